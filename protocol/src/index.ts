@@ -1,0 +1,3 @@
+// The contract between the bantin server and its screens and loudspeakers.
+export * from './timeline';
+export * from './resolve';

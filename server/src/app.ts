@@ -1,0 +1,126 @@
+// Builds the HTTP application from explicit dependencies. main.ts is the only caller outside tests.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Registry } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
+import type { AppEnv } from './http/env';
+import type { Logger } from './log';
+import type { Db } from './db/sqlite';
+import { csrfGuard, loadSession, requestContext } from './http/middleware';
+import { problem } from './http/problem';
+import { validationHook } from './http/validation';
+import { AppError } from './services/app-error';
+import type { AuthService } from './services/auth-service';
+import type { UserService } from './services/user-service';
+import type { AuditService } from './services/audit-service';
+import { sessionRoutes } from './routes/session';
+import { userRoutes } from './routes/users';
+import { auditRoutes } from './routes/audit';
+import { mountSpa } from './http/static';
+
+export type AppDeps = {
+  db: Db;
+  log: Logger;
+  metrics: Registry;
+  auth: AuthService;
+  users: UserService;
+  audit: AuditService;
+  trustProxy: boolean;
+  idleMs: number;
+  staticRoots?: { dashboard: string; player: string };
+};
+
+/** The typed JSON API under /api. The dashboard's hc<AppType>() client is built from this type. */
+export function createApi(deps: AppDeps) {
+  const hook = validationHook;
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: hook })
+    .basePath('/api')
+    .route('/session', sessionRoutes({ auth: deps.auth, trustProxy: deps.trustProxy, idleMs: deps.idleMs, hook }))
+    .route('/users', userRoutes({ users: deps.users, hook }))
+    .route('/audit', auditRoutes({ audit: deps.audit, hook }));
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'bantin API',
+      version: '0.1.0',
+      description: 'Lập lịch nội dung cho màn hình LED, kiosk và loa truyền thanh cơ sở / Content scheduling for LED screens, kiosks and loudspeakers.',
+      license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+    },
+  });
+  return api;
+}
+export type AppType = ReturnType<typeof createApi>;
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  mediaSrc: ["'self'", 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const requests = new Counter({ name: 'bantin_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [deps.metrics] });
+  const durations = new Histogram({
+    name: 'bantin_http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route'],
+    registers: [deps.metrics],
+  });
+
+  app.use('*', requestContext({
+    log: deps.log,
+    onDone: (method, route, status, ms) => {
+      requests.inc({ method, route, status: String(status) });
+      durations.observe({ method, route }, ms / 1000);
+    },
+  }));
+  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginResourcePolicy: 'same-origin', xFrameOptions: 'DENY' }));
+  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problem(c, 413, 'payload_too_large') }));
+  app.use('/api/*', loadSession({ auth: deps.auth }));
+  app.use('/api/*', csrfGuard());
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      if (err.status === 429 && typeof err.extra.retryAfter === 'number') c.header('Retry-After', String(err.extra.retryAfter));
+      return problem(c, err.status, err.code, err.params, err.extra);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const code = /json/i.test(err.message) ? 'malformed_json' : 'bad_request';
+      return problem(c, err.status as 400, code);
+    }
+    c.var.log?.error('unhandled error', { err });
+    return problem(c, 500, 'internal');
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.db.get('SELECT 1');
+      return c.json({ status: 'ok', db: 'ok' });
+    } catch {
+      return c.json({ status: 'error', db: 'error' }, 503);
+    }
+  });
+  app.get('/metrics', async (c) => c.body(await deps.metrics.metrics(), 200, { 'Content-Type': deps.metrics.contentType }));
+
+  app.route('/', createApi(deps));
+  app.all('/api/*', (c) => problem(c, 404, 'not_found'));
+
+  if (deps.staticRoots) {
+    const missing = (what: string) =>
+      `<!doctype html><meta charset="utf-8"><title>bantin</title><p>Chưa build ${what}: chạy <code>npm run build</code>. / The ${what} is not built: run <code>npm run build</code>.</p>`;
+    mountSpa(app, { prefix: '/player', root: deps.staticRoots.player, missingHtml: missing('player') });
+    mountSpa(app, { prefix: '/', root: deps.staticRoots.dashboard, missingHtml: missing('dashboard') });
+  }
+  return app;
+}

@@ -1,0 +1,79 @@
+// Configuration from environment variables only, validated once at start with a clear message per bad value.
+import { z } from 'zod';
+import path from 'node:path';
+
+const levels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const schema = z.object({
+  PORT: z.coerce
+    .number({ message: 'PORT phải là số / PORT must be a number' })
+    .int()
+    .min(0, 'PORT phải từ 0 đến 65535 / PORT must be 0–65535')
+    .max(65535, 'PORT phải từ 0 đến 65535 / PORT must be 0–65535')
+    .default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BANTIN_DATA_DIR: z.string().min(1).default('./data'),
+  BANTIN_ADMIN_PASSWORD: z
+    .string()
+    .min(8, 'BANTIN_ADMIN_PASSWORD cần ít nhất 8 ký tự / needs at least 8 characters')
+    .optional(),
+  BANTIN_TZ: z
+    .string()
+    .default('Asia/Ho_Chi_Minh')
+    .refine(isTimeZone, 'BANTIN_TZ không phải múi giờ IANA hợp lệ / is not a valid IANA time zone'),
+  BANTIN_LOG_LEVEL: z.enum(levels, { message: `BANTIN_LOG_LEVEL phải là một trong / must be one of: ${levels.join(', ')}` }).default('info'),
+  BANTIN_SESSION_IDLE_MIN: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
+  BANTIN_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(16 * 1024).default(2048),
+  BANTIN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  BANTIN_HORIZON_DAYS: z.coerce.number().int().min(1).max(31).default(7),
+  BANTIN_LUFS_TARGET: z.coerce.number().min(-40).max(-5).default(-16),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminPassword: string | undefined;
+  tz: string;
+  logLevel: (typeof levels)[number];
+  sessionIdleMs: number;
+  maxUploadBytes: number;
+  trustProxy: boolean;
+  horizonDays: number;
+  lufsTarget: number;
+};
+
+export class ConfigError extends Error {}
+
+/** Parse the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const r = schema.safeParse(cleaned);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ / Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = r.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.BANTIN_DATA_DIR),
+    adminPassword: e.BANTIN_ADMIN_PASSWORD,
+    tz: e.BANTIN_TZ,
+    logLevel: e.BANTIN_LOG_LEVEL,
+    sessionIdleMs: e.BANTIN_SESSION_IDLE_MIN * 60_000,
+    maxUploadBytes: e.BANTIN_MAX_UPLOAD_MB * 1024 * 1024,
+    trustProxy: e.BANTIN_TRUST_PROXY === '1',
+    horizonDays: e.BANTIN_HORIZON_DAYS,
+    lufsTarget: e.BANTIN_LUFS_TARGET,
+  };
+}

@@ -1,0 +1,41 @@
+// Forward-only numbered migrations (NNNN_snake_name.sql), each applied in its own transaction.
+// The runner refuses a database whose applied migrations are not a prefix of the files.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './sqlite';
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export class MigrationError extends Error {}
+
+export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name), 'utf8') }));
+}
+
+export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = (await db.all<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name);
+  const files = listMigrations(dir);
+  applied.forEach((name, i) => {
+    if (files[i]?.name !== name) {
+      throw new MigrationError(
+        `Cơ sở dữ liệu có migration "${name}" không khớp với mã nguồn (vị trí ${i + 1}: "${files[i]?.name ?? 'không có'}"). ` +
+          `Database migrations are not a prefix of the migration files; refusing to start.`,
+      );
+    }
+  });
+  const done: string[] = [];
+  for (const m of files.slice(applied.length)) {
+    await db.transaction(async (tx) => {
+      await tx.exec(m.sql);
+      await tx.run('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', [m.name, new Date().toISOString()]);
+    });
+    done.push(m.name);
+  }
+  return done;
+}

@@ -1,0 +1,16 @@
+// The typed Hono context of every API route (c.var).
+import type { Logger } from '../log';
+import type { Lang } from './messages';
+import type { Role } from '../domain/roles';
+
+export type SessionUser = { id: number; username: string; displayName: string; roles: Role[] };
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    lang: Lang;
+    user: SessionUser | null;
+    session: { id: string; csrfToken: string } | null;
+  };
+};

@@ -1,0 +1,80 @@
+// Request-scoped middleware: request id + structured log line, language, session, CSRF and role checks.
+import { createMiddleware } from 'hono/factory';
+import { getCookie } from 'hono/cookie';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log';
+import type { AppEnv } from './env';
+import { pickLang } from './messages';
+import { problem } from './problem';
+import { isAllowed, type Access } from '../domain/roles';
+import type { AuthService } from '../services/auth-service';
+
+export const SESSION_COOKIE = 'bantin_session';
+
+export function requestContext(opts: { log: Logger; onDone?: (method: string, route: string, status: number, ms: number) => void }) {
+  return createMiddleware<AppEnv>(async function requestContext(c, next) {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const log = opts.log.child({ reqId: requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    c.set('lang', pickLang(c.req.header('accept-language')));
+    c.set('user', null);
+    c.set('session', null);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const status = c.res.status;
+    log[status >= 500 ? 'error' : 'info']('request', { method: c.req.method, path: c.req.path, status, ms });
+    opts.onDone?.(c.req.method, c.req.routePath, status, ms);
+  });
+}
+
+export function loadSession(opts: { auth: AuthService }) {
+  return createMiddleware<AppEnv>(async function loadSession(c, next) {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const found = await opts.auth.resolve(token);
+      if (found) {
+        c.set('user', found.user);
+        c.set('session', { id: found.sessionId, csrfToken: found.csrfToken });
+      }
+    }
+    await next();
+  });
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Cookie-authenticated writes must echo the session's CSRF token; cookie-less writes must come from our origin. */
+export function csrfGuard() {
+  return createMiddleware<AppEnv>(async function csrfGuard(c, next) {
+    if (SAFE.has(c.req.method)) return next();
+    const session = c.get('session');
+    if (session) {
+      if (c.req.header('x-csrf-token') !== session.csrfToken) return problem(c, 403, 'csrf_failed');
+    } else {
+      const origin = c.req.header('origin');
+      if (origin && origin !== 'null') {
+        let host = '';
+        try {
+          host = new URL(origin).host;
+        } catch {
+          host = '';
+        }
+        if (host !== c.req.header('host')) return problem(c, 403, 'bad_origin');
+      }
+    }
+    return next();
+  });
+}
+
+export function requireAccess(access: Access) {
+  return createMiddleware<AppEnv>(async function requireAccess(c, next) {
+    const user = c.get('user');
+    if (access !== 'public' && !user) return problem(c, 401, 'unauthenticated');
+    if (!isAllowed(access, user?.roles ?? null)) return problem(c, 403, 'forbidden');
+    return next();
+  });
+}
