@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaries, loadLang, translate, type MessageKey } from './i18n';
+import type { KeyValueStore } from './storage';
+
+function memoryStore(initial: Record<string, string> = {}): KeyValueStore {
+  const data = new Map(Object.entries(initial));
+  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+describe('i18n dictionary', () => {
+  it('has the same keys in Vietnamese and English, none empty', () => {
+    const viKeys = Object.keys(dictionaries.vi).sort();
+    expect(Object.keys(dictionaries.en).sort()).toEqual(viKeys);
+    for (const lang of ['vi', 'en'] as const) {
+      for (const key of viKeys) expect(dictionaries[lang][key as MessageKey].trim()).not.toBe('');
+    }
+  });
+
+  it('names the navigation in Vietnamese with diacritics', () => {
+    expect(translate('vi', 'nav.overview')).toBe('Tổng quan');
+    expect(translate('vi', 'nav.schedules')).toBe('Lịch phát');
+    expect(translate('en', 'nav.schedules')).toBe('Schedules');
+  });
+});
+
+describe('loadLang', () => {
+  it('defaults to Vietnamese when nothing is saved', () => {
+    expect(loadLang(memoryStore())).toBe('vi');
+  });
+
+  it('returns the saved language', () => {
+    expect(loadLang(memoryStore({ 'bantin.lang': 'en' }))).toBe('en');
+  });
+
+  it('ignores an unknown saved value', () => {
+    expect(loadLang(memoryStore({ 'bantin.lang': 'fr' }))).toBe('vi');
+  });
+
+  it('falls back to Vietnamese when storage is unavailable', () => {
+    expect(loadLang(null)).toBe('vi');
+  });
+});

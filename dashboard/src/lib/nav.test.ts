@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { visibleScreens } from './nav';
+
+const ids = (roles: Parameters<typeof visibleScreens>[0]) => visibleScreens(roles).map((s) => s.id);
+
+describe('visibleScreens', () => {
+  it('shows every screen to an admin', () => {
+    expect(ids(['admin'])).toEqual([
+      'overview',
+      'content',
+      'review',
+      'schedules',
+      'devices',
+      'alerts',
+      'reports',
+      'users',
+      'audit',
+    ]);
+  });
+
+  it('hides users and audit from an editor', () => {
+    const editor = ids(['editor']);
+    expect(editor).not.toContain('users');
+    expect(editor).not.toContain('audit');
+    expect(editor).toContain('content');
+  });
+
+  it('shows audit but not users to a viewer', () => {
+    expect(ids(['viewer'])).toContain('audit');
+    expect(ids(['viewer'])).not.toContain('users');
+  });
+
+  it('unions the screens of several roles', () => {
+    expect(ids(['reviewer', 'viewer'])).toContain('audit');
+  });
+});

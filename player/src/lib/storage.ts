@@ -1,0 +1,48 @@
+// Safe localStorage access for locked-down kiosk and LED-controller browsers, where touching
+// `localStorage` may throw (SecurityError) and writes may fail (quota, private mode).
+
+/** The subset of the Web Storage API we use; tests pass their own implementation. */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+function defaultStore(): KeyValueStore | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function readItem(key: string, store: KeyValueStore | null = defaultStore()): string | null {
+  if (!store) return null;
+  try {
+    return store.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** Returns whether the value was stored. */
+export function writeItem(key: string, value: string, store: KeyValueStore | null = defaultStore()): boolean {
+  if (!store) return false;
+  try {
+    store.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Returns whether the key is gone afterwards. */
+export function removeItem(key: string, store: KeyValueStore | null = defaultStore()): boolean {
+  if (!store) return false;
+  try {
+    store.removeItem(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
