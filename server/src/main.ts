@@ -1,0 +1,122 @@
+// The composition root: the only file that wires config, store, services, HTTP, jobs and the process.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger, type Logger } from './log';
+import { openDb } from './db/sqlite';
+import { migrate } from './db/migrate';
+import { createAuditService } from './services/audit-service';
+import { createAuthService } from './services/auth-service';
+import { createUserService } from './services/user-service';
+import { backupDatabase, pruneBackups } from './services/backup-service';
+import { createApp } from './app';
+import { startJobs, type JobSpec } from './jobs';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const dbFile = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'bantin.db');
+
+/** Builds everything from config; used by start() and by the integration tests. */
+export async function compose(config: Config, opts: { log?: Logger; clock?: () => number } = {}) {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? (() => Date.now());
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = await openDb(dbFile(config));
+  const applied = await migrate(db);
+  if (applied.length) log.info('migrations applied', { applied });
+
+  const audit = createAuditService({ db, clock });
+  const auth = createAuthService({ db, clock, audit, idleMs: config.sessionIdleMs });
+  const users = createUserService({ db, clock, audit });
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+
+  const app = createApp({
+    db,
+    log,
+    metrics,
+    auth,
+    users,
+    audit,
+    trustProxy: config.trustProxy,
+    idleMs: config.sessionIdleMs,
+    staticRoots: { dashboard: path.join(REPO_ROOT, 'dashboard', 'dist'), player: path.join(REPO_ROOT, 'player', 'dist') },
+  });
+
+  const jobs: JobSpec[] = [
+    { name: 'purge-idle-sessions', rule: '*/15 * * * *', run: () => auth.purgeIdle() },
+    { name: 'sqlite-checkpoint', rule: '5 * * * *', run: () => db.exec('PRAGMA wal_checkpoint(TRUNCATE)') },
+    { name: 'sqlite-optimize', rule: '30 3 * * *', run: () => db.exec('PRAGMA optimize') },
+    {
+      name: 'nightly-backup',
+      rule: '0 2 * * *',
+      run: async () => {
+        const dir = path.join(config.dataDir, 'backups');
+        const stamp = new Date(clock()).toISOString().slice(0, 10);
+        await backupDatabase(db, path.join(dir, `bantin-${stamp}.db`));
+        pruneBackups(dir, 14);
+      },
+    },
+  ];
+
+  /** First start on an empty database: create `admin`. Returns the generated password, if any. */
+  const seedAdmin = async (): Promise<{ created: boolean; generatedPassword?: string }> => {
+    const generated = config.adminPassword ? undefined : randomBytes(12).toString('base64url');
+    const created = await users.ensureAdmin(config.adminPassword ?? generated!);
+    return created ? { created, generatedPassword: generated } : { created };
+  };
+
+  return { config, log, db, app, audit, auth, users, jobs, seedAdmin, close: () => db.close() };
+}
+
+export async function start(env: NodeJS.ProcessEnv = process.env) {
+  const config = loadConfig(env);
+  const ctx = await compose(config);
+  const seeded = await ctx.seedAdmin();
+  const jobs = startJobs(ctx.jobs, { tz: config.tz, log: ctx.log });
+
+  const server = serve({ fetch: ctx.app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+    const base = `http://localhost:${info.port}`;
+    ctx.log.info('listening', { port: info.port, url: base, dataDir: config.dataDir });
+    const lines = [
+      '',
+      `  bantin đang chạy / is running`,
+      `  Bảng điều khiển / Dashboard: ${base}/`,
+      `  Trình phát / Player:         ${base}/player/`,
+      seeded.generatedPassword
+        ? `  Đăng nhập / Log in: admin / ${seeded.generatedPassword}   (mật khẩu chỉ in một lần / shown only once)`
+        : seeded.created
+          ? '  Đăng nhập / Log in: admin / (BANTIN_ADMIN_PASSWORD)'
+          : '  Đăng nhập bằng tài khoản đã có / Log in with an existing account (npm run user -- add … to add one)',
+      '',
+    ];
+    process.stderr.write(lines.join('\n') + '\n');
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info('stopping', { signal });
+    jobs.stop();
+    server.close();
+    await ctx.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  return { server, ctx };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  start().catch((err: unknown) => {
+    if (err instanceof ConfigError) process.stderr.write(err.message + '\n');
+    else process.stderr.write(`Không khởi động được / Failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
+}

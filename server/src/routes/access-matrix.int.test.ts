@@ -1,0 +1,65 @@
+// Table-driven role matrix: every API route × every role (and no session). A route missing from the
+// table fails the test, so a new route cannot ship without a decision about who may call it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestCtx } from '../test-support/context';
+import { ROLES, type Role } from '../domain/roles';
+
+type Expect = readonly Role[] | 'public' | 'authenticated';
+const ALL: Expect = 'authenticated';
+
+export const MATRIX: Record<string, Expect> = {
+  'GET /api/openapi.json': 'public',
+  'POST /api/session': 'public',
+  'GET /api/session': ALL,
+  'DELETE /api/session': ALL,
+  'GET /api/users': ['admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'GET /api/audit': ['admin', 'viewer'],
+};
+
+let t: TestCtx;
+const sessions = new Map<Role, { cookie: string; csrf: string }>();
+beforeAll(async () => {
+  t = await createTestContext();
+  for (const role of ROLES) sessions.set(role, await t.createUser(`u-${role.replace('_', '-')}`, [role]));
+});
+afterAll(() => t.cleanup());
+
+const apiRoutes = () =>
+  [...new Set(t.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`))].sort();
+
+describe('role matrix', () => {
+  it('lists every API route in the table, and nothing that does not exist', () => {
+    expect(apiRoutes()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([route, access]) =>
+    [...ROLES, null].map((role) => ({ route, access, role })),
+  );
+  it.each(cases)('$route as $role', async ({ route, access, role }) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const url = path.replace(/:(\w+)/g, '1');
+    let auth = role ? sessions.get(role)! : undefined;
+    if (role && route === 'DELETE /api/session') auth = await t.login(`u-${role.replace('_', '-')}`);
+    const res = await t.request(url, {
+      method,
+      cookie: auth?.cookie,
+      csrf: auth?.csrf,
+      body: method === 'GET' ? undefined : '{}',
+    });
+    const body = res.headers.get('content-type')?.includes('json') ? await res.json() : {};
+    const allowed = access === 'public' || (role !== null && (access === 'authenticated' || access.includes(role)));
+    if (allowed) {
+      expect(res.status).not.toBe(401);
+      expect(body.code).not.toBe('forbidden');
+      expect(res.status).toBeLessThan(500);
+    } else if (role === null) {
+      expect(res.status).toBe(401);
+      expect(body.code).toBe('unauthenticated');
+    } else {
+      expect(res.status).toBe(403);
+      expect(body.code).toBe('forbidden');
+    }
+  });
+});
