@@ -1,0 +1,156 @@
+// Renders Vietnamese text to a WAV file with espeak-ng, for loudspeaker broadcasts.
+// The text is normalised first (dates, numbers, abbreviations → words). Synthesis runs in one worker
+// thread per renderer, one job at a time (a queue), with a fresh espeak instance per job and a
+// timeout that terminates the worker; the next job starts a new one.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { normaliseForSpeech } from '../../domain/text';
+import { ESPEAK_WORKER_SOURCE } from './espeak-worker-source';
+import { espeakVoiceArgs, SpeechError, type SpeechSettings } from './voices';
+import { parseWav } from './wav';
+
+export interface SpeechRequest extends SpeechSettings {
+  text: string;
+}
+
+export interface SpeechResult {
+  wav: Buffer;
+  durationMs: number;
+  /** The words actually spoken, after normaliseForSpeech. */
+  spokenText: string;
+}
+
+export interface SpeechRenderer {
+  render(request: SpeechRequest): Promise<SpeechResult>;
+  /** Ends the worker; pending jobs fail. */
+  close(): Promise<void>;
+}
+
+export interface SpeechRendererOptions {
+  /** Longest time one synthesis may take. Default 60 s. */
+  timeoutMs?: number;
+}
+
+/** Longest text accepted, in characters after normalisation (about 15 minutes of speech). */
+export const MAX_SPOKEN_CHARS = 20_000;
+
+interface WorkerReply {
+  id: number;
+  exitCode: number;
+  messages: string[];
+  wav: ArrayBuffer | null;
+}
+
+function espeakPaths(): { jsUrl: string; wasmPath: string } {
+  const jsPath = createRequire(import.meta.url).resolve('espeak-ng');
+  return { jsUrl: pathToFileURL(jsPath).href, wasmPath: join(dirname(jsPath), 'espeak-ng.wasm') };
+}
+
+export function createSpeechRenderer(options: SpeechRendererOptions = {}): SpeechRenderer {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  let worker: Worker | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let nextId = 1;
+  let closed = false;
+
+  function startWorker(): Worker {
+    const w = new Worker(ESPEAK_WORKER_SOURCE, { eval: true, workerData: espeakPaths() });
+    // An idle renderer must not keep the process alive.
+    w.unref();
+    return w;
+  }
+
+  function runJob(args: string[], text: string): Promise<WorkerReply> {
+    const w = (worker ??= startWorker());
+    const id = nextId++;
+    return new Promise<WorkerReply>((resolve, reject) => {
+      const stop = (): void => {
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+      };
+      const dropWorker = (): void => {
+        if (worker === w) worker = null;
+        void w.terminate();
+      };
+      const onMessage = (reply: WorkerReply): void => {
+        if (reply.id !== id) return;
+        stop();
+        resolve(reply);
+      };
+      const onError = (error: Error): void => {
+        stop();
+        dropWorker();
+        reject(new SpeechError(`espeak-ng worker failed: ${error.message}`, 'synthesis_failed'));
+      };
+      const onExit = (code: number): void => {
+        stop();
+        if (worker === w) worker = null;
+        reject(new SpeechError(`espeak-ng worker exited (code ${code})`, 'synthesis_failed'));
+      };
+      const timer = setTimeout(() => {
+        stop();
+        dropWorker();
+        reject(new SpeechError(`speech synthesis timed out after ${timeoutMs} ms`, 'timeout'));
+      }, timeoutMs);
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.postMessage({ id, args, text, inputPath: '/input.txt', outputPath: '/output.wav' });
+    });
+  }
+
+  async function synthesise(request: SpeechRequest): Promise<SpeechResult> {
+    const voiceArgs = espeakVoiceArgs(request);
+    const spokenText = normaliseForSpeech(request.text);
+    if (!/[\p{L}\p{N}]/u.test(spokenText)) throw new SpeechError('nothing to say: the text has no words', 'invalid_request');
+    if (spokenText.length > MAX_SPOKEN_CHARS) {
+      throw new SpeechError(`text too long to speak: ${spokenText.length} > ${MAX_SPOKEN_CHARS} characters`, 'invalid_request');
+    }
+    // -b 1: the input file is UTF-8; -f: text from a file, so a leading "-" is never taken for an option.
+    const args = [...voiceArgs, '-b', '1', '-w', '/output.wav', '-f', '/input.txt'];
+    const reply = await runJob(args, spokenText);
+    if (reply.exitCode !== 0 || reply.wav === null) {
+      const detail = reply.messages.join('; ') || `exit code ${reply.exitCode}`;
+      throw new SpeechError(`espeak-ng failed: ${detail}`, 'synthesis_failed');
+    }
+    const wav = Buffer.from(reply.wav);
+    let durationMs: number;
+    try {
+      durationMs = parseWav(wav).durationMs;
+    } catch (error) {
+      throw new SpeechError(`espeak-ng wrote an unreadable WAV: ${(error as Error).message}`, 'synthesis_failed');
+    }
+    if (durationMs === 0) throw new SpeechError('espeak-ng produced no audio', 'synthesis_failed');
+    return { wav, durationMs, spokenText };
+  }
+
+  return {
+    render(request) {
+      if (closed) return Promise.reject(new SpeechError('speech renderer is closed', 'invalid_request'));
+      const job = queue.then(() => synthesise(request));
+      // The queue only orders jobs; one failure must not fail the ones after it.
+      queue = job.catch(() => undefined);
+      return job;
+    },
+    async close() {
+      closed = true;
+      const w = worker;
+      worker = null;
+      if (w !== null) await w.terminate();
+    },
+  };
+}
+
+/** One-off rendering with its own short-lived worker; prefer a shared createSpeechRenderer() for many. */
+export async function renderSpeech(request: SpeechRequest, options: SpeechRendererOptions = {}): Promise<SpeechResult> {
+  const renderer = createSpeechRenderer(options);
+  try {
+    return await renderer.render(request);
+  } finally {
+    await renderer.close();
+  }
+}
