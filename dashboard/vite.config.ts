@@ -17,6 +17,6 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   server: {
-    proxy: { '/api': process.env.BANTIN_API_URL ?? 'http://localhost:3000' },
+    proxy: { '/api': process.env.BANTIN_API_URL ?? 'http://localhost:8080' },
   },
 });

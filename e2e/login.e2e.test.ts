@@ -55,7 +55,12 @@ describe.skipIf(skipBrowserTests)('dashboard and player in Chromium against the 
     expect(await page.getByLabel('Tên đăng nhập').count()).toBe(1);
     expect(await page.getByLabel('Mật khẩu').count()).toBe(1);
 
-    await signIn(page, server.adminPassword);
+    // Keyboard only: the username field has focus, Tab reaches the password, Enter submits.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('login-username');
+    await page.keyboard.type('admin');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(server.adminPassword);
+    await page.keyboard.press('Enter');
     await page.getByTestId('shell').waitFor();
     expect(await navTexts(page)).toEqual(NAV_VI);
     expect(await page.getByTestId('shell').innerText()).toContain('Phường Nam Định');
@@ -106,6 +111,18 @@ describe.skipIf(skipBrowserTests)('dashboard and player in Chromium against the 
     expect(shown).toMatch(VIETNAMESE_LETTER);
     expect(await page.getByTestId('shell').count()).toBe(0);
     expect(problems).toEqual([]);
+  });
+
+  it('says so when a screen’s code cannot be loaded instead of leaving the old screen up', async () => {
+    const page = await openPage('/', (p) => void p.route('**/assets/devices-*.js', (route) => route.abort()));
+    await signIn(page, server.adminPassword);
+    await page.getByTestId('shell').waitFor();
+    await page.getByTestId('nav').getByRole('link', { name: 'Thiết bị' }).click();
+    await page.getByTestId('route-error').waitFor();
+    expect(await page.getByTestId('route-error').innerText()).toMatch(VIETNAMESE_LETTER);
+    // The rest of the dashboard still works.
+    await page.getByTestId('nav').getByRole('link', { name: 'Báo cáo' }).click();
+    await page.getByTestId('screen-title').getByText('Báo cáo').waitFor();
   });
 
   it('renders the sign-in page in the bundled Be Vietnam Pro font', async () => {

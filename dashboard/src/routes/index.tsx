@@ -1,26 +1,38 @@
 // The signed-in routes: one lazily loaded chunk per screen, built from the screen table in lib/nav so
 // navigation and routing never disagree. A screen the user's roles do not allow answers "forbidden".
 import type { ComponentType } from 'preact';
+import { useSignal } from '@preact/signals';
 import { ErrorBoundary, Route, Router, lazy } from 'preact-iso';
 import type { Role } from '../lib/api';
 import { SCREENS, canOpen, type ScreenId } from '../lib/nav';
-import { ForbiddenPage, NotFoundPage } from '../components/StatusPage';
+import { ForbiddenPage, LoadErrorPage, NotFoundPage } from '../components/StatusPage';
+
+/**
+ * preact-iso's lazy() leaves the old screen up forever when a chunk fails to load, so a failed import
+ * resolves to an error page instead. It stays cached until a reload, which is also the cure.
+ */
+function lazyScreen(load: () => Promise<{ default: ComponentType }>): ComponentType {
+  return lazy(() => load().catch(() => ({ default: LoadErrorPage })));
+}
 
 const pages: Record<ScreenId, ComponentType> = {
-  overview: lazy(() => import('./overview')),
-  content: lazy(() => import('./content')),
-  review: lazy(() => import('./review')),
-  schedules: lazy(() => import('./schedules')),
-  devices: lazy(() => import('./devices')),
-  alerts: lazy(() => import('./alerts')),
-  reports: lazy(() => import('./reports')),
-  users: lazy(() => import('./users')),
-  audit: lazy(() => import('./audit')),
+  overview: lazyScreen(() => import('./overview')),
+  content: lazyScreen(() => import('./content')),
+  review: lazyScreen(() => import('./review')),
+  schedules: lazyScreen(() => import('./schedules')),
+  devices: lazyScreen(() => import('./devices')),
+  alerts: lazyScreen(() => import('./alerts')),
+  reports: lazyScreen(() => import('./reports')),
+  users: lazyScreen(() => import('./users')),
+  audit: lazyScreen(() => import('./audit')),
 };
 
 export function AppRoutes({ roles }: { roles: readonly Role[] }) {
+  // A screen that throws while rendering shows the error page rather than a blank main area.
+  const crashed = useSignal(false);
+  if (crashed.value) return <LoadErrorPage />;
   return (
-    <ErrorBoundary>
+    <ErrorBoundary onError={() => (crashed.value = true)}>
       <Router>
         {SCREENS.map((screen) => (
           <Route

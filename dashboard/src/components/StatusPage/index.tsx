@@ -17,3 +17,12 @@ export function ForbiddenPage() {
     </ScreenPage>
   );
 }
+
+/** A screen whose code could not be loaded (network loss, or a new deployment removed the old chunk). */
+export function LoadErrorPage() {
+  return (
+    <p role="alert" data-testid="route-error">
+      {t('page.loadError')}
+    </p>
+  );
+}
