@@ -22,9 +22,9 @@ function unsupported(format: string, vi: string, en: string): SniffResult {
   return { supported: false, format, reason: { vi, en } };
 }
 
-const convertVideo = { vi: 'Hãy chuyển sang MP4 (H.264) hoặc WebM.', en: 'Please convert it to MP4 (H.264) or WebM.' };
-const convertImage = { vi: 'Hãy chuyển sang JPEG, PNG hoặc WebP.', en: 'Please convert it to JPEG, PNG or WebP.' };
-const convertAudio = { vi: 'Hãy chuyển sang MP3, M4A, Ogg hoặc WAV.', en: 'Please convert it to MP3, M4A, Ogg or WAV.' };
+const convertVideo = { vi: 'Hãy chuyển sang MP4 (H.264) hoặc WebM.', en: 'Please convert the file to MP4 (H.264) or WebM.' };
+const convertImage = { vi: 'Hãy chuyển sang JPEG, PNG hoặc WebP.', en: 'Please convert the file to JPEG, PNG or WebP.' };
+const convertAudio = { vi: 'Hãy chuyển sang MP3, M4A, Ogg hoặc WAV.', en: 'Please convert the file to MP3, M4A, Ogg or WAV.' };
 
 function unsupportedVideo(format: string, name: string): SniffResult {
   return unsupported(format, `Video ${name} chưa được hỗ trợ. ${convertVideo.vi}`, `${name} video is not supported. ${convertVideo.en}`);

@@ -29,3 +29,13 @@ async function* readWebStream(stream: ReadableStream<Uint8Array>): AsyncGenerato
 export function iterateSource(source: UploadSource): AsyncIterable<Uint8Array> {
   return isWebStream(source) ? readWebStream(source) : source;
 }
+
+/** Stops reading an upload we refuse before its first byte (bad name): frees the socket's buffers. */
+export function discardSource(source: UploadSource): void {
+  if (isWebStream(source)) {
+    source.cancel().catch(() => undefined);
+    return;
+  }
+  const destroyable = source as { destroy?: (error?: Error) => void };
+  if (typeof destroyable.destroy === 'function') destroyable.destroy();
+}
