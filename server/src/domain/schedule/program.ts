@@ -1,0 +1,128 @@
+// A device program: everything one device's timeline depends on, gathered once. Devices whose programs
+// have the same key (kind, hours, slots, the schedules and alerts that reach them) get the same timeline,
+// so the compiler builds it once and shares it.
+import type { Catalog, PlannedPlay } from './items';
+import type { OccurrenceCache } from './occurrences';
+import { dailyWindows, subtractIntervals, unionIntervals } from './occurrences';
+import type { TargetIndex } from './targeting';
+import type { AlertInput, ClockWindow, DeviceInput, DeviceKind, Interval, Occurrence, ScheduleInput } from './types';
+import type { ZoneCalendar } from './zone';
+
+export const DEFAULT_QUIET_HOURS: ClockWindow = { start: '21:00', end: '06:00' };
+export const DEFAULT_BROADCAST_SLOTS: ClockWindow[] = [
+  { start: '06:00', end: '06:30' },
+  { start: '17:00', end: '17:30' },
+];
+
+export interface Entry {
+  schedule: ScheduleInput;
+  occ: Occurrence[];
+  /** Longest occurrence, to bound the backward search for occurrences overlapping a time. */
+  maxLen: number;
+  plan: PlannedPlay[];
+  bounds: number[];
+}
+
+export interface DeviceProgram {
+  key: string;
+  kind: DeviceKind;
+  /** Screens: operating-hours intervals (null = always on). Speakers: slots minus quiet hours. */
+  available: Interval[] | null;
+  /** Applicable schedules, sorted by (order, id): the documented merge order of equal classes. */
+  entries: Entry[];
+  alerts: AlertInput[];
+}
+
+export interface ProgramContext {
+  cal: ZoneCalendar;
+  fromDay: number;
+  toDay: number;
+  catalog: Catalog;
+  occurrences: OccurrenceCache;
+  schedules: TargetIndex<ScheduleInput>;
+  alerts: TargetIndex<AlertInput>;
+  entryCache: Map<ScheduleInput, Entry>;
+}
+
+function entryFor(s: ScheduleInput, ctx: ProgramContext): Entry {
+  let e = ctx.entryCache.get(s);
+  if (!e) {
+    const occ = ctx.occurrences.get(s, ctx.cal, ctx.fromDay, ctx.toDay);
+    let maxLen = 0;
+    for (const o of occ) maxLen = Math.max(maxLen, o.end - o.start);
+    const plan = ctx.catalog.plan(s);
+    e = { schedule: s, occ, maxLen, plan, bounds: ctx.catalog.validityBounds(plan) };
+    ctx.entryCache.set(s, e);
+  }
+  return e;
+}
+
+function windowsKey(w: ClockWindow | null | undefined): string {
+  return w ? `${w.start}-${w.end}` : '-';
+}
+
+export function programKey(d: DeviceInput, schedules: ScheduleInput[], alerts: AlertInput[]): string {
+  const hours =
+    d.kind === 'speaker'
+      ? `${windowsKey(d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours)}|${(d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).map(windowsKey).join(',')}`
+      : windowsKey(d.operatingHours);
+  return `${d.kind}|${hours}|${schedules.map((s) => s.id).join(',')}|${alerts.map((a) => a.id).join(',')}`;
+}
+
+function availability(d: DeviceInput, ctx: ProgramContext): Interval[] | null {
+  const { cal, fromDay, toDay } = ctx;
+  if (d.kind !== 'speaker') {
+    return d.operatingHours ? unionIntervals(dailyWindows(cal, d.operatingHours, fromDay, toDay)) : null;
+  }
+  const slots = (d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).flatMap((w) => dailyWindows(cal, w, fromDay, toDay));
+  const quietWin = d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours;
+  const quiet = quietWin ? dailyWindows(cal, quietWin, fromDay - 1, toDay) : [];
+  // Each slot stays its own once-through run (overlapping slots are merged).
+  return subtractIntervals(unionIntervals(slots), quiet);
+}
+
+/** What reaches a device and the key of its program; cheap, so devices can be grouped before building. */
+export function programInputs(d: DeviceInput, ctx: ProgramContext) {
+  const schedules = ctx.schedules.for(d);
+  const alerts = ctx.alerts.for(d);
+  return { schedules, alerts, key: programKey(d, schedules, alerts) };
+}
+
+export function buildProgram(d: DeviceInput, ctx: ProgramContext, inputs = programInputs(d, ctx)): DeviceProgram {
+  const { schedules, alerts, key } = inputs;
+  const entries = schedules
+    .map((s) => entryFor(s, ctx))
+    .sort((a, b) => (a.schedule.order ?? 0) - (b.schedule.order ?? 0) || (a.schedule.id < b.schedule.id ? -1 : 1));
+  return { key, kind: d.kind, available: availability(d, ctx), entries, alerts };
+}
+
+/** The first occurrence of an entry covering instant t, or null. */
+export function occurrenceAt(e: Entry, t: number): Occurrence | null {
+  const occ = e.occ;
+  let lo = 0;
+  let hi = occ.length;
+  const from = t - e.maxLen;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (occ[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < occ.length && occ[i]!.start <= t; i++) if (occ[i]!.end > t) return occ[i]!;
+  return null;
+}
+
+/** Occurrences of an entry overlapping [a, b). */
+export function occurrencesIn(e: Entry, a: number, b: number): Occurrence[] {
+  const out: Occurrence[] = [];
+  const occ = e.occ;
+  let lo = 0;
+  let hi = occ.length;
+  const from = a - e.maxLen;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (occ[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < occ.length && occ[i]!.start < b; i++) if (occ[i]!.end > a) out.push(occ[i]!);
+  return out;
+}
