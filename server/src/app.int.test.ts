@@ -1,5 +1,7 @@
 // Cross-cutting HTTP behaviour: OpenAPI, health, metrics, problem+json, headers, limits, logs.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createTestContext, type TestCtx } from './test-support/context';
 
 let t: TestCtx;
@@ -66,6 +68,21 @@ describe('errors and headers', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('sends the same security headers from a real listening server', async () => {
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      for (const p of ['/', '/player/', '/api/session']) {
+        const res = await fetch(`http://127.0.0.1:${port}${p}`);
+        expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+    } finally {
+      server.close();
+    }
   });
 
   it('echoes a request id on every answer', async () => {

@@ -2,13 +2,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Registry } from 'prom-client';
 import { Counter, Histogram } from 'prom-client';
 import type { AppEnv } from './http/env';
 import type { Logger } from './log';
 import type { Db } from './db/sqlite';
-import { csrfGuard, loadSession, requestContext } from './http/middleware';
+import { csrfGuard, loadSession, requestContext, securityHeaders } from './http/middleware';
 import { problem } from './http/problem';
 import { validationHook } from './http/validation';
 import { AppError } from './services/app-error';
@@ -53,20 +52,6 @@ export function createApi(deps: AppDeps) {
 }
 export type AppType = ReturnType<typeof createApi>;
 
-const CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:', 'blob:'],
-  mediaSrc: ["'self'", 'blob:'],
-  fontSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'", 'ws:', 'wss:'],
-  workerSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -85,7 +70,7 @@ export function createApp(deps: AppDeps) {
       durations.observe({ method, route }, ms / 1000);
     },
   }));
-  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginResourcePolicy: 'same-origin', xFrameOptions: 'DENY' }));
+  app.use('*', securityHeaders());
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problem(c, 413, 'payload_too_large') }));
   app.use('/api/*', loadSession({ auth: deps.auth }));
   app.use('/api/*', csrfGuard());
