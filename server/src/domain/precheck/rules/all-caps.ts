@@ -1,0 +1,41 @@
+// Text in all capitals is hard to read on a screen (and loses nothing when written normally).
+// A field is flagged when it has at least minLettersForCapsCheck cased letters and 90 % or more of
+// them are upper case, so a heading like "THÔNG BÁO" or an abbreviation in a sentence passes.
+import { textFieldsOf, type Finding, type PrecheckRule } from '../types';
+
+const UPPER_SHARE = 0.9;
+
+/** Counts cased letters and upper-case ones, in NFC so a combining mark is not a letter. */
+export function caseCounts(text: string): { cased: number; upper: number } {
+  let cased = 0;
+  let upper = 0;
+  for (const ch of text.normalize('NFC')) {
+    if (ch.toLowerCase() === ch.toUpperCase()) continue;
+    cased++;
+    if (ch === ch.toUpperCase()) upper++;
+  }
+  return { cased, upper };
+}
+
+export const allCapsRule: PrecheckRule = {
+  id: 'text.all_caps',
+  appliesTo: ['message', 'clip'],
+  check(input, ctx) {
+    const findings: Finding[] = [];
+    for (const [field, text] of textFieldsOf(input)) {
+      const { cased, upper } = caseCounts(text);
+      if (cased < ctx.settings.minLettersForCapsCheck || upper / cased < UPPER_SHARE) continue;
+      findings.push({
+        ruleId: this.id,
+        severity: 'warning',
+        span: { start: 0, end: text.length },
+        field,
+        message: {
+          vi: 'Nội dung viết toàn chữ in hoa khó đọc: hãy viết hoa đúng quy tắc chính tả.',
+          en: 'Text in all capitals is hard to read: use normal sentence case.',
+        },
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,33 @@
+// Vietnamese typed without diacritics ("Thong bao lich cat dien") is hard to read and reads badly as
+// speech. A field is flagged when it looks Vietnamese, has no mark at all, and has at least
+// minWordsForDiacriticCheck lower-case words. Capitalised words are not counted: proper names
+// ("Nguyen Van An", "Ha Noi") and abbreviations are often written bare on purpose, and a short text
+// of them says little.
+import { hasVietnameseDiacritics } from '../../text';
+import { textFieldsOf, type Finding, type PrecheckRule } from '../types';
+import { commonVietnameseWordCount, wordsOf } from '../vietnamese-words';
+
+export const missingDiacriticsRule: PrecheckRule = {
+  id: 'text.missing_diacritics',
+  appliesTo: ['message', 'clip'],
+  check(input, ctx) {
+    const findings: Finding[] = [];
+    for (const [field, text] of textFieldsOf(input)) {
+      if (hasVietnameseDiacritics(text)) continue;
+      const lowerWords = wordsOf(text).filter((w) => w === w.toLowerCase() && /\p{L}/u.test(w));
+      if (lowerWords.length < ctx.settings.minWordsForDiacriticCheck) continue;
+      if (commonVietnameseWordCount(lowerWords.join(' ')) < 2) continue;
+      findings.push({
+        ruleId: this.id,
+        severity: 'warning',
+        span: { start: 0, end: text.length },
+        field,
+        message: {
+          vi: 'Nội dung tiếng Việt được gõ không dấu: hãy gõ có dấu để dễ đọc và đọc đúng khi phát thanh.',
+          en: 'Vietnamese text typed without diacritics: add them so it is easy to read and is spoken correctly.',
+        },
+      });
+    }
+    return findings;
+  },
+};
