@@ -1,3 +1,4 @@
 // The contract between the bantin server and its screens and loudspeakers.
 export * from './timeline';
 export * from './resolve';
+export * from './messages';

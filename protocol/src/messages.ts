@@ -1,0 +1,249 @@
+// Every WebSocket message between the bantin server and a player (and the dashboard's live feed), as zod
+// schemas with versioned type names. A new payload shape is a new version (`*.v2`); the old one stays until
+// every player has moved. Pure: no I/O, no clock, safe in the browser. See protocol/README.md.
+import { z } from 'zod';
+import { DeviceTimelineSchema, PriorityClassSchema } from './timeline';
+
+/** The WebSocket subprotocol of this message set; the token travels as a second one (`bantin.token.<t>`). */
+export const PROTOCOL_NAME = 'bantin.v1' as const;
+export const TOKEN_PROTOCOL_PREFIX = 'bantin.token.' as const;
+/** Largest device → server frame the server reads (bytes). 500 play records fit with room to spare. */
+export const MAX_DEVICE_MESSAGE_BYTES = 256 * 1024;
+export const MAX_PLAYS_PER_BATCH = 500;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const epochMs = z.number().int().nonnegative();
+const str = (max: number) => z.string().max(max);
+const id = z.string().min(1).max(64);
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'eventId must be a UUID');
+
+// ---------------------------------------------------------------- device → server
+
+export const HelloSchema = z
+  .object({
+    type: z.literal('hello.v1'),
+    playerVersion: str(40),
+    /** e.g. 'video', 'audio', 'speech', 'cache-api', 'touch' */
+    capabilities: z.array(str(40)).max(32),
+    /** The device's own clock (epoch ms) when it sent this; the server echoes it in time.v1. */
+    deviceClock: epochMs,
+  })
+  .strict();
+
+export const NowPlayingSchema = z
+  .object({ itemId: str(200), contentId: str(64), versionId: str(64), sha256: sha256Hex, class: PriorityClassSchema, startedAt: epochMs })
+  .strict();
+
+export const HeartbeatSchema = z
+  .object({
+    type: z.literal('heartbeat.v1'),
+    nowPlaying: NowPlayingSchema.nullable(),
+    cache: z
+      .object({
+        /** Files of the manifest present and verified. */
+        files: z.number().int().nonnegative(),
+        /** Files of the manifest still missing. */
+        missing: z.number().int().nonnegative(),
+        bytes: z.number().int().nonnegative(),
+        timelineVersion: str(100).nullable(),
+      })
+      .strict(),
+    /** Free storage in bytes (navigator.storage.estimate), null when unknown. */
+    freeBytes: z.number().int().nonnegative().nullable(),
+    /** The last few errors, newest last. */
+    errors: z.array(str(300)).max(20),
+    uptimeMs: z.number().int().nonnegative(),
+    volume: z.number().int().min(0).max(100).optional(),
+  })
+  .strict();
+
+export const PLAY_RESULTS = ['completed', 'interrupted', 'failed'] as const;
+
+export const PlayRecordSchema = z
+  .object({
+    eventId: uuid,
+    contentId: id,
+    versionId: id,
+    sha256: sha256Hex,
+    start: epochMs,
+    end: epochMs,
+    result: z.enum(PLAY_RESULTS),
+    class: PriorityClassSchema,
+  })
+  .strict()
+  .refine((r) => r.end >= r.start, { message: 'end must not be before start' });
+export type PlayRecord = z.infer<typeof PlayRecordSchema>;
+
+export const PlaysSchema = z
+  .object({ type: z.literal('plays.v1'), records: z.array(PlayRecordSchema).min(1).max(MAX_PLAYS_PER_BATCH) })
+  .strict();
+
+export const ConsentSchema = z
+  .object({ given: z.literal(true), at: epochMs, retentionDays: z.number().int().min(1).max(3650) })
+  .strict();
+
+export const FeedbackSchema = z
+  .object({
+    type: z.literal('feedback.v1'),
+    eventId: uuid,
+    rating: z.number().int().min(1).max(5),
+    topic: z.string().min(1).max(100),
+    comment: str(1000).optional(),
+    /** Only with consent (Nghị định/Luật bảo vệ dữ liệu cá nhân 91/2025): never sent without it. */
+    phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/, 'phone must be 8–20 digits').optional(),
+    consent: ConsentSchema.optional(),
+    createdAt: epochMs,
+  })
+  .strict()
+  .refine((f) => f.phone === undefined || f.consent !== undefined, { message: 'phone requires consent', path: ['phone'] });
+
+export const AckSchema = z
+  .object({ type: z.literal('ack.v1'), of: z.enum(['alert', 'command']), id, action: z.enum(['start', 'update', 'cancel']).optional() })
+  .strict();
+
+export const DeviceToServerSchema = z.discriminatedUnion('type', [HelloSchema, HeartbeatSchema, PlaysSchema, FeedbackSchema, AckSchema]);
+export type DeviceToServer = z.infer<typeof DeviceToServerSchema>;
+export type Hello = z.infer<typeof HelloSchema>;
+export type Heartbeat = z.infer<typeof HeartbeatSchema>;
+export type Plays = z.infer<typeof PlaysSchema>;
+export type Feedback = z.infer<typeof FeedbackSchema>;
+export type Ack = z.infer<typeof AckSchema>;
+
+// ---------------------------------------------------------------- server → device
+
+export const TimelineMessageSchema = z.object({ type: z.literal('timeline.v1'), timeline: DeviceTimelineSchema });
+
+export const ALERT_SEVERITIES = ['extreme', 'severe', 'moderate', 'minor'] as const;
+export const AlertSeveritySchema = z.enum(ALERT_SEVERITIES);
+export type AlertSeverity = z.infer<typeof AlertSeveritySchema>;
+const MediaLinkSchema = z.object({ url: z.string().min(1), sha256: sha256Hex });
+
+export const AlertMessageSchema = z.object({
+  type: z.literal('alert.v1'),
+  action: z.enum(['start', 'update', 'cancel']),
+  id,
+  text: z.string().max(4000),
+  severity: AlertSeveritySchema,
+  /** Optional recorded audio; screens may ignore it, speakers play it after the attention tone. */
+  audio: MediaLinkSchema.nullable(),
+  /** The text rendered as Vietnamese speech (WAV) for speakers; null until rendered (an update follows). */
+  speech: MediaLinkSchema.nullable(),
+  /** Play again every so often until cancel or expiry; 0 = once. */
+  repeatEveryMs: z.number().int().nonnegative(),
+  startsAt: epochMs,
+  expiresAt: epochMs,
+});
+export type AlertMessage = z.infer<typeof AlertMessageSchema>;
+
+export const CommandSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('reload') }),
+  z.object({ name: z.literal('identify'), durationMs: z.number().int().positive().max(600_000).optional() }),
+  z.object({ name: z.literal('set_volume'), volume: z.number().int().min(0).max(100) }),
+  z.object({ name: z.literal('screenshot') }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+export const CommandMessageSchema = z.object({ type: z.literal('command.v1'), id, command: CommandSchema });
+
+export const TimeMessageSchema = z.object({
+  type: z.literal('time.v1'),
+  serverTime: epochMs,
+  /** The deviceClock of the hello.v1 this answers, so the player can measure the round trip; absent on connect. */
+  deviceClock: epochMs.optional(),
+});
+
+export const ERROR_CODES = ['bad_json', 'too_large', 'invalid', 'unknown_type', 'rate_limited', 'not_allowed', 'internal'] as const;
+export const ErrorMessageSchema = z.object({
+  type: z.literal('error.v1'),
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  /** The `type` of the offending message, when it could be read. */
+  ref: z.string().max(64).optional(),
+  /** The event id concerned (feedback.v1 that was refused), so the player can keep or drop it. */
+  eventId: z.string().max(64).optional(),
+});
+
+/** Sent only after the records are committed: the player may delete exactly these from its queue. */
+export const PlaysAckSchema = z.object({ type: z.literal('plays.ack.v1'), eventIds: z.array(z.string()).max(MAX_PLAYS_PER_BATCH) });
+/** Sent only after the feedback is committed. */
+export const FeedbackAckSchema = z.object({ type: z.literal('feedback.ack.v1'), eventId: z.string() });
+
+export const ServerToDeviceSchema = z.discriminatedUnion('type', [
+  TimelineMessageSchema,
+  AlertMessageSchema,
+  CommandMessageSchema,
+  TimeMessageSchema,
+  ErrorMessageSchema,
+  PlaysAckSchema,
+  FeedbackAckSchema,
+]);
+export type ServerToDevice = z.infer<typeof ServerToDeviceSchema>;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+// ---------------------------------------------------------------- server → dashboard (/ws/dashboard)
+
+export const DeviceStatusMessageSchema = z.object({
+  type: z.literal('device.status.v1'),
+  deviceId: z.string(),
+  online: z.boolean(),
+  lastSeenAt: epochMs.nullable(),
+  nowPlaying: NowPlayingSchema.nullable(),
+  cache: HeartbeatSchema.shape.cache.nullable(),
+  freeBytes: z.number().int().nullable(),
+  errors: z.array(z.string()),
+  playerVersion: z.string().nullable(),
+});
+export const AlertAckMessageSchema = z.object({ type: z.literal('alert.ack.v1'), alertId: z.string(), deviceId: z.string(), at: epochMs });
+export const ServerToDashboardSchema = z.discriminatedUnion('type', [DeviceStatusMessageSchema, AlertAckMessageSchema]);
+export type ServerToDashboard = z.infer<typeof ServerToDashboardSchema>;
+export type DeviceStatusMessage = z.infer<typeof DeviceStatusMessageSchema>;
+
+// ---------------------------------------------------------------- parsing
+
+export type ParseResult<T> =
+  | { ok: true; message: T }
+  | { ok: false; code: 'bad_json' | 'too_large' | 'invalid' | 'unknown_type'; error: string; ref?: string };
+
+const DEVICE_TYPES = new Set<string>(DeviceToServerSchema.options.map((o) => o.shape.type.value));
+const SERVER_TYPES = new Set<string>(ServerToDeviceSchema.options.map((o) => o.shape.type.value));
+
+function parseWith<T>(raw: string, maxChars: number, types: Set<string>, schema: z.ZodType<T>): ParseResult<T> {
+  // The socket's maxPayload bounds bytes; this bound protects callers that read frames some other way.
+  if (raw.length > maxChars) return { ok: false, code: 'too_large', error: `message longer than ${maxChars} characters` };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: 'bad_json', error: 'message is not JSON' };
+  }
+  const type = data && typeof data === 'object' && !Array.isArray(data) ? (data as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !types.has(type)) {
+    return { ok: false, code: 'unknown_type', error: `unknown message type ${JSON.stringify(type ?? null).slice(0, 64)}` };
+  }
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const issues = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    return { ok: false, code: 'invalid', error: issues.join('; '), ref: type };
+  }
+  return { ok: true, message: r.data };
+}
+
+/** Parses one device → server frame. Never throws. */
+export function parseDeviceMessage(raw: string): ParseResult<DeviceToServer> {
+  return parseWith(raw, MAX_DEVICE_MESSAGE_BYTES, DEVICE_TYPES, DeviceToServerSchema);
+}
+
+/** Parses one server → device frame (for players). Never throws. Timelines can be large: no size bound. */
+export function parseServerMessage(raw: string): ParseResult<ServerToDevice> {
+  return parseWith(raw, Number.MAX_SAFE_INTEGER, SERVER_TYPES, ServerToDeviceSchema);
+}
+
+/** Full-jitter exponential backoff (1 s → 60 s): a uniformly random wait in [0, min(cap, base·2^attempt)). */
+export function backoffDelayMs(attempt: number, random: number, baseMs = 1000, capMs = 60_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, Math.min(attempt, 30)));
+  return Math.floor(Math.max(0, Math.min(random, 0.999999)) * ceiling);
+}
+
+/** Estimated server clock minus device clock, from a time.v1 answer to our hello (NTP-style midpoint). */
+export function clockOffsetMs(sentAtDevice: number, serverTime: number, receivedAtDevice: number): number {
+  return Math.round(serverTime - (sentAtDevice + receivedAtDevice) / 2);
+}
