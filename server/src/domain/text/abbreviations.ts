@@ -41,7 +41,7 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   { forms: ['TTHC'], expansion: 'thủ tục hành chính' },
   { forms: ['DVC'], expansion: 'dịch vụ công' },
   { forms: ['CNTT'], expansion: 'công nghệ thông tin' },
-  { forms: ['SĐT', 'SDT'], expansion: 'số điện thoại' },
+  { forms: ['SĐT', 'SDT', 'Số ĐT', 'số ĐT'], expansion: 'số điện thoại' },
   { forms: ['GPLX'], expansion: 'giấy phép lái xe' },
   { forms: ['NĐ-CP'], expansion: 'nghị định Chính phủ' },
   { forms: ['QĐ'], expansion: 'quyết định' },

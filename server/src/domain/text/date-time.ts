@@ -68,7 +68,16 @@ function clockWords(hour: number, minute: number, second: number | null): string
   return parts.join(' ');
 }
 
+/** A clock time as written: 6h, 6h30, 6g30, 06:30. */
+const CLOCK = '\\d{1,2}(?:[hH]\\d{0,2}|g\\d{2}|:\\d{2})';
+
 export const TIME_RULES: readonly RewriteRule[] = [
+  {
+    // "7h30 - 11h00" and "7-9h" are ranges: the dash is "đến", then each side is read as a time.
+    name: 'clock-range',
+    pattern: new RegExp(`${NOT_AFTER}(\\d{1,2}|${CLOCK})\\s*[-–]\\s*(${CLOCK})(?![\\p{L}\\p{N}/.\\-]|\\.\\d)`, 'gu'),
+    replace: (m) => `${m[1] ?? ''} đến ${m[2] ?? ''}`,
+  },
   {
     name: 'clock-colon',
     pattern: new RegExp(`${NOT_AFTER}(\\d{1,2}):(\\d{2})(?::(\\d{2}))?${NOT_BEFORE}`, 'gu'),
@@ -80,9 +89,11 @@ export const TIME_RULES: readonly RewriteRule[] = [
     },
   },
   {
-    // 6h, 6h30, 17H00, 6g30, 6h30' and 6h30p are the usual hand-written forms.
+    // 6h, 6h30, 17H00, 6g30, 6h30' and 6h30p are the usual hand-written forms. "17g" alone is a time
+    // only before a word of the day or a pause ("17g ngày 30/6"); otherwise it is grams ("5g muối").
     name: 'clock-h',
-    pattern: /(?<![\p{L}\p{N}])(\d{1,2})(?:[hH](\d{2})?|g(\d{2}))(?:['’]|p(?!\p{L}))?(?![\p{L}\p{N}])/gu,
+    pattern:
+      /(?<![\p{L}\p{N}])(\d{1,2})(?:[hH](\d{2})?|g(\d{2})|g(?=\s*(?:[,.;)–-]|$|(?:ngày|sáng|trưa|chiều|tối|đêm|đến|hôm|thứ|cùng)(?!\p{L}))))(?:['’]|p(?!\p{L}))?(?![\p{L}\p{N}])/gu,
     replace: (m) => {
       const hour = Number(m[1]);
       const minute = Number(m[2] ?? m[3] ?? '0');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese, foldWithOffsets, hasVietnameseDiacritics } from './fold';
 
@@ -46,5 +47,25 @@ describe('hasVietnameseDiacritics', () => {
     expect(hasVietnameseDiacritics('Xin chào'.normalize('NFD'))).toBe(true);
     expect(hasVietnameseDiacritics('đi')).toBe(true);
     expect(hasVietnameseDiacritics('Xin chao ba con')).toBe(false);
+  });
+});
+
+describe('foldWithOffsets (property)', () => {
+  const vietnameseText = fc
+    .array(fc.constantFrom(...'aăâeêioôơuưyđAĂÂĐƠƯ áàảãạấầẩẫậếềểễệốồổỗộớờởỡợứừửữựýỳỷỹỵ.,!()“”'.split('')), { maxLength: 40 })
+    .map((chars) => chars.join(''));
+
+  it('maps every folded span back to an original slice that folds to the same text, in NFC and NFD', () => {
+    fc.assert(
+      fc.property(vietnameseText, fc.boolean(), fc.nat(), fc.nat(), (text, nfd, a, b) => {
+        const original = text.normalize(nfd ? 'NFD' : 'NFC');
+        const { text: folded, toOriginal } = foldWithOffsets(original, { lowerCase: true });
+        expect(toOriginal).toHaveLength(folded.length + 1);
+        const s = a % (folded.length + 1);
+        const e = s + (b % (folded.length - s + 1));
+        const slice = original.slice(toOriginal[s], toOriginal[e]);
+        expect(foldVietnamese(slice, { lowerCase: true })).toBe(folded.slice(s, e));
+      }),
+    );
   });
 });

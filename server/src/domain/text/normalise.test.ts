@@ -45,6 +45,17 @@ describe('normaliseForSpeech', () => {
       expect(speak(written)).toBe(spoken);
     });
 
+    it('reads a dash between clock times as "đến"', () => {
+      expect(speak('7h30 - 11h00')).toBe('bảy giờ ba mươi phút đến mười một giờ');
+      expect(speak('7-9h')).toBe('bảy đến chín giờ');
+      expect(speak('13:30–17:00')).toBe('mười ba giờ ba mươi phút đến mười bảy giờ');
+    });
+
+    it('reads "17g" as a time before a word of the day and as grams otherwise', () => {
+      expect(speak('Hạn chót 17g ngày 30/6.')).toBe('Hạn chót mười bảy giờ ngày ba mươi tháng sáu.');
+      expect(speak('5g muối')).toBe('năm gam muối');
+    });
+
     it('leaves an impossible clock time to the number rules', () => {
       expect(speak('25:99')).not.toContain('giờ');
     });
@@ -77,8 +88,25 @@ describe('normaliseForSpeech', () => {
       expect(speak('Quý IV, khóa XV')).toBe('Quý bốn, khóa mười lăm');
     });
 
-    it('reads numbers glued to letters', () => {
+    it('reads numbers glued to letters apart from them', () => {
       expect(speak('COVID-19')).toBe('COVID mười chín');
+      expect(speak('COVID19 và 5G')).toBe('COVID mười chín và năm G');
+    });
+
+    it('reads a single dot before other than three digits as a decimal point', () => {
+      expect(speak('10.5 km')).toBe('mười phẩy năm ki lô mét');
+      expect(speak('2.000')).toBe('hai nghìn');
+      expect(speak('phiên bản 1.2.3')).toBe('phiên bản một chấm hai chấm ba');
+    });
+
+    it('reads English thousands with two or more comma groups', () => {
+      expect(speak('5,000,000 VNĐ')).toBe('năm triệu đồng');
+    });
+
+    it('reads a slash between numbers that are not a date as "trên"', () => {
+      expect(speak('Nghị định 100/2019/NĐ-CP')).toBe(
+        'Nghị định một trăm trên hai nghìn không trăm mười chín nghị định Chính phủ',
+      );
     });
   });
 
@@ -93,6 +121,12 @@ describe('normaliseForSpeech', () => {
       ['(024) 3825 1234', 'không hai bốn, ba tám hai năm, một hai ba bốn'],
     ])('reads %s digit by digit', (written, spoken) => {
       expect(speak(written)).toBe(spoken);
+    });
+
+    it('reads emergency numbers digit by digit only when the sentence is about calling', () => {
+      expect(speak('Đường dây nóng: 113, 114, 115')).toBe('Đường dây nóng: một một ba, một một bốn, một một năm');
+      expect(speak('Gọi 114 khi có cháy')).toBe('Gọi một một bốn khi có cháy');
+      expect(speak('Có 115 hộ tham gia')).toBe('Có một trăm mười lăm hộ tham gia');
     });
   });
 
@@ -112,6 +146,11 @@ describe('normaliseForSpeech', () => {
       ['30°C', 'ba mươi độ xê'],
     ])('reads %s as "%s"', (written, spoken) => {
       expect(speak(written)).toBe(spoken);
+    });
+
+    it('reads "/" before a unit of time or count as "một" (per)', () => {
+      expect(speak('Học phí 1.500.000đ/tháng')).toBe('Học phí một triệu năm trăm nghìn đồng một tháng');
+      expect(speak('25.000 đồng/kg')).toBe('hai mươi lăm nghìn đồng một ki lô gam');
     });
 
     it('does not take the "đ" of a following word for the currency', () => {
@@ -135,6 +174,7 @@ describe('normaliseForSpeech', () => {
       ['TP. Hà Nội', 'thành phố Hà Nội'],
       ['TP.Huế', 'thành phố Huế'],
       ['TP.HCM', 'thành phố Hồ Chí Minh'],
+      ['Số ĐT', 'số điện thoại'],
     ])('expands %s to "%s"', (written, spoken) => {
       expect(speak(written)).toBe(spoken);
     });

@@ -6,13 +6,13 @@
 import { expandAbbreviations } from './abbreviations';
 import { DATE_RULES, TIME_RULES } from './date-time';
 import type { NumberReadingOptions } from './number-words';
+import { PHONE_RULES } from './phone';
 import { QUANTITY_RULES } from './quantities';
 import { applyRule } from './rewrite';
 
 export type SpeechNormaliseOptions = NumberReadingOptions;
 
-const RULES = [...DATE_RULES, ...TIME_RULES];
-const [PHONE_RULE, ...OTHER_QUANTITY_RULES] = QUANTITY_RULES;
+const RULES = [...PHONE_RULES, ...DATE_RULES, ...TIME_RULES, ...QUANTITY_RULES];
 
 /** Symbols espeak would spell out or that carry no sound; emoji and pictographs go too. */
 const SILENT_SYMBOLS = /[*#_~|^`<>{}\[\]\\•●▪■□◆◇►▶★☆✓✔✗✘“”„"«»]|\p{Extended_Pictographic}|\uFE0F|\u200D/gu;
@@ -44,8 +44,6 @@ function tidy(text: string): string {
  */
 export function normaliseForSpeech(text: string, options: SpeechNormaliseOptions = {}): string {
   let out = expandAbbreviations(text.normalize('NFC'));
-  if (PHONE_RULE !== undefined) out = applyRule(out, PHONE_RULE, options);
   for (const rule of RULES) out = applyRule(out, rule, options);
-  for (const rule of OTHER_QUANTITY_RULES) out = applyRule(out, rule, options);
   return tidy(out);
 }

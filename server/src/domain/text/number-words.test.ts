@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDecimal, readDigits, readInteger } from './number-words';
 
@@ -61,5 +62,20 @@ describe('readDecimal', () => {
 
   it('speaks the leading zeros of the fraction', () => {
     expect(readDecimal('0', '05')).toBe('không phẩy không năm');
+  });
+});
+
+describe('readInteger (property)', () => {
+  it('reads every quantity with known words only, and "mốt"/"lăm" only after a tens word', () => {
+    const known = new Set(['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'mươi', 'mốt', 'tư', 'lăm', 'linh', 'trăm', 'nghìn', 'triệu', 'tỷ']);
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 999_999_999_999_999n }), (n) => {
+        const words = readInteger(n.toString()).split(' ');
+        for (const [i, w] of words.entries()) {
+          expect(known.has(w)).toBe(true);
+          if (w === 'mốt' || w === 'lăm') expect(['mươi', 'mười']).toContain(words[i - 1]);
+        }
+      }),
+    );
   });
 });

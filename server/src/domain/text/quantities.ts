@@ -1,38 +1,8 @@
-// Phone numbers, money, percentages, measures, ordinals and plain numbers as Vietnamese speech.
-// Vietnamese writing uses "." for thousands and "," for decimals: "1.000.000" is a million and
-// "2,5" is two and a half. Phone numbers are read digit by digit, group by group.
-import { readDecimal, readDigits, readInteger, type NumberReadingOptions } from './number-words';
+// Money, percentages, measures, ordinals, ranges and plain numbers as Vietnamese speech
+// (see number-token.ts for how a written number is read).
+import { readInteger } from './number-words';
+import { NUMBER, readNumberToken, romanToNumber } from './number-token';
 import type { RewriteRule } from './rewrite';
-
-/** A written quantity: dotted thousands with an optional decimal part, or digits with one. */
-export const NUMBER = '(?:\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)';
-
-/** Reads a number token as written in Vietnamese ("1.250.000", "2,5", "1.5"). */
-export function readNumberToken(token: string, options: NumberReadingOptions = {}): string {
-  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(token) || /^\d+,\d+$/.test(token) || /^\d+$/.test(token)) {
-    const [intPart = '', fraction] = token.replace(/\./g, '').split(',');
-    return fraction === undefined ? readInteger(intPart, options) : readDecimal(intPart, fraction, options);
-  }
-  // Not a Vietnamese quantity ("1.5", a version or a code): read each part, naming the separators.
-  return token
-    .split(/([.,])/)
-    .filter((part) => part !== '')
-    .map((part) => (part === '.' ? 'chấm' : part === ',' ? 'phẩy' : readInteger(part, options)))
-    .join(' ');
-}
-
-/** "0912 345 678" → "không chín một hai, ba bốn năm, sáu bảy tám". */
-function phoneWords(written: string): string {
-  const plus = written.startsWith('+');
-  const groups = written.replace(/^\+/, '').split(/[\s.\-()]+/).filter((g) => g !== '');
-  const digits = groups.join('');
-  // An ungrouped mobile number is read in the usual 4-3-3 rhythm.
-  const spoken = groups.length === 1 && digits.length >= 9
-    ? [digits.slice(0, 4), digits.slice(4, 7), digits.slice(7)]
-    : groups;
-  const words = spoken.map(readDigits).join(', ');
-  return plus ? `cộng ${words}` : words;
-}
 
 const UNITS: ReadonlyArray<readonly [string, string]> = [
   ['km/h', 'ki lô mét trên giờ'],
@@ -46,44 +16,24 @@ const UNITS: ReadonlyArray<readonly [string, string]> = [
   ['cm', 'xăng ti mét'],
   ['mm', 'mi li mét'],
   ['kg', 'ki lô gam'],
+  ['g', 'gam'],
   ['ml', 'mi li lít'],
   ['ha', 'héc ta'],
   ['°C', 'độ xê'],
   ['m', 'mét'],
 ];
 const UNIT_WORDS = new Map(UNITS);
+const PER_UNITS = ['tháng', 'năm', 'ngày', 'tuần', 'giờ', 'người', 'lần', 'suất', 'hộ', 'chiếc', 'cái', 'kg', 'm2', 'm²', 'km', 'lít', 'hộp'].join('|');
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-
-/** "XIV" → 14; null for anything that is not a well-formed small Roman numeral. */
-export function romanToNumber(roman: string): number | null {
-  if (!/^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(roman) || roman === '') return null;
-  let total = 0;
-  for (let i = 0; i < roman.length; i++) {
-    const value = ROMAN[roman.charAt(i)] ?? 0;
-    const next = ROMAN[roman.charAt(i + 1)] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
-
-const B = '(?<![\\p{L}\\p{N}])';
+// A number starts after a non-word character, and not after "10." or "1," (inside a longer number).
+const B = '(?<![\\p{L}\\p{N}]|\\d[.,])';
 const E = '(?![\\p{L}\\p{N}])';
 
 export const QUANTITY_RULES: readonly RewriteRule[] = [
-  {
-    // Mobile and landline numbers (0… or +84…, 10–11 digits) and 1800/1900 hotlines.
-    name: 'phone',
-    pattern: new RegExp(
-      `${B}(?:(?:\\+84|0)(?:[ .\\-]?\\(?\\d\\)?){9,10}|\\(0\\d{2,3}\\)[ .\\-]?\\d{3,4}[ .\\-]?\\d{3,4}|1[89]00[ .\\-]?\\d{3,4}(?:[ .\\-]?\\d{1,3})?)${E}`,
-      'gu',
-    ),
-    replace: (m) => phoneWords(m[0]),
-  },
   {
     name: 'range',
     pattern: /(?<=\d)\s?[-–]\s?(?=\d)/gu,
@@ -99,6 +49,18 @@ export const QUANTITY_RULES: readonly RewriteRule[] = [
     name: 'money-short',
     pattern: new RegExp(`${B}(${NUMBER})\\s?(k|K|tr)(?![\\p{L}\\p{N}.])`, 'gu'),
     replace: (m, _text, options) => `${readNumberToken(m[1] ?? '', options)} ${m[2] === 'tr' ? 'triệu' : 'nghìn'}`,
+  },
+  {
+    // "50.000đ/tháng" is fifty thousand đồng a month: "/" before a unit of count or time is "một".
+    name: 'per',
+    pattern: new RegExp(`(?<=[\\p{L}\\p{N}%])\\s?/\\s?(${PER_UNITS})(?![\\p{L}\\p{N}])`, 'gu'),
+    replace: (m) => ` một ${UNIT_WORDS.get(m[1] ?? '') ?? m[1] ?? ''}`,
+  },
+  {
+    // "100/2019" (a document number) reads "một trăm trên hai nghìn …"; dates were taken before.
+    name: 'slash-between-numbers',
+    pattern: /(?<=\d)\/(?=\d)/gu,
+    replace: () => ' trên ',
   },
   {
     name: 'percent',
@@ -131,6 +93,11 @@ export const QUANTITY_RULES: readonly RewriteRule[] = [
   {
     name: 'number',
     pattern: /\d+(?:[.,]\d+)*/gu,
-    replace: (m, _text, options) => readNumberToken(m[0], options),
+    replace: (m, text, options) => {
+      // Keep a number glued to letters apart from them: "COVID19", "Q.1", "5G".
+      const before = /\p{L}/u.test(text.charAt(m.index - 1)) || /\p{L}\./u.test(text.slice(m.index - 2, m.index)) ? ' ' : '';
+      const after = /\p{L}/u.test(text.charAt(m.index + m[0].length)) ? ' ' : '';
+      return before + readNumberToken(m[0], options) + after;
+    },
   },
 ];
