@@ -145,21 +145,21 @@ describe('ingestUpload with playable media', () => {
 
 describe('ingestUpload with bad input', () => {
   it.each([
-    ['poster.png', 'clip.mp4', { accept: ['video'] as const }, 'kind_not_accepted', 415],
-    ['archive.zip', 'song.mp3', {}, 'unsupported_type', 415],
-    ['anim.gif', 'anim.gif', {}, 'unsupported_type', 415],
-    ['empty.bin', 'empty.mp4', {}, 'empty_file', 400],
-    ['cut.mp4', 'cut.mp4', {}, 'corrupt', 422],
-    ['cut-faststart.mp4', 'cut.mp4', {}, 'truncated', 422],
-    ['cut.webm', 'cut.webm', {}, 'truncated', 422],
-    ['h264-aac.mp4', 'big.mp4', { limits: { maxBytes: 10_000 } }, 'too_large', 413],
-    ['huge-30000.png', 'huge.png', {}, 'too_many_pixels', 422],
-    ['hevc.mp4', 'iphone.mp4', {}, 'unsupported_codec', 422],
-    ['mpeg4-part2.mp4', 'divx.mp4', {}, 'unsupported_codec', 422],
-    ['h264-444.mp4', '444.mp4', {}, 'unsupported_codec', 422],
-    ['tone-adpcm.wav', 'adpcm.wav', {}, 'unsupported_codec', 422],
-    ['tone.mp3', '../../etc/passwd', {}, 'file_name_invalid', 400],
-  ])('refuses %s (named %s) with %s and leaves no trace', async (fixture, fileName, extra, code, status) => {
+    ['poster.png', 'clip.mp4', 'kind_not_accepted', 415, { accept: ['video'] }],
+    ['archive.zip', 'song.mp3', 'unsupported_type', 415, {}],
+    ['anim.gif', 'anim.gif', 'unsupported_type', 415, {}],
+    ['empty.bin', 'empty.mp4', 'empty_file', 400, {}],
+    ['cut.mp4', 'cut.mp4', 'corrupt', 422, {}],
+    ['cut-faststart.mp4', 'cut.mp4', 'truncated', 422, {}],
+    ['cut.webm', 'cut.webm', 'truncated', 422, {}],
+    ['h264-aac.mp4', 'big.mp4', 'too_large', 413, { limits: { maxBytes: 10_000 } }],
+    ['huge-30000.png', 'huge.png', 'too_many_pixels', 422, {}],
+    ['hevc.mp4', 'iphone.mp4', 'unsupported_codec', 422, {}],
+    ['mpeg4-part2.mp4', 'divx.mp4', 'unsupported_codec', 422, {}],
+    ['h264-444.mp4', '444.mp4', 'unsupported_codec', 422, {}],
+    ['tone-adpcm.wav', 'adpcm.wav', 'unsupported_codec', 422, {}],
+    ['tone.mp3', '../../etc/passwd', 'file_name_invalid', 400, {}],
+  ] as const)('refuses %s (named %s) with %s %i and leaves no trace', async (fixture, fileName, code, status, extra) => {
     const error = await rejection(upload(fixture, { fileName, ...extra }));
     expect(error).toMatchObject({ code, status });
     expect(error.messages.vi).toMatch(/\S/);

@@ -139,7 +139,8 @@ export async function normaliseLoudness(path: string, options: NormaliseOptions)
 async function writePointer(dataDir: string, pointerPath: string, result: LoudnessResult): Promise<void> {
   await mkdir(dirname(pointerPath), { recursive: true });
   const pointerTemp = await createTempPath(dataDir, '.json');
-  const { derivedPath: _omitted, ...record } = result;
-  await writeFile(pointerTemp, JSON.stringify(record));
+  // The path is not recorded: it follows from the sha and the data directory, which may move.
+  const { targetLufs, inputLufs, outputLufs, derivedSha256 } = result;
+  await writeFile(pointerTemp, JSON.stringify({ targetLufs, inputLufs, outputLufs, derivedSha256 }));
   await rename(pointerTemp, pointerPath);
 }
