@@ -29,7 +29,12 @@ describe('runPrechecks', () => {
       { kind: 'message', fields: { body: 'THONG BAO CAT DIEN TAI KHU PHO (TU 7 GIO DEN 17 GIO NGAY MAI' }, displaySeconds: 2 },
       ctx,
     );
-    expect(findings.map((f) => f.ruleId).sort()).toEqual(['message.reading_time', 'text.all_caps', 'text.unbalanced_pairs']);
+    expect(findings.map((f) => f.ruleId).sort()).toEqual([
+      'message.reading_time',
+      'text.all_caps',
+      'text.missing_diacritics',
+      'text.unbalanced_pairs',
+    ]);
   });
 
   it('applies settings overrides', () => {

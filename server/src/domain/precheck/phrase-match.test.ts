@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { foldVietnamese } from '../text';
 import { findPhrases, type PhrasePattern } from './phrase-match';
 
 const NHAT: PhrasePattern[] = [{ phrase: 'tốt nhất' }, { phrase: 'nhất', requireDiacritics: true }];
@@ -55,5 +57,35 @@ describe('findPhrases', () => {
   it('honours the words before and after that cancel a match', () => {
     const p: PhrasePattern[] = [{ phrase: 'nhất', notAfter: /thong\s+$/, notBefore: /^\s+dinh(?![\p{L}])/u }];
     expect(matched('thống nhất, nhất định, nhất', p)).toEqual(['nhất']);
+  });
+});
+
+describe('findPhrases (property)', () => {
+  const PHRASES: PhrasePattern[] = [{ phrase: 'tốt nhất' }, { phrase: 'duy nhất' }, { phrase: 'số một' }, { phrase: 'hàng đầu' }];
+  const filler = fc
+    .array(fc.constantFrom('giá', 'bà con', 'cho', 'Cửa hàng', '!', ',', '(', ')', '“', '”', '50%', 'nhặt', 'ĐẸP'), { maxLength: 5 })
+    .map((parts) => parts.join(' '));
+
+  it('finds an inserted phrase in any case and normalisation form, with a span that covers it', () => {
+    fc.assert(
+      fc.property(
+        filler,
+        fc.constantFrom(...PHRASES),
+        fc.constantFrom('lower', 'upper', 'bare') as fc.Arbitrary<'lower' | 'upper' | 'bare'>,
+        fc.constantFrom('NFC', 'NFD') as fc.Arbitrary<'NFC' | 'NFD'>,
+        filler,
+        (before, pattern, style, form, after) => {
+          const written =
+            style === 'upper' ? pattern.phrase.toUpperCase() : style === 'bare' ? foldVietnamese(pattern.phrase) : pattern.phrase;
+          const prefix = `${before} `.normalize(form);
+          const text = `${prefix}${written} ${after}`.normalize(form);
+          const start = prefix.length;
+          const end = start + written.normalize(form).length;
+          const found = findPhrases(text, PHRASES);
+          expect(found.some((m) => m.start <= start && m.end >= end)).toBe(true);
+          for (const m of found) expect(m.end).toBeGreaterThan(m.start);
+        },
+      ),
+    );
   });
 });

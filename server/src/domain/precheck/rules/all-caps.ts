@@ -17,14 +17,19 @@ export function caseCounts(text: string): { cased: number; upper: number } {
   return { cased, upper };
 }
 
+/** 90 % or more of the cased letters are capitals (however short the text). */
+export function isMostlyUpperCase(text: string): boolean {
+  const { cased, upper } = caseCounts(text);
+  return cased > 0 && upper / cased >= UPPER_SHARE;
+}
+
 export const allCapsRule: PrecheckRule = {
   id: 'text.all_caps',
   appliesTo: ['message', 'clip'],
   check(input, ctx) {
     const findings: Finding[] = [];
     for (const [field, text] of textFieldsOf(input)) {
-      const { cased, upper } = caseCounts(text);
-      if (cased < ctx.settings.minLettersForCapsCheck || upper / cased < UPPER_SHARE) continue;
+      if (caseCounts(text).cased < ctx.settings.minLettersForCapsCheck || !isMostlyUpperCase(text)) continue;
       findings.push({
         ruleId: this.id,
         severity: 'warning',

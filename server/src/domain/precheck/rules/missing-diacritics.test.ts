@@ -27,6 +27,11 @@ describe('text.missing_diacritics', () => {
     expect(check('Nguyen Van An, Tran Thi Binh, Ha Noi, UBND, Dong Da cho')).toEqual([]);
   });
 
+  it('counts every word of a text written in capitals', () => {
+    expect(check('THONG BAO CAT DIEN TAI KHU PHO 3')).toHaveLength(1);
+    expect(check('THÔNG BÁO CẮT ĐIỆN TẠI KHU PHỐ 3')).toEqual([]);
+  });
+
   it('does not flag English', () => {
     expect(check('Please keep the street clean and respect the quiet hours')).toEqual([]);
   });

@@ -2,10 +2,12 @@
 // speech. A field is flagged when it looks Vietnamese, has no mark at all, and has at least
 // minWordsForDiacriticCheck lower-case words. Capitalised words are not counted: proper names
 // ("Nguyen Van An", "Ha Noi") and abbreviations are often written bare on purpose, and a short text
-// of them says little.
+// of them says little. In a text written in capitals, where names cannot be told apart, every word
+// counts.
 import { hasVietnameseDiacritics } from '../../text';
 import { textFieldsOf, type Finding, type PrecheckRule } from '../types';
 import { commonVietnameseWordCount, wordsOf } from '../vietnamese-words';
+import { isMostlyUpperCase } from './all-caps';
 
 export const missingDiacriticsRule: PrecheckRule = {
   id: 'text.missing_diacritics',
@@ -14,9 +16,10 @@ export const missingDiacriticsRule: PrecheckRule = {
     const findings: Finding[] = [];
     for (const [field, text] of textFieldsOf(input)) {
       if (hasVietnameseDiacritics(text)) continue;
-      const lowerWords = wordsOf(text).filter((w) => w === w.toLowerCase() && /\p{L}/u.test(w));
-      if (lowerWords.length < ctx.settings.minWordsForDiacriticCheck) continue;
-      if (commonVietnameseWordCount(lowerWords.join(' ')) < 2) continue;
+      const all = wordsOf(text).filter((w) => /\p{L}/u.test(w));
+      const counted = isMostlyUpperCase(text) ? all : all.filter((w) => w === w.toLowerCase());
+      if (counted.length < ctx.settings.minWordsForDiacriticCheck) continue;
+      if (commonVietnameseWordCount(counted.join(' ')) < 2) continue;
       findings.push({
         ruleId: this.id,
         severity: 'warning',

@@ -64,6 +64,12 @@ describe('ad.superlative', () => {
     expect(body.slice(f?.span?.start, f?.span?.end).normalize('NFC')).toBe('tốt nhất');
   });
 
+  it('finds a bare "nhất" written with combining marks (NFD) and in capitals', () => {
+    const body = 'PHỞ NGON NHẤT'.normalize('NFD');
+    const [f] = superlativeRule.check(ad(body), ctx);
+    expect(body.slice(f?.span?.start, f?.span?.end).normalize('NFC')).toBe('NHẤT');
+  });
+
   it('checks every text field', () => {
     const findings = superlativeRule.check({ kind: 'ad', fields: { title: 'Số 1', body: 'tốt nhất' } }, ctx);
     expect(findings.map((f) => f.field)).toEqual(['title', 'body']);
