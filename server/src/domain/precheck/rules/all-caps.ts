@@ -23,15 +23,17 @@ export function isMostlyUpperCase(text: string): boolean {
   return cased > 0 && upper / cased >= UPPER_SHARE;
 }
 
+const RULE_ID = 'text.all_caps';
+
 export const allCapsRule: PrecheckRule = {
-  id: 'text.all_caps',
+  id: RULE_ID,
   appliesTo: ['message', 'clip'],
   check(input, ctx) {
     const findings: Finding[] = [];
     for (const [field, text] of textFieldsOf(input)) {
       if (caseCounts(text).cased < ctx.settings.minLettersForCapsCheck || !isMostlyUpperCase(text)) continue;
       findings.push({
-        ruleId: this.id,
+        ruleId: RULE_ID,
         severity: 'warning',
         span: { start: 0, end: text.length },
         field,

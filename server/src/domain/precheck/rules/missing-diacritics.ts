@@ -9,8 +9,10 @@ import { textFieldsOf, type Finding, type PrecheckRule } from '../types';
 import { commonVietnameseWordCount, wordsOf } from '../vietnamese-words';
 import { isMostlyUpperCase } from './all-caps';
 
+const RULE_ID = 'text.missing_diacritics';
+
 export const missingDiacriticsRule: PrecheckRule = {
-  id: 'text.missing_diacritics',
+  id: RULE_ID,
   appliesTo: ['message', 'clip'],
   check(input, ctx) {
     const findings: Finding[] = [];
@@ -21,7 +23,7 @@ export const missingDiacriticsRule: PrecheckRule = {
       if (counted.length < ctx.settings.minWordsForDiacriticCheck) continue;
       if (commonVietnameseWordCount(counted.join(' ')) < 2) continue;
       findings.push({
-        ruleId: this.id,
+        ruleId: RULE_ID,
         severity: 'warning',
         span: { start: 0, end: text.length },
         field,

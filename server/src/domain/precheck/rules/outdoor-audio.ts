@@ -2,14 +2,16 @@
 // the preview should know it will not be heard in the street, so this is information only.
 import type { PrecheckRule } from '../types';
 
+const RULE_ID = 'ad.outdoor_audio';
+
 export const outdoorAudioRule: PrecheckRule = {
-  id: 'ad.outdoor_audio',
+  id: RULE_ID,
   appliesTo: ['ad'],
   check(input) {
     if (input.hasAudio !== true) return [];
     return [
       {
-        ruleId: this.id,
+        ruleId: RULE_ID,
         severity: 'info',
         span: null,
         field: 'media',

@@ -9,8 +9,10 @@ export function secondsToRead(words: number, wordsPerMinute: number): number {
   return Math.ceil((words / wordsPerMinute) * 60);
 }
 
+const RULE_ID = 'message.reading_time';
+
 export const readingTimeRule: PrecheckRule = {
-  id: 'message.reading_time',
+  id: RULE_ID,
   appliesTo: ['message'],
   check(input, ctx) {
     const shown = input.displaySeconds;
@@ -22,7 +24,7 @@ export const readingTimeRule: PrecheckRule = {
     const seconds = secondsToRead(words, wpm);
     return [
       {
-        ruleId: this.id,
+        ruleId: RULE_ID,
         severity: 'warning',
         span: null,
         field: 'displaySeconds',

@@ -63,8 +63,10 @@ export function hasValidProof(proofs: readonly Proof[] | undefined, ctx: Prechec
   });
 }
 
+const RULE_ID = 'ad.superlative';
+
 export const superlativeRule: PrecheckRule = {
-  id: 'ad.superlative',
+  id: RULE_ID,
   appliesTo: ['ad'],
   check(input, ctx) {
     const proven = hasValidProof(input.proofs, ctx);
@@ -73,7 +75,7 @@ export const superlativeRule: PrecheckRule = {
       for (const m of findPhrases(text, SUPERLATIVE_PATTERNS)) {
         const said = text.slice(m.start, m.end).normalize('NFC');
         findings.push({
-          ruleId: this.id,
+          ruleId: RULE_ID,
           severity: proven ? 'info' : 'error',
           span: { start: m.start, end: m.end },
           field,

@@ -8,6 +8,7 @@ import { textFieldsOf, type Finding, type PrecheckRule, type TextField } from '.
 /** Opening marks; straight quotes are handled apart, being their own closers. */
 const OPENERS = new Set(['(', '[', '{', '“', '«']);
 const OPENER_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{', '”': '“', '»': '«' };
+const RULE_ID = 'text.unbalanced_pairs';
 const WORD = /[\p{L}\p{N}]/u;
 
 interface Open {
@@ -61,7 +62,7 @@ export function unbalancedMarks(text: string): Mark[] {
 
 function finding(field: TextField, { at, ch, kind }: Mark): Finding {
   return {
-    ruleId: 'text.unbalanced_pairs',
+    ruleId: RULE_ID,
     severity: 'warning',
     span: { start: at, end: at + 1 },
     field,
@@ -73,7 +74,7 @@ function finding(field: TextField, { at, ch, kind }: Mark): Finding {
 }
 
 export const unbalancedPairsRule: PrecheckRule = {
-  id: 'text.unbalanced_pairs',
+  id: RULE_ID,
   appliesTo: ['message', 'ad', 'clip'],
   check(input) {
     return textFieldsOf(input).flatMap(([field, text]) => unbalancedMarks(text).map((m) => finding(field, m)));

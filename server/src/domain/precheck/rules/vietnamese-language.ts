@@ -4,8 +4,10 @@
 import { textFieldsOf, type PrecheckRule } from '../types';
 import { looksVietnamese, wordsOf } from '../vietnamese-words';
 
+const RULE_ID = 'ad.vietnamese_language';
+
 export const vietnameseLanguageRule: PrecheckRule = {
-  id: 'ad.vietnamese_language',
+  id: RULE_ID,
   appliesTo: ['ad'],
   check(input) {
     const fields = textFieldsOf(input);
@@ -14,7 +16,7 @@ export const vietnameseLanguageRule: PrecheckRule = {
     if (wordsOf(text).length === 0) {
       return [
         {
-          ruleId: this.id,
+          ruleId: RULE_ID,
           severity: 'info',
           span: null,
           field,
@@ -28,7 +30,7 @@ export const vietnameseLanguageRule: PrecheckRule = {
     if (looksVietnamese(text)) return [];
     return [
       {
-        ruleId: this.id,
+        ruleId: RULE_ID,
         severity: 'error',
         span: null,
         field,
