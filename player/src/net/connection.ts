@@ -1,0 +1,139 @@
+// The device WebSocket to `/ws/device`: token as subprotocol `bantin.token.<token>` next to `bantin.v1`,
+// reconnect with exponential backoff and full jitter (1 s → 60 s). The attempt counter resets only after the
+// server has actually talked to us, so a server that accepts and drops at once is not hammered.
+import { fullJitterDelay } from '../lib/backoff';
+import type { Clock, TimerHandle } from '../lib/clock';
+import type { DeviceToServer, ServerToDevice } from '../lib/protocol';
+import { parseInbound } from './inbound';
+
+export const PROTOCOL = 'bantin.v1';
+export const TOKEN_PREFIX = 'bantin.token.';
+/** Close codes with which the server says the token is no good (re-pair instead of retrying). */
+export const UNAUTHORIZED_CLOSE_CODES = new Set([4001, 4401, 4403]);
+
+/** The subset of WebSocket used here; tests pass a fake. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onclose: ((ev: { code: number }) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+export interface ConnectionOptions {
+  url: string;
+  token: string;
+  clock: Clock;
+  createSocket?: (url: string, protocols: string[]) => SocketLike;
+  random?: () => number;
+  onOpen(): void;
+  onMessage(message: ServerToDevice): void;
+  onClose(): void;
+  onUnauthorized?(): void;
+}
+
+export interface Connection {
+  start(): void;
+  stop(): void;
+  send(message: DeviceToServer): boolean;
+  isOpen(): boolean;
+  /** Consecutive failed attempts so far. */
+  attempts(): number;
+}
+
+const OPEN = 1;
+
+export function deviceSocketUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws/device`;
+}
+
+export function createConnection(opts: ConnectionOptions): Connection {
+  const make = opts.createSocket ?? ((url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike);
+  let socket: SocketLike | null = null;
+  let retry: TimerHandle | null = null;
+  let attempt = 0;
+  let running = false;
+  let open = false;
+
+  function schedule() {
+    if (!running || retry !== null) return;
+    const delay = fullJitterDelay(attempt++, opts.random);
+    retry = opts.clock.setTimeout(() => {
+      retry = null;
+      connect();
+    }, delay);
+  }
+
+  function connect() {
+    if (!running) return;
+    let s: SocketLike;
+    try {
+      s = make(opts.url, [PROTOCOL, TOKEN_PREFIX + opts.token]);
+    } catch {
+      schedule();
+      return;
+    }
+    socket = s;
+    s.onopen = () => {
+      open = true;
+      opts.onOpen();
+    };
+    s.onmessage = (ev) => {
+      attempt = 0;
+      const message = parseInbound(ev.data);
+      if (message) opts.onMessage(message);
+    };
+    s.onerror = () => undefined; // onclose follows and decides
+    s.onclose = (ev) => {
+      if (socket !== s) return;
+      socket = null;
+      const wasOpen = open;
+      open = false;
+      if (wasOpen) opts.onClose();
+      if (UNAUTHORIZED_CLOSE_CODES.has(ev.code) && opts.onUnauthorized) {
+        running = false;
+        opts.onUnauthorized();
+        return;
+      }
+      schedule();
+    };
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      connect();
+    },
+    stop() {
+      running = false;
+      if (retry !== null) opts.clock.clearTimeout(retry);
+      retry = null;
+      const s = socket;
+      socket = null;
+      if (open) opts.onClose();
+      open = false;
+      if (s) {
+        s.onclose = s.onmessage = s.onopen = s.onerror = null;
+        try {
+          s.close(1000);
+        } catch {
+          // already closed
+        }
+      }
+    },
+    send(message) {
+      if (!socket || socket.readyState !== OPEN) return false;
+      try {
+        socket.send(JSON.stringify(message));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    isOpen: () => open && socket?.readyState === OPEN,
+    attempts: () => attempt,
+  };
+}
