@@ -194,6 +194,18 @@ describe('ingestUpload with bad input', () => {
     expect(await filesUnder('derived')).toEqual(['thumb.webp']);
   });
 
+  it('never deletes bytes that a concurrent valid upload of the same file is ingesting', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const [valid, refused] = await Promise.allSettled([upload('poster.png'), upload('poster.png', { accept: ['video'] })]);
+      expect(refused.status).toBe('rejected');
+      if (valid.status !== 'fulfilled') throw valid.reason;
+      expect((await stat(valid.value.path)).isFile()).toBe(true);
+      expect((await stat(valid.value.thumbnail!.path)).isFile()).toBe(true);
+      await rm(join(dataDir, 'media'), { recursive: true, force: true });
+      await rm(join(dataDir, 'derived'), { recursive: true, force: true });
+    }
+  });
+
   it('deletes an unreferenced earlier copy when the same bytes are refused', async () => {
     await upload('poster.png');
     await rejection(upload('poster.png', { accept: ['audio'], isReferenced: () => false }));

@@ -6,12 +6,13 @@
 // The type is decided by the content, never by the name: a PNG named "clip.mp4" is ingested as a PNG image.
 // A caller that needs a particular kind (a video slot) says so with `accept: ['video']`, and anything else
 // is then refused with `kind_not_accepted` (415).
+import { rm } from 'node:fs/promises';
 import { IngestError } from './errors';
 import { sanitiseFileName } from './file-name/sanitise-file-name';
 import { normaliseLoudness, DEFAULT_TARGET_LUFS, type LoudnessResult } from './loudness/loudness';
 import { probeMedia } from './probe/probe-media';
 import { sniffFile } from './sniff/sniff';
-import { ingestStream, removeStored, DEFAULT_MAX_BYTES, type StoredBlob } from './store/content-store';
+import { detachStored, ingestStream, DEFAULT_MAX_BYTES, type StoredBlob } from './store/content-store';
 import { discardSource, type UploadSource } from './store/stream-source';
 import { createThumbnail, type Thumbnail } from './thumbnail/thumbnail';
 import type { MediaInfo, MediaKind, MediaLimits } from './types';
@@ -87,7 +88,7 @@ function kindNotAccepted(kind: MediaKind, accept: readonly MediaKind[]): IngestE
   });
 }
 
-function receive(options: IngestUploadOptions): Promise<StoredBlob> {
+function receive(options: IngestUploadOptions, onHashed: (sha: string) => void): Promise<StoredBlob> {
   const { onProgress, expectedBytes } = options;
   let reported = 0;
   onProgress?.({ stage: 'receiving', bytes: 0, fraction: expectedBytes ? 0 : undefined });
@@ -95,6 +96,7 @@ function receive(options: IngestUploadOptions): Promise<StoredBlob> {
     dataDir: options.dataDir,
     maxBytes: options.limits?.maxBytes ?? DEFAULT_MAX_BYTES,
     signal: options.signal,
+    onHashed,
     onBytes: (bytes) => {
       if (!onProgress || bytes - reported < PROGRESS_STEP_BYTES) return;
       reported = bytes;
@@ -130,13 +132,11 @@ async function derive(blob: StoredBlob, info: MediaInfo, options: IngestUploadOp
   return { thumbnail, loudness: made.loudness };
 }
 
-async function forget(blob: StoredBlob, options: IngestUploadOptions, key: string, made: { loudness?: LoudnessResult }) {
-  if ((inFlight.get(key) ?? 0) > 0) return;
-  if (await options.isReferenced?.(blob.sha256)) return;
-  await removeStored(options.dataDir, blob.sha256);
-  if (made.loudness && !(await options.isReferenced?.(made.loudness.derivedSha256))) {
-    await removeStored(options.dataDir, made.loudness.derivedSha256);
-  }
+async function forget(sha: string, options: IngestUploadOptions, key: string | null): Promise<void> {
+  if (await options.isReferenced?.(sha)) return;
+  // Checked and detached in the same synchronous step: see detachStored.
+  if (key !== null && (inFlight.get(key) ?? 0) > 0) return;
+  await rm(detachStored(options.dataDir, sha), { recursive: true, force: true });
 }
 
 export async function ingestUpload(options: IngestUploadOptions): Promise<IngestResult> {
@@ -147,10 +147,17 @@ export async function ingestUpload(options: IngestUploadOptions): Promise<Ingest
     discardSource(options.stream);
     throw error;
   }
-  const blob = await receive(options);
+  let release = () => {};
+  let key = '';
+  const blob = await receive(options, (sha) => {
+    // Held before the store looks for an existing copy, so a concurrent failing upload cannot delete it.
+    key = `${options.dataDir}\0${sha}`;
+    release = hold(key);
+  }).catch((error: unknown) => {
+    release();
+    throw error;
+  });
   options.onProgress?.({ stage: 'hashing', bytes: blob.size, fraction: 1 });
-  const key = `${options.dataDir}\0${blob.sha256}`;
-  const release = hold(key);
   const made: { loudness?: LoudnessResult } = {};
   try {
     const info = await validate(blob, options);
@@ -159,7 +166,8 @@ export async function ingestUpload(options: IngestUploadOptions): Promise<Ingest
     return { ...info, sha256: blob.sha256, size: blob.size, path: blob.path, fileName, deduplicated: !blob.created, thumbnail, loudness };
   } catch (error) {
     release();
-    await forget(blob, options, key, made);
+    await forget(blob.sha256, options, key);
+    if (made.loudness) await forget(made.loudness.derivedSha256, options, null);
     throw error;
   } finally {
     release();

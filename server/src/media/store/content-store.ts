@@ -2,7 +2,7 @@
 // being hashed and counted (memory stays flat), are fsynced, then renamed into place: a file in media/
 // is always complete, and the same bytes are stored once. Derived files live in <dataDir>/derived/<sha>/.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, mkdirSync, renameSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { IngestError, formatBytes } from '../errors';
@@ -25,6 +25,8 @@ export interface IngestStreamOptions {
   signal?: AbortSignal;
   /** Called after each chunk is written, with the running byte count. */
   onBytes?: (bytes: number) => void;
+  /** Called synchronously once the hash is known, before the file is committed (lets the caller hold the sha). */
+  onHashed?: (sha256: string) => void;
 }
 
 export function isSha256(value: string): boolean {
@@ -92,7 +94,7 @@ function emptyFile(): IngestError {
 
 /** Streams an upload into the store. On any failure the temp file is gone before the promise rejects. */
 export async function ingestStream(source: UploadSource, options: IngestStreamOptions): Promise<StoredBlob> {
-  const { dataDir, maxBytes = DEFAULT_MAX_BYTES, signal, onBytes } = options;
+  const { dataDir, maxBytes = DEFAULT_MAX_BYTES, signal, onBytes, onHashed } = options;
   const tempPath = await createTempPath(dataDir);
   const hash = createHash('sha256');
   let size = 0;
@@ -122,7 +124,9 @@ export async function ingestStream(source: UploadSource, options: IngestStreamOp
     await handle.sync();
     closed = true;
     await handle.close();
-    return await commitTempFile(dataDir, tempPath, hash.digest('hex'), size);
+    const sha = hash.digest('hex');
+    onHashed?.(sha);
+    return await commitTempFile(dataDir, tempPath, sha, size);
   } catch (error) {
     if (!closed) await handle.close().catch(() => undefined);
     await rm(tempPath, { force: true });
@@ -174,8 +178,26 @@ export async function storeTempFile(dataDir: string, tempPath: string): Promise<
 
 /** Deletes a stored file and everything derived from it. Callers check references first. */
 export async function removeStored(dataDir: string, sha: string): Promise<void> {
-  await rm(pathForSha(dataDir, sha), { force: true });
-  await rm(derivedDirForSha(dataDir, sha), { recursive: true, force: true });
+  await rm(detachStored(dataDir, sha), { recursive: true, force: true });
+}
+
+/**
+ * Synchronously moves a stored file and its derived folder out of the store into <dataDir>/tmp/ and
+ * returns where they went (the caller deletes that at leisure). Being synchronous, the decision to delete
+ * and the disappearance happen in one turn of the event loop: an upload committing the same bytes either
+ * finds the old file (before) or stores its own copy (after), never a file that vanishes under it.
+ */
+export function detachStored(dataDir: string, sha: string): string {
+  const trash = join(tempDir(dataDir), `removed-${sha}-${randomBytes(6).toString('hex')}`);
+  mkdirSync(trash, { recursive: true });
+  for (const [from, name] of [[pathForSha(dataDir, sha), 'content'], [derivedDirForSha(dataDir, sha), 'derived']] as const) {
+    try {
+      renameSync(from, join(trash, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return trash;
 }
 
 export async function exists(path: string): Promise<boolean> {
