@@ -43,6 +43,16 @@ export const DATE_RULES: readonly RewriteRule[] = [
     },
   },
   {
+    name: 'iso-date',
+    pattern: new RegExp(`${NOT_AFTER}(\\d{4})-(\\d{2})-(\\d{2})${NOT_BEFORE}`, 'gu'),
+    replace: (m, text) => {
+      const day = Number(m[3]);
+      const month = Number(m[2]);
+      if (!isDay(day) || !isMonth(month)) return null;
+      return dateWords(text, m.index, day, month, m[1] ?? '');
+    },
+  },
+  {
     name: 'month-year',
     pattern: new RegExp(`${NOT_AFTER}(\\d{1,2})/(\\d{4})${NOT_BEFORE}`, 'gu'),
     replace: (m, text) => {

@@ -16,6 +16,10 @@ describe('normaliseForSpeech', () => {
       expect(speak('1.6.2026')).toBe('ngày một tháng sáu năm hai nghìn không trăm hai mươi sáu');
     });
 
+    it('reads an ISO date', () => {
+      expect(speak('2026-10-20')).toBe('ngày hai mươi tháng mười năm hai nghìn không trăm hai mươi sáu');
+    });
+
     it('calls April "tháng tư" in month/year form without repeating "tháng"', () => {
       expect(speak('tháng 4/2026')).toBe('tháng tư năm hai nghìn không trăm hai mươi sáu');
     });
