@@ -18,6 +18,12 @@ import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { mountSpa } from './http/static';
+import type { MediaService } from './services/media-service';
+import type { ContentService } from './services/content-service';
+import type { ReviewService } from './services/review-service';
+import { mediaRoutes } from './routes/media';
+import { contentRoutes } from './routes/content';
+import { reviewRoutes } from './routes/reviews';
 
 export type AppDeps = {
   db: Db;
@@ -26,6 +32,9 @@ export type AppDeps = {
   auth: AuthService;
   users: UserService;
   audit: AuditService;
+  media: MediaService;
+  content: ContentService;
+  reviews: ReviewService;
   trustProxy: boolean;
   idleMs: number;
   staticRoots?: { dashboard: string; player: string };
@@ -38,7 +47,10 @@ export function createApi(deps: AppDeps) {
     .basePath('/api')
     .route('/session', sessionRoutes({ auth: deps.auth, trustProxy: deps.trustProxy, idleMs: deps.idleMs, hook }))
     .route('/users', userRoutes({ users: deps.users, hook }))
-    .route('/audit', auditRoutes({ audit: deps.audit, hook }));
+    .route('/audit', auditRoutes({ audit: deps.audit, hook }))
+    .route('/media', mediaRoutes({ media: deps.media, hook }))
+    .route('/content', contentRoutes({ content: deps.content, hook }))
+    .route('/reviews', reviewRoutes({ reviews: deps.reviews, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -71,7 +83,9 @@ export function createApp(deps: AppDeps) {
     },
   }));
   app.use('*', securityHeaders());
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problem(c, 413, 'payload_too_large') }));
+  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problem(c, 413, 'payload_too_large') });
+  // Uploads stream to disk with their own size limit; every other API body is small JSON.
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/media' ? next() : jsonLimit(c, next)));
   app.use('/api/*', loadSession({ auth: deps.auth }));
   app.use('/api/*', csrfGuard());
 

@@ -15,6 +15,12 @@ import { createAuthService } from './services/auth-service';
 import { createUserService } from './services/user-service';
 import { backupDatabase, pruneBackups } from './services/backup-service';
 import { createApp } from './app';
+import { createEventBus } from './services/event-bus';
+import { createMediaService } from './services/media-service';
+import { createContentService } from './services/content-service';
+import { createReviewService } from './services/review-service';
+import { createSpeechRenderer } from './media/speech';
+import { cleanTempDir } from './media/store/content-store';
 import { startJobs, type JobSpec } from './jobs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,6 +39,12 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const audit = createAuditService({ db, clock });
   const auth = createAuthService({ db, clock, audit, idleMs: config.sessionIdleMs });
   const users = createUserService({ db, clock, audit });
+  const bus = createEventBus({ onError: (event, err) => log.error('event listener failed', { event, err }) });
+  await cleanTempDir(config.dataDir);
+  const media = createMediaService({ db, clock, audit, dataDir: config.dataDir, maxBytes: config.maxUploadBytes, lufsTarget: config.lufsTarget });
+  const speech = createSpeechRenderer();
+  const content = createContentService({ db, clock, audit, bus, media, speech });
+  const reviews = createReviewService({ db, clock, audit, bus, content });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -43,12 +55,16 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     auth,
     users,
     audit,
+    media,
+    content,
+    reviews,
     trustProxy: config.trustProxy,
     idleMs: config.sessionIdleMs,
     staticRoots: { dashboard: path.join(REPO_ROOT, 'dashboard', 'dist'), player: path.join(REPO_ROOT, 'player', 'dist') },
   });
 
   const jobs: JobSpec[] = [
+    { name: 'expire-content', rule: '*/5 * * * *', run: () => reviews.expire() },
     { name: 'purge-idle-sessions', rule: '*/15 * * * *', run: () => auth.purgeIdle() },
     { name: 'sqlite-checkpoint', rule: '5 * * * *', run: () => db.exec('PRAGMA wal_checkpoint(TRUNCATE)') },
     { name: 'sqlite-optimize', rule: '30 3 * * *', run: () => db.exec('PRAGMA optimize') },
@@ -71,7 +87,11 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     return created ? { created, generatedPassword: generated } : { created };
   };
 
-  return { config, log, db, app, audit, auth, users, jobs, seedAdmin, close: () => db.close() };
+  const close = async () => {
+    await speech.close().catch(() => undefined);
+    await db.close();
+  };
+  return { config, log, db, bus, app, audit, auth, users, media, content, reviews, jobs, seedAdmin, close };
 }
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {

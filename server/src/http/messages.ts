@@ -27,13 +27,122 @@ export const MESSAGES = {
     vi: 'Không thể bỏ quyền hoặc khoá quản trị viên cuối cùng.',
     en: 'The last active administrator cannot lose the admin role or be disabled.',
   },
+  // Devices, pairing, groups, playlists, schedules and timelines (issue 4, server side)
+  device_not_found: { vi: 'Không tìm thấy thiết bị #{id}.', en: 'Device #{id} not found.' },
+  device_field_not_for_kind: {
+    vi: 'Trường "{field}" không dùng cho thiết bị loại {kind}.',
+    en: 'The field "{field}" does not apply to a {kind} device.',
+  },
+  group_not_found: { vi: 'Không tìm thấy nhóm thiết bị #{id}.', en: 'Device group #{id} not found.' },
+  group_name_taken: { vi: 'Đã có nhóm thiết bị tên "{name}".', en: 'A device group named "{name}" already exists.' },
+  group_in_use: {
+    vi: 'Nhóm đang được dùng trong lịch phát {schedules}; hãy sửa các lịch đó trước.',
+    en: 'The group is used by schedules {schedules}; change those first.',
+  },
+  playlist_not_found: { vi: 'Không tìm thấy danh sách phát #{id}.', en: 'Playlist #{id} not found.' },
+  playlist_in_use: {
+    vi: 'Danh sách phát đang được {count} lịch phát sử dụng.',
+    en: 'The playlist is used by {count} schedule(s).',
+  },
+  playlist_content_unknown: { vi: 'Không có nội dung {ids}.', en: 'There is no content {ids}.' },
+  schedule_not_found: { vi: 'Không tìm thấy lịch phát #{id}.', en: 'Schedule #{id} not found.' },
+  schedule_content_unknown: { vi: 'Lịch phát dùng nội dung không tồn tại: {ids}.', en: 'The schedule uses content that does not exist: {ids}.' },
+  schedule_end_before_start: { vi: 'Thời điểm kết thúc ({end}) trước thời điểm bắt đầu ({start}).', en: 'The end ({end}) is before the start ({start}).' },
+  schedule_zero_window: { vi: 'Khung giờ {window} có độ dài bằng 0.', en: 'The window {window} has zero length.' },
+  schedule_rrule_invalid: { vi: 'RRULE không hợp lệ: {details}', en: 'The RRULE is invalid: {details}' },
+  schedule_rrule_empty: {
+    vi: 'RRULE không sinh ra lần phát nào (dù có hay không có điểm kết thúc), nên lịch không bao giờ phát.',
+    en: 'The RRULE produces no occurrence (whether or not it ends), so the schedule would never play.',
+  },
+  schedule_too_many_occurrences: {
+    vi: 'Lịch sinh ra {count} lần phát trong một ngày; tối đa là 10.000.',
+    en: 'The schedule produces {count} occurrences in one day; the maximum is 10,000.',
+  },
+  schedule_target_empty: { vi: 'Lịch phát cần chọn thiết bị, nhóm hoặc loại thiết bị.', en: 'A schedule needs devices, groups or kinds to target.' },
+  schedule_group_unknown: { vi: 'Nhóm thiết bị {ids} không tồn tại hoặc đã bị xoá.', en: 'Device group(s) {ids} do not exist or were deleted.' },
+  schedule_device_unknown: { vi: 'Thiết bị {ids} không tồn tại hoặc đã bị xoá.', en: 'Device(s) {ids} do not exist or were deleted.' },
+  schedule_ad_not_led: {
+    vi: 'Quảng cáo chỉ được phát trên màn hình LED; lịch này nhắm tới {target} (loại {kind}).',
+    en: 'Advertising may only target LED screens; this schedule reaches {target} (a {kind}).',
+  },
+  schedule_ad_class_mismatch: {
+    vi: 'Nội dung quảng cáo chỉ được xếp vào lớp "ads", và lớp "ads" chỉ chứa quảng cáo.',
+    en: 'Ad content belongs in the "ads" class only, and the "ads" class holds only ads.',
+  },
+  schedule_ad_fields_not_ads: {
+    vi: 'Tỷ lệ quảng cáo và số lần phát mỗi giờ chỉ dùng cho lớp "ads".',
+    en: 'Ad share and plays per hour apply to the "ads" class only.',
+  },
+  schedule_speaker_outside_slots: {
+    vi: 'Loa "{device}" chỉ phát trong khung giờ phát thanh {slots}; khung giờ của lịch không trùng khung nào.',
+    en: 'Speaker "{device}" plays only in its broadcast slots {slots}; the schedule\'s windows overlap none of them.',
+  },
+  schedule_speaker_too_long: {
+    vi: 'Nội dung dài {needed} giây (kể cả nhạc hiệu) nhưng khung phát thanh dài nhất của loa "{device}" chỉ có {available} giây.',
+    en: 'The content lasts {needed} s (jingle included) but the longest broadcast slot of speaker "{device}" is only {available} s.',
+  },
+  pairing_code_unknown: { vi: 'Mã ghép nối không đúng hoặc đã hết hạn.', en: 'The pairing code is wrong or has expired.' },
+  pairing_code_claimed: { vi: 'Mã ghép nối này đã được dùng.', en: 'This pairing code has already been claimed.' },
+  pairing_not_claimed: {
+    vi: 'Mã chưa được nhân viên xác nhận. Hãy thử lại sau ít giây.',
+    en: 'The code has not been claimed by staff yet. Try again in a few seconds.',
+  },
+  pairing_token_delivered: {
+    vi: 'Mã thiết bị đã được cấp một lần; hãy xin mã ghép nối mới.',
+    en: 'The device token was already handed out once; ask for a new pairing code.',
+  },
+  timeline_range_invalid: { vi: 'Khoảng thời gian xem trước không hợp lệ: {details}', en: 'The preview range is invalid: {details}' },
   payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
   unsupported_media_type: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
   internal: {
     vi: 'Lỗi máy chủ. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu {requestId}.',
     en: 'Server error. Try again; if it persists, tell the administrator the request id {requestId}.',
   },
+  // Media and content (lead)
+  media_rejected: { vi: '{vi}', en: '{en}' },
+  media_not_found: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+  range_not_satisfiable: { vi: 'Khoảng byte yêu cầu không hợp lệ.', en: 'The requested byte range is invalid.' },
+  content_not_found: { vi: 'Không tìm thấy nội dung.', en: 'Content not found.' },
+  version_not_found: { vi: 'Không tìm thấy phiên bản.', en: 'Version not found.' },
+  media_required: { vi: 'Nội dung loại này cần một tệp đã tải lên.', en: 'This kind of content needs an uploaded file.' },
+  media_kind_mismatch: { vi: 'Tệp {sha} là {actual}, ở đây cần {expected}.', en: 'File {sha} is {actual}; {expected} is needed here.' },
+  invalid_validity: { vi: 'Ngày hết hiệu lực phải sau ngày bắt đầu.', en: 'The end of validity must be after its start.' },
+  bad_state: {
+    vi: 'Phiên bản đang ở trạng thái "{state}", không thể {action}.',
+    en: 'The version is "{state}"; it cannot be {action}.',
+  },
+  self_review: { vi: 'Không ai được tự duyệt nội dung do mình tạo hoặc gửi.', en: 'Nobody may decide on their own submission.' },
+  wrong_reviewer: {
+    vi: 'Quảng cáo do Phòng Kinh tế (ad_reviewer) duyệt; nội dung khác do Phòng Văn hoá – Xã hội (reviewer) duyệt.',
+    en: 'Ads are decided by the economic office (ad_reviewer); everything else by the culture–social office (reviewer).',
+  },
+  reason_required: { vi: 'Từ chối hoặc thu hồi cần nêu lý do.', en: 'A rejection or revocation needs a reason.' },
+  integrity_failed: {
+    vi: 'Nội dung phiên bản không còn khớp với mã băm đã gửi duyệt; không thể duyệt.',
+    en: 'The version no longer matches the hash that was submitted; it cannot be approved.',
+  },
+  speech_failed: { vi: 'Không tạo được giọng đọc: {detail}', en: 'Speech could not be rendered: {detail}' },
   unavailable: { vi: 'Dịch vụ tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
+  // Realtime, device media, proof of play, feedback and emergency alerts (helper F1)
+  device_unauthenticated: { vi: 'Mã thiết bị không hợp lệ hoặc đã bị thu hồi.', en: 'The device token is invalid or revoked.' },
+  alert_not_found: { vi: 'Không tìm thấy cảnh báo.', en: 'Alert not found.' },
+  alert_ended: { vi: 'Cảnh báo đã kết thúc (đã huỷ hoặc hết hạn).', en: 'The alert has already ended (cancelled or expired).' },
+  alert_bad_expiry: {
+    vi: 'Thời điểm hết hạn phải ở tương lai và không quá 7 ngày.',
+    en: 'The expiry must be in the future and at most 7 days ahead.',
+  },
+  alert_no_target: { vi: 'Cảnh báo cần ít nhất một đối tượng nhận.', en: 'An alert needs at least one target.' },
+  alert_audio_not_found: { vi: 'Không tìm thấy tệp âm thanh đã chọn.', en: 'The chosen audio file was not found.' },
+  cap_invalid: { vi: 'Bản tin CAP không hợp lệ: {reason}', en: 'The CAP message is invalid: {reason}' },
+  cap_too_large: { vi: 'Bản tin CAP quá lớn (tối đa {max} byte).', en: 'The CAP message is too large (at most {max} bytes).' },
+  cap_reference_not_found: {
+    vi: 'Bản tin CAP tham chiếu cảnh báo chưa có: {references}',
+    en: 'The CAP message references an unknown alert: {references}',
+  },
+  cap_no_area_match: {
+    vi: 'Không khu vực nào trong bản tin CAP khớp với nhóm thiết bị (theo tên hoặc mã địa lý).',
+    en: 'No CAP area matches a device group (by name or geocode).',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;

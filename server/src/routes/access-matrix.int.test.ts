@@ -16,6 +16,22 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],
   'GET /api/audit': ['admin', 'viewer'],
+  'POST /api/media': ['editor'],
+  'GET /api/media/uploads/:uploadId': ALL,
+  'GET /api/media/:sha256/info': ALL,
+  'GET /api/media/:sha256': ALL,
+  'GET /api/media/:sha256/thumbnail': ALL,
+  'GET /api/content': ALL,
+  'POST /api/content': ['editor'],
+  'GET /api/content/:id': ALL,
+  'GET /api/content/:id/versions': ALL,
+  'POST /api/content/:id/versions': ['editor'],
+  'GET /api/content/:id/versions/:number': ALL,
+  'POST /api/content/:id/versions/:number/submit': ['editor'],
+  'POST /api/content/:id/versions/:number/withdraw': ['editor'],
+  'GET /api/content/:id/history': ALL,
+  'GET /api/reviews': ['reviewer', 'ad_reviewer', 'admin'],
+  'POST /api/reviews': ['reviewer', 'ad_reviewer'],
 };
 
 let t: TestCtx;
@@ -39,7 +55,7 @@ describe('role matrix', () => {
   );
   it.each(cases)('$route as $role', async ({ route, access, role }) => {
     const [method, path] = route.split(' ') as [string, string];
-    const url = path.replace(/:(\w+)/g, '1');
+    const url = path.replace(/:(\w+)/g, (_, name: string) => (name === 'sha256' ? 'a'.repeat(64) : name === 'uploadId' ? 'upload-0001' : '1'));
     let auth = role ? sessions.get(role)! : undefined;
     if (role && route === 'DELETE /api/session') auth = await t.login(`u-${role.replace('_', '-')}`);
     const res = await t.request(url, {

@@ -1,0 +1,165 @@
+// SQL for content items, their immutable versions and the review history.
+import type { Queryable } from '../db/sqlite';
+
+export type ContentKind = 'message' | 'clip' | 'ad';
+export type VersionState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
+
+export type ContentRow = {
+  id: number;
+  kind: ContentKind;
+  owner_id: number;
+  latest_version_id: number | null;
+  approved_version_id: number | null;
+  system: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export type VersionRow = {
+  id: number;
+  content_id: number;
+  number: number;
+  state: VersionState;
+  title: string;
+  body: string;
+  fields: string;
+  tags: string;
+  valid_from: number | null;
+  valid_to: number | null;
+  duration_ms: number;
+  media_sha256: string | null;
+  speech_sha256: string | null;
+  files: string;
+  version_sha256: string;
+  findings: string;
+  created_by: number;
+  created_at: number;
+  submitted_by: number | null;
+  submitted_at: number | null;
+};
+
+export type ReviewRow = {
+  id: number;
+  version_id: number;
+  decision: 'submitted' | 'approved' | 'rejected' | 'revoked' | 'withdrawn' | 'expired';
+  reason: string | null;
+  version_sha256: string;
+  files: string;
+  actor_id: number | null;
+  decided_at: number;
+};
+
+export type NewVersion = Omit<VersionRow, 'id' | 'submitted_by' | 'submitted_at' | 'findings'>;
+
+export type ContentFilter = { kind?: ContentKind; tag?: string; state?: VersionState; q?: string; limit: number; offset: number };
+
+export const contentRepo = {
+  insertContent: async (q: Queryable, r: { kind: ContentKind; ownerId: number; system: boolean; now: number }) =>
+    (
+      await q.run('INSERT INTO content (kind, owner_id, system, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+        r.kind,
+        r.ownerId,
+        r.system ? 1 : 0,
+        r.now,
+        r.now,
+      ])
+    ).lastID,
+  find: (q: Queryable, id: number) => q.get<ContentRow>('SELECT * FROM content WHERE id = ?', [id]),
+  setLatest: (q: Queryable, id: number, versionId: number, now: number) =>
+    q.run('UPDATE content SET latest_version_id = ?, updated_at = ? WHERE id = ?', [versionId, now, id]),
+  setApproved: (q: Queryable, id: number, versionId: number | null, now: number) =>
+    q.run('UPDATE content SET approved_version_id = ?, updated_at = ? WHERE id = ?', [versionId, now, id]),
+
+  insertVersion: async (q: Queryable, v: NewVersion) =>
+    (
+      await q.run(
+        `INSERT INTO content_versions (content_id, number, state, title, body, fields, tags, valid_from, valid_to, duration_ms,
+           media_sha256, speech_sha256, files, version_sha256, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          v.content_id,
+          v.number,
+          v.state,
+          v.title,
+          v.body,
+          v.fields,
+          v.tags,
+          v.valid_from,
+          v.valid_to,
+          v.duration_ms,
+          v.media_sha256,
+          v.speech_sha256,
+          v.files,
+          v.version_sha256,
+          v.created_by,
+          v.created_at,
+        ],
+      )
+    ).lastID,
+  version: (q: Queryable, id: number) => q.get<VersionRow>('SELECT * FROM content_versions WHERE id = ?', [id]),
+  versionByNumber: (q: Queryable, contentId: number, n: number) =>
+    q.get<VersionRow>('SELECT * FROM content_versions WHERE content_id = ? AND number = ?', [contentId, n]),
+  versionsOf: (q: Queryable, contentId: number) =>
+    q.all<VersionRow>('SELECT * FROM content_versions WHERE content_id = ? ORDER BY number DESC', [contentId]),
+  versionsByIds: (q: Queryable, ids: number[]) =>
+    ids.length ? q.all<VersionRow>(`SELECT * FROM content_versions WHERE id IN (${ids.map(() => '?').join(',')})`, ids) : Promise.resolve([]),
+  setState: (q: Queryable, id: number, state: VersionState) => q.run('UPDATE content_versions SET state = ? WHERE id = ?', [state, id]),
+  markSubmitted: (q: Queryable, id: number, by: number, at: number, findings: string) =>
+    q.run("UPDATE content_versions SET state = 'submitted', submitted_by = ?, submitted_at = ?, findings = ? WHERE id = ?", [by, at, findings, id]),
+  pendingOf: (q: Queryable, contentId: number) =>
+    q.all<VersionRow>("SELECT * FROM content_versions WHERE content_id = ? AND state IN ('draft', 'submitted')", [contentId]),
+
+  list: (q: Queryable, f: ContentFilter) => {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (f.kind) {
+      where.push('c.kind = ?');
+      params.push(f.kind);
+    }
+    if (f.state) {
+      where.push('v.state = ?');
+      params.push(f.state);
+    }
+    if (f.tag) {
+      where.push('EXISTS (SELECT 1 FROM json_each(v.tags) WHERE json_each.value = ?)');
+      params.push(f.tag);
+    }
+    if (f.q) {
+      where.push("(v.title LIKE ? ESCAPE '\\' OR v.body LIKE ? ESCAPE '\\')");
+      const like = `%${f.q.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
+      params.push(like, like);
+    }
+    const sql = `SELECT c.* FROM content c JOIN content_versions v ON v.id = c.latest_version_id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`;
+    return q.all<ContentRow>(sql, [...params, f.limit, f.offset]);
+  },
+  submittedQueue: (q: Queryable, kinds: ContentKind[]) =>
+    kinds.length
+      ? q.all<VersionRow & { kind: ContentKind }>(
+          `SELECT v.*, c.kind FROM content_versions v JOIN content c ON c.id = v.content_id
+           WHERE v.state = 'submitted' AND c.kind IN (${kinds.map(() => '?').join(',')}) ORDER BY v.submitted_at`,
+          kinds,
+        )
+      : Promise.resolve([]),
+  approvedEndingBefore: (q: Queryable, now: number) =>
+    q.all<VersionRow>("SELECT * FROM content_versions WHERE state = 'approved' AND valid_to IS NOT NULL AND valid_to <= ?", [now]),
+
+  insertReview: (q: Queryable, r: Omit<ReviewRow, 'id'>) =>
+    q.run('INSERT INTO reviews (version_id, decision, reason, version_sha256, files, actor_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      r.version_id,
+      r.decision,
+      r.reason,
+      r.version_sha256,
+      r.files,
+      r.actor_id,
+      r.decided_at,
+    ]),
+  reviewsOfContent: (q: Queryable, contentId: number) =>
+    q.all<ReviewRow & { number: number; actor: string | null }>(
+      `SELECT r.*, v.number, u.username AS actor FROM reviews r JOIN content_versions v ON v.id = r.version_id
+       LEFT JOIN users u ON u.id = r.actor_id WHERE v.content_id = ? ORDER BY r.id`,
+      [contentId],
+    ),
+  lastReviewOf: (q: Queryable, versionId: number, decision: ReviewRow['decision']) =>
+    q.get<ReviewRow>('SELECT * FROM reviews WHERE version_id = ? AND decision = ? ORDER BY id DESC LIMIT 1', [versionId, decision]),
+};
