@@ -149,3 +149,30 @@ export function compileDevice(
   if (!d) return null;
   return toTimeline(d.id, compiledFor(d, prep), prep);
 }
+
+/** One distinct device program, the devices that share it and its compiled timeline (for conflict checks). */
+export interface ProgramView {
+  devices: DeviceInput[];
+  program: DeviceProgram;
+  compiled: CompiledProgram;
+}
+
+/** Compile and expose the distinct programs with their build context, for findConflicts. */
+export function inspectPrograms(
+  input: CompileInput,
+  opts: CompileOptions,
+  cache: CompileCache = createCompileCache(),
+): { views: ProgramView[]; build: BuildContext; program: ProgramContext } {
+  const prep = prepare(input, opts, cache);
+  const views = new Map<string, ProgramView>();
+  for (const d of input.devices) {
+    const inputs = programInputs(d, prep.program);
+    const view = views.get(inputs.key);
+    if (view) view.devices.push(d);
+    else {
+      const program = buildProgram(d, prep.program, inputs);
+      views.set(inputs.key, { devices: [d], program, compiled: compiledFor(d, prep) });
+    }
+  }
+  return { views: [...views.values()], build: prep.build, program: prep.program };
+}

@@ -56,6 +56,22 @@ export function parseRrule(text: string): RRule | RRuleSet {
   return rrulestr(text.replace(/;TZID=[^:;]+/g, ''), { forceset: false });
 }
 
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * False when BYMONTH × BYMONTHDAY can never match (e.g. 30 February). rrule.js would otherwise scan to
+ * year 9999 looking for an occurrence (seconds to minutes), so such rules are refused before expansion.
+ */
+export function rruleFeasible(rule: RRule | RRuleSet): boolean {
+  if ('rrules' in rule) return rule.rdates().length > 0 || rule.rrules().some(rruleFeasible);
+  const o = rule.origOptions;
+  const list = (v: number | number[] | null | undefined) => (v == null ? null : Array.isArray(v) ? v : [v]);
+  const days = list(o.bymonthday);
+  if (!days || days.length === 0) return true;
+  const months = list(o.bymonth) ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  return months.some((m) => days.some((d) => d !== 0 && Math.abs(d) <= (MONTH_DAYS[m - 1] ?? 0)));
+}
+
 /** True when the rule's DTSTART is given in UTC ('…Z'): its instants are then absolute. */
 function isUtcRule(text: string): boolean {
   return /DTSTART[^:\n]*:\d{8}T\d{6}Z/.test(text);
@@ -69,6 +85,7 @@ function rruleOccurrences(id: string, when: RruleWhen, cal: ZoneCalendar, fromDa
   } catch {
     return [];
   }
+  if (!rruleFeasible(rule)) return [];
   const durMs = Math.round(when.durationMin * MINUTE_MS);
   if (!(durMs > 0)) return [];
   const utc = isUtcRule(when.rrule);

@@ -36,6 +36,18 @@ function sourcesFor(p: DeviceProgram, slot: Interval, ctx: BuildContext): Source
   return [jingle, { plan: ctx.fallback.speaker ?? [], scheduleId: null, rule: FALLBACK_RULE, cls: 'fallback' }];
 }
 
+/** Airtime the slot's programme asks for (jingle included), counting each content's approved version. */
+export function slotDemandMs(p: DeviceProgram, slot: Interval, ctx: BuildContext): number {
+  let total = 0;
+  for (const src of sourcesFor(p, slot, ctx)) {
+    for (const pl of src.plan) {
+      const v = ctx.catalog.version(pl.contentId, slot.start, slot.start + 1);
+      if (v && playableOn('speaker', v)) total += pl.durationMs && pl.durationMs > 0 ? pl.durationMs : v.durationMs;
+    }
+  }
+  return total;
+}
+
 /** The once-through segment of one slot, checking approval and validity at each item's own play time. */
 export function slotSegment(p: DeviceProgram, slot: Interval, ctx: BuildContext): Segment | null {
   const cat = ctx.catalog;
