@@ -166,8 +166,9 @@ export async function ingestUpload(options: IngestUploadOptions): Promise<Ingest
     return { ...info, sha256: blob.sha256, size: blob.size, path: blob.path, fileName, deduplicated: !blob.created, thumbnail, loudness };
   } catch (error) {
     release();
-    await forget(blob.sha256, options, key);
-    if (made.loudness) await forget(made.loudness.derivedSha256, options, null);
+    // A failed clean-up must not hide why the upload was refused; anything detached into tmp/ goes at next start.
+    await forget(blob.sha256, options, key).catch(() => undefined);
+    if (made.loudness) await forget(made.loudness.derivedSha256, options, null).catch(() => undefined);
     throw error;
   } finally {
     release();
