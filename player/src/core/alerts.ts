@@ -1,0 +1,56 @@
+// Emergency alerts (cảnh báo khẩn cấp) known to this device: start/update/cancel messages applied to a small
+// map, the one to show at instant t (the most recently started that has begun and not expired), and when
+// that answer next changes, so the core arms one timer for it. Pure; time is a parameter.
+import type { AlertMessage } from '../lib/protocol';
+
+const MAX_ALERTS = 20;
+
+export interface AlertBook {
+  /** Applies a message; returns true when the set of alerts changed. */
+  apply(message: AlertMessage): boolean;
+  active(t: number): AlertMessage | null;
+  /** Drops expired alerts; returns true when any went. */
+  expire(t: number): boolean;
+  nextChangeAt(t: number): number | null;
+  size(): number;
+  all(): AlertMessage[];
+}
+
+export function createAlertBook(initial: readonly AlertMessage[] = []): AlertBook {
+  const alerts = new Map<string, AlertMessage>();
+  const book: AlertBook = {
+    apply(m) {
+      if (m.action === 'cancel') return alerts.delete(m.id);
+      alerts.delete(m.id); // re-insert: map order is arrival order, used to bound the map
+      alerts.set(m.id, m);
+      while (alerts.size > MAX_ALERTS) alerts.delete(alerts.keys().next().value as string);
+      return true;
+    },
+    active(t) {
+      let best: AlertMessage | null = null;
+      for (const a of alerts.values()) {
+        if (a.startsAt <= t && t < a.expiresAt && (!best || a.startsAt >= best.startsAt)) best = a;
+      }
+      return best;
+    },
+    expire(t) {
+      let gone = false;
+      for (const [id, a] of alerts) {
+        if (a.expiresAt <= t) gone = alerts.delete(id) || gone;
+      }
+      return gone;
+    },
+    nextChangeAt(t) {
+      let next: number | null = null;
+      for (const a of alerts.values()) {
+        const at = a.startsAt > t ? a.startsAt : a.expiresAt;
+        if (at > t && (next === null || at < next)) next = at;
+      }
+      return next;
+    },
+    size: () => alerts.size,
+    all: () => [...alerts.values()],
+  };
+  for (const a of initial) book.apply(a);
+  return book;
+}

@@ -1,0 +1,73 @@
+// Proof of play (bằng chứng phát): turns the scheduler's answers into one record per play with how it
+// ended — completed when it ran to its scheduled end, interrupted when something cut it (an alert, a new
+// timeline), failed when its media could not be shown. Holds only the play in progress.
+import type { Clock } from '../lib/clock';
+import type { PlayRecord, PriorityClass, TimelineItem } from '../lib/protocol';
+import type { NowPlaying } from '../schedule/scheduler';
+
+/** A play that ends this close to its scheduled end still counts as completed (timer jitter). */
+const COMPLETION_SLACK_MS = 500;
+
+interface OpenPlay {
+  key: string;
+  item: TimelineItem;
+  cls: PriorityClass;
+  start: number;
+  scheduledEnd: number;
+  failed: boolean;
+}
+
+export interface PlaysRecorder {
+  /** The scheduler moved on: close the play in progress, open the new one when `shown`. */
+  begin(now: NowPlaying, shown: boolean): void;
+  /** The renderer could not show the play with this key. */
+  fail(playKey: string): void;
+  /** Close the play in progress (alert, shutdown). */
+  close(): void;
+  current(): { key: string; item: TimelineItem; cls: PriorityClass; start: number } | null;
+}
+
+export function createPlaysRecorder(deps: { clock: Clock; uuid(): string; record(r: PlayRecord): void }): PlaysRecorder {
+  let open: OpenPlay | null = null;
+
+  function close() {
+    if (!open) return;
+    const end = Math.max(open.start, deps.clock.now());
+    const result = open.failed ? 'failed' : end >= open.scheduledEnd - COMPLETION_SLACK_MS ? 'completed' : 'interrupted';
+    const { item } = open;
+    deps.record({
+      eventId: deps.uuid(),
+      contentId: item.contentId,
+      versionId: item.versionId,
+      sha256: item.sha256,
+      start: open.start,
+      end,
+      result,
+      class: open.cls,
+    });
+    open = null;
+  }
+
+  return {
+    begin(now, shown) {
+      if (open && open.key === now.playKey) return;
+      close();
+      if (!shown || !now.item || !now.segment) return;
+      const t = deps.clock.now();
+      const itemEnd = now.itemStartAt + now.item.durationMs;
+      open = {
+        key: now.playKey,
+        item: now.item,
+        cls: now.segment.class,
+        start: Math.max(t, now.itemStartAt),
+        scheduledEnd: Math.min(itemEnd, now.segment.end),
+        failed: false,
+      };
+    },
+    fail(key) {
+      if (open && open.key === key) open.failed = true;
+    },
+    close,
+    current: () => (open ? { key: open.key, item: open.item, cls: open.cls, start: open.start } : null),
+  };
+}
