@@ -89,15 +89,21 @@ const thumbnail = defineRoute(staff, {
   responses: { 200: { description: 'Picture' }, ...errorResponses, 404: problemResponse('No thumbnail') },
 });
 
+/** The declared file name, percent-decoded to raw bytes so that the sanitiser can refuse invalid UTF-8. */
 function fileNameOf(query: string | undefined, header: string | undefined): string | Uint8Array {
   if (query) return query;
   if (!header) return 'upload';
-  try {
-    return decodeURIComponent(header);
-  } catch {
-    // Not valid percent-encoding of UTF-8: hand the raw bytes to the sanitiser, which refuses them clearly.
-    return new Uint8Array(Buffer.from(header, 'latin1'));
+  const bytes: number[] = [];
+  for (let i = 0; i < header.length; i++) {
+    const ch = header[i]!;
+    if (ch === '%' && /^[0-9a-f]{2}$/i.test(header.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(header.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+    }
   }
+  return new Uint8Array(bytes);
 }
 
 export function mediaRoutes(deps: { media: MediaService; hook: HookFn }) {
