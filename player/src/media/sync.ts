@@ -39,7 +39,8 @@ export function createMediaSync(deps: MediaSyncDeps): MediaSync {
       return false;
     }
     const actual = await deps.hash(bytes);
-    if (actual !== ref.sha256 || bytes.byteLength !== ref.size) {
+    // Alert media links carry no size (size < 0): the sha256 alone decides.
+    if (actual !== ref.sha256 || (ref.size >= 0 && bytes.byteLength !== ref.size)) {
       deps.onError?.(`media ${ref.sha256.slice(0, 12)}: sha256 or size mismatch, refused`);
       return false;
     }

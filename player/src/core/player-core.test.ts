@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import type { AlertMessage, DeviceToServer, MediaRef, PlayRecord } from '../lib/protocol';
+import type { MediaSync } from '../media/sync';
+import { createMemoryQueueStore } from '../queue/outbox';
+import { createFakeClock } from '../test-support/fake-clock';
+import { item, segment, timeline } from '../test-support/timelines';
+import { createPlayerCore, type DeviceKind, type FeedbackMessage } from './player-core';
+
+const T0 = Date.UTC(2026, 2, 2, 0, 0, 0);
+const HOUR = 3_600_000;
+const tick = () => new Promise((r) => setImmediate(r));
+
+/** Media already verified: the sync itself is tested in media/sync.test.ts. */
+function readyMedia(): MediaSync {
+  let ready = new Set<string>();
+  return {
+    async sync(manifest: readonly MediaRef[], keep: readonly MediaRef[] = []) {
+      ready = new Set([...manifest, ...keep].map((m) => m.sha256));
+      return { ready, missing: [], bytes: 0 };
+    },
+    ready: () => ready,
+  };
+}
+
+function setup(kind: DeviceKind = 'led') {
+  const clock = createFakeClock(T0);
+  let offset = 0;
+  const sent: DeviceToServer[] = [];
+  let online = false;
+  const playsStore = createMemoryQueueStore<PlayRecord>();
+  const feedbackStore = createMemoryQueueStore<FeedbackMessage>();
+  let n = 0;
+  const core = createPlayerCore({
+    kind,
+    clock,
+    localNow: () => clock.now() - offset,
+    syncClock(serverTime, localAt) {
+      const change = serverTime - localAt - offset;
+      offset += change;
+      clock.set(clock.now() + change);
+      return change;
+    },
+    send: (m) => {
+      if (!online) return false;
+      sent.push(m);
+      return true;
+    },
+    playsStore,
+    feedbackStore,
+    media: readyMedia(),
+    uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
+    reload: () => undefined,
+    freeBytes: async () => 123,
+    saveTimeline: () => undefined,
+    saveAlerts: () => undefined,
+    saveVolume: () => undefined,
+    playerVersion: 'test',
+    capabilities: [],
+    heartbeatMs: 30_000,
+  });
+  const goOnline = () => {
+    online = true;
+    core.connected();
+  };
+  const goOffline = () => {
+    online = false;
+    core.disconnected();
+  };
+  /** Acknowledge every plays batch sent so far, like the server after its commit. */
+  const serverAcks = () => {
+    for (const m of sent.splice(0)) {
+      if (m.type === 'plays.v1') core.handle({ type: 'plays.ack.v1', eventIds: m.records.map((r) => r.eventId) });
+      if (m.type === 'feedback.v1') core.handle({ type: 'feedback.ack.v1', eventId: m.eventId });
+    }
+  };
+  return { clock, core, sent, playsStore, feedbackStore, goOnline, goOffline, serverAcks };
+}
+
+const img = item('img', 10_000, 'image');
+const vid = item('video', 20_000, 'video');
+const speech = item('speech', 15_000, 'speech');
+const day = timeline(T0, T0 + 24 * HOUR, [
+  segment(T0, T0 + 6 * HOUR, [speech], { mode: 'once' }),
+  segment(T0 + 6 * HOUR, T0 + 24 * HOUR, [img, vid, speech]),
+]);
+
+function alert(id: string, action: AlertMessage['action'], at: number): AlertMessage {
+  return { type: 'alert.v1', action, id, text: 'Bão số 3 đổ bộ', severity: 'extreme', audio: null, speech: null, repeatEveryMs: 600_000, startsAt: at, expiresAt: at + HOUR };
+}
+
+describe('createPlayerCore', () => {
+  it('plays 24 h with network cuts and alerts while every internal collection stays bounded', async () => {
+    const { clock, core, sent, playsStore, goOnline, goOffline, serverAcks } = setup();
+    const received: PlayRecord[] = [];
+    core.start(day);
+    goOnline();
+    const peaks = { pending: 0, stored: 0, listeners: 0, errors: 0, alerts: 0, inFlight: 0 };
+    for (let minute = 0; minute < 24 * 60; minute++) {
+      if (minute % 180 === 60) goOffline(); // an hour without network every three hours
+      if (minute % 180 === 120) goOnline();
+      if (minute % 240 === 30) core.handle(alert(`a${minute}`, 'start', clock.now()));
+      if (minute % 240 === 40) core.handle(alert(`a${minute - 10}`, 'cancel', clock.now()));
+      const unsubscribe = core.subscribe(() => undefined); // a component mounting and unmounting
+      for (let step = 0; step < 6; step++) {
+        clock.advance(10_000);
+        for (let i = 0; i < 3; i++) await tick();
+        for (const m of sent) if (m.type === 'plays.v1') received.push(...m.records);
+        serverAcks(); // the server answers within seconds, well before the 30 s resend
+        await tick();
+      }
+      unsubscribe();
+      const s = core.sizes();
+      peaks.pending = Math.max(peaks.pending, clock.pending());
+      peaks.stored = Math.max(peaks.stored, await playsStore.count());
+      peaks.listeners = Math.max(peaks.listeners, s.listeners!);
+      peaks.errors = Math.max(peaks.errors, s.errors!);
+      peaks.alerts = Math.max(peaks.alerts, s.alerts!);
+      peaks.inFlight = Math.max(peaks.inFlight, s.playsInFlight!);
+    }
+    goOnline();
+    for (let i = 0; i < 50 && (await playsStore.count()) > 0; i++) {
+      await tick();
+      for (const m of sent) if (m.type === 'plays.v1') received.push(...m.records);
+      serverAcks();
+    }
+    // Timers: scheduler + alert expiry + heartbeat (+ an outbox ack timeout per queue) at most.
+    expect(peaks.pending).toBeLessThanOrEqual(5);
+    expect(peaks.listeners).toBeLessThanOrEqual(1);
+    expect(peaks.errors).toBeLessThanOrEqual(20);
+    expect(peaks.alerts).toBeLessThanOrEqual(1);
+    expect(peaks.inFlight).toBeLessThanOrEqual(100);
+    // At most an hour of plays waited while offline (~3 plays/45 s), then it drained.
+    expect(peaks.stored).toBeLessThan(400);
+    expect(await playsStore.count()).toBe(0);
+    // Every play arrived exactly once, in order, and covers the day.
+    const ids = received.map((r) => r.eventId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(received.length).toBeGreaterThan(2000);
+    const interrupted = received.filter((r) => r.result === 'interrupted');
+    expect(interrupted.length).toBeGreaterThanOrEqual(4); // each alert after 06:00 cut a play (before: silence)
+    expect(received.every((r) => r.end >= r.start)).toBe(true);
+  });
+
+  it('keeps every proof of play through days offline and sends each once on reconnect', async () => {
+    const { clock, core, sent, playsStore, goOnline, serverAcks } = setup();
+    core.start(day);
+    clock.advance(24 * HOUR);
+    await tick();
+    const stored = await playsStore.count();
+    expect(stored).toBeGreaterThan(2000);
+    goOnline();
+    const got = new Set<string>();
+    let batches = 0;
+    for (let i = 0; i < 100 && (await playsStore.count()) > 0; i++) {
+      await tick();
+      for (const m of sent) if (m.type === 'plays.v1') (batches++, m.records.forEach((r) => got.add(r.eventId)));
+      serverAcks();
+    }
+    expect(got.size).toBe(stored);
+    expect(batches).toBe(Math.ceil(stored / 100));
+  });
+
+  it('interrupts at once on an alert, acknowledges it, and returns to the timeline on cancel', async () => {
+    const { clock, core, sent, goOnline, playsStore } = setup();
+    core.start(day);
+    clock.advance(6 * HOUR + 3_000);
+    goOnline();
+    core.handle(alert('storm', 'start', clock.now()));
+    expect(core.state().alert?.id).toBe('storm');
+    expect(sent).toContainEqual({ type: 'ack.v1', of: 'alert', id: 'storm', action: 'start' });
+    await tick();
+    const [cut] = (await playsStore.oldest(1000)).slice(-1);
+    expect(cut).toMatchObject({ contentId: 'c-img', result: 'interrupted' });
+    clock.advance(10_000);
+    core.handle(alert('storm', 'cancel', clock.now()));
+    expect(core.state().alert).toBeNull();
+    expect(core.state().now?.item?.id).toBe('video');
+  });
+
+  it('ends an alert by itself at its expiry', () => {
+    const { clock, core } = setup();
+    core.start(day);
+    core.handle(alert('x', 'start', clock.now()));
+    clock.advance(HOUR);
+    expect(core.state().alert).toBeNull();
+  });
+
+  it('speaks only audio and speech in speaker mode, once through the slot, then silence', async () => {
+    const { clock, core, playsStore } = setup('speaker');
+    core.start(day);
+    clock.advance(7 * HOUR);
+    await tick();
+    const records = await playsStore.oldest(10_000);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => r.contentId === 'c-speech')).toBe(true);
+    expect(records.filter((r) => r.start < T0 + 6 * HOUR)).toHaveLength(1);
+    expect(core.canShow(img)).toBe(false);
+    expect(core.canShow(speech)).toBe(true);
+  });
+
+  it('corrects its clock from time.v1 and moves playback to the server time', () => {
+    const { clock, core } = setup();
+    core.start(day);
+    clock.advance(6 * HOUR);
+    const local = clock.now();
+    core.handle({ type: 'time.v1', serverTime: local + 12_000 });
+    expect(core.state().now?.item?.id).toBe('video');
+  });
+
+  it('dispatches commands, applies the volume and acknowledges each', () => {
+    const { core, sent, goOnline, clock } = setup();
+    core.start(day);
+    goOnline();
+    core.handle({ type: 'command.v1', id: 'c1', command: { name: 'set_volume', volume: 35 } });
+    core.handle({ type: 'command.v1', id: 'c2', command: { name: 'identify', durationMs: 5_000 } });
+    core.handle({ type: 'command.v1', id: 'c3', command: { name: 'screenshot' } });
+    expect(core.state().volume).toBe(35);
+    expect(core.state().identifyUntil).toBe(clock.now() + 5_000);
+    expect(sent.filter((m) => m.type === 'ack.v1').map((m) => (m as { id: string }).id)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('queues kiosk feedback offline and deletes it only after feedback.ack.v1', async () => {
+    const { core, sent, feedbackStore, goOnline, serverAcks } = setup('kiosk');
+    core.start(day);
+    await core.submitFeedback({ rating: 5, topic: 'thái độ phục vụ', comment: 'Tốt' });
+    expect(await feedbackStore.count()).toBe(1);
+    goOnline();
+    await tick();
+    const fb = sent.find((m) => m.type === 'feedback.v1') as FeedbackMessage;
+    expect(fb).toMatchObject({ rating: 5, topic: 'thái độ phục vụ', comment: 'Tốt' });
+    expect(fb.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await feedbackStore.count()).toBe(1);
+    serverAcks();
+    await tick();
+    expect(await feedbackStore.count()).toBe(0);
+  });
+
+  it('sends a heartbeat with now playing, cache state, free storage and uptime', async () => {
+    const { core, clock } = setup();
+    core.start(day);
+    clock.advance(6 * HOUR + 1_000);
+    await tick();
+    const hb = await core.heartbeat();
+    expect(hb.nowPlaying).toMatchObject({ itemId: 'img', class: 'normal' });
+    expect(hb.freeBytes).toBe(123);
+    expect(hb.cache.timelineVersion).toBe(day.version);
+    expect(hb.uptimeMs).toBe(6 * HOUR + 1_000);
+  });
+});

@@ -1,0 +1,279 @@
+// The player's brain without the DOM: connects scheduler, alerts, proof of play, feedback, media sync,
+// commands and heartbeat to the socket's messages, and exposes one small state for the UI. Everything it
+// holds is bounded (current play, ≤20 alerts, ≤20 errors, one batch in flight per queue) and every timer is
+// single and re-armed, so 24 h of play does not grow it (core/player-core.test.ts runs such a day).
+import type { Clock, TimerHandle } from '../lib/clock';
+import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, MediaRef, PlayRecord, ServerToDevice, TimelineItem } from '../lib/protocol';
+import type { MediaSync } from '../media/sync';
+import { createOutbox, type QueueStore } from '../queue/outbox';
+import { createScheduler, type NowPlaying } from '../schedule/scheduler';
+import { createAlertBook } from './alerts';
+import { runCommand } from './commands';
+import { createPlaysRecorder } from './plays-recorder';
+
+export type DeviceKind = 'led' | 'kiosk' | 'speaker'; // màn hình LED, kiosk, loa truyền thanh
+export type FeedbackMessage = Extract<DeviceToServer, { type: 'feedback.v1' }>;
+
+export interface CoreState {
+  now: NowPlaying | null;
+  alert: AlertMessage | null;
+  identifyUntil: number;
+  volume: number;
+  /** Bumped whenever a media file becomes ready, so the UI re-renders waiting items. */
+  mediaTick: number;
+}
+
+export interface CoreDeps {
+  kind: DeviceKind;
+  clock: Clock;
+  /** The device's own, uncorrected clock (for hello.v1 and the offset measurement). */
+  localNow(): number;
+  /** Adopt server time `serverTime` measured at local instant `localAt`; returns the offset change (ms). */
+  syncClock(serverTime: number, localAt: number): number;
+  send(message: DeviceToServer): boolean;
+  playsStore: QueueStore<PlayRecord>;
+  feedbackStore: QueueStore<FeedbackMessage>;
+  media: MediaSync;
+  uuid(): string;
+  reload(): void;
+  freeBytes(): Promise<number | null>;
+  saveTimeline(timeline: DeviceTimeline): void;
+  saveAlerts(alerts: AlertMessage[]): void;
+  saveVolume(volume: number): void;
+  playerVersion: string;
+  capabilities: string[];
+  initialVolume?: number;
+  heartbeatMs?: number;
+}
+
+export interface PlayerCore {
+  start(timeline: DeviceTimeline | null, alerts?: AlertMessage[]): void;
+  handle(message: ServerToDevice): void;
+  connected(): void;
+  disconnected(): void;
+  state(): CoreState;
+  subscribe(listener: () => void): () => void;
+  /** May the device show this item (kind fits, media verified)? */
+  canShow(item: TimelineItem): boolean;
+  mediaFailed(playKey: string): void;
+  submitFeedback(feedback: Omit<FeedbackMessage, 'type' | 'eventId' | 'createdAt'>): Promise<void>;
+  heartbeat(): Promise<Heartbeat>;
+  error(message: string): void;
+  stop(): void;
+  /** Sizes of internal collections, for the bounded-memory test. */
+  sizes(): Record<string, number>;
+}
+
+const MAX_ERRORS = 20;
+
+export function isForKind(kind: DeviceKind, item: TimelineItem): boolean {
+  return kind !== 'speaker' || item.kind === 'audio' || item.kind === 'speech';
+}
+
+function alertMedia(alerts: AlertMessage[]): MediaRef[] {
+  return alerts.flatMap((a) => [a.speech, a.audio]).flatMap((l) => (l ? [{ sha256: l.sha256, url: l.url, size: -1, mime: 'audio/wav' }] : []));
+}
+
+export function createPlayerCore(deps: CoreDeps): PlayerCore {
+  const { clock } = deps;
+  const startedAt = deps.localNow();
+  const listeners = new Set<() => void>();
+  const errors: string[] = [];
+  const alerts = createAlertBook();
+  let timeline: DeviceTimeline | null = null;
+  let alertTimer: TimerHandle | null = null;
+  let beatTimer: TimerHandle | null = null;
+  let cache = { files: 0, missing: 0, bytes: 0 };
+  let state: CoreState = { now: null, alert: null, identifyUntil: 0, volume: deps.initialVolume ?? 100, mediaTick: 0 };
+
+  const set = (patch: Partial<CoreState>) => {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  };
+  const error = (message: string) => {
+    errors.push(message.slice(0, 300));
+    if (errors.length > MAX_ERRORS) errors.shift();
+  };
+
+  const plays = createOutbox<PlayRecord>({
+    store: deps.playsStore,
+    clock,
+    batchSize: 100,
+    send: (records) => deps.send({ type: 'plays.v1', records }),
+  });
+  const feedback = createOutbox<FeedbackMessage>({ store: deps.feedbackStore, clock, batchSize: 1, send: ([f]) => deps.send(f!) });
+  const recorder = createPlaysRecorder({ clock, uuid: deps.uuid, record: (r) => void plays.add(r).catch(() => error('plays store refused a record')) });
+
+  const canShow = (item: TimelineItem) =>
+    isForKind(deps.kind, item) && ((item.kind === 'text' && !!item.text) || deps.media.ready().has(item.sha256));
+
+  function follow(now: NowPlaying) {
+    if (state.alert) return; // an alert owns the device; the timeline resumes after it
+    recorder.begin(now, !!now.item && isForKind(deps.kind, now.item));
+    if (now.item && isForKind(deps.kind, now.item) && !canShow(now.item)) recorder.fail(now.playKey);
+  }
+
+  const scheduler = createScheduler({
+    clock,
+    onChange(now) {
+      set({ now });
+      follow(now);
+    },
+  });
+
+  function evaluateAlerts() {
+    if (alertTimer !== null) clock.clearTimeout(alertTimer);
+    alertTimer = null;
+    const t = clock.now();
+    if (alerts.expire(t)) deps.saveAlerts(alerts.all());
+    const active = alerts.active(t);
+    const was = state.alert;
+    if (active && !was) recorder.close();
+    set({ alert: active });
+    if (!active && was) {
+      const now = scheduler.current();
+      if (now) follow(now);
+    }
+    const next = alerts.nextChangeAt(t);
+    if (next !== null) alertTimer = clock.setTimeout(evaluateAlerts, next - t);
+  }
+
+  function syncMedia() {
+    if (!timeline) return;
+    void deps.media.sync(timeline.media, alertMedia(alerts.all())).then(
+      (r) => {
+        cache = { files: r.ready.size, missing: r.missing.length, bytes: r.bytes };
+        set({ mediaTick: state.mediaTick + 1 });
+      },
+      () => error('media sync failed'),
+    );
+  }
+
+  function setTimeline(next: DeviceTimeline, persist: boolean) {
+    if (timeline && timeline.version === next.version && timeline.from === next.from && timeline.to === next.to) return;
+    timeline = next;
+    if (persist) deps.saveTimeline(next);
+    scheduler.setTimeline(next);
+    syncMedia();
+  }
+
+  async function heartbeat(): Promise<Heartbeat> {
+    const cur = recorder.current();
+    return {
+      type: 'heartbeat.v1',
+      nowPlaying: cur
+        ? { itemId: cur.item.id, contentId: cur.item.contentId, versionId: cur.item.versionId, sha256: cur.item.sha256, class: cur.cls, startedAt: cur.start }
+        : null,
+      cache: { ...cache, timelineVersion: timeline?.version ?? null },
+      freeBytes: await deps.freeBytes().catch(() => null),
+      errors: errors.slice(),
+      uptimeMs: Math.max(0, Math.round(deps.localNow() - startedAt)),
+      volume: state.volume,
+    };
+  }
+
+  function beat() {
+    beatTimer = clock.setTimeout(beat, deps.heartbeatMs ?? 30_000);
+    void heartbeat().then((h) => deps.send(h));
+  }
+
+  const commandContext = {
+    reload: deps.reload,
+    identify: (ms: number) => set({ identifyUntil: clock.now() + ms }),
+    setVolume: (volume: number) => {
+      deps.saveVolume(volume);
+      set({ volume });
+    },
+  };
+
+  function handle(m: ServerToDevice) {
+    switch (m.type) {
+      case 'time.v1': {
+        const localAt = deps.localNow();
+        const measuredAt = m.deviceClock !== undefined ? (m.deviceClock + localAt) / 2 : localAt;
+        if (Math.abs(deps.syncClock(m.serverTime, measuredAt)) > 250) {
+          scheduler.resync();
+          evaluateAlerts();
+        }
+        return;
+      }
+      case 'timeline.v1':
+        return setTimeline(m.timeline, true);
+      case 'alert.v1':
+        if (alerts.apply(m)) deps.saveAlerts(alerts.all());
+        deps.send({ type: 'ack.v1', of: 'alert', id: m.id, action: m.action });
+        evaluateAlerts();
+        if (m.action !== 'cancel') syncMedia();
+        return;
+      case 'command.v1': {
+        const failed = runCommand(m.command, commandContext);
+        if (failed) error(failed);
+        deps.send({ type: 'ack.v1', of: 'command', id: m.id });
+        return;
+      }
+      case 'plays.ack.v1':
+        void plays.ack(m.eventIds);
+        return;
+      case 'feedback.ack.v1':
+        void feedback.ack([m.eventId]);
+        return;
+      case 'error.v1':
+        error(`server: ${m.code} ${m.message}`);
+        // A feedback the server will never take must not block the queue behind it.
+        if (m.eventId && (m.code === 'invalid' || m.code === 'not_allowed')) void feedback.ack([m.eventId]);
+        return;
+    }
+  }
+
+  return {
+    start(saved, savedAlerts = []) {
+      for (const a of savedAlerts) alerts.apply(a);
+      evaluateAlerts();
+      if (saved) setTimeline(saved, false);
+    },
+    handle(m) {
+      try {
+        handle(m);
+      } catch (err) {
+        error(`handling ${m.type}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+    connected() {
+      deps.send({ type: 'hello.v1', playerVersion: deps.playerVersion, capabilities: deps.capabilities, deviceClock: Math.round(deps.localNow()) });
+      plays.setOnline(true);
+      feedback.setOnline(true);
+      if (beatTimer !== null) clock.clearTimeout(beatTimer);
+      beat();
+      syncMedia();
+    },
+    disconnected() {
+      plays.setOnline(false);
+      feedback.setOnline(false);
+      if (beatTimer !== null) clock.clearTimeout(beatTimer);
+      beatTimer = null;
+    },
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    canShow,
+    mediaFailed(key) {
+      recorder.fail(key);
+      error(`media failed to render (${key.slice(0, 80)})`);
+    },
+    async submitFeedback(f) {
+      await feedback.add({ ...f, type: 'feedback.v1', eventId: deps.uuid(), createdAt: Math.round(clock.now()) });
+    },
+    heartbeat,
+    error,
+    stop() {
+      scheduler.stop();
+      recorder.close();
+      for (const t of [alertTimer, beatTimer]) if (t !== null) clock.clearTimeout(t);
+      alertTimer = beatTimer = null;
+      listeners.clear();
+    },
+    sizes: () => ({ listeners: listeners.size, errors: errors.length, alerts: alerts.size(), playsInFlight: plays.inFlight(), feedbackInFlight: feedback.inFlight() }),
+  };
+}
