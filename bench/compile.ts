@@ -9,6 +9,8 @@ const DEVICES = 10_000;
 const GROUPS = 200;
 const ENTRIES = 2_000;
 const HORIZON_H = 48;
+/** Groups per device (default 1). 2+ makes almost every device's program unique: the no-sharing worst case. */
+const GROUPS_PER_DEVICE = Number(process.env.BENCH_GROUPS_PER_DEVICE ?? 1);
 
 /** Deterministic PRNG (mulberry32) so every run compiles the same world. */
 function rng(seed: number): () => number {
@@ -32,7 +34,9 @@ function world(): CompileInput {
   const kinds: DeviceKind[] = ['led', 'led', 'kiosk', 'speaker', 'speaker'];
   const input = baseInput();
   for (let i = 0; i < DEVICES; i++) {
-    input.devices.push(device(`d${i}`, pick(kinds), { groupIds: [`g${i % GROUPS}`] }));
+    const groupIds = [`g${i % GROUPS}`];
+    while (groupIds.length < GROUPS_PER_DEVICE) groupIds.push(`g${Math.floor(r() * GROUPS)}`);
+    input.devices.push(device(`d${i}`, pick(kinds), { groupIds }));
   }
   for (let i = 0; i < 400; i++) {
     const kind = i % 5 === 0 ? 'audio' : i % 3 === 0 ? 'video' : 'image';

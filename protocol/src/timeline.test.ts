@@ -39,12 +39,18 @@ describe('canonicalJson', () => {
 });
 
 describe('computeTimelineVersion', () => {
-  it('equals the hash of the canonical JSON of the segments', () => {
+  it('hashes the canonical JSON of the segments with each item replaced by its own hash', () => {
     const segs: Segment[] = [
       { start: 0, end: 10, class: 'normal', mode: 'loop', items: [A, B, A] },
       { start: 10, end: 20, class: 'fallback', mode: 'once', items: [B], phaseMs: 3 },
     ];
-    expect(computeTimelineVersion(segs)).toBe('fnv1a64:' + fnv1a64(canonicalJson(segs)));
+    const digest = segs.map((s) => ({ ...s, items: s.items.map((i) => fnv1a64(canonicalJson(i))) }));
+    expect(computeTimelineVersion(segs)).toBe('fnv1a64:' + fnv1a64(canonicalJson(digest)));
+  });
+  it('does not depend on object identity or key order', () => {
+    const segs: Segment[] = [{ start: 0, end: 10, class: 'normal', mode: 'loop', items: [A] }];
+    const copy = JSON.parse(JSON.stringify({ items: [A], mode: 'loop', class: 'normal', end: 10, start: 0 })) as Segment;
+    expect(computeTimelineVersion([copy])).toBe(computeTimelineVersion(segs));
   });
   it('changes when any item changes', () => {
     const s1: Segment[] = [{ start: 0, end: 10, class: 'normal', mode: 'loop', items: [A] }];

@@ -119,19 +119,24 @@ export function fnv1a64(text: string): string {
   return hi.toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The `version` of a timeline: a hash of its segments only, so two devices playing the same share it. */
-export function computeTimelineVersion(segments: readonly Segment[]): string {
-  // The bytes of canonicalJson(segments), written by hand with each distinct item serialised once:
-  // 48 h of hourly segments repeat the same few items, and this runs once per device program.
-  const memo = new Map<TimelineItem, string>();
-  const itemJson = (it: TimelineItem) => {
-    let j = memo.get(it);
-    if (j === undefined) memo.set(it, (j = canonicalJson(it)));
-    return j;
+/**
+ * The `version` of a timeline: a hash of its segments only, so two devices playing the same share it.
+ * Merkle-style: each distinct item is hashed once (FNV-1a 64 of its canonical JSON), then the segments are
+ * hashed as canonical JSON with each item replaced by its hash. Pass `itemHashes` to share item hashes
+ * across many timelines (items must then not be mutated).
+ */
+export function computeTimelineVersion(
+  segments: readonly Segment[],
+  itemHashes: Map<TimelineItem, string> = new Map(),
+): string {
+  const itemHash = (it: TimelineItem) => {
+    let h = itemHashes.get(it);
+    if (h === undefined) itemHashes.set(it, (h = fnv1a64(canonicalJson(it))));
+    return h;
   };
   const parts = segments.map(
     (s) =>
-      `{"class":${JSON.stringify(s.class)},"end":${s.end},"items":[${s.items.map(itemJson).join(',')}],` +
+      `{"class":${JSON.stringify(s.class)},"end":${s.end},"items":["${s.items.map(itemHash).join('","')}"],` +
       `"mode":${JSON.stringify(s.mode)},${s.phaseMs !== undefined ? `"phaseMs":${s.phaseMs},` : ''}"start":${s.start}}`,
   );
   return 'fnv1a64:' + fnv1a64('[' + parts.join(',') + ']');

@@ -2,7 +2,7 @@
 // Pieces are computed from the inputs alone, then clipped to [from, to) keeping their playback position,
 // then chains of continuations are merged (normalizeSegments). Hence compiling [a,c] equals joining the
 // compiles of [a,b] and [b,c] (joinTimelines). Devices with the same program share one compiled result.
-import type { DeviceTimeline, MediaRef, Segment } from './protocol';
+import type { DeviceTimeline, MediaRef, Segment, TimelineItem } from './protocol';
 import { clipSegment, computeTimelineVersion, normalizeSegments } from './protocol';
 import { Catalog } from './items';
 import { OccurrenceCache, dayRange } from './occurrences';
@@ -32,6 +32,8 @@ interface Prepared {
   versions: Map<string, ContentVersionInput>;
   /** Compiled programs by program key: devices with the same inputs share one result. */
   compiled: Map<string, CompiledProgram>;
+  /** Item hashes shared by every timeline of this compile (items are interned and never mutated). */
+  itemHashes: Map<TimelineItem, string>;
   from: number;
   to: number;
 }
@@ -77,6 +79,7 @@ function prepare(input: CompileInput, opts: CompileOptions, cache: CompileCache)
     devices: null,
     versions,
     compiled: new Map(),
+    itemHashes: new Map(),
     from: opts.from,
     to: opts.to,
   };
@@ -106,7 +109,7 @@ function compileProgram(p: DeviceProgram, prep: Prepared): CompiledProgram {
     if (c) clipped.push(c);
   }
   const segments = normalizeSegments(clipped);
-  return { segments, media: mediaOf(segments, prep.versions), version: computeTimelineVersion(segments) };
+  return { segments, media: mediaOf(segments, prep.versions), version: computeTimelineVersion(segments, prep.itemHashes) };
 }
 
 function compiledFor(d: DeviceInput, prep: Prepared): CompiledProgram {

@@ -33,6 +33,10 @@ export class Catalog {
   private readonly playlists = new Map<string, PlannedPlay[]>();
   private readonly items = new Map<string, TimelineItem>();
   private readonly plans = new WeakMap<ScheduleInput, PlannedPlay[]>();
+  private readonly resolved = new WeakMap<
+    readonly PlannedPlay[],
+    Map<string, { picked: (ContentVersionInput | null)[]; items: TimelineItem[] }>
+  >();
 
   constructor(input: Pick<CompileInput, 'contents' | 'playlists'>) {
     for (const c of input.contents) {
@@ -90,7 +94,10 @@ export class Catalog {
     return it;
   }
 
-  /** The items of one entry playable on `kind` over [start, end). Ad contents only in the ads class, only on LED. */
+    /**
+   * The items of one entry playable on `kind` over [start, end). Ad contents only in the ads class, only on
+   * LED. The same versions give back the same array, so equal pieces compare by reference.
+   */
   resolve(
     plan: readonly PlannedPlay[],
     kind: DeviceKind,
@@ -98,15 +105,22 @@ export class Catalog {
     end: number,
     source: { scheduleId: string | null; rule: string; ads: boolean },
   ): TimelineItem[] {
+    const picked = plan.map((p) => this.version(p.contentId, start, end));
+    let byKey = this.resolved.get(plan);
+    if (!byKey) this.resolved.set(plan, (byKey = new Map()));
+    const key = `${kind}\u0001${source.ads}\u0001${source.scheduleId}\u0001${source.rule}`;
+    const hit = byKey.get(key);
+    if (hit && hit.picked.every((v, i) => v === picked[i])) return hit.items;
     const out: TimelineItem[] = [];
     plan.forEach((p, i) => {
-      const v = this.version(p.contentId, start, end);
+      const v = picked[i];
       if (!v || !playableOn(kind, v) || v.isAd !== source.ads) return;
       if (source.ads && kind !== 'led') return;
       const dur = p.durationMs && p.durationMs > 0 ? p.durationMs : v.durationMs;
       const id = `${source.scheduleId ?? 'fallback'}:${i}:${v.versionId}`;
       out.push(this.item(id, v, dur, source.ads, { scheduleId: source.scheduleId, rule: source.rule }));
     });
+    byKey.set(key, { picked, items: out });
     return out;
   }
 }

@@ -57,9 +57,9 @@ export function covers(list: readonly Interval[], t: number): boolean {
 }
 
 /** Items of the active entries of one class over [a, b), merged in program order. */
-function classItems(p: DeviceProgram, cls: ScheduleClass, a: number, b: number, cat: Catalog, used?: Entry[]): TimelineItem[] {
+function classItems(p: DeviceProgram, active: readonly Entry[], cls: ScheduleClass, a: number, b: number, cat: Catalog, used?: Entry[]): TimelineItem[] {
   const lists: TimelineItem[][] = [];
-  for (const e of p.entries) {
+  for (const e of active) {
     if (e.schedule.class !== cls) continue;
     const o = occurrenceAt(e, a);
     if (!o) continue;
@@ -73,18 +73,18 @@ function classItems(p: DeviceProgram, cls: ScheduleClass, a: number, b: number, 
   return interleave(lists);
 }
 
-function pieceFor(p: DeviceProgram, a: number, b: number, ctx: BuildContext): Segment | null {
+function pieceFor(p: DeviceProgram, active: readonly Entry[], a: number, b: number, ctx: BuildContext): Segment | null {
   const cat = ctx.catalog;
   const emergency = alertItems(p.alerts, p.kind, a, b, cat);
   if (emergency.length > 0) return { start: a, end: b, class: 'emergency', mode: 'loop', items: emergency };
   if (p.available && !covers(p.available, a)) return null;
-  const priority = classItems(p, 'priority', a, b, cat);
+  const priority = classItems(p, active, 'priority', a, b, cat);
   if (priority.length > 0) return { start: a, end: b, class: 'priority', mode: 'loop', items: priority };
-  let base = classItems(p, 'normal', a, b, cat);
+  let base = classItems(p, active, 'normal', a, b, cat);
   let cls: Segment['class'] = 'normal';
   if (base.length === 0) {
     cls = 'fallback';
-    base = classItems(p, 'fallback', a, b, cat);
+    base = classItems(p, active, 'fallback', a, b, cat);
     if (base.length === 0) {
       const plan = ctx.fallback[p.kind] ?? [];
       base = cat.resolve(plan, p.kind, a, b, { scheduleId: null, rule: FALLBACK_RULE, ads: false });
@@ -93,7 +93,7 @@ function pieceFor(p: DeviceProgram, a: number, b: number, ctx: BuildContext): Se
   if (base.length === 0) return null;
   if (p.kind === 'led') {
     const adEntries: Entry[] = [];
-    const ads = classItems(p, 'ads', a, b, cat, adEntries);
+    const ads = classItems(p, active, 'ads', a, b, cat, adEntries);
     const share = effectiveAdShare(adEntries.map((e) => e.schedule), ads, ctx.defaultAdShare);
     const items = interleaveAds(base, ads, share);
     if (items.length > base.length) return { start: a, end: b, class: cls === 'fallback' ? 'ads' : cls, mode: 'loop', items };
@@ -105,8 +105,9 @@ function sameRefs(a: readonly TimelineItem[], b: readonly TimelineItem[]): boole
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Cut points of a program inside [h, end), plus h and end, sorted and unique. */
-function cutsIn(p: DeviceProgram, h: number, end: number, extra: readonly number[]): number[] {
+/** Cut points of a program inside [h, end) (plus h and end, sorted, unique) and the entries active there. */
+function cutsIn(p: DeviceProgram, h: number, end: number, extra: readonly number[]): { cuts: number[]; active: Entry[] } {
+  const active: Entry[] = [];
   const cuts = [h, end];
   const add = (t: number) => {
     if (t > h && t < end) cuts.push(t);
@@ -115,13 +116,14 @@ function cutsIn(p: DeviceProgram, h: number, end: number, extra: readonly number
   for (const e of p.entries) {
     const occ = occurrencesIn(e, h, end);
     if (occ.length === 0) continue;
+    active.push(e);
     for (const o of occ) (add(o.start), add(o.end));
     for (const t of e.bounds) add(t);
   }
   for (const t of alertBounds(p.alerts)) add(t);
   for (const t of extra) add(t);
   cuts.sort((x, y) => x - y);
-  return cuts.filter((t, i) => i === 0 || t !== cuts[i - 1]);
+  return { cuts: cuts.filter((t, i) => i === 0 || t !== cuts[i - 1]), active };
 }
 
 /** Unclipped loop pieces of every hour cell touching [from, to). */
@@ -129,9 +131,9 @@ export function screenPieces(p: DeviceProgram, from: number, to: number, ctx: Bu
   const out: Segment[] = [];
   const fallbackBounds = ctx.catalog.validityBounds(ctx.fallback[p.kind] ?? []);
   for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h < to; h += HOUR_MS) {
-    const cuts = cutsIn(p, h, h + HOUR_MS, fallbackBounds);
+    const { cuts, active } = cutsIn(p, h, h + HOUR_MS, fallbackBounds);
     for (let i = 0; i + 1 < cuts.length; i++) {
-      const seg = pieceFor(p, cuts[i]!, cuts[i + 1]!, ctx);
+      const seg = pieceFor(p, active, cuts[i]!, cuts[i + 1]!, ctx);
       if (!seg) continue;
       const last = out[out.length - 1];
       // A cut that changed nothing (e.g. an unused content's validity) must not restart the loop.
