@@ -32,11 +32,23 @@ function playable(v: ContentVersionInput, d: DeviceInput, t: number, ads: boolea
   const kindOk = d.kind === 'speaker' ? v.kind === 'audio' || v.kind === 'speech' : ['image', 'video', 'text'].includes(v.kind);
   return v.state === 'approved' && (v.validFrom ?? -Infinity) <= t && t < (v.validTo ?? Infinity) && kindOk && v.isAd === ads && (!ads || d.kind === 'led');
 }
+/** Daily RRULEs only (what the arbitraries make): active from each day's DTSTART time for durationMin. */
+function rruleActive(when: { rrule: string; durationMin: number }, t: number): boolean {
+  const m = /DTSTART:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})/.exec(when.rrule)!;
+  const first = `${m[1]}-${m[2]}-${m[3]}`;
+  return [0, 1].some((back) => {
+    const day = local(t - back * 86_400_000).date;
+    const start = Date.parse(`${day}T${m[4]}:${m[5]}:00+07:00`);
+    return day >= first && start <= t && t < start + when.durationMin * 60_000;
+  });
+}
 function activeAt(s: ScheduleInput, input: CompileInput, d: DeviceInput, t: number): boolean {
-  if (!targetsDevice(s.target, d) || !('windows' in s.when)) return false;
+  if (!targetsDevice(s.target, d)) return false;
   const { date, min, dow } = local(t);
   const w = s.when;
-  if (date < w.dateFrom || date > w.dateTo || !w.daysOfWeek.includes(dow) || !w.windows.some((x) => inWindow(x, min))) return false;
+  if ('rrule' in w) {
+    if (!rruleActive(w, t)) return false;
+  } else if (date < w.dateFrom || date > w.dateTo || !w.daysOfWeek.includes(dow) || !w.windows.some((x) => inWindow(x, min))) return false;
   const ids = 'contentId' in s.what ? [s.what.contentId] : (input.playlists.find((p) => p.id === (s.what as { playlistId: string }).playlistId)?.items ?? []).map((i) => i.contentId);
   return input.contents.some((c) => ids.includes(c.contentId) && playable(c, d, t, s.class === 'ads'));
 }

@@ -84,6 +84,7 @@ const scheduleArb = (id: string): fc.Arbitrary<ScheduleInput> =>
       windows: fc.array(windowArb, { minLength: 1, maxLength: 3 }),
       share: fc.integer({ min: 5, max: 50 }),
       order: fc.integer({ min: 0, max: 2 }),
+      rrule: fc.option(fc.tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 1, max: 240 })), { freq: 4, nil: null }),
     })
     .map((r) => {
       const date = (n: number) => new Date(DAY_START + 7 * H + n * 86_400_000).toISOString().slice(0, 10);
@@ -93,7 +94,9 @@ const scheduleArb = (id: string): fc.Arbitrary<ScheduleInput> =>
         target: r.target,
         class: cls,
         what: cls === 'ads' ? { contentId: r.adId } : r.contentId === 'pl' ? { playlistId: 'pl' } : { contentId: r.contentId },
-        when: { dateFrom: date(r.dateFrom), dateTo: date(r.dateFrom + r.days), daysOfWeek: r.dow, windows: r.windows },
+        when: r.rrule
+          ? { rrule: `DTSTART:${date(r.dateFrom).replaceAll('-', '')}T${formatClock(r.rrule[0]).replace(':', '')}00\nRRULE:FREQ=DAILY`, durationMin: r.rrule[1] }
+          : { dateFrom: date(r.dateFrom), dateTo: date(r.dateFrom + r.days), daysOfWeek: r.dow, windows: r.windows },
         order: r.order,
         ...(cls === 'ads' ? { adShare: r.share / 100 } : {}),
       };
