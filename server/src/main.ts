@@ -19,6 +19,7 @@ import { createEventBus } from './services/event-bus';
 import { createMediaService } from './services/media-service';
 import { createContentService } from './services/content-service';
 import { createReviewService } from './services/review-service';
+import { createSeedService } from './services/seed-service';
 import { createSpeechRenderer } from './media/speech';
 import { cleanTempDir } from './media/store/content-store';
 import { startJobs, type JobSpec } from './jobs';
@@ -45,6 +46,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const speech = createSpeechRenderer();
   const content = createContentService({ db, clock, audit, bus, media, speech });
   const reviews = createReviewService({ db, clock, audit, bus, content });
+  const seeds = createSeedService({ db, clock, audit, content, media, log });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -87,17 +89,22 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     return created ? { created, generatedPassword: generated } : { created };
   };
 
+  /** First start: the starter pack of Code of Conduct messages, jingle and attention tone (idempotent). */
+  const seedStarterPack = () => seeds.seedStarterPack();
+
   const close = async () => {
     await speech.close().catch(() => undefined);
     await db.close();
   };
-  return { config, log, db, bus, app, audit, auth, users, media, content, reviews, jobs, seedAdmin, close };
+  return { config, log, db, bus, app, audit, auth, users, media, content, reviews, jobs, seedAdmin, seedStarterPack, close };
 }
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const config = loadConfig(env);
   const ctx = await compose(config);
   const seeded = await ctx.seedAdmin();
+  const pack = await ctx.seedStarterPack();
+  if (pack.created) ctx.log.info('starter pack seeded', { created: pack.created });
   const jobs = startJobs(ctx.jobs, { tz: config.tz, log: ctx.log });
 
   const server = serve({ fetch: ctx.app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {

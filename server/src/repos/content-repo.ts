@@ -163,3 +163,8 @@ export const contentRepo = {
   lastReviewOf: (q: Queryable, versionId: number, decision: ReviewRow['decision']) =>
     q.get<ReviewRow>('SELECT * FROM reviews WHERE version_id = ? AND decision = ? ORDER BY id DESC LIMIT 1', [versionId, decision]),
 };
+
+// --- Starter-pack seeding (services/seed-service.ts) ---
+export const seedRepo = {
+  countSystemContent: async (q: Queryable) => (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM content WHERE system = 1'))?.n ?? 0,
+};
