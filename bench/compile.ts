@@ -52,7 +52,12 @@ function world(): CompileInput {
     const when: ScheduleInput['when'] =
       i % 10 === 3
         ? { rrule: `DTSTART:20260101T${clock(start).replace(':', '')}00\nRRULE:FREQ=DAILY`, durationMin: 30 }
-        : { dateFrom: '2026-01-01', dateTo: '2026-12-31', daysOfWeek: [1, 2, 3, 4, 5, 6, 7], windows: [{ start: clock(start), end: clock(start + 60 + Math.floor(r() * 4) * 30) }] };
+        : {
+            dateFrom: '2026-01-01',
+            dateTo: '2026-12-31',
+            daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
+            windows: [{ start: clock(start), end: clock(start + 60 + Math.floor(r() * 4) * 30) }],
+          };
     const tgt =
       i % 50 === 7
         ? target({ deviceIds: [`d${Math.floor(r() * DEVICES)}`] })

@@ -125,10 +125,7 @@ export function fnv1a64(text: string): string {
  * hashed as canonical JSON with each item replaced by its hash. Pass `itemHashes` to share item hashes
  * across many timelines (items must then not be mutated).
  */
-export function computeTimelineVersion(
-  segments: readonly Segment[],
-  itemHashes: Map<TimelineItem, string> = new Map(),
-): string {
+export function computeTimelineVersion(segments: readonly Segment[], itemHashes: Map<TimelineItem, string> = new Map()): string {
   const itemHash = (it: TimelineItem) => {
     let h = itemHashes.get(it);
     if (h === undefined) itemHashes.set(it, (h = fnv1a64(canonicalJson(it))));

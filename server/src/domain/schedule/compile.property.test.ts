@@ -30,7 +30,14 @@ function versionsById(input: CompileInput): Map<string, ContentVersionInput> {
 }
 function playable(v: ContentVersionInput, d: DeviceInput, t: number, ads: boolean): boolean {
   const kindOk = d.kind === 'speaker' ? v.kind === 'audio' || v.kind === 'speech' : ['image', 'video', 'text'].includes(v.kind);
-  return v.state === 'approved' && (v.validFrom ?? -Infinity) <= t && t < (v.validTo ?? Infinity) && kindOk && v.isAd === ads && (!ads || d.kind === 'led');
+  return (
+    v.state === 'approved' &&
+    (v.validFrom ?? -Infinity) <= t &&
+    t < (v.validTo ?? Infinity) &&
+    kindOk &&
+    v.isAd === ads &&
+    (!ads || d.kind === 'led')
+  );
 }
 /** Daily RRULEs only (what the arbitraries make): active from each day's DTSTART time for durationMin. */
 function rruleActive(when: { rrule: string; durationMin: number }, t: number): boolean {
@@ -49,15 +56,27 @@ function activeAt(s: ScheduleInput, input: CompileInput, d: DeviceInput, t: numb
   if ('rrule' in w) {
     if (!rruleActive(w, t)) return false;
   } else if (date < w.dateFrom || date > w.dateTo || !w.daysOfWeek.includes(dow) || !w.windows.some((x) => inWindow(x, min))) return false;
-  const ids = 'contentId' in s.what ? [s.what.contentId] : (input.playlists.find((p) => p.id === (s.what as { playlistId: string }).playlistId)?.items ?? []).map((i) => i.contentId);
+  const ids =
+    'contentId' in s.what
+      ? [s.what.contentId]
+      : (input.playlists.find((p) => p.id === (s.what as { playlistId: string }).playlistId)?.items ?? []).map((i) => i.contentId);
   return input.contents.some((c) => ids.includes(c.contentId) && playable(c, d, t, s.class === 'ads'));
 }
 function emergencyAt(input: CompileInput, d: DeviceInput, t: number): boolean {
-  return input.alerts.some((a) => targetsDevice(a.target, d) && a.from <= t && t < a.to && playable(d.kind === 'speaker' ? (a.speechItem ?? a.item) : a.item, d, t, false));
+  return input.alerts.some(
+    (a) =>
+      targetsDevice(a.target, d) &&
+      a.from <= t &&
+      t < a.to &&
+      playable(d.kind === 'speaker' ? (a.speechItem ?? a.item) : a.item, d, t, false),
+  );
 }
 function inSlot(d: DeviceInput, t: number): boolean {
   const { min } = local(t);
-  const slots = d.broadcastSlots ?? [{ start: '06:00', end: '06:30' }, { start: '17:00', end: '17:30' }];
+  const slots = d.broadcastSlots ?? [
+    { start: '06:00', end: '06:30' },
+    { start: '17:00', end: '17:30' },
+  ];
   return slots.some((w) => inWindow(w, min)) && !inWindow({ start: '21:00', end: '06:00' }, min);
 }
 
@@ -148,7 +167,7 @@ describe('compileTimelines (properties)', () => {
         for (const tl of compileTimelines(input, opts).values()) {
           for (let h = FROM; h < TO; h += H) {
             let ad = 0;
-            for (let t = h; t < h + H; ) {
+            for (let t = h; t < h + H;) {
               const r = whatPlaysAt(tl, t);
               const n = Math.min(r.nextChangeAt ?? h + H, h + H);
               if (r.item && adVersions.has(r.item.versionId)) ad += n - t;

@@ -13,8 +13,7 @@ function playing(input: CompileInput, deviceId: string, time: string) {
 }
 
 describe('compileTimelines (screens)', () => {
-  const screenInput = (over: Partial<CompileInput> = {}) =>
-    baseInput({ devices: [device('led1', 'led'), device('k1', 'kiosk')], ...over });
+  const screenInput = (over: Partial<CompileInput> = {}) => baseInput({ devices: [device('led1', 'led'), device('k1', 'kiosk')], ...over });
   const withC1 = (over: Partial<CompileInput> = {}) => {
     const i = screenInput(over);
     i.contents.push(content('c1'));
@@ -30,14 +29,25 @@ describe('compileTimelines (screens)', () => {
   });
 
   it('is dark outside operating hours', () => {
-    const input = withC1({ schedules: [schedule('s1', { when: { dateFrom: DAY, dateTo: DAY, daysOfWeek: [1], windows: [{ start: '04:00', end: '23:00' }] } })] });
+    const input = withC1({
+      schedules: [schedule('s1', { when: { dateFrom: DAY, dateTo: DAY, daysOfWeek: [1], windows: [{ start: '04:00', end: '23:00' }] } })],
+    });
     expect(playing(input, 'led1', '05:00').item).toBeNull();
     expect(playing(input, 'led1', '22:30').item).toBeNull();
     expect(playing(input, 'led1', '05:30').item?.contentId).toBe('c1');
   });
 
   it('lets a priority window win over a normal one where they overlap', () => {
-    const input = withC1({ schedules: [schedule('s1'), schedule('p1', { class: 'priority', what: { contentId: 'c2' }, when: { dateFrom: DAY, dateTo: DAY, daysOfWeek: [1], windows: [{ start: '09:00', end: '09:30' }] } })] });
+    const input = withC1({
+      schedules: [
+        schedule('s1'),
+        schedule('p1', {
+          class: 'priority',
+          what: { contentId: 'c2' },
+          when: { dateFrom: DAY, dateTo: DAY, daysOfWeek: [1], windows: [{ start: '09:00', end: '09:30' }] },
+        }),
+      ],
+    });
     input.contents.push(content('c2'));
     expect(playing(input, 'led1', '09:10').item?.contentId).toBe('c2');
     expect(playing(input, 'led1', '09:10').segment?.class).toBe('priority');
@@ -72,11 +82,16 @@ describe('compileTimelines (screens)', () => {
     });
     input.contents.push(content('c2', { durationMs: 12_000 }));
     const seg = playing(input, 'led1', '08:00').segment!;
-    expect(seg.items.map((i) => [i.contentId, i.durationMs])).toEqual([['c1', 7_000], ['c2', 12_000]]);
+    expect(seg.items.map((i) => [i.contentId, i.durationMs])).toEqual([
+      ['c1', 7_000],
+      ['c2', 12_000],
+    ]);
   });
 
   it('expands an RRULE in wall-clock time of the zone', () => {
-    const input = withC1({ schedules: [schedule('r1', { when: { rrule: 'DTSTART:20260101T140000\nRRULE:FREQ=DAILY;BYDAY=MO', durationMin: 30 } })] });
+    const input = withC1({
+      schedules: [schedule('r1', { when: { rrule: 'DTSTART:20260101T140000\nRRULE:FREQ=DAILY;BYDAY=MO', durationMin: 30 } })],
+    });
     expect(playing(input, 'led1', '14:10').item?.reason.rule).toBe('normal: lịch #r1 RRULE 14:00 (30 phút)');
     expect(playing(input, 'led1', '14:31').item?.contentId).toBe('fallback-screen');
   });
@@ -93,7 +108,10 @@ describe('compileTimelines (screens)', () => {
 
   it('lets an emergency take over, even outside operating hours', () => {
     const alert = content('alert', { kind: 'text', text: { title: 'Khẩn cấp', body: 'Bão', style: 'led' } });
-    const input = withC1({ schedules: [schedule('s1')], alerts: [{ id: 'e1', target: target({ kinds: ['led'] }), from: vn(DAY, '04:00'), to: vn(DAY, '09:00'), item: alert }] });
+    const input = withC1({
+      schedules: [schedule('s1')],
+      alerts: [{ id: 'e1', target: target({ kinds: ['led'] }), from: vn(DAY, '04:00'), to: vn(DAY, '09:00'), item: alert }],
+    });
     expect(playing(input, 'led1', '04:30').item?.contentId).toBe('alert');
     expect(playing(input, 'led1', '08:00').segment?.class).toBe('emergency');
     expect(playing(input, 'led1', '09:00').item?.contentId).toBe('c1');
@@ -101,7 +119,10 @@ describe('compileTimelines (screens)', () => {
   });
 
   it('gives devices with the same inputs the same version, and compileDevice agrees', () => {
-    const input = withC1({ schedules: [schedule('s1', { target: target({ kinds: ['led'] }) })], devices: [device('led1', 'led'), device('led2', 'led'), device('k1', 'kiosk')] });
+    const input = withC1({
+      schedules: [schedule('s1', { target: target({ kinds: ['led'] }) })],
+      devices: [device('led1', 'led'), device('led2', 'led'), device('k1', 'kiosk')],
+    });
     const all = compileTimelines(input, opts);
     expect(all.get('led1')!.version).toBe(all.get('led2')!.version);
     expect(all.get('led1')!.version).not.toBe(all.get('k1')!.version);

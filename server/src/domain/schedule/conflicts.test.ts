@@ -6,7 +6,10 @@ import type { CompileInput } from './types';
 const DAY = '2026-03-02';
 const from = vn(DAY);
 const to = from + 86_400_000;
-const codes = (input: CompileInput) => findConflicts(input, from, to).map((c) => c.code).sort();
+const codes = (input: CompileInput) =>
+  findConflicts(input, from, to)
+    .map((c) => c.code)
+    .sort();
 
 describe('findConflicts', () => {
   it('reports nothing for a healthy schedule', () => {
@@ -36,7 +39,9 @@ describe('findConflicts', () => {
   it('reports ads asking for more than their share', () => {
     const input = baseInput({
       devices: [device('led1', 'led')],
-      schedules: [schedule('a1', { class: 'ads', what: { contentId: 'ad' }, target: target({ kinds: ['led'] }), adShare: 0.1, adPlaysPerHour: 30 })],
+      schedules: [
+        schedule('a1', { class: 'ads', what: { contentId: 'ad' }, target: target({ kinds: ['led'] }), adShare: 0.1, adPlaysPerHour: 30 }),
+      ],
     });
     input.contents.push(content('ad', { isAd: true, durationMs: 15_000 }));
     const found = findConflicts(input, from, to).filter((c) => c.code === 'ads_over_share');
@@ -54,7 +59,15 @@ describe('findConflicts', () => {
   it('reports devices left with only the fallback and entries that never play', () => {
     const input = baseInput({
       devices: [device('led1', 'led'), device('k1', 'kiosk')],
-      schedules: [schedule('s1', { target: target({ kinds: ['led'] }) }), schedule('s2', { target: target({ kinds: ['led'] }), what: { contentId: 'c1' }, class: 'normal', when: { dateFrom: DAY, dateTo: DAY, daysOfWeek: [1], windows: [{ start: '01:00', end: '02:00' }] } })],
+      schedules: [
+        schedule('s1', { target: target({ kinds: ['led'] }) }),
+        schedule('s2', {
+          target: target({ kinds: ['led'] }),
+          what: { contentId: 'c1' },
+          class: 'normal',
+          when: { dateFrom: DAY, dateTo: DAY, daysOfWeek: [1], windows: [{ start: '01:00', end: '02:00' }] },
+        }),
+      ],
     });
     input.contents.push(content('c1'));
     const found = findConflicts(input, from, to);

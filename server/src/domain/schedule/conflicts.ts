@@ -59,7 +59,12 @@ function adConflicts(v: ProgramView, build: BuildContext, from: number, to: numb
       demand += (e.schedule.adPlaysPerHour ?? 1) * its.reduce((sum, i) => sum + i.durationMs, 0);
       return its;
     });
-    const allowed = effectiveAdShare(active.map((e) => e.schedule), items, build.defaultAdShare) * HOUR_MS;
+    const allowed =
+      effectiveAdShare(
+        active.map((e) => e.schedule),
+        items,
+        build.defaultAdShare,
+      ) * HOUR_MS;
     if (demand <= allowed) continue;
     seen.add(key);
     out.push({
@@ -78,7 +83,12 @@ function scheduleConflicts(input: CompileInput, pctx: ProgramContext, played: Se
   const out: Conflict[] = [];
   for (const s of input.schedules) {
     if (!played.has(s.id)) {
-      out.push({ code: 'never_plays', scheduleIds: [s.id], vi: `Lịch #${s.id} không bao giờ được phát trong khoảng này.`, en: `Schedule #${s.id} never plays in this range.` });
+      out.push({
+        code: 'never_plays',
+        scheduleIds: [s.id],
+        vi: `Lịch #${s.id} không bao giờ được phát trong khoảng này.`,
+        en: `Schedule #${s.id} never plays in this range.`,
+      });
     }
     const occ = pctx.occurrences.get(s, pctx.cal, pctx.fromDay, pctx.toDay).filter((o) => o.end > from && o.start < to);
     for (const p of pctx.catalog.plan(s)) {
@@ -116,7 +126,12 @@ export function findConflicts(
       for (const it of s.items) if (it.reason.scheduleId) played.add(it.reason.scheduleId);
     }
     if (onlyFallback) {
-      out.push({ code: 'fallback_only', deviceIds: v.devices.map((d) => d.id), vi: 'Thiết bị chỉ phát nội dung mặc định.', en: 'The device plays nothing but the fallback loop.' });
+      out.push({
+        code: 'fallback_only',
+        deviceIds: v.devices.map((d) => d.id),
+        vi: 'Thiết bị chỉ phát nội dung mặc định.',
+        en: 'The device plays nothing but the fallback loop.',
+      });
     }
     if (v.program.kind === 'speaker') out.push(...speakerConflicts(v, build, from, to));
     if (v.program.kind === 'led') out.push(...adConflicts(v, build, from, to));

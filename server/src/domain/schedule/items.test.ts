@@ -18,7 +18,10 @@ describe('interleave', () => {
 });
 
 describe('interleaveAds', () => {
-  const items = (prefix: string) => fc.array(fc.integer({ min: 1_000, max: 60_000 }), { minLength: 1, maxLength: 5 }).map((ds) => ds.map((d, i) => item(`${prefix}${i}`, d)));
+  const items = (prefix: string) =>
+    fc
+      .array(fc.integer({ min: 1_000, max: 60_000 }), { minLength: 1, maxLength: 5 })
+      .map((ds) => ds.map((d, i) => item(`${prefix}${i}`, d)));
 
   it('keeps every prefix of the loop within the share, so any hour starting at the loop start is too', () => {
     fc.assert(

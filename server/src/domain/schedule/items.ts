@@ -20,10 +20,7 @@ export function playableOn(kind: DeviceKind, v: ContentVersionInput): boolean {
 /** Approved and valid over the whole of [start, end). */
 export function isPlayable(v: ContentVersionInput, start: number, end: number): boolean {
   return (
-    v.state === 'approved' &&
-    (v.validFrom === null || v.validFrom <= start) &&
-    (v.validTo === null || end <= v.validTo) &&
-    v.durationMs > 0
+    v.state === 'approved' && (v.validFrom === null || v.validFrom <= start) && (v.validTo === null || end <= v.validTo) && v.durationMs > 0
   );
 }
 
@@ -76,13 +73,7 @@ export class Catalog {
     return out;
   }
 
-  item(
-    id: string,
-    v: ContentVersionInput,
-    durationMs: number,
-    muted: boolean,
-    reason: TimelineItem['reason'],
-  ): TimelineItem {
+  item(id: string, v: ContentVersionInput, durationMs: number, muted: boolean, reason: TimelineItem['reason']): TimelineItem {
     const key = `${id}\u0001${durationMs}\u0001${muted ? 1 : 0}\u0001${reason.rule}`;
     let it = this.items.get(key);
     if (!it) {
@@ -94,7 +85,7 @@ export class Catalog {
     return it;
   }
 
-    /**
+  /**
    * The items of one entry playable on `kind` over [start, end). Ad contents only in the ads class, only on
    * LED. The same versions give back the same array, so equal pieces compare by reference.
    */

@@ -110,9 +110,7 @@ function rruleOccurrences(id: string, when: RruleWhen, cal: ZoneCalendar, fromDa
 
 /** All occurrences of a schedule on local days [fromDay, toDay], sorted by start. */
 export function scheduleOccurrences(s: ScheduleInput, cal: ZoneCalendar, fromDay: number, toDay: number): Occurrence[] {
-  return 'rrule' in s.when
-    ? rruleOccurrences(s.id, s.when, cal, fromDay, toDay)
-    : calendarOccurrences(s, cal, fromDay, toDay);
+  return 'rrule' in s.when ? rruleOccurrences(s.id, s.when, cal, fromDay, toDay) : calendarOccurrences(s, cal, fromDay, toDay);
 }
 
 /** Caches expansions per schedule object, so an edit to one schedule re-expands only that one. */

@@ -26,7 +26,9 @@ export function alertItems(alerts: readonly AlertInput[], kind: DeviceKind, a: n
     if (!(al.from <= a && a < al.to)) continue;
     const v = kind === 'speaker' ? (al.speechItem ?? al.item) : al.item;
     if (!isPlayable(v, a, b) || !playableOn(kind, v)) continue;
-    out.push(cat.item(`alert:${al.id}:${v.versionId}`, v, v.durationMs, false, { scheduleId: null, rule: `emergency: cảnh báo #${al.id}` }));
+    out.push(
+      cat.item(`alert:${al.id}:${v.versionId}`, v, v.durationMs, false, { scheduleId: null, rule: `emergency: cảnh báo #${al.id}` }),
+    );
   }
   return out;
 }
@@ -57,7 +59,15 @@ export function covers(list: readonly Interval[], t: number): boolean {
 }
 
 /** Items of the active entries of one class over [a, b), merged in program order. */
-function classItems(p: DeviceProgram, active: readonly Entry[], cls: ScheduleClass, a: number, b: number, cat: Catalog, used?: Entry[]): TimelineItem[] {
+function classItems(
+  p: DeviceProgram,
+  active: readonly Entry[],
+  cls: ScheduleClass,
+  a: number,
+  b: number,
+  cat: Catalog,
+  used?: Entry[],
+): TimelineItem[] {
   const lists: TimelineItem[][] = [];
   for (const e of active) {
     if (e.schedule.class !== cls) continue;
@@ -94,7 +104,11 @@ function pieceFor(p: DeviceProgram, active: readonly Entry[], a: number, b: numb
   if (p.kind === 'led') {
     const adEntries: Entry[] = [];
     const ads = classItems(p, active, 'ads', a, b, cat, adEntries);
-    const share = effectiveAdShare(adEntries.map((e) => e.schedule), ads, ctx.defaultAdShare);
+    const share = effectiveAdShare(
+      adEntries.map((e) => e.schedule),
+      ads,
+      ctx.defaultAdShare,
+    );
     const items = interleaveAds(base, ads, share);
     if (items.length > base.length) return { start: a, end: b, class: cls === 'fallback' ? 'ads' : cls, mode: 'loop', items };
   }
@@ -112,12 +126,18 @@ function cutsIn(p: DeviceProgram, h: number, end: number, extra: readonly number
   const add = (t: number) => {
     if (t > h && t < end) cuts.push(t);
   };
-  if (p.available) for (const iv of p.available) (add(iv.start), add(iv.end));
+  for (const iv of p.available ?? []) {
+    add(iv.start);
+    add(iv.end);
+  }
   for (const e of p.entries) {
     const occ = occurrencesIn(e, h, end);
     if (occ.length === 0) continue;
     active.push(e);
-    for (const o of occ) (add(o.start), add(o.end));
+    for (const o of occ) {
+      add(o.start);
+      add(o.end);
+    }
     for (const t of e.bounds) add(t);
   }
   for (const t of alertBounds(p.alerts)) add(t);

@@ -50,7 +50,16 @@ describe('compileTimelines (speakers)', () => {
   });
 
   it('keeps quiet hours silent, dropping slots inside them', () => {
-    const input = speakerInput({ devices: [device('sp1', 'speaker', { broadcastSlots: [{ start: '05:45', end: '06:15' }, { start: '21:30', end: '22:00' }] })] });
+    const input = speakerInput({
+      devices: [
+        device('sp1', 'speaker', {
+          broadcastSlots: [
+            { start: '05:45', end: '06:15' },
+            { start: '21:30', end: '22:00' },
+          ],
+        }),
+      ],
+    });
     const t = tl(input);
     expect(t.segments.map((s) => [s.start, s.end])).toEqual([[vn(DAY, '06:00'), vn(DAY, '06:15')]]);
     expect(t.segments[0]!.items[0]!.contentId).toBe('jingle');
@@ -62,8 +71,22 @@ describe('compileTimelines (speakers)', () => {
     const input = speakerInput({
       schedules: [slotSchedule('n1', 'news')],
       alerts: [
-        { id: 'e1', target: target({ kinds: ['speaker'] }), from: vn(DAY, '23:00'), to: vn(DAY, '23:10'), item: screen, speechItem: speech },
-        { id: 'e2', target: target({ kinds: ['speaker'] }), from: vn(DAY, '06:00') + 10_000, to: vn(DAY, '06:01'), item: screen, speechItem: speech },
+        {
+          id: 'e1',
+          target: target({ kinds: ['speaker'] }),
+          from: vn(DAY, '23:00'),
+          to: vn(DAY, '23:10'),
+          item: screen,
+          speechItem: speech,
+        },
+        {
+          id: 'e2',
+          target: target({ kinds: ['speaker'] }),
+          from: vn(DAY, '06:00') + 10_000,
+          to: vn(DAY, '06:01'),
+          item: screen,
+          speechItem: speech,
+        },
       ],
     });
     const t = tl(input);

@@ -15,7 +15,11 @@ describe('targetsDevice', () => {
     const t = target({ groupIds: ['g1'], kinds: ['speaker'] });
     expect(devices.filter((d) => targetsDevice(t, d)).map((d) => d.id)).toEqual(['sp1']);
     expect(devices.filter((d) => targetsDevice(target({ kinds: ['led'] }), d)).map((d) => d.id)).toEqual(['led1', 'led2']);
-    expect(devices.filter((d) => targetsDevice(target({ deviceIds: ['led2'], groupIds: ['g1'] }), d)).map((d) => d.id)).toEqual(['led1', 'sp1', 'led2']);
+    expect(devices.filter((d) => targetsDevice(target({ deviceIds: ['led2'], groupIds: ['g1'] }), d)).map((d) => d.id)).toEqual([
+      'led1',
+      'sp1',
+      'led2',
+    ]);
     expect(devices.filter((d) => targetsDevice(target(), d))).toEqual([]);
   });
 });
@@ -42,7 +46,11 @@ describe('affectedDevices', () => {
 describe('incremental recompile', () => {
   it('gives the affected devices the same timelines as a full compile of the edited input', () => {
     const opts = { from: vn('2026-03-02'), to: vn('2026-03-04') };
-    const input: CompileInput = baseInput({ devices, contents: [...baseInput().contents, content('c1')], schedules: [schedule('s1', { target: target({ groupIds: ['g1'] }) })] });
+    const input: CompileInput = baseInput({
+      devices,
+      contents: [...baseInput().contents, content('c1')],
+      schedules: [schedule('s1', { target: target({ groupIds: ['g1'] }) })],
+    });
     const cache = createCompileCache();
     compileTimelines(input, opts, cache);
     const before = input.schedules[0]!;

@@ -3,14 +3,7 @@
 // A target matches a device when the device is listed in `deviceIds`, or when it belongs to one of
 // `groupIds` (or `groupIds` is empty and `kinds` is not) and its kind is in `kinds` (or `kinds` is empty).
 // So { groupIds: [g], kinds: ['speaker'] } means "the loudspeakers of group g".
-import type {
-  AlertInput,
-  CompileInput,
-  DeviceInput,
-  DeviceKind,
-  ScheduleInput,
-  TargetInput,
-} from './types';
+import type { AlertInput, CompileInput, DeviceInput, DeviceKind, ScheduleInput, TargetInput } from './types';
 
 export function targetsDevice(t: TargetInput, d: DeviceInput): boolean {
   if (t.deviceIds.includes(d.id)) return true;
@@ -72,12 +65,8 @@ function devicesTargeted(targets: TargetInput[], input: CompileInput): Set<strin
 }
 
 function schedulesUsingContent(contentId: string, input: CompileInput): ScheduleInput[] {
-  const playlists = new Set(
-    input.playlists.filter((p) => p.items.some((i) => i.contentId === contentId)).map((p) => p.id),
-  );
-  return input.schedules.filter((s) =>
-    'contentId' in s.what ? s.what.contentId === contentId : playlists.has(s.what.playlistId),
-  );
+  const playlists = new Set(input.playlists.filter((p) => p.items.some((i) => i.contentId === contentId)).map((p) => p.id));
+  return input.schedules.filter((s) => ('contentId' in s.what ? s.what.contentId === contentId : playlists.has(s.what.playlistId)));
 }
 
 /** Ids of the devices whose timeline may change after `change` (sorted). `input` is the state after it. */
@@ -93,17 +82,13 @@ export function affectedDevices(change: Change, input: CompileInput): string[] {
     case 'content': {
       const targets = schedulesUsingContent(change.contentId, input).map((s) => s.target);
       ids = devicesTargeted(targets, input);
-      const kinds = (Object.keys(input.fallback) as DeviceKind[]).filter((k) =>
-        input.fallback[k]?.includes(change.contentId),
-      );
+      const kinds = (Object.keys(input.fallback) as DeviceKind[]).filter((k) => input.fallback[k]?.includes(change.contentId));
       if (input.jingleContentId === change.contentId) kinds.push('speaker');
       for (const d of input.devices) if (kinds.includes(d.kind)) ids.add(d.id);
       break;
     }
     case 'playlist': {
-      const targets = input.schedules
-        .filter((s) => 'playlistId' in s.what && s.what.playlistId === change.playlistId)
-        .map((s) => s.target);
+      const targets = input.schedules.filter((s) => 'playlistId' in s.what && s.what.playlistId === change.playlistId).map((s) => s.target);
       ids = devicesTargeted(targets, input);
       break;
     }

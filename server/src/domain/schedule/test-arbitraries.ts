@@ -95,7 +95,10 @@ const scheduleArb = (id: string): fc.Arbitrary<ScheduleInput> =>
         class: cls,
         what: cls === 'ads' ? { contentId: r.adId } : r.contentId === 'pl' ? { playlistId: 'pl' } : { contentId: r.contentId },
         when: r.rrule
-          ? { rrule: `DTSTART:${date(r.dateFrom).replaceAll('-', '')}T${formatClock(r.rrule[0]).replace(':', '')}00\nRRULE:FREQ=DAILY`, durationMin: r.rrule[1] }
+          ? {
+              rrule: `DTSTART:${date(r.dateFrom).replaceAll('-', '')}T${formatClock(r.rrule[0]).replace(':', '')}00\nRRULE:FREQ=DAILY`,
+              durationMin: r.rrule[1],
+            }
           : { dateFrom: date(r.dateFrom), dateTo: date(r.dateFrom + r.days), daysOfWeek: r.dow, windows: r.windows },
         order: r.order,
         ...(cls === 'ads' ? { adShare: r.share / 100 } : {}),
@@ -117,9 +120,9 @@ export const inputArb: fc.Arbitrary<CompileInput> = fc
   .record({
     devices: fc.tuple(deviceArb('d0'), deviceArb('d1'), deviceArb('d2')),
     contents: fc.tuple(...CONTENT_IDS.map((id) => contentArb(id, false)), ...AD_IDS.map((id) => contentArb(id, true))),
-    schedules: fc.array(fc.integer({ min: 0, max: 0 }), { maxLength: 6 }).chain((xs) =>
-      fc.tuple(...xs.map((_, i) => scheduleArb(`s${i}`))),
-    ),
+    schedules: fc
+      .array(fc.integer({ min: 0, max: 0 }), { maxLength: 6 })
+      .chain((xs) => fc.tuple(...xs.map((_, i) => scheduleArb(`s${i}`)))),
     alerts: fc.option(alertArb, { nil: undefined }),
   })
   .map((r) =>

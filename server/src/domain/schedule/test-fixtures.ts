@@ -1,12 +1,5 @@
 // Small factories for the compiler's tests and bench: readable inputs with sane defaults.
-import type {
-  CompileInput,
-  ContentVersionInput,
-  DeviceInput,
-  DeviceKind,
-  ScheduleInput,
-  TargetInput,
-} from './types';
+import type { CompileInput, ContentVersionInput, DeviceInput, DeviceKind, ScheduleInput, TargetInput } from './types';
 
 /** A deterministic 64-hex "sha256" for a name. */
 export function fakeSha(name: string): string {

@@ -48,11 +48,19 @@ function checkCalendar(w: Extract<ScheduleInput['when'], { windows: unknown }>):
   if (from === null || to === null) out.push(issue('bad_date', 'Ngày không hợp lệ (YYYY-MM-DD).', 'Invalid date (YYYY-MM-DD).'));
   else if (to < from) out.push(issue('end_before_start', 'Ngày kết thúc trước ngày bắt đầu.', 'The end date is before the start date.'));
   if (w.daysOfWeek.length === 0 || w.daysOfWeek.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
-    out.push(issue('no_days', 'Chưa chọn thứ trong tuần hợp lệ (1 = Thứ Hai … 7 = Chủ nhật).', 'No valid day of week (1 = Monday … 7 = Sunday).'));
+    out.push(
+      issue('no_days', 'Chưa chọn thứ trong tuần hợp lệ (1 = Thứ Hai … 7 = Chủ nhật).', 'No valid day of week (1 = Monday … 7 = Sunday).'),
+    );
   }
   if (w.windows.length === 0) out.push(issue('no_windows', 'Chưa có khung giờ phát nào.', 'No time window given.'));
   if (w.windows.length > MAX_OCCURRENCES_PER_DAY) {
-    out.push(issue('too_many_occurrences', `Quá ${MAX_OCCURRENCES_PER_DAY} lần phát một ngày.`, `More than ${MAX_OCCURRENCES_PER_DAY} occurrences a day.`));
+    out.push(
+      issue(
+        'too_many_occurrences',
+        `Quá ${MAX_OCCURRENCES_PER_DAY} lần phát một ngày.`,
+        `More than ${MAX_OCCURRENCES_PER_DAY} occurrences a day.`,
+      ),
+    );
   }
   for (const win of w.windows) {
     const s = parseClock(win.start);
@@ -73,7 +81,8 @@ function firstDay(rule: RRule | RRuleSet, from: Date, horizonDays: number): Date
 
 function checkRrule(w: RruleWhen, opts: ValidateOptions): ScheduleIssue[] {
   const out: ScheduleIssue[] = [];
-  if (!(w.durationMin > 0)) out.push(issue('zero_length_window', 'Thời lượng mỗi lần phát phải lớn hơn 0 phút.', 'Each occurrence must last more than 0 minutes.'));
+  if (!(w.durationMin > 0))
+    out.push(issue('zero_length_window', 'Thời lượng mỗi lần phát phải lớn hơn 0 phút.', 'Each occurrence must last more than 0 minutes.'));
   if (!/DTSTART/.test(w.rrule)) {
     out.push(issue('rrule_no_dtstart', 'RRULE thiếu DTSTART (ngày giờ bắt đầu).', 'The RRULE has no DTSTART.'));
     return out;
@@ -90,15 +99,30 @@ function checkRrule(w: RruleWhen, opts: ValidateOptions): ScheduleIssue[] {
   const horizon = opts.horizonDays ?? 366;
   const day = rruleFeasible(rule) ? firstDay(rule, start, horizon) : [];
   if (day.length === 0) {
-    out.push(issue('rrule_empty', `RRULE không tạo ra lần phát nào trong ${horizon} ngày tới.`, `The RRULE produces no occurrence in the next ${horizon} days.`));
+    out.push(
+      issue(
+        'rrule_empty',
+        `RRULE không tạo ra lần phát nào trong ${horizon} ngày tới.`,
+        `The RRULE produces no occurrence in the next ${horizon} days.`,
+      ),
+    );
   } else if (day.length > MAX_OCCURRENCES_PER_DAY) {
-    out.push(issue('too_many_occurrences', `RRULE tạo quá ${MAX_OCCURRENCES_PER_DAY} lần phát một ngày.`, `The RRULE produces more than ${MAX_OCCURRENCES_PER_DAY} occurrences a day.`));
+    out.push(
+      issue(
+        'too_many_occurrences',
+        `RRULE tạo quá ${MAX_OCCURRENCES_PER_DAY} lần phát một ngày.`,
+        `The RRULE produces more than ${MAX_OCCURRENCES_PER_DAY} occurrences a day.`,
+      ),
+    );
   }
   return out;
 }
 
 function entryDurationMs(s: ScheduleInput, contents: ContentVersionInput[], playlists: PlaylistInput[]): number | null {
-  const plays = 'contentId' in s.what ? [{ contentId: s.what.contentId }] : playlists.find((p) => p.id === (s.what as { playlistId: string }).playlistId)?.items;
+  const plays =
+    'contentId' in s.what
+      ? [{ contentId: s.what.contentId }]
+      : playlists.find((p) => p.id === (s.what as { playlistId: string }).playlistId)?.items;
   if (!plays) return null;
   let total = 0;
   for (const p of plays) {
@@ -122,14 +146,23 @@ function checkTargets(s: ScheduleInput, devices: DeviceInput[], contents: Conten
   else if (s.class !== 'ads') {
     const need = total + (opts.jingleDurationMs ?? 0);
     for (const d of speakers) {
-      const longest = Math.max(0, ...(d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).map((w) => {
-        const a = parseClock(w.start) ?? 0;
-        const b = parseClock(w.end) ?? 0;
-        return ((b - a + 1440) % 1440) * MINUTE_MS;
-      }));
+      const longest = Math.max(
+        0,
+        ...(d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).map((w) => {
+          const a = parseClock(w.start) ?? 0;
+          const b = parseClock(w.end) ?? 0;
+          return ((b - a + 1440) % 1440) * MINUTE_MS;
+        }),
+      );
       if (need > longest) {
         const min = Math.ceil(need / MINUTE_MS);
-        out.push(issue('speaker_overfull', `Nội dung dài ${min} phút, không vừa khung phát thanh của loa ${d.name}.`, `The entry lasts ${min} min and does not fit the broadcast slots of speaker ${d.name}.`));
+        out.push(
+          issue(
+            'speaker_overfull',
+            `Nội dung dài ${min} phút, không vừa khung phát thanh của loa ${d.name}.`,
+            `The entry lasts ${min} min and does not fit the broadcast slots of speaker ${d.name}.`,
+          ),
+        );
         break;
       }
     }

@@ -36,7 +36,7 @@ export function parseDate(text: string): number | null {
 
 /** ISO day of week of a day number: 1 = Monday … 7 = Sunday. */
 export function isoDayOfWeek(day: number): number {
-  return (((day + 3) % 7) + 7) % 7 + 1;
+  return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
 interface DayInfo {
