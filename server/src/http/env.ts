@@ -12,5 +12,7 @@ export type AppEnv = {
     lang: Lang;
     user: SessionUser | null;
     session: { id: string; csrfToken: string } | null;
+    /** The paired device behind a device token (routes with access 'device'). */
+    device: { id: number; kind: string; name: string } | null;
   };
 };

@@ -21,6 +21,7 @@ export function requestContext(opts: { log: Logger; onDone?: (method: string, ro
     c.set('lang', pickLang(c.req.header('accept-language')));
     c.set('user', null);
     c.set('session', null);
+    c.set('device', null);
     const started = performance.now();
     await next();
     c.header('X-Request-Id', requestId);
@@ -70,9 +71,23 @@ export function csrfGuard() {
   });
 }
 
+/** Device token from `Authorization: Bearer <token>`, or `?token=` (for <video src> and <img src>). */
+export function loadDevice(opts: { authenticate: (token: string) => Promise<{ id: number; kind: string; name: string } | null> }) {
+  return createMiddleware<AppEnv>(async function loadDevice(c, next) {
+    const bearer = /^Bearer\s+(\S{1,200})$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const token = bearer ?? c.req.query('token');
+    if (token && token.length <= 200) c.set('device', await opts.authenticate(token));
+    await next();
+  });
+}
+
 export function requireAccess(access: Access) {
   return createMiddleware<AppEnv>(async function requireAccess(c, next) {
     const user = c.get('user');
+    if (access === 'device') {
+      if (c.get('device')) return next();
+      return user ? problem(c, 403, 'forbidden') : problem(c, 401, 'device_unauthenticated');
+    }
     if (access !== 'public' && !user) return problem(c, 401, 'unauthenticated');
     if (!isAllowed(access, user?.roles ?? null)) return problem(c, 403, 'forbidden');
     return next();

@@ -1,0 +1,163 @@
+// The device side of the realtime hub (/ws/device): one live connection per device, the connect sequence
+// (time → timeline → active alerts), timeline pushes only when the version changed, alert fan-out, commands,
+// pings that find dead connections, and dispatch of what players send (heartbeat, plays, feedback, acks).
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_DEVICE_MESSAGE_BYTES, PROTOCOL_NAME, type AlertMessage, type Command, type DeviceTimeline, type ServerToDevice } from '@bantin/protocol';
+import type { Logger } from '../log';
+import type { AlertService } from '../services/alert-service';
+import type { PlayService } from '../services/play-service';
+import type { FeedbackService } from '../services/feedback-service';
+import type { Presence } from './presence';
+import { handleDeviceMessage, type DeviceConn } from './device-messages';
+
+export type DeviceIdentity = { id: number; kind: string; name: string };
+
+/** What the hub needs from helper E's services (structural, so either side can evolve). */
+export type HubTimelines = {
+  getTimeline(deviceId: number): Promise<DeviceTimeline | null>;
+  onTimelineChanged(fn: (deviceId: number, timeline: DeviceTimeline) => void): () => void;
+};
+
+export type DeviceHubDeps = {
+  log: Logger;
+  clock: () => number;
+  timelines: HubTimelines;
+  alerts: AlertService;
+  plays: PlayService;
+  feedback: FeedbackService;
+  presence: Presence;
+  pingIntervalMs?: number;
+};
+
+/** Close codes: 4000 = replaced by a newer connection of the same device, 4401 = token no longer valid. */
+export const CLOSE_REPLACED = 4000;
+export const CLOSE_UNAUTHORIZED = 4401;
+
+export function createDeviceHub(deps: DeviceHubDeps) {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_DEVICE_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    clientTracking: false,
+    handleProtocols: (offered) => (offered.has(PROTOCOL_NAME) ? PROTOCOL_NAME : false),
+  });
+  const conns = new Map<number, DeviceConn>();
+
+  const send = (c: DeviceConn, msg: ServerToDevice | string) => {
+    if (c.ws.readyState !== c.ws.OPEN) return false;
+    c.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
+    return true;
+  };
+
+  /** Sends the timeline unless this connection already has that version. */
+  const sendTimeline = (c: DeviceConn, tl: DeviceTimeline | null) => {
+    if (!tl || tl.version === c.sentVersion) return;
+    if (send(c, { type: 'timeline.v1', timeline: tl })) c.sentVersion = tl.version;
+  };
+
+  const unsubscribeTimeline = deps.timelines.onTimelineChanged((deviceId, tl) => {
+    const c = conns.get(deviceId);
+    if (!c) return;
+    if (c.ready) sendTimeline(c, tl);
+    else c.changedDuringConnect = true;
+  });
+
+  const unsubscribeAlerts = deps.alerts.onChange((change) => {
+    const raw = JSON.stringify(change.message);
+    for (const id of change.deviceIds) {
+      const c = conns.get(id);
+      if (c) send(c, raw);
+    }
+  });
+
+  const ctx = { deps, send, log: deps.log };
+
+  async function accept(ws: WebSocket, device: DeviceIdentity, remote: string) {
+    const c: DeviceConn = { ws, device, sentVersion: null, alive: true, ready: false, lastTouch: 0, playerVersion: null, changedDuringConnect: false };
+    const old = conns.get(device.id);
+    conns.set(device.id, c);
+    if (old) old.ws.close(CLOSE_REPLACED, 'replaced');
+    deps.log.info('device connected', { deviceId: device.id, remote, replaced: !!old });
+
+    ws.on('pong', () => {
+      c.alive = true;
+      const now = deps.clock();
+      // A pong every ~20 s from each of thousands of devices: write last_seen at most once a minute.
+      if (now - c.lastTouch > 60_000) {
+        c.lastTouch = now;
+        void deps.presence.touch(device.id, now);
+      }
+    });
+    ws.on('message', (data, isBinary) => {
+      c.alive = true;
+      void handleDeviceMessage(ctx, c, isBinary ? null : data.toString()).catch((err: unknown) => {
+        deps.log.error('device message failed', { deviceId: device.id, err });
+        send(c, { type: 'error.v1', code: 'internal', message: 'internal error' });
+      });
+    });
+    ws.on('error', (err) => deps.log.warn('device socket error', { deviceId: device.id, err: err.message }));
+    ws.on('close', () => {
+      if (conns.get(device.id) !== c) return;
+      conns.delete(device.id);
+      void deps.presence.offline(device.id, deps.clock()).catch((err: unknown) => deps.log.error('presence failed', { err }));
+    });
+
+    send(c, { type: 'time.v1', serverTime: deps.clock() });
+    try {
+      await deps.presence.online(device.id, deps.clock());
+      sendTimeline(c, await deps.timelines.getTimeline(device.id));
+      for (const m of await deps.alerts.activeFor(device)) send(c, m);
+      // A change announced while we were reading may be newer than what we read: read once more.
+      if (c.changedDuringConnect) sendTimeline(c, await deps.timelines.getTimeline(device.id));
+    } catch (err) {
+      deps.log.error('device connect sequence failed', { deviceId: device.id, err });
+    }
+    c.ready = true;
+  }
+
+  const pinger = setInterval(() => {
+    for (const c of conns.values()) {
+      if (!c.alive) {
+        deps.log.info('device connection dead', { deviceId: c.device.id });
+        c.ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.ws.ping();
+    }
+  }, deps.pingIntervalMs ?? 20_000);
+  pinger.unref();
+
+  return {
+    wss,
+    accept,
+    isOnline: (deviceId: number) => conns.has(deviceId),
+    connectedCount: () => conns.size,
+    connectedIds: () => [...conns.keys()],
+    /** Sends a command; returns its id, or null when the device is not connected. */
+    sendCommand(deviceId: number, command: Command): string | null {
+      const c = conns.get(deviceId);
+      if (!c) return null;
+      const id = randomUUID();
+      return send(c, { type: 'command.v1', id, command }) ? id : null;
+    },
+    sendAlert(deviceId: number, m: AlertMessage) {
+      const c = conns.get(deviceId);
+      return c ? send(c, m) : false;
+    },
+    /** Closes a device's connection (token revoked, device deleted). */
+    disconnect(deviceId: number) {
+      conns.get(deviceId)?.ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
+    },
+    close() {
+      clearInterval(pinger);
+      unsubscribeTimeline();
+      unsubscribeAlerts();
+      for (const c of conns.values()) c.ws.terminate();
+      conns.clear();
+      wss.close();
+    },
+  };
+}
+export type DeviceHub = ReturnType<typeof createDeviceHub>;

@@ -1,0 +1,66 @@
+// What the hub does with each message a player sends: one handler per type in a map, every frame validated
+// by the protocol schema first. Invalid or unknown frames get an error.v1 and a log line, never a crash.
+import { parseDeviceMessage, type DeviceToServer, type ParseResult, type ServerToDevice } from '@bantin/protocol';
+import type { WebSocket } from 'ws';
+import type { Logger } from '../log';
+import type { DeviceHubDeps, DeviceIdentity } from './device-hub';
+
+export type DeviceConn = {
+  ws: WebSocket;
+  device: DeviceIdentity;
+  /** The timeline version this connection has been sent (nothing is sent again for the same version). */
+  sentVersion: string | null;
+  alive: boolean;
+  /** The connect sequence (time, timeline, alerts) is done. */
+  ready: boolean;
+  changedDuringConnect: boolean;
+  lastTouch: number;
+  playerVersion: string | null;
+};
+
+type Ctx = { deps: DeviceHubDeps; send: (c: DeviceConn, m: ServerToDevice | string) => boolean; log: Logger };
+type Handlers = { [K in DeviceToServer['type']]: (ctx: Ctx, c: DeviceConn, m: Extract<DeviceToServer, { type: K }>) => Promise<void> };
+
+const handlers: Handlers = {
+  async 'hello.v1'(ctx, c, m) {
+    c.playerVersion = m.playerVersion;
+    ctx.send(c, { type: 'time.v1', serverTime: ctx.deps.clock(), deviceClock: m.deviceClock });
+    await ctx.deps.presence.hello(c.device.id, m, ctx.deps.clock());
+  },
+  async 'heartbeat.v1'(ctx, c, m) {
+    await ctx.deps.presence.heartbeat(c.device.id, m, ctx.deps.clock());
+  },
+  async 'plays.v1'(ctx, c, m) {
+    // Acknowledged only after the transaction committed: the player then drops exactly these records.
+    const { eventIds } = await ctx.deps.plays.ingest(c.device.id, m.records);
+    ctx.send(c, { type: 'plays.ack.v1', eventIds });
+  },
+  async 'feedback.v1'(ctx, c, m) {
+    const r = await ctx.deps.feedback.ingest(c.device, m);
+    if (r.ok) ctx.send(c, { type: 'feedback.ack.v1', eventId: m.eventId });
+    else {
+      const message = r.code === 'rate_limited' ? `too much feedback; retry in ${Math.ceil((r.retryAfterMs ?? 0) / 1000)} s` : 'only kiosks take feedback';
+      ctx.send(c, { type: 'error.v1', code: r.code, message, ref: m.type, eventId: m.eventId });
+    }
+  },
+  async 'ack.v1'(ctx, c, m) {
+    if (m.of === 'alert') {
+      const known = /^\d{1,15}$/.test(m.id) && (await ctx.deps.alerts.ack(Number(m.id), c.device.id));
+      if (!known) ctx.send(c, { type: 'error.v1', code: 'invalid', message: `unknown alert ${m.id}`, ref: m.type });
+    } else {
+      ctx.log.info('device command ack', { deviceId: c.device.id, commandId: m.id });
+    }
+  },
+};
+
+export async function handleDeviceMessage(ctx: Ctx, c: DeviceConn, raw: string | null) {
+  const parsed: ParseResult<DeviceToServer> =
+    raw === null ? { ok: false, code: 'invalid', error: 'binary frames are not part of the protocol' } : parseDeviceMessage(raw);
+  if (!parsed.ok) {
+    ctx.log.warn('invalid device message', { deviceId: c.device.id, code: parsed.code, error: parsed.error });
+    ctx.send(c, { type: 'error.v1', code: parsed.code, message: parsed.error, ...(parsed.ref ? { ref: parsed.ref } : {}) });
+    return;
+  }
+  const m = parsed.message;
+  await (handlers[m.type] as (ctx: Ctx, c: DeviceConn, m: DeviceToServer) => Promise<void>)(ctx, c, m);
+}

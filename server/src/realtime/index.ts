@@ -1,0 +1,137 @@
+// The realtime hub on the same HTTP server as the API: WebSocket upgrades for /ws/device (device token,
+// checked during the upgrade, admission-paced) and /ws/dashboard (staff session cookie).
+import type { IncomingMessage, Server } from 'node:http';
+import type { Http2SecureServer, Http2Server } from 'node:http2';
+import type { Duplex } from 'node:stream';
+import { TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
+import type { Db } from '../db/sqlite';
+import type { Logger } from '../log';
+import { SESSION_COOKIE } from '../http/middleware';
+import type { AlertService } from '../services/alert-service';
+import type { PlayService } from '../services/play-service';
+import type { FeedbackService } from '../services/feedback-service';
+import { createAdmission } from './admission';
+import { createDashboardHub } from './dashboard-hub';
+import { createDeviceHub, type DeviceIdentity, type HubTimelines } from './device-hub';
+import { createPresence } from './presence';
+
+export type RealtimeDeps = {
+  db: Db;
+  log: Logger;
+  clock: () => number;
+  devices: { authenticateDevice(token: string): Promise<DeviceIdentity | null> };
+  sessions: { resolve(token: string): Promise<{ user: { id: number; username: string } } | null> };
+  timelines: HubTimelines;
+  alerts: AlertService;
+  plays: PlayService;
+  feedback: FeedbackService;
+  options?: { pingIntervalMs?: number; admitPerSec?: number; admitBurst?: number };
+};
+
+/** The device token from the `bantin.token.<token>` subprotocol (browsers) or `?token=` (other clients). */
+export function deviceTokenOf(req: IncomingMessage, url: URL): string | null {
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const fromProtocol = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
+  const token = fromProtocol || url.searchParams.get('token');
+  return token && token.length <= 200 ? token : null;
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket. */
+function refuse(socket: Duplex, status: number, code: string, headers: Record<string, string> = {}) {
+  const body = JSON.stringify({ status, code });
+  const head = [`HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}`, 'Connection: close', 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`];
+  for (const [k, v] of Object.entries(headers)) head.push(`${k}: ${v}`);
+  socket.end(head.join('\r\n') + '\r\n\r\n' + body);
+}
+
+export function createRealtime(deps: RealtimeDeps) {
+  const o = deps.options ?? {};
+  const admission = createAdmission({ ratePerSec: o.admitPerSec ?? 500, burst: o.admitBurst ?? 1000 });
+  // Presence publishes to the dashboard hub, whose snapshot reads presence: tie the knot lazily.
+  let presenceRef: ReturnType<typeof createPresence> | null = null;
+  const dashboards = createDashboardHub({ log: deps.log, snapshot: () => presenceRef?.snapshot() ?? [] });
+  const presence = (presenceRef = createPresence({ db: deps.db, log: deps.log, publish: (m) => dashboards.publish(m) }));
+  const devices = createDeviceHub({ ...deps, presence, pingIntervalMs: o.pingIntervalMs });
+  const stopAcks = deps.alerts.onAck((a) =>
+    dashboards.publish({ type: 'alert.ack.v1', alertId: String(a.alertId), deviceId: String(a.deviceId), at: a.at }),
+  );
+
+  async function upgradeDevice(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
+    const wait = admission.take(deps.clock());
+    if (wait > 0) return refuse(socket, 503, 'busy', { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))) });
+    const token = deviceTokenOf(req, url);
+    const device = token ? await deps.devices.authenticateDevice(token) : null;
+    if (!device) return refuse(socket, 401, 'device_unauthenticated');
+    if (socket.destroyed) return;
+    devices.wss.handleUpgrade(req, socket, head, (ws) => void devices.accept(ws, device, req.socket.remoteAddress ?? ''));
+  }
+
+  async function upgradeDashboard(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    // Cross-site WebSocket hijacking: a browser always sends Origin; it must be this host.
+    const origin = req.headers.origin;
+    if (origin) {
+      let host = '';
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = '';
+      }
+      if (host !== req.headers.host) return refuse(socket, 403, 'bad_origin');
+    }
+    const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
+    const session = token ? await deps.sessions.resolve(token) : null;
+    if (!session) return refuse(socket, 401, 'unauthenticated');
+    if (socket.destroyed) return;
+    dashboards.wss.handleUpgrade(req, socket, head, (ws) => dashboards.accept(ws, session.user));
+  }
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => undefined);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const run =
+      url.pathname === '/ws/device' ? upgradeDevice(req, socket, head, url) : url.pathname === '/ws/dashboard' ? upgradeDashboard(req, socket, head) : null;
+    if (!run) return refuse(socket, 404, 'not_found');
+    run.catch((err: unknown) => {
+      deps.log.error('upgrade failed', { err, path: url.pathname });
+      if (!socket.destroyed) refuse(socket, 503, 'unavailable');
+    });
+  };
+
+  const attached = new Set<Server | Http2Server | Http2SecureServer>();
+  return {
+    devices,
+    dashboards,
+    presence,
+    /** Listens for WebSocket upgrades on the server returned by serve(). */
+    attach(server: Server | Http2Server | Http2SecureServer) {
+      (server as Server).on('upgrade', onUpgrade);
+      attached.add(server);
+    },
+    /** At start: no device is connected yet. */
+    start: () => presence.resetAll(deps.clock()),
+    close() {
+      for (const s of attached) (s as Server).off('upgrade', onUpgrade);
+      attached.clear();
+      stopAcks();
+      devices.close();
+      dashboards.close();
+    },
+  };
+}
+export type Realtime = ReturnType<typeof createRealtime>;

@@ -1,0 +1,109 @@
+// Device presence: online/offline, last seen and the last heartbeat, kept in memory for the live view and
+// written to devices.last_seen_at / devices.status (JSON) and device_sessions (connection intervals, for the
+// uptime reports) for everything that reads the database.
+import type { DeviceStatusMessage, Heartbeat, Hello } from '@bantin/protocol';
+import type { Db } from '../db/sqlite';
+import type { Logger } from '../log';
+import { realtimeRepo } from '../repos/realtime-repo';
+
+type State = {
+  online: boolean;
+  lastSeenAt: number | null;
+  heartbeat: Heartbeat | null;
+  playerVersion: string | null;
+};
+
+/** The JSON stored in devices.status. */
+export type StoredStatus = {
+  online: boolean;
+  at: number;
+  playerVersion: string | null;
+  nowPlaying: Heartbeat['nowPlaying'];
+  cache: Heartbeat['cache'] | null;
+  freeBytes: number | null;
+  errors: string[];
+  uptimeMs: number | null;
+};
+
+export function createPresence(deps: { db: Db; log: Logger; publish: (m: DeviceStatusMessage) => void }) {
+  const states = new Map<number, State>();
+  const stateOf = (id: number) => {
+    let s = states.get(id);
+    if (!s) states.set(id, (s = { online: false, lastSeenAt: null, heartbeat: null, playerVersion: null }));
+    return s;
+  };
+  const message = (id: number, s: State): DeviceStatusMessage => ({
+    type: 'device.status.v1',
+    deviceId: String(id),
+    online: s.online,
+    lastSeenAt: s.lastSeenAt,
+    nowPlaying: s.heartbeat?.nowPlaying ?? null,
+    cache: s.heartbeat?.cache ?? null,
+    freeBytes: s.heartbeat?.freeBytes ?? null,
+    errors: s.heartbeat?.errors ?? [],
+    playerVersion: s.playerVersion,
+  });
+  const save = async (id: number, s: State, now: number) => {
+    const stored: StoredStatus = {
+      online: s.online,
+      at: now,
+      playerVersion: s.playerVersion,
+      nowPlaying: s.heartbeat?.nowPlaying ?? null,
+      cache: s.heartbeat?.cache ?? null,
+      freeBytes: s.heartbeat?.freeBytes ?? null,
+      errors: s.heartbeat?.errors ?? [],
+      uptimeMs: s.heartbeat?.uptimeMs ?? null,
+    };
+    await realtimeRepo.setPresence(deps.db, id, now, JSON.stringify(stored));
+    deps.publish(message(id, s));
+  };
+
+  return {
+    async online(id: number, now: number) {
+      const s = stateOf(id);
+      s.online = true;
+      s.lastSeenAt = now;
+      await deps.db.transaction(async (tx) => {
+        await realtimeRepo.closeOpenSessions(tx, id, now);
+        await realtimeRepo.openSession(tx, id, now);
+      });
+      await save(id, s, now);
+    },
+    async offline(id: number, now: number) {
+      const s = stateOf(id);
+      s.online = false;
+      s.lastSeenAt = now;
+      await realtimeRepo.closeOpenSessions(deps.db, id, now);
+      await save(id, s, now);
+      // Offline devices need no memory here; the database keeps their last status.
+      states.delete(id);
+    },
+    async touch(id: number, now: number) {
+      stateOf(id).lastSeenAt = now;
+      await realtimeRepo.touch(deps.db, id, now);
+    },
+    async hello(id: number, h: Hello, now: number) {
+      const s = stateOf(id);
+      s.playerVersion = h.playerVersion;
+      s.lastSeenAt = now;
+      await save(id, s, now);
+    },
+    async heartbeat(id: number, h: Heartbeat, now: number) {
+      const s = stateOf(id);
+      s.heartbeat = h;
+      s.lastSeenAt = now;
+      await save(id, s, now);
+    },
+    /** Live status of every connected device (sent to a dashboard when it connects). */
+    snapshot: (): DeviceStatusMessage[] => [...states.entries()].filter(([, s]) => s.online).map(([id, s]) => message(id, s)),
+    /** At start no device is connected yet: clear the online flags a crash may have left behind. */
+    async resetAll(now: number) {
+      await realtimeRepo.closeDanglingSessions(deps.db);
+      for (const r of await realtimeRepo.listMarkedOnline(deps.db)) {
+        const st = JSON.parse(r.status) as StoredStatus;
+        await realtimeRepo.setPresence(deps.db, r.id, st.at ?? now, JSON.stringify({ ...st, online: false }));
+      }
+    },
+  };
+}
+export type Presence = ReturnType<typeof createPresence>;
