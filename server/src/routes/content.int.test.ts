@@ -35,7 +35,7 @@ const upload = (s: S, file: Buffer, name: string, accept = 'media') =>
     method: 'POST',
     ...s,
     headers: { 'content-type': 'application/octet-stream' },
-    body: file,
+    body: new Uint8Array(file),
   });
 const storeFiles = () => {
   const walk = (d: string): string[] => (fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)])) : []);
@@ -236,7 +236,7 @@ describe('uploads: bad input gets a clear 4xx and leaves no trace', () => {
       method: 'POST',
       ...editor,
       headers: { 'content-type': 'application/octet-stream', 'x-file-name': '%C3%28bad.jpg' },
-      body: fs.readFileSync(fx['photo.jpg']!),
+      body: new Uint8Array(fs.readFileSync(fx['photo.jpg']!)),
     });
     expect(res.status).toBe(400);
     expect(await mediaRows()).toBe(0);
@@ -250,7 +250,7 @@ describe('uploads: bad input gets a clear 4xx and leaves no trace', () => {
   });
 
   it('explains the reason in English when asked', async () => {
-    const res = await t.request('/api/media?name=song.mp3', { method: 'POST', ...editor, headers: { 'accept-language': 'en', 'content-type': 'application/octet-stream' }, body: fs.readFileSync(fx['archive.zip']!) });
+    const res = await t.request('/api/media?name=song.mp3', { method: 'POST', ...editor, headers: { 'accept-language': 'en', 'content-type': 'application/octet-stream' }, body: new Uint8Array(fs.readFileSync(fx['archive.zip']!)) });
     expect((await res.json()).detail).toMatch(/[a-z]/i);
   });
 });
