@@ -56,6 +56,8 @@ export interface PlayerCore {
   /** May the device show this item (kind fits, media verified)? */
   canShow(item: TimelineItem): boolean;
   mediaFailed(playKey: string): void;
+  /** A media file was verified and stored: items waiting for it may show now. */
+  mediaReady(): void;
   submitFeedback(feedback: Omit<FeedbackMessage, 'type' | 'eventId' | 'createdAt'>): Promise<void>;
   heartbeat(): Promise<Heartbeat>;
   error(message: string): void;
@@ -262,6 +264,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       recorder.fail(key);
       error(`media failed to render (${key.slice(0, 80)})`);
     },
+    mediaReady: () => set({ mediaTick: state.mediaTick + 1 }),
     async submitFeedback(f) {
       await feedback.add({ ...f, type: 'feedback.v1', eventId: deps.uuid(), createdAt: Math.round(clock.now()) });
     },

@@ -1,0 +1,35 @@
+// A paired player: the stage, plus what the device kind adds — the feedback form on a kiosk, the alert
+// banner on screens, the alert voice on loudspeakers — and the identify overlay.
+import { useState } from 'preact/hooks';
+import type { Runtime } from '../../lib/runtime';
+import { strings } from '../../lib/strings';
+import { useCoreState } from '../../lib/use-core';
+import { AlertBanner } from '../AlertBanner';
+import { AlertSpeaker } from '../AlertSpeaker';
+import { FeedbackForm } from '../FeedbackForm';
+import { IdentifyOverlay } from '../IdentifyOverlay';
+import { Stage } from '../Stage';
+import styles from './style.module.css';
+
+export function Player({ runtime }: { runtime: Runtime }) {
+  const { core, urls, kind, clock } = runtime;
+  const state = useCoreState(core);
+  const [feedback, setFeedback] = useState(false);
+  const kiosk = kind === 'kiosk';
+  return (
+    <div class={styles.root} onPointerDown={kiosk && !feedback && !state.alert ? () => setFeedback(true) : undefined}>
+      <Stage core={core} urls={urls} kind={kind} />
+      {kiosk && !feedback && !state.alert && (
+        <button type="button" class={styles.open} data-testid="feedback-open" onClick={() => setFeedback(true)}>
+          {strings.feedbackOpen} <span lang="en">· {strings.feedbackOpenEn}</span>
+        </button>
+      )}
+      {kiosk && feedback && !state.alert && (
+        <FeedbackForm now={clock.now} submit={(f) => core.submitFeedback(f)} close={() => setFeedback(false)} />
+      )}
+      {state.alert && kind !== 'speaker' && <AlertBanner alert={state.alert} />}
+      {state.alert && kind === 'speaker' && <AlertSpeaker alert={state.alert} urls={urls} volume={state.volume} />}
+      <IdentifyOverlay until={state.identifyUntil} now={clock.now} label={runtime.label} />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// The stage: the item playing now, full screen, with the next one already mounted and hidden so its file is
+// fetched and decoded ahead. Both layers are keyed by play key, so at the boundary Preact keeps the very
+// element that preloaded and only flips it visible: no gap, no reload.
+import { useEffect, useState } from 'preact/hooks';
+import type { DeviceKind, PlayerCore } from '../../core/player-core';
+import type { TimelineItem } from '../../lib/protocol';
+import { useCoreState } from '../../lib/use-core';
+import type { MediaUrls } from '../../media/urls';
+import { needsFile, renderers } from '../../renderers';
+import styles from './style.module.css';
+
+interface SlotProps {
+  item: TimelineItem;
+  playKey: string;
+  active: boolean;
+  offsetMs: number;
+  volume: number;
+  kind: DeviceKind;
+  core: PlayerCore;
+  urls: MediaUrls;
+}
+
+function Slot({ item, playKey, active, offsetMs, volume, kind, core, urls }: SlotProps) {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    if (!needsFile(item.kind)) return;
+    let mounted = true;
+    let held = false;
+    urls.acquire(item.sha256).then(
+      (url) => {
+        held = url !== null;
+        if (mounted) setSrc(url);
+        else if (held) urls.release(item.sha256);
+      },
+      () => undefined,
+    );
+    return () => {
+      mounted = false;
+      if (held) urls.release(item.sha256);
+    };
+  }, [item.sha256, item.kind, urls]);
+  const Render = renderers[item.kind];
+  return (
+    <section
+      class={active ? styles.layer : styles.hidden}
+      data-testid="player-item"
+      data-item-id={item.id}
+      data-kind={item.kind}
+      data-active={active ? 'true' : 'false'}
+      aria-hidden={!active}
+    >
+      <Render
+        item={item}
+        src={src}
+        active={active}
+        offsetMs={offsetMs}
+        volume={volume}
+        muted={kind !== 'speaker' && item.muted === true}
+        onError={() => core.mediaFailed(playKey)}
+      />
+    </section>
+  );
+}
+
+export function Stage({ core, urls, kind }: { core: PlayerCore; urls: MediaUrls; kind: DeviceKind }) {
+  const state = useCoreState(core);
+  const now = state.now;
+  const layers: SlotProps[] = [];
+  const common = { volume: state.volume, kind, core, urls };
+  if (!state.alert && now?.item && core.canShow(now.item)) {
+    layers.push({ ...common, item: now.item, playKey: now.playKey, active: true, offsetMs: now.offsetMs });
+  }
+  if (now?.next && now.nextChangeAt !== null && core.canShow(now.next)) {
+    layers.push({ ...common, item: now.next, playKey: `${now.next.id}@${now.nextChangeAt}`, active: false, offsetMs: 0 });
+  }
+  return (
+    <main class={styles.stage} data-testid="player-stage" data-device-kind={kind}>
+      {layers.map((l) => (
+        <Slot key={l.playKey} {...l} />
+      ))}
+    </main>
+  );
+}
