@@ -24,6 +24,17 @@ import type { ReviewService } from './services/review-service';
 import { mediaRoutes } from './routes/media';
 import { contentRoutes } from './routes/content';
 import { reviewRoutes } from './routes/reviews';
+import type { DeviceService } from './services/device-service';
+import type { GroupService } from './services/group-service';
+import type { PlaylistService } from './services/playlist-service';
+import type { ScheduleService } from './services/schedule-service';
+import type { PairingService } from './services/pairing-service';
+import type { TimelineService } from './services/timeline-service';
+import { deviceRoutes } from './routes/devices';
+import { groupRoutes } from './routes/groups';
+import { playlistRoutes } from './routes/playlists';
+import { scheduleRoutes } from './routes/schedules';
+import { pairingRoutes } from './routes/pairing';
 
 export type AppDeps = {
   db: Db;
@@ -35,6 +46,14 @@ export type AppDeps = {
   media: MediaService;
   content: ContentService;
   reviews: ReviewService;
+  devices: DeviceService;
+  groups: GroupService;
+  playlists: PlaylistService;
+  schedules: ScheduleService;
+  pairing: PairingService;
+  timeline: TimelineService;
+  groupCalendar: (groupId: number) => Promise<string>;
+  clock: () => number;
   trustProxy: boolean;
   idleMs: number;
   staticRoots?: { dashboard: string; player: string };
@@ -50,7 +69,12 @@ export function createApi(deps: AppDeps) {
     .route('/audit', auditRoutes({ audit: deps.audit, hook }))
     .route('/media', mediaRoutes({ media: deps.media, hook }))
     .route('/content', contentRoutes({ content: deps.content, hook }))
-    .route('/reviews', reviewRoutes({ reviews: deps.reviews, hook }));
+    .route('/reviews', reviewRoutes({ reviews: deps.reviews, hook }))
+    .route('/devices', deviceRoutes({ devices: deps.devices, timeline: deps.timeline, clock: deps.clock, hook }))
+    .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
+    .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
+    .route('/schedules', scheduleRoutes({ schedules: deps.schedules, conflicts: () => deps.timeline.conflicts(), hook }))
+    .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -23,6 +23,15 @@ import { createSeedService } from './services/seed-service';
 import { createSpeechRenderer } from './media/speech';
 import { cleanTempDir } from './media/store/content-store';
 import { startJobs, type JobSpec } from './jobs';
+import { createTimelineService, type TimelineChange } from './services/timeline-service';
+import { createDeviceService } from './services/device-service';
+import { createGroupService } from './services/group-service';
+import { createPlaylistService } from './services/playlist-service';
+import { createScheduleService } from './services/schedule-service';
+import { createPairingService } from './services/pairing-service';
+import { createGroupCalendar } from './services/group-calendar';
+import { horizonJob } from './jobs/horizon';
+import { composeRealtimeArea } from './realtime/compose';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,6 +56,25 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const content = createContentService({ db, clock, audit, bus, media, speech });
   const reviews = createReviewService({ db, clock, audit, bus, content });
   const seeds = createSeedService({ db, clock, audit, content, media, log });
+  const timeline = createTimelineService({ db, clock, tz: config.tz, horizonDays: config.horizonDays, bus, log });
+  // A failed recompile must not undo the committed change that caused it; the daily job repairs it.
+  const recompile = (change: TimelineChange) =>
+    timeline.recompileFor(change).then(
+      () => undefined,
+      (err: unknown) => log.error('timeline recompile failed', { err, change }),
+    );
+  const devices = createDeviceService({ db, clock, audit, recompile });
+  const groups = createGroupService({ db, clock, audit, recompile });
+  const playlists = createPlaylistService({ db, clock, audit, recompile });
+  const schedules = createScheduleService({ db, clock, audit, recompile });
+  const pairing = createPairingService({ db, clock, audit, devices, recompile });
+  const groupCalendar = createGroupCalendar({ db, clock, tz: config.tz });
+  // Alerts, CAP, proof of play, feedback, device media and the WebSocket hub (start() attaches it).
+  const rt = composeRealtimeArea({
+    db, log, clock, audit, dataDir: config.dataDir, devices, sessions: auth, timelines: timeline,
+    speech: { render: (r) => speech.render(r), storeGenerated: (b, m) => media.storeGenerated(b, m) },
+  });
+  await rt.start();
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -60,6 +88,19 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     media,
     content,
     reviews,
+    devices,
+    groups,
+    playlists,
+    schedules,
+    pairing,
+    timeline,
+    groupCalendar,
+    clock,
+    alerts: rt.alerts,
+    cap: rt.cap,
+    plays: rt.plays,
+    feedback: rt.feedback,
+    deviceMedia: rt.deviceMedia,
     trustProxy: config.trustProxy,
     idleMs: config.sessionIdleMs,
     staticRoots: { dashboard: path.join(REPO_ROOT, 'dashboard', 'dist'), player: path.join(REPO_ROOT, 'player', 'dist') },
@@ -67,6 +108,8 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
 
   const jobs: JobSpec[] = [
     { name: 'expire-content', rule: '*/5 * * * *', run: () => reviews.expire() },
+    horizonJob(timeline),
+    ...rt.jobs,
     { name: 'purge-idle-sessions', rule: '*/15 * * * *', run: () => auth.purgeIdle() },
     { name: 'sqlite-checkpoint', rule: '5 * * * *', run: () => db.exec('PRAGMA wal_checkpoint(TRUNCATE)') },
     { name: 'sqlite-optimize', rule: '30 3 * * *', run: () => db.exec('PRAGMA optimize') },
@@ -93,10 +136,16 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const seedStarterPack = () => seeds.seedStarterPack();
 
   const close = async () => {
+    await rt.close();
     await speech.close().catch(() => undefined);
     await db.close();
   };
-  return { config, log, db, bus, app, audit, auth, users, media, content, reviews, jobs, seedAdmin, seedStarterPack, close };
+  return {
+    config, log, db, bus, app, audit, auth, users, media, content, reviews,
+    devices, groups, playlists, schedules, pairing, timeline,
+    alerts: rt.alerts, realtime: rt.realtime, realtimeArea: rt,
+    jobs, seedAdmin, seedStarterPack, close,
+  };
 }
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {
@@ -105,6 +154,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const seeded = await ctx.seedAdmin();
   const pack = await ctx.seedStarterPack();
   if (pack.created) ctx.log.info('starter pack seeded', { created: pack.created });
+  await ctx.timeline.recompileAll();
   const jobs = startJobs(ctx.jobs, { tz: config.tz, log: ctx.log });
 
   const server = serve({ fetch: ctx.app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
