@@ -10,7 +10,7 @@ export interface CommandContext {
 
 type Handlers = { [N in Command['name']]: (command: Extract<Command, { name: N }>, ctx: CommandContext) => string | null };
 
-export const IDENTIFY_DEFAULT_MS = 15_000;
+export const IDENTIFY_DEFAULT_MS = 10_000;
 
 export const commandHandlers: Handlers = {
   reload: (_c, ctx) => {

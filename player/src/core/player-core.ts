@@ -67,6 +67,7 @@ export interface PlayerCore {
 }
 
 const MAX_ERRORS = 20;
+const MEDIA_RETRY_MS = 60_000;
 
 export function isForKind(kind: DeviceKind, item: TimelineItem): boolean {
   return kind !== 'speaker' || item.kind === 'audio' || item.kind === 'speech';
@@ -85,6 +86,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   let timeline: DeviceTimeline | null = null;
   let alertTimer: TimerHandle | null = null;
   let beatTimer: TimerHandle | null = null;
+  let mediaTimer: TimerHandle | null = null;
   let cache = { files: 0, missing: 0, bytes: 0 };
   let state: CoreState = { now: null, alert: null, identifyUntil: 0, volume: deps.initialVolume ?? 100, mediaTick: 0 };
 
@@ -146,6 +148,9 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       (r) => {
         cache = { files: r.ready.size, missing: r.missing.length, bytes: r.bytes };
         set({ mediaTick: state.mediaTick + 1 });
+        // A file that failed (network, or bytes that did not match) is fetched again later.
+        if (mediaTimer !== null) clock.clearTimeout(mediaTimer);
+        mediaTimer = r.missing.length > 0 ? clock.setTimeout(syncMedia, MEDIA_RETRY_MS) : null;
       },
       () => error('media sync failed'),
     );
@@ -273,8 +278,8 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     stop() {
       scheduler.stop();
       recorder.close();
-      for (const t of [alertTimer, beatTimer]) if (t !== null) clock.clearTimeout(t);
-      alertTimer = beatTimer = null;
+      for (const t of [alertTimer, beatTimer, mediaTimer]) if (t !== null) clock.clearTimeout(t);
+      alertTimer = beatTimer = mediaTimer = null;
       listeners.clear();
     },
     sizes: () => ({ listeners: listeners.size, errors: errors.length, alerts: alerts.size(), playsInFlight: plays.inFlight(), feedbackInFlight: feedback.inFlight() }),

@@ -98,6 +98,11 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
     onOpen: () => playerCore.connected(),
     onClose: () => playerCore.disconnected(),
     onMessage: (m) => playerCore.handle(m),
+    onUnauthorized: opts.onRevoked,
+    onConnectFailed(failures) {
+      if (failures % 5 !== 0) return;
+      void fetchIdentity(token).then((r) => r === 'revoked' && opts.onRevoked());
+    },
   });
   send = connection.send;
   const [timeline, alerts] = await Promise.all([kvGet<DeviceTimeline>(db, 'timeline'), kvGet<AlertMessage[]>(db, 'alerts')]);

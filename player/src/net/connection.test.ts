@@ -52,6 +52,7 @@ function setup(random = () => 0.999) {
     onClose: () => events.push('close'),
     onMessage: (m) => messages.push(m),
     onUnauthorized: () => events.push('unauthorized'),
+    onConnectFailed: (n) => events.push(`failed:${n}`),
   });
   return { clock, sockets, messages, events, conn };
 }
@@ -103,18 +104,33 @@ describe('createConnection', () => {
     expect(conn.send({ type: 'ack.v1', of: 'command', id: 'c' })).toBe(true);
     expect(JSON.parse(s.sent[0]!)).toEqual({ type: 'ack.v1', of: 'command', id: 'c' });
     s.drop();
-    expect(events).toEqual(['open', 'close']);
+    expect(events).toEqual(['failed:1', 'failed:2', 'failed:3', 'open', 'close']);
     expect(conn.send({ type: 'ack.v1', of: 'command', id: 'c' })).toBe(false);
   });
 
   it('stops retrying and asks to re-pair when the server rejects the token', () => {
     const { clock, sockets, conn, events } = setup();
     conn.start();
+    sockets[0]!.accept();
     sockets[0]!.drop(4401);
     clock.advance(120_000);
     expect(sockets).toHaveLength(1);
-    expect(events).toEqual(['unauthorized']);
+    expect(events).toEqual(['open', 'close', 'unauthorized']);
     expect(clock.pending()).toBe(0);
+  });
+
+  it('counts connections that never opened, so the caller can check whether the token was revoked', () => {
+    const { clock, sockets, conn, events } = setup();
+    conn.start();
+    for (let i = 0; i < 3; i++) {
+      sockets.at(-1)!.drop();
+      clock.advance(60_000);
+    }
+    sockets.at(-1)!.accept();
+    sockets.at(-1)!.drop(4000); // replaced by a newer connection: just reconnect
+    expect(events).toEqual(['failed:1', 'failed:2', 'failed:3', 'open', 'close']);
+    clock.advance(60_000);
+    expect(sockets).toHaveLength(5);
   });
 
   it('leaves no timer and no socket behind when stopped', () => {

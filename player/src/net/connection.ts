@@ -8,8 +8,8 @@ import { parseInbound } from './inbound';
 
 export const PROTOCOL = 'bantin.v1';
 export const TOKEN_PREFIX = 'bantin.token.';
-/** Close codes with which the server says the token is no good (re-pair instead of retrying). */
-export const UNAUTHORIZED_CLOSE_CODES = new Set([4001, 4401, 4403]);
+/** Close code with which the server says the token was revoked while connected (re-pair, do not retry). */
+export const REVOKED_CLOSE_CODE = 4401;
 
 /** The subset of WebSocket used here; tests pass a fake. */
 export interface SocketLike {
@@ -32,6 +32,11 @@ export interface ConnectionOptions {
   onMessage(message: ServerToDevice): void;
   onClose(): void;
   onUnauthorized?(): void;
+  /**
+   * A connection closed without ever opening, `failures` times in a row. A browser cannot see the upgrade's
+   * 401 (revoked token), so the caller may ask GET /api/device/me now and then.
+   */
+  onConnectFailed?(failures: number): void;
 }
 
 export interface Connection {
@@ -92,7 +97,8 @@ export function createConnection(opts: ConnectionOptions): Connection {
       const wasOpen = open;
       open = false;
       if (wasOpen) opts.onClose();
-      if (UNAUTHORIZED_CLOSE_CODES.has(ev.code) && opts.onUnauthorized) {
+      else opts.onConnectFailed?.(attempt + 1);
+      if (ev.code === REVOKED_CLOSE_CODE && opts.onUnauthorized) {
         running = false;
         opts.onUnauthorized();
         return;

@@ -1,4 +1,4 @@
-// Emergency alert on a loudspeaker: attention tone, then the speech (or recorded audio), again every
+// Emergency alert on a loudspeaker: attention tone, then the recorded audio (or else the speech), again every
 // repeatEveryMs until cancel or expiry — quiet hours do not apply. Renders nothing visible.
 import { useEffect } from 'preact/hooks';
 import { playAttentionTone, playToEnd } from '../../lib/browser';
@@ -6,7 +6,7 @@ import type { AlertMessage } from '../../lib/protocol';
 import type { MediaUrls } from '../../media/urls';
 
 export function AlertSpeaker({ alert, urls, volume }: { alert: AlertMessage; urls: MediaUrls; volume: number }) {
-  const link = alert.speech ?? alert.audio;
+  const link = alert.audio ?? alert.speech; // recorded audio when given, else the rendered speech
   useEffect(() => {
     const signal: { stopped: boolean; stop?: () => void } = { stopped: false };
     let timer: ReturnType<typeof setTimeout> | undefined;
