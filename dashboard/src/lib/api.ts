@@ -5,8 +5,10 @@ import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '@bantin/server';
 import { lang } from './i18n';
 import { ApiError, parseProblem } from './problem';
+import { session } from './session';
 
-const client = hc<AppType>('/', {
+/** The typed client; screen-specific wrappers live in lib/<resource>-api.ts. */
+export const client = hc<AppType>('/', {
   headers: () => ({ 'Accept-Language': lang.value }),
   init: { credentials: 'same-origin' },
 });
@@ -16,9 +18,14 @@ export type SessionUser = Session['user'];
 export type Role = SessionUser['roles'][number];
 
 /** The ApiError for a failed response, carrying its problem document when it sent one. */
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   return new ApiError(res.status, parseProblem(body));
+}
+
+/** Headers for a state-changing request: the session's CSRF token (the server refuses without it). */
+export function csrfHeaders(): { 'X-CSRF-Token': string } {
+  return { 'X-CSRF-Token': session.value?.csrfToken ?? '' };
 }
 
 export async function login(username: string, password: string): Promise<Session> {

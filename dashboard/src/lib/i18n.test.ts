@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries, loadLang, translate, type MessageKey } from './i18n';
+import { dictionaries, fill, loadLang, translate, type MessageKey } from './i18n';
 import type { KeyValueStore } from './storage';
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore {
@@ -38,5 +38,34 @@ describe('loadLang', () => {
 
   it('falls back to Vietnamese when storage is unavailable', () => {
     expect(loadLang(null)).toBe('vi');
+  });
+});
+
+describe('fill', () => {
+  it('replaces named placeholders and keeps unknown ones visible', () => {
+    expect(fill('Phiên bản {n} của {title}', { n: 2, title: 'Tin' })).toBe('Phiên bản 2 của Tin');
+    expect(fill('{a} {b}', { a: 'x' })).toBe('x {b}');
+  });
+});
+
+describe('screen dictionaries', () => {
+  it('name the content states in Vietnamese as the ward staff say them', () => {
+    expect(['draft', 'submitted', 'approved', 'rejected', 'withdrawn', 'expired'].map((s) => translate('vi', `state.${s}` as MessageKey))).toEqual([
+      'Nháp',
+      'Chờ duyệt',
+      'Đã duyệt',
+      'Bị từ chối',
+      'Đã rút',
+      'Hết hạn',
+    ]);
+    expect(translate('vi', 'review.mutedNote')).toBe('Quảng cáo ngoài trời không phát âm thanh');
+    expect(translate('vi', 'editor.listen')).toBe('Nghe thử');
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(dictionaries.vi) as MessageKey[]) {
+      expect(names(dictionaries.en[key]), key).toEqual(names(dictionaries.vi[key]));
+    }
   });
 });

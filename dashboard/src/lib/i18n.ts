@@ -3,11 +3,16 @@
 // missing in either language fails the type check.
 import { signal } from '@preact/signals';
 import { readItem, writeItem, type KeyValueStore } from './storage';
+import { adminEn, adminVi } from './messages/admin';
+import { commonEn, commonVi } from './messages/common';
+import { contentEn, contentVi } from './messages/content';
+import { editorEn, editorVi } from './messages/editor';
+import { reviewEn, reviewVi } from './messages/review';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const vi = {
+const shellVi = {
   'app.name': 'bantin',
   'app.ward': 'Phường Nam Định',
   'app.tagline': 'Lịch phát nội dung cho màn hình và loa truyền thanh',
@@ -43,9 +48,12 @@ const vi = {
   'page.loadError': 'Không tải được trang. Vui lòng tải lại.',
 } as const;
 
+// Each screen area keeps its strings in lib/messages/<area>.ts; they are merged here.
+const vi = { ...shellVi, ...commonVi, ...contentVi, ...editorVi, ...reviewVi, ...adminVi } as const;
+
 export type MessageKey = keyof typeof vi;
 
-const en: Record<MessageKey, string> = {
+const shellEn: Record<keyof typeof shellVi, string> = {
   'app.name': 'bantin',
   'app.ward': 'Nam Dinh Ward',
   'app.tagline': 'Content scheduling for screens and loudspeakers',
@@ -81,6 +89,8 @@ const en: Record<MessageKey, string> = {
   'page.loadError': 'The page could not be loaded. Please reload.',
 };
 
+const en: Record<MessageKey, string> = { ...shellEn, ...commonEn, ...contentEn, ...editorEn, ...reviewEn, ...adminEn };
+
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
 const STORAGE_KEY = 'bantin.lang';
@@ -111,4 +121,14 @@ export function translate(language: Lang, key: MessageKey): string {
 /** Translate in the current language. */
 export function t(key: MessageKey): string {
   return translate(lang.value, key);
+}
+
+/** Fills {name} placeholders; an unknown placeholder stays visible rather than vanishing. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Translate with parameters in the current language: tf('content.versionN', { n: 2 }). */
+export function tf(key: MessageKey, params: Record<string, string | number>): string {
+  return fill(t(key), params);
 }

@@ -1,0 +1,103 @@
+// Content library and review calls, typed from the server's routes (hono/client). Versions come back
+// with loosely typed findings (unknown[]); lib/highlight parses them.
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { client, csrfHeaders, toApiError } from './api';
+
+const content = client.api.content;
+const byId = content[':id'];
+
+export type Content = InferResponseType<typeof content.$get, 200>[number];
+export type ContentVersion = InferResponseType<typeof byId.versions.$get, 200>[number];
+export type ContentKind = Content['kind'];
+export type ContentState = ContentVersion['state'];
+export type Media = NonNullable<ContentVersion['media']>;
+export type HistoryEntry = InferResponseType<typeof byId.history.$get, 200>[number];
+export type CreateContentInput = InferRequestType<typeof content.$post>['json'];
+export type EditContentInput = InferRequestType<typeof byId.versions.$post>['json'];
+
+export interface ContentQuery {
+  kind?: ContentKind;
+  tag?: string;
+  state?: ContentState;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Only the filters that are set: an empty string would fail the server's enum validation. */
+function queryOf(q: ContentQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') out[k] = String(v);
+  return out;
+}
+
+export async function listContent(q: ContentQuery = {}): Promise<Content[]> {
+  const res = await content.$get({ query: queryOf(q) });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function getContent(id: number): Promise<Content> {
+  const res = await byId.$get({ param: { id: String(id) } });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function listVersions(id: number): Promise<ContentVersion[]> {
+  const res = await byId.versions.$get({ param: { id: String(id) } });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function contentHistory(id: number): Promise<HistoryEntry[]> {
+  const res = await byId.history.$get({ param: { id: String(id) } });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function createContent(input: CreateContentInput): Promise<Content> {
+  const res = await content.$post({ json: input }, { headers: csrfHeaders() });
+  if (res.status === 201) return await res.json();
+  throw await toApiError(res);
+}
+
+/** Editing makes a new draft version; the approved one keeps playing until the new one is approved. */
+export async function editContent(id: number, patch: EditContentInput): Promise<Content> {
+  const res = await byId.versions.$post({ param: { id: String(id) }, json: patch }, { headers: csrfHeaders() });
+  if (res.status === 201) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function submitVersion(id: number, number: number): Promise<ContentVersion> {
+  const res = await byId.versions[':number'].submit.$post({ param: { id: String(id), number: String(number) } }, { headers: csrfHeaders() });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function withdrawVersion(id: number, number: number, reason?: string): Promise<Content> {
+  const res = await byId.versions[':number'].withdraw.$post(
+    { param: { id: String(id), number: String(number) }, json: reason ? { reason } : {} },
+    { headers: csrfHeaders() },
+  );
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+/** One submission waiting for a decision. The queue route types the version loosely; it is a ContentVersion. */
+export interface QueueEntry {
+  kind: ContentKind;
+  version: ContentVersion;
+}
+
+export async function reviewQueue(): Promise<QueueEntry[]> {
+  const res = await client.api.reviews.$get();
+  if (res.status === 200) return (await res.json()) as unknown as QueueEntry[];
+  throw await toApiError(res);
+}
+
+export type Decision = 'approve' | 'reject' | 'revoke';
+
+export async function decide(versionId: number, decision: Decision, reason?: string): Promise<void> {
+  const res = await client.api.reviews.$post({ json: { versionId, decision, ...(reason ? { reason } : {}) } }, { headers: csrfHeaders() });
+  if (res.status !== 200) throw await toApiError(res);
+}
