@@ -7,7 +7,7 @@ import { Counter, Histogram } from 'prom-client';
 import type { AppEnv } from './http/env';
 import type { Logger } from './log';
 import type { Db } from './db/sqlite';
-import { csrfGuard, loadSession, requestContext, securityHeaders } from './http/middleware';
+import { csrfGuard, loadDevice, loadSession, requestContext, securityHeaders } from './http/middleware';
 import { problem } from './http/problem';
 import { validationHook } from './http/validation';
 import { AppError } from './services/app-error';
@@ -35,6 +35,15 @@ import { groupRoutes } from './routes/groups';
 import { playlistRoutes } from './routes/playlists';
 import { scheduleRoutes } from './routes/schedules';
 import { pairingRoutes } from './routes/pairing';
+import type { AlertService } from './services/alert-service';
+import type { CapService } from './services/cap-service';
+import type { PlayService } from './services/play-service';
+import type { FeedbackService } from './services/feedback-service';
+import type { DeviceMediaService } from './services/device-media-service';
+import { alertRoutes } from './routes/alerts';
+import { deviceApiRoutes } from './routes/device-api';
+import { playRoutes } from './routes/plays';
+import { feedbackRoutes } from './routes/feedback';
 
 export type AppDeps = {
   db: Db;
@@ -53,6 +62,11 @@ export type AppDeps = {
   pairing: PairingService;
   timeline: TimelineService;
   groupCalendar: (groupId: number) => Promise<string>;
+  alerts: AlertService;
+  cap: CapService;
+  plays: PlayService;
+  feedback: FeedbackService;
+  deviceMedia: DeviceMediaService;
   clock: () => number;
   trustProxy: boolean;
   idleMs: number;
@@ -74,7 +88,11 @@ export function createApi(deps: AppDeps) {
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
     .route('/schedules', scheduleRoutes({ schedules: deps.schedules, conflicts: () => deps.timeline.conflicts(), hook }))
-    .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }));
+    .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }))
+    .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))
+    .route('/device', deviceApiRoutes({ deviceMedia: deps.deviceMedia, hook }))
+    .route('/plays', playRoutes({ plays: deps.plays, hook }))
+    .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -111,6 +129,7 @@ export function createApp(deps: AppDeps) {
   // Uploads stream to disk with their own size limit; every other API body is small JSON.
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/media' ? next() : jsonLimit(c, next)));
   app.use('/api/*', loadSession({ auth: deps.auth }));
+  app.use('/api/device/*', loadDevice({ authenticate: (token) => deps.devices.authenticateDevice(token) }));
   app.use('/api/*', csrfGuard());
 
   app.onError((err, c) => {

@@ -174,6 +174,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     ];
     process.stderr.write(lines.join('\n') + '\n');
   });
+  ctx.realtime.attach(server);
 
   let stopping = false;
   const stop = async (signal: string) => {

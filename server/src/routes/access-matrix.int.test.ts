@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestCtx } from '../test-support/context';
 import { ROLES, type Role } from '../domain/roles';
+import { createHash, randomBytes } from 'node:crypto';
+import { deviceRepo } from '../repos/device-repo';
 
-type Expect = readonly Role[] | 'public' | 'authenticated';
+type Expect = readonly Role[] | 'public' | 'authenticated' | 'device';
 const ALL: Expect = 'authenticated';
 
 export const MATRIX: Record<string, Expect> = {
@@ -63,14 +65,27 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/pairing/codes': 'public',
   'POST /api/pairing/claim': ['admin', 'editor'],
   'POST /api/pairing/token': 'public',
+  // Alerts, proof of play, feedback and device HTTP (issue 5): 'device' = a device token, never a staff session
+  'GET /api/alerts': ALL,
+  'POST /api/alerts': ['editor', 'reviewer', 'admin'],
+  'POST /api/alerts/cap': ['editor', 'reviewer', 'admin'],
+  'GET /api/alerts/:id': ALL,
+  'POST /api/alerts/:id/cancel': ['editor', 'reviewer', 'admin'],
+  'GET /api/plays': ALL,
+  'GET /api/feedback': ALL,
+  'GET /api/device/me': 'device',
+  'GET /api/device/media/:sha256': 'device',
 };
 
 let t: TestCtx;
 const sessions = new Map<Role, { cookie: string; csrf: string }>();
+const deviceToken = randomBytes(32).toString('base64url');
 beforeAll(async () => {
   t = await createTestContext();
   for (const role of ROLES) sessions.set(role, await t.createUser(`u-${role.replace('_', '-')}`, [role]));
 });
+const urlOf = (path: string) =>
+  path.replace(/:(\w+)/g, (_, name: string) => (name === 'sha256' ? 'a'.repeat(64) : name === 'uploadId' ? 'upload-0001' : '1'));
 afterAll(() => t.cleanup());
 
 const apiRoutes = () =>
@@ -86,7 +101,7 @@ describe('role matrix', () => {
   );
   it.each(cases)('$route as $role', async ({ route, access, role }) => {
     const [method, path] = route.split(' ') as [string, string];
-    const url = path.replace(/:(\w+)/g, (_, name: string) => (name === 'sha256' ? 'a'.repeat(64) : name === 'uploadId' ? 'upload-0001' : '1'));
+    const url = urlOf(path);
     let auth = role ? sessions.get(role)! : undefined;
     if (role && route === 'DELETE /api/session') auth = await t.login(`u-${role.replace('_', '-')}`);
     const res = await t.request(url, {
@@ -96,8 +111,11 @@ describe('role matrix', () => {
       body: method === 'GET' ? undefined : '{}',
     });
     const body = res.headers.get('content-type')?.includes('json') ? await res.json() : {};
-    const allowed = access === 'public' || (role !== null && (access === 'authenticated' || access.includes(role)));
-    if (allowed) {
+    const allowed = access === 'public' || (role !== null && access !== 'device' && (access === 'authenticated' || access.includes(role)));
+    if (access === 'device' && role === null) {
+      expect(res.status).toBe(401);
+      expect(body.code).toBe('device_unauthenticated');
+    } else if (allowed) {
       expect(res.status).not.toBe(401);
       expect(body.code).not.toBe('forbidden');
       expect(res.status).toBeLessThan(500);
@@ -108,5 +126,24 @@ describe('role matrix', () => {
       expect(res.status).toBe(403);
       expect(body.code).toBe('forbidden');
     }
+  });
+});
+
+describe('device token', () => {
+  // Paired after the role matrix ran, so its DELETE /api/devices/1 cases cannot revoke this device.
+  beforeAll(async () => {
+    const d = await t.devices.create({ id: null, name: 'test' }, { name: 'matrix-led', kind: 'led' });
+    await deviceRepo.setToken(t.db, d.id, createHash('sha256').update(deviceToken).digest('hex'), Date.now());
+  });
+  const cases = Object.entries(MATRIX).filter(([, access]) => access !== 'public').map(([route, access]) => ({ route, access }));
+  it.each(cases)('$route with a device token', async ({ route, access }) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const res = await t.request(urlOf(path), { method, headers: { authorization: `Bearer ${deviceToken}` }, body: method === 'GET' ? undefined : '{}' });
+    // A device token opens device routes only; it is never a staff session.
+    if (access === 'device') {
+      expect(res.status).not.toBe(401);
+      expect(res.status).not.toBe(403);
+      expect(res.status).toBeLessThan(500);
+    } else expect(res.status).toBe(401);
   });
 });
