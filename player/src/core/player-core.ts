@@ -21,6 +21,8 @@ export interface CoreState {
   volume: number;
   /** Bumped whenever a media file becomes ready, so the UI re-renders waiting items. */
   mediaTick: number;
+  /** The socket is up (never shown to the public; a data attribute for staff tools and tests). */
+  online: boolean;
 }
 
 export interface CoreDeps {
@@ -88,7 +90,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   let beatTimer: TimerHandle | null = null;
   let mediaTimer: TimerHandle | null = null;
   let cache = { files: 0, missing: 0, bytes: 0 };
-  let state: CoreState = { now: null, alert: null, identifyUntil: 0, volume: deps.initialVolume ?? 100, mediaTick: 0 };
+  let state: CoreState = { now: null, alert: null, identifyUntil: 0, volume: deps.initialVolume ?? 100, mediaTick: 0, online: false };
 
   const set = (patch: Partial<CoreState>) => {
     state = { ...state, ...patch };
@@ -252,12 +254,14 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       if (beatTimer !== null) clock.clearTimeout(beatTimer);
       beat();
       syncMedia();
+      set({ online: true });
     },
     disconnected() {
       plays.setOnline(false);
       feedback.setOnline(false);
       if (beatTimer !== null) clock.clearTimeout(beatTimer);
       beatTimer = null;
+      set({ online: false });
     },
     state: () => state,
     subscribe(listener) {

@@ -27,6 +27,8 @@ export function FeedbackForm({ now, submit, close }: Props) {
     return () => clearTimeout(t);
   }, [touch, sent]);
 
+  // Touch and keys restart the inactivity timer. Not `input`: a re-render between a checkbox's input and
+  // change events would reset the box to its old state before onChange reads it.
   const poke = () => setTouch((n) => n + 1);
   const update = (patch: Partial<FeedbackDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -51,7 +53,7 @@ export function FeedbackForm({ now, submit, close }: Props) {
   }
 
   return (
-    <form class={styles.panel} data-testid="feedback-form" onSubmit={onSubmit} onPointerDown={poke} onInput={poke} onKeyDown={poke}>
+    <form class={styles.panel} data-testid="feedback-form" onSubmit={onSubmit} onPointerDown={poke} onKeyDown={poke}>
       <h1 class={styles.title}>
         {strings.feedbackTitleVi} <span lang="en">{strings.feedbackTitleEn}</span>
       </h1>

@@ -1,0 +1,128 @@
+// The player in a real Chromium against the real server: pairing by code, the WebSocket connection,
+// emergency alerts (banner within a second, acknowledgement, cancel), and kiosk feedback with consent.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
+
+interface Staff {
+  call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+}
+
+async function signIn(server: RunningServer): Promise<Staff> {
+  const res = await fetch(server.url + '/api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: server.adminPassword }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return {
+    async call(method, path, body) {
+      const r = await fetch(server.url + path, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+      });
+      const text = await r.text();
+      return { status: r.status, body: (text ? JSON.parse(text) : null) as never };
+    },
+  };
+}
+
+describe.skipIf(skipBrowserTests)('player in Chromium against the real server', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let staff: Staff;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    staff = await signIn(server);
+    context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows a pairing code, is claimed by staff, and starts playing', async () => {
+    await page.goto(server.url + '/player/');
+    const code = page.getByTestId('pairing-code');
+    await code.waitFor();
+    const digits = await code.getAttribute('data-code');
+    expect(digits).toMatch(/^\d{6}$/);
+    expect(await code.innerText()).toBe(`${digits!.slice(0, 3)} ${digits!.slice(3)}`);
+    expect(await page.getByTestId('player-unpaired').innerText()).toContain('Mã ghép nối');
+
+    const claim = await staff.call('POST', '/api/pairing/claim', { code: digits, device: { name: 'Kiosk một cửa', kind: 'kiosk', orientation: 'portrait' } });
+    expect(claim.status).toBe(200);
+    await page.getByTestId('player-stage').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('player-stage').getAttribute('data-device-kind')).toBe('kiosk');
+    expect(await page.evaluate(() => localStorage.getItem('bantin.token'))).toMatch(/^bt_/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows an emergency alert within a second, acknowledges it, and ends it on cancel', async () => {
+    await page.locator('[data-online="true"]').waitFor({ timeout: 10_000 });
+    const issued = Date.now();
+    const res = await staff.call<{ id: number }>('POST', '/api/alerts', { text: 'Bão số 3 đổ bộ, người dân không ra khỏi nhà.', target: { all: true }, repeatMin: 0 });
+    expect(res.status).toBe(201);
+    const banner = page.getByTestId('alert-banner');
+    await banner.waitFor({ timeout: 5_000 });
+    expect(Date.now() - issued).toBeLessThan(1_500);
+    expect(await banner.innerText()).toContain('Bão số 3 đổ bộ');
+    expect(await banner.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(200, 16, 46)');
+
+    let acks: unknown[] = [];
+    for (let i = 0; i < 20 && acks.length === 0; i++) {
+      acks = (await staff.call<{ acks: unknown[] }>('GET', `/api/alerts/${res.body.id}`)).body.acks;
+      if (acks.length === 0) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(acks).toHaveLength(1);
+
+    expect((await staff.call('POST', `/api/alerts/${res.body.id}/cancel`)).status).toBe(200);
+    await banner.waitFor({ state: 'detached', timeout: 5_000 });
+  });
+
+  it('takes kiosk feedback through the touch form, refusing a phone number without consent', async () => {
+    await page.getByTestId('feedback-open').click();
+    const form = page.getByTestId('feedback-form');
+    await form.waitFor();
+    expect(await form.innerText()).toContain('91/2025');
+    await page.getByTestId('feedback-rating-4').click();
+    await page.getByRole('button', { name: 'thời gian chờ' }).click();
+    await page.getByTestId('feedback-comment').fill('Cán bộ hướng dẫn tận tình');
+    await page.getByTestId('feedback-phone').fill('0912 345 678');
+    await page.getByTestId('feedback-submit').click();
+    expect(await form.getByRole('alert').innerText()).toContain('đồng ý');
+    await page.getByTestId('feedback-consent').check();
+    await page.getByTestId('feedback-submit').click();
+    await page.getByTestId('feedback-thanks').waitFor();
+
+    type Row = { rating: number; topic: string; comment: string | null; phone: string | null };
+    let rows: Row[] = [];
+    for (let i = 0; i < 40 && rows.length === 0; i++) {
+      rows = (await staff.call<{ feedback: Row[] }>('GET', '/api/feedback')).body.feedback;
+      if (rows.length === 0) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ rating: 4, topic: 'thời gian chờ', comment: 'Cán bộ hướng dẫn tận tình' });
+    expect(rows[0]!.phone).toContain('0912');
+    await page.getByTestId('feedback-thanks').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('comes back paired and playing after a reload', async () => {
+    await page.reload();
+    await page.getByTestId('player-stage').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('player-unpaired').count()).toBe(0);
+  });
+});
