@@ -24,6 +24,8 @@ import type { ReviewService } from './services/review-service';
 import { mediaRoutes } from './routes/media';
 import { contentRoutes } from './routes/content';
 import { reviewRoutes } from './routes/reviews';
+import type { ReportService } from './services/report-service';
+import { reportRoutes } from './routes/reports';
 import type { DeviceService } from './services/device-service';
 import type { GroupService } from './services/group-service';
 import type { PlaylistService } from './services/playlist-service';
@@ -62,6 +64,7 @@ export type AppDeps = {
   pairing: PairingService;
   timeline: TimelineService;
   groupCalendar: (groupId: number) => Promise<string>;
+  reports: ReportService;
   alerts: AlertService;
   cap: CapService;
   plays: PlayService;
@@ -84,6 +87,7 @@ export function createApi(deps: AppDeps) {
     .route('/media', mediaRoutes({ media: deps.media, hook }))
     .route('/content', contentRoutes({ content: deps.content, hook }))
     .route('/reviews', reviewRoutes({ reviews: deps.reviews, hook }))
+    .route('/reports', reportRoutes({ reports: deps.reports, hook }))
     .route('/devices', deviceRoutes({ devices: deps.devices, timeline: deps.timeline, clock: deps.clock, hook }))
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))

@@ -31,6 +31,8 @@ import { createScheduleService } from './services/schedule-service';
 import { createPairingService } from './services/pairing-service';
 import { createGroupCalendar } from './services/group-calendar';
 import { horizonJob } from './jobs/horizon';
+import { createReportService } from './services/report-service';
+import { reportJobs } from './jobs/reports';
 import { composeRealtimeArea } from './realtime/compose';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -69,6 +71,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const schedules = createScheduleService({ db, clock, audit, recompile });
   const pairing = createPairingService({ db, clock, audit, devices, recompile });
   const groupCalendar = createGroupCalendar({ db, clock, tz: config.tz });
+  const reports = createReportService({ db, clock, audit, tz: config.tz, dataDir: config.dataDir });
   // Alerts, CAP, proof of play, feedback, device media and the WebSocket hub (start() attaches it).
   const rt = composeRealtimeArea({
     db, log, clock, audit, dataDir: config.dataDir, devices, sessions: auth, timelines: timeline,
@@ -95,6 +98,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     pairing,
     timeline,
     groupCalendar,
+    reports,
     clock,
     alerts: rt.alerts,
     cap: rt.cap,
@@ -109,6 +113,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const jobs: JobSpec[] = [
     { name: 'expire-content', rule: '*/5 * * * *', run: () => reviews.expire() },
     horizonJob(timeline),
+    ...reportJobs(reports),
     ...rt.jobs,
     { name: 'purge-idle-sessions', rule: '*/15 * * * *', run: () => auth.purgeIdle() },
     { name: 'sqlite-checkpoint', rule: '5 * * * *', run: () => db.exec('PRAGMA wal_checkpoint(TRUNCATE)') },
@@ -142,7 +147,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   };
   return {
     config, log, db, bus, app, audit, auth, users, media, content, reviews,
-    devices, groups, playlists, schedules, pairing, timeline,
+    devices, groups, playlists, schedules, pairing, timeline, reports,
     alerts: rt.alerts, realtime: rt.realtime, realtimeArea: rt,
     jobs, seedAdmin, seedStarterPack, close,
   };

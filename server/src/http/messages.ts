@@ -143,6 +143,20 @@ export const MESSAGES = {
     vi: 'Không khu vực nào trong bản tin CAP khớp với nhóm thiết bị (theo tên hoặc mã địa lý).',
     en: 'No CAP area matches a device group (by name or geocode).',
   },
+  // Reports: proof of play, uptime, feedback, periodic report and its archive (issue 6, server side)
+  report_range_invalid: {
+    vi: 'Khoảng ngày không hợp lệ ({from} – {to}): cần hai ngày dạng YYYY-MM-DD, ngày đầu không sau ngày cuối.',
+    en: 'Invalid date range ({from} – {to}): two YYYY-MM-DD dates, the first not after the last.',
+  },
+  report_range_too_long: { vi: 'Khoảng ngày quá dài: tối đa {max} ngày.', en: 'The date range is too long: at most {max} days.' },
+  report_period_invalid: {
+    vi: 'Kỳ báo cáo không hợp lệ: tháng từ 1 đến 12, quý từ 1 đến 4 (nhận được {period} {index}).',
+    en: 'Invalid report period: month 1–12, quarter 1–4 (got {period} {index}).',
+  },
+  report_not_found: {
+    vi: 'Không tìm thấy báo cáo #{id} trong kho lưu trữ. Hãy lập lại báo cáo.',
+    en: 'Report #{id} is not in the archive. Generate it again.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -65,6 +65,15 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/pairing/codes': 'public',
   'POST /api/pairing/claim': ['admin', 'editor'],
   'POST /api/pairing/token': 'public',
+  // Reports (issue 6): every staff role reads; editor and admin generate and archive
+  'GET /api/reports/plays': ALL,
+  'GET /api/reports/uptime': ALL,
+  'GET /api/reports/feedback': ALL,
+  'GET /api/reports/periodic': ALL,
+  'GET /api/reports/print.css': ALL,
+  'POST /api/reports/periodic/generate': ['editor', 'admin'],
+  'GET /api/reports/periodic/archive': ALL,
+  'GET /api/reports/periodic/archive/:file': ALL,
   // Alerts, proof of play, feedback and device HTTP (issue 5): 'device' = a device token, never a staff session
   'GET /api/alerts': ALL,
   'POST /api/alerts': ['editor', 'reviewer', 'admin'],

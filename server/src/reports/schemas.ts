@@ -1,0 +1,168 @@
+// zod schemas of the report API: the query/body validation and the documented response shapes (OpenAPI).
+import { z } from '@hono/zod-openapi';
+import { parseDate } from '../domain/schedule/zone';
+import { MAX_RANGE_DAYS } from './period';
+
+const date = (name: string) =>
+  z
+    .string()
+    .refine((s) => parseDate(s) !== null, `${name}: ngày dạng YYYY-MM-DD / a date as YYYY-MM-DD`)
+    .openapi({ example: '2026-11-01', description: `${name}: local date in BANTIN_TZ (included) / ngày theo giờ địa phương (tính cả ngày này)` });
+
+const rangeFields = { from: date('from'), to: date('to') };
+function checkRange(v: { from: string; to: string }, ctx: z.RefinementCtx) {
+  const a = parseDate(v.from);
+  const b = parseDate(v.to);
+  if (a === null || b === null) return;
+  if (b < a) ctx.addIssue({ code: 'custom', path: ['to'], message: '"to" trước "from" / "to" is before "from"' });
+  else if (b - a + 1 > MAX_RANGE_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `Tối đa ${MAX_RANGE_DAYS} ngày / at most ${MAX_RANGE_DAYS} days` });
+}
+const format = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).default(values[0] as never).openapi({ description: `Answer format: ${values.join(' | ')}` });
+
+export const PlaysQuery = z
+  .object({ ...rangeFields, groupBy: z.enum(['content', 'device', 'group', 'day', 'kind']).default('content'), format: format(['json', 'csv'] as const) })
+  .strict()
+  .superRefine(checkRange);
+export const UptimeQuery = z.object({ ...rangeFields, format: format(['json', 'csv'] as const) }).strict().superRefine(checkRange);
+export const FeedbackQuery = z
+  .object({
+    ...rangeFields,
+    groupBy: z.enum(['day', 'week', 'topic']).default('day'),
+    table: z.enum(['series', 'comments']).default('series').openapi({ description: 'Which table the CSV holds / Bảng xuất CSV' }),
+    format: format(['json', 'csv'] as const),
+  })
+  .strict()
+  .superRefine(checkRange);
+
+const periodFields = {
+  period: z.enum(['month', 'quarter']),
+  year: z.coerce.number().int().min(2000).max(2100),
+  index: z.coerce.number().int().min(1).max(12).openapi({ description: 'Month 1–12 or quarter 1–4 / Tháng 1–12 hoặc quý 1–4' }),
+};
+function checkIndex(v: { period: string; index: number }, ctx: z.RefinementCtx) {
+  if (v.period === 'quarter' && v.index > 4) ctx.addIssue({ code: 'custom', path: ['index'], message: 'Quý từ 1 đến 4 / a quarter is 1–4' });
+}
+export const PeriodicQuery = z
+  .object({ ...periodFields, format: format(['json', 'xlsx', 'html'] as const) })
+  .strict()
+  .superRefine(checkIndex);
+export const GenerateBody = z.object(periodFields).strict().superRefine(checkIndex).openapi('GenerateReport');
+export const ArchiveFileParam = z.object({
+  file: z
+    .string()
+    .regex(/^\d{1,12}\.xlsx$/, 'Tên tệp dạng <số>.xlsx / a file name like 12.xlsx')
+    .transform((s) => Number(s.slice(0, -5)))
+    .openapi({ param: { name: 'file', in: 'path' }, example: '12.xlsx' }),
+});
+
+const n = z.number();
+const PlayStats = {
+  plays: n,
+  seconds: n,
+  completed: n,
+  completedSeconds: n,
+  interrupted: n,
+  interruptedSeconds: n,
+  failed: n,
+  failedSeconds: n,
+  devices: n.openapi({ description: 'Distinct devices that played' }),
+};
+const PlayStatsSchema = z.object(PlayStats).openapi('PlayStats');
+const PlaysRowSchema = z
+  .object({
+    key: z.string().openapi({ description: 'content:12 | class:emergency | device:3 | group:2 | group:none | 2026-11-03 | led' }),
+    label: z.string(),
+    kind: z.string().nullable(),
+    residentialGroup: z.string().nullable(),
+    ...PlayStats,
+  })
+  .openapi('PlaysRow');
+const Range = { from: z.string(), to: z.string(), fromDate: z.string(), toDate: z.string(), tz: z.string() };
+export const PlaysReportSchema = z
+  .object({ ...Range, groupBy: z.string(), totals: PlayStatsSchema, rows: z.array(PlaysRowSchema) })
+  .openapi('PlaysReport', { description: 'Proof of play between local dates; a play counts on the local day it started.' });
+
+const UptimeRowSchema = z
+  .object({
+    deviceId: n,
+    name: z.string(),
+    kind: z.string(),
+    residentialGroup: z.string().nullable(),
+    onlineSeconds: n,
+    operatingSeconds: n,
+    operatingOnlineSeconds: n,
+    share: n.nullable().openapi({ description: 'operatingOnlineSeconds / operatingSeconds (0–1)' }),
+    lastSeenAt: z.string().nullable(),
+  })
+  .openapi('UptimeRow');
+export const UptimeReportSchema = z.object({ ...Range, rows: z.array(UptimeRowSchema) }).openapi('UptimeReport');
+
+const FStats = { count: n, average: n.nullable(), ratings: z.array(n).openapi({ description: 'Counts for 1…5 stars' }) };
+const CommentSchema = z
+  .object({ createdAt: z.string(), localTime: z.string(), rating: n, topic: z.string(), comment: z.string(), device: z.string() })
+  .openapi('FeedbackComment', { description: 'Comment text only (phone numbers masked); never the phone field.' });
+const TopicSchema = z.object({ topic: z.string(), ...FStats });
+export const FeedbackReportSchema = z
+  .object({
+    ...Range,
+    groupBy: z.string(),
+    totals: z.object(FStats),
+    series: z.array(z.object({ key: z.string(), label: z.string(), ...FStats })),
+    topics: z.array(TopicSchema),
+    comments: z.array(CommentSchema),
+  })
+  .openapi('FeedbackReport');
+
+export const PeriodicReportSchema = z
+  .object({
+    period: z.object({ period: z.string(), year: n, index: n, label: z.string(), labelEn: z.string(), firstDay: z.string(), lastDay: z.string(), from: z.string(), to: z.string(), tz: z.string() }),
+    generatedAt: z.string(),
+    totals: PlayStatsSchema,
+    channels: z.array(
+      z.object({ kind: z.string(), label: z.string(), devices: n, activeDevices: n, plays: n, airtimeHours: n, residentialGroups: n, residentialGroupNames: z.array(z.string()) }),
+    ),
+    daily: z.array(z.object({ date: z.string(), plays: n, seconds: n })),
+    topContent: z.array(PlaysRowSchema),
+    feedback: z.object({ totals: z.object(FStats), topics: z.array(TopicSchema), comments: z.array(CommentSchema) }),
+    incidents: z.object({
+      count: n,
+      acknowledged: n,
+      alerts: z.array(
+        z.object({
+          id: n,
+          text: z.string(),
+          severity: z.string(),
+          source: z.string(),
+          issuedAt: z.string(),
+          startsAt: z.string(),
+          expiresAt: z.string(),
+          cancelledAt: z.string().nullable(),
+          issuedBy: z.string().nullable(),
+          acks: n,
+          firstAckAt: z.string().nullable(),
+        }),
+      ),
+    }),
+    uptime: z.array(UptimeRowSchema),
+  })
+  .openapi('PeriodicReport');
+
+export const ArchiveEntrySchema = z
+  .object({
+    id: n,
+    period: z.string(),
+    year: n,
+    index: n,
+    label: z.string(),
+    from: z.string(),
+    to: z.string(),
+    size: n,
+    sha256: z.string(),
+    trigger: z.enum(['manual', 'schedule']),
+    generatedBy: z.string().nullable(),
+    generatedAt: z.string(),
+    url: z.string(),
+  })
+  .openapi('ReportArchiveEntry');

@@ -1,0 +1,147 @@
+// Report shapes → tables with Vietnamese headers, shared by the CSV exports, the XLSX sheets and the printable
+// page, so the three always show the same columns.
+import type { ZoneCalendar } from '../domain/schedule/zone';
+import type { Cell, Table } from './csv';
+import { localDateTime } from './period';
+import { kindLabel } from './text';
+import type { FeedbackReport, FeedbackStats, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';
+
+/** A table whose `dateColumns` hold epoch ms (written as date cells in XLSX, local text elsewhere). */
+export type SheetTable = Table & { dateColumns?: readonly number[]; totals?: readonly Cell[] };
+
+const FIRST_COLUMN = { content: 'Nội dung', device: 'Thiết bị', group: 'Nhóm thiết bị', day: 'Ngày', kind: 'Loại thiết bị' } as const;
+const STAT_HEADERS = [
+  'Lượt phát',
+  'Thời lượng (giây)',
+  'Hoàn thành',
+  'Thời lượng hoàn thành (giây)',
+  'Bị ngắt',
+  'Thời lượng bị ngắt (giây)',
+  'Lỗi',
+  'Thời lượng lỗi (giây)',
+  'Số thiết bị',
+];
+const stats = (s: PlayStats): Cell[] => [s.plays, s.seconds, s.completed, s.completedSeconds, s.interrupted, s.interruptedSeconds, s.failed, s.failedSeconds, s.devices];
+
+export function playsTable(r: PlaysReport): SheetTable {
+  const device = r.groupBy === 'device';
+  const headers = [FIRST_COLUMN[r.groupBy], ...(device ? ['Loại', 'Tổ dân phố'] : []), ...STAT_HEADERS];
+  return {
+    headers,
+    rows: r.rows.map((x) => [x.label, ...(device ? [kindLabel(x.kind ?? ''), x.residentialGroup] : []), ...stats(x)]),
+    totals: ['Tổng cộng', ...(device ? [null, null] : []), ...stats(r.totals)],
+  };
+}
+
+const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+
+export function uptimeTable(rows: readonly UptimeRow[]): SheetTable {
+  return {
+    headers: ['Thiết bị', 'Loại', 'Tổ dân phố', 'Thời gian kết nối (giây)', 'Giờ hoạt động (giây)', 'Kết nối trong giờ hoạt động (giây)', 'Tỷ lệ hoạt động (%)', 'Lần cuối thấy'],
+    rows: rows.map((d) => [
+      d.name,
+      kindLabel(d.kind),
+      d.residentialGroup,
+      d.onlineSeconds,
+      d.operatingSeconds,
+      d.operatingOnlineSeconds,
+      pct(d.share),
+      d.lastSeenAt === null ? null : Date.parse(d.lastSeenAt),
+    ]),
+    dateColumns: [7],
+  };
+}
+export const uptimeReportTable = (r: UptimeReport) => uptimeTable(r.rows);
+
+const F_HEADERS = ['Số góp ý', 'Điểm trung bình', '1 sao', '2 sao', '3 sao', '4 sao', '5 sao'];
+const fstats = (s: FeedbackStats): Cell[] => [s.count, s.average, ...s.ratings];
+
+export function feedbackTable(r: FeedbackReport): SheetTable {
+  const first = { day: 'Ngày', week: 'Tuần (từ thứ Hai)', topic: 'Chủ đề' }[r.groupBy];
+  return {
+    headers: [first, ...F_HEADERS],
+    rows: r.series.map((x) => [r.groupBy === 'week' ? x.key : x.label, ...fstats(x)]),
+    totals: ['Tổng cộng', ...fstats(r.totals)],
+  };
+}
+
+export function commentsTable(comments: FeedbackReport['comments']): SheetTable {
+  return {
+    headers: ['Thời điểm', 'Điểm', 'Chủ đề', 'Ý kiến', 'Kiosk'],
+    rows: comments.map((c) => [Date.parse(c.createdAt), c.rating, c.topic, c.comment, c.device]),
+    dateColumns: [0],
+  };
+}
+
+/** Turns date columns into local 'YYYY-MM-DD HH:mm' text (CSV and HTML). */
+export function withLocalDates(t: SheetTable, cal: ZoneCalendar): SheetTable {
+  const cols = t.dateColumns ?? [];
+  if (cols.length === 0) return t;
+  return {
+    ...t,
+    rows: t.rows.map((r) => r.map((v, i) => (cols.includes(i) && typeof v === 'number' ? localDateTime(cal, v) : v))),
+    dateColumns: [],
+  };
+}
+
+/** CSV: the table plus its totals row, dates as local text. */
+export function forCsv(t: SheetTable, cal: ZoneCalendar): Table {
+  const local = withLocalDates(t, cal);
+  return { headers: local.headers, rows: local.totals ? [...local.rows, local.totals] : local.rows };
+}
+
+export function periodicTables(r: PeriodicReport) {
+  const ch = r.channels;
+  const sum = (f: (c: (typeof ch)[number]) => number) => ch.reduce((a, c) => a + f(c), 0);
+  const summary: SheetTable = {
+    headers: ['Chỉ tiêu', 'Giá trị'],
+    rows: [
+      ['Tổng lượt phát', r.totals.plays],
+      ['Tổng thời lượng phát (giờ)', Math.round((r.totals.seconds / 3600) * 10) / 10],
+      ['Lượt phát hoàn thành', r.totals.completed],
+      ['Lượt phát bị ngắt', r.totals.interrupted],
+      ['Lượt phát lỗi', r.totals.failed],
+      ['Thiết bị đã phát', r.totals.devices],
+      ...ch.map((c): Cell[] => [`Lượt phát trên ${c.label.toLowerCase()}`, c.plays]),
+      ['Số góp ý tại kiosk', r.feedback.totals.count],
+      ['Điểm hài lòng trung bình (1–5)', r.feedback.totals.average],
+      ['Cảnh báo khẩn cấp đã phát', r.incidents.count],
+    ],
+  };
+  const channels: SheetTable = {
+    headers: ['Kênh', 'Số thiết bị', 'Thiết bị có phát', 'Lượt phát', 'Giờ phát', 'Số tổ dân phố tiếp cận', 'Tổ dân phố'],
+    rows: ch.map((c) => [c.label, c.devices, c.activeDevices, c.plays, c.airtimeHours, c.residentialGroups, c.residentialGroupNames.join(', ')]),
+    totals: ['Tổng cộng', sum((c) => c.devices), sum((c) => c.activeDevices), sum((c) => c.plays), Math.round(sum((c) => c.airtimeHours) * 10) / 10, null, null],
+  };
+  const topContent: SheetTable = {
+    headers: ['Hạng', 'Nội dung', 'Lượt phát', 'Thời lượng (giây)', 'Hoàn thành', 'Số thiết bị'],
+    rows: r.topContent.map((c, i) => [i + 1, c.label, c.plays, c.seconds, c.completed, c.devices]),
+  };
+  const daily: SheetTable = {
+    headers: ['Ngày', 'Lượt phát', 'Thời lượng (giây)'],
+    rows: r.daily.map((d) => [d.date, d.plays, d.seconds]),
+    totals: ['Tổng cộng', r.totals.plays, r.totals.seconds],
+  };
+  const feedbackTopics: SheetTable = {
+    headers: ['Chủ đề', ...F_HEADERS],
+    rows: r.feedback.topics.map((x) => [x.topic, ...fstats(x)]),
+    totals: ['Tổng cộng', ...fstats(r.feedback.totals)],
+  };
+  const incidents: SheetTable = {
+    headers: ['Số', 'Nội dung cảnh báo', 'Mức độ', 'Nguồn', 'Phát lúc', 'Hết hạn', 'Đã huỷ lúc', 'Người phát', 'Thiết bị xác nhận', 'Xác nhận đầu tiên'],
+    rows: r.incidents.alerts.map((a) => [
+      a.id,
+      a.text,
+      a.severity,
+      a.source === 'cap' ? 'CAP' : 'Bảng điều khiển',
+      Date.parse(a.issuedAt),
+      Date.parse(a.expiresAt),
+      a.cancelledAt === null ? null : Date.parse(a.cancelledAt),
+      a.issuedBy,
+      a.acks,
+      a.firstAckAt === null ? null : Date.parse(a.firstAckAt),
+    ]),
+    dateColumns: [4, 5, 6, 9],
+  };
+  return { summary, channels, topContent, daily, feedbackTopics, comments: commentsTable(r.feedback.comments), incidents, uptime: uptimeTable(r.uptime) };
+}

@@ -1,0 +1,128 @@
+// The shapes the report API answers with (mapped from repo rows by the report service).
+import type { PeriodKind } from './period';
+
+/** Plays and airtime of a set of plays, split by result. Durations in whole seconds. */
+export type PlayStats = {
+  plays: number;
+  seconds: number;
+  completed: number;
+  completedSeconds: number;
+  interrupted: number;
+  interruptedSeconds: number;
+  failed: number;
+  failedSeconds: number;
+  /** Distinct devices that played. */
+  devices: number;
+};
+
+export type PlaysGroupBy = 'content' | 'device' | 'group' | 'day' | 'kind';
+export type PlaysRow = PlayStats & {
+  /** Stable id of the row: content:12, class:emergency, device:3, group:2, group:none, 2026-11-03, led. */
+  key: string;
+  label: string;
+  /** Device kind (groupBy device or kind), content kind (groupBy content); otherwise null. */
+  kind: string | null;
+  residentialGroup: string | null;
+};
+
+export type RangeInfo = { from: string; to: string; fromDate: string; toDate: string; tz: string };
+export type PlaysReport = RangeInfo & { groupBy: PlaysGroupBy; totals: PlayStats; rows: PlaysRow[] };
+
+export type UptimeRow = {
+  deviceId: number;
+  name: string;
+  kind: string;
+  residentialGroup: string | null;
+  /** Connected seconds in the range (up to now). */
+  onlineSeconds: number;
+  /** Seconds of operating hours in the range (up to now, within the device's lifetime). */
+  operatingSeconds: number;
+  /** Connected seconds inside operating hours. */
+  operatingOnlineSeconds: number;
+  /** operatingOnlineSeconds / operatingSeconds, 0..1; null when there was no operating time. */
+  share: number | null;
+  lastSeenAt: string | null;
+};
+export type UptimeReport = RangeInfo & { rows: UptimeRow[] };
+
+export type FeedbackStats = {
+  count: number;
+  /** Average rating 1–5 rounded to 2 decimals; null without feedback. */
+  average: number | null;
+  /** Count per rating: [1 star, 2, 3, 4, 5]. */
+  ratings: [number, number, number, number, number];
+};
+export type FeedbackGroupBy = 'day' | 'week' | 'topic';
+export type FeedbackComment = { createdAt: string; localTime: string; rating: number; topic: string; comment: string; device: string };
+export type FeedbackReport = RangeInfo & {
+  groupBy: FeedbackGroupBy;
+  totals: FeedbackStats;
+  series: (FeedbackStats & { key: string; label: string })[];
+  topics: (FeedbackStats & { topic: string })[];
+  comments: FeedbackComment[];
+};
+
+export type ChannelReach = {
+  kind: string;
+  label: string;
+  /** Devices of this kind that existed during the period. */
+  devices: number;
+  /** Devices that played at least once. */
+  activeDevices: number;
+  plays: number;
+  airtimeHours: number;
+  residentialGroups: number;
+  residentialGroupNames: string[];
+};
+export type Incident = {
+  id: number;
+  text: string;
+  severity: string;
+  source: string;
+  issuedAt: string;
+  startsAt: string;
+  expiresAt: string;
+  cancelledAt: string | null;
+  issuedBy: string | null;
+  acks: number;
+  firstAckAt: string | null;
+};
+export type PeriodicReport = {
+  period: {
+    period: PeriodKind;
+    year: number;
+    index: number;
+    label: string;
+    labelEn: string;
+    firstDay: string;
+    lastDay: string;
+    from: string;
+    to: string;
+    tz: string;
+  };
+  generatedAt: string;
+  totals: PlayStats;
+  channels: ChannelReach[];
+  daily: { date: string; plays: number; seconds: number }[];
+  topContent: PlaysRow[];
+  feedback: { totals: FeedbackStats; topics: (FeedbackStats & { topic: string })[]; comments: FeedbackComment[] };
+  incidents: { count: number; acknowledged: number; alerts: Incident[] };
+  uptime: UptimeRow[];
+};
+
+export type ArchiveEntry = {
+  id: number;
+  period: PeriodKind;
+  year: number;
+  index: number;
+  label: string;
+  from: string;
+  to: string;
+  size: number;
+  sha256: string;
+  trigger: 'manual' | 'schedule';
+  generatedBy: string | null;
+  generatedAt: string;
+  /** Path of the download under /api. */
+  url: string;
+};
