@@ -1,8 +1,68 @@
 // The player in a real Chromium against the real server: pairing by code, the WebSocket connection,
-// emergency alerts (banner within a second, acknowledgement, cancel), and kiosk feedback with consent.
+// emergency alerts (banner within a second, acknowledgement, cancel), kiosk feedback with consent, and
+// offline play: the server stops, the player plays on by its stored timeline, and the proof of play queued
+// meanwhile reaches the restarted server exactly once.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { whatPlaysAt, type DeviceTimeline } from '@bantin/protocol';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function pair(page: Page, staff: Staff, device: Record<string, unknown>): Promise<number> {
+  const code = page.getByTestId('pairing-code');
+  await code.waitFor({ timeout: 15_000 });
+  const claim = await staff.call<{ id: number }>('POST', '/api/pairing/claim', { code: await code.getAttribute('data-code'), device });
+  expect(claim.status).toBe(200);
+  await page.getByTestId('player-stage').waitFor({ timeout: 15_000 });
+  return claim.body.id;
+}
+
+/** Event ids of the proof-of-play records waiting in the player's IndexedDB queue. */
+function queuedPlays(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('bantin-player');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('plays', 'readonly').objectStore('plays').getAllKeys();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result.map(String));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+const activeItem = (page: Page) => page.locator('[data-testid="player-item"][data-active="true"]');
 
 interface Staff {
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
@@ -124,5 +184,67 @@ describe.skipIf(skipBrowserTests)('player in Chromium against the real server', 
     await page.reload();
     await page.getByTestId('player-stage').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('player-unpaired').count()).toBe(0);
+  });
+});
+
+describe.skipIf(skipBrowserTests)('player offline: server stopped and restarted', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bantin-e2e-offline-'));
+  const adminPassword = 'e2e-offline-admin-1';
+  let port = 0;
+  let server: RunningServer | null = null;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const start = () => startServer({ adminPassword, env: { PORT: String(port), BANTIN_DATA_DIR: dataDir } });
+
+  beforeAll(async () => {
+    port = await freePort();
+    server = await start();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('plays the next scheduled item at its time with the server gone, then delivers the queued proof of play once', async () => {
+    let staff = await signIn(server!);
+    await page.goto(server!.url + '/player/');
+    const deviceId = await pair(page, staff, { name: 'Màn hình LED chợ', kind: 'led' });
+    await page.locator('[data-online="true"]').waitFor({ timeout: 10_000 });
+    const timeline = (await staff.call<DeviceTimeline>('GET', `/api/devices/${deviceId}/timeline`)).body;
+    expect(timeline.segments.length).toBeGreaterThan(0);
+
+    await server!.stop();
+    server = null;
+    await page.locator('[data-online="false"]').waitFor({ timeout: 10_000 });
+
+    // The next boundary by the stored timeline, at least 2 s away so it happens while the server is down.
+    const now = whatPlaysAt(timeline, Date.now() + 2_000);
+    const boundary = now.nextChangeAt!;
+    const expected = whatPlaysAt(timeline, boundary + 1).item!;
+    expect(expected).toBeTruthy();
+    await sleep(Math.max(0, boundary - Date.now()) + 1_000);
+    expect(await activeItem(page).getAttribute('data-item-id')).toBe(expected.id);
+    expect(await activeItem(page).innerText()).toContain(expected.text?.title ?? '');
+
+    const queued = await until(async () => {
+      const q = await queuedPlays(page);
+      return q.length > 0 && q;
+    }, 10_000, 'a proof-of-play record queued offline');
+
+    server = await start();
+    staff = await signIn(server);
+    await page.locator('[data-online="true"]').waitFor({ timeout: 90_000 });
+    await until(async () => (await queuedPlays(page)).every((id) => !queued.includes(id)), 30_000, 'the queue to drain');
+    const plays = (await staff.call<{ plays: { eventId: string; deviceId: number; result: string }[] }>('GET', `/api/plays?deviceId=${deviceId}&limit=1000`)).body.plays;
+    const ids = plays.map((p) => p.eventId);
+    for (const id of queued) expect(ids.filter((x) => x === id)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
