@@ -1,0 +1,87 @@
+// Devices, groups and pairing calls, typed from the server's routes (hono/client): the list of devices with
+// their locations, group membership, claiming a player's pairing code, and a device's compiled timeline.
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { client, csrfHeaders, toApiError } from './api';
+
+const devices = client.api.devices;
+const deviceById = devices[':id'];
+const groups = client.api.groups;
+const groupById = groups[':id'];
+
+export type Device = InferResponseType<typeof devices.$get, 200>[number];
+export type DeviceKind = Device['kind'];
+export type DeviceGroup = InferResponseType<typeof groups.$get, 200>[number];
+export type CreateDeviceInput = InferRequestType<typeof devices.$post>['json'];
+export type PatchDeviceInput = InferRequestType<typeof deviceById.$patch>['json'];
+export type CreateGroupInput = InferRequestType<typeof groups.$post>['json'];
+export type ClaimInput = InferRequestType<typeof client.api.pairing.claim.$post>['json'];
+export type ClaimedDevice = InferResponseType<typeof client.api.pairing.claim.$post, 200>;
+export type DeviceTimelineResponse = InferResponseType<typeof deviceById.timeline.$get, 200>;
+
+export const DEVICE_KINDS: readonly DeviceKind[] = ['led', 'kiosk', 'speaker'];
+
+const param = (id: number) => ({ id: String(id) });
+
+export async function listDevices(): Promise<Device[]> {
+  const res = await devices.$get({ query: {} });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function patchDevice(id: number, patch: PatchDeviceInput): Promise<Device> {
+  const res = await deviceById.$patch({ param: param(id), json: patch }, { headers: csrfHeaders() });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function revokeDevice(id: number): Promise<Device> {
+  const res = await deviceById.revoke.$post({ param: param(id) }, { headers: csrfHeaders() });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+/** The compiled timeline of one device over [from, to) (epoch ms), with the reason of every item. */
+export async function deviceTimeline(id: number, from: number, to: number): Promise<DeviceTimelineResponse> {
+  const res = await deviceById.timeline.$get({ param: param(id), query: { from: String(from), to: String(to) } });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+/** Claims the 6-digit code a player shows, creating the device it becomes. */
+export async function claimPairingCode(input: ClaimInput): Promise<ClaimedDevice> {
+  const res = await client.api.pairing.claim.$post({ json: input }, { headers: csrfHeaders() });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function listGroups(): Promise<DeviceGroup[]> {
+  const res = await groups.$get();
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function createGroup(input: CreateGroupInput): Promise<DeviceGroup> {
+  const res = await groups.$post({ json: input }, { headers: csrfHeaders() });
+  if (res.status === 201) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function addGroupMembers(groupId: number, deviceIds: number[]): Promise<DeviceGroup> {
+  const res = await groupById.members.$post({ param: param(groupId), json: { deviceIds } }, { headers: csrfHeaders() });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function removeGroupMember(groupId: number, deviceId: number): Promise<DeviceGroup> {
+  const res = await groupById.members[':deviceId'].$delete(
+    { param: { id: String(groupId), deviceId: String(deviceId) } },
+    { headers: csrfHeaders() },
+  );
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+/** The address of a group's iCalendar feed (a plain link: calendar apps subscribe to it). */
+export function groupCalendarUrl(groupId: number): string {
+  return `/api/groups/${groupId}/calendar.ics`;
+}
