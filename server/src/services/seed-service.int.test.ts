@@ -75,7 +75,13 @@ describe('seedStarterPack', () => {
       expect(v.state).toBe('approved');
       const reviews = await contentRepo.reviewsOfContent(t.db, id);
       expect(reviews).toHaveLength(1);
-      expect(reviews[0]).toMatchObject({ decision: 'approved', actor_id: null, reason: SEED_APPROVAL_REASON, version_sha256: v.version_sha256, files: v.files });
+      expect(reviews[0]).toMatchObject({
+        decision: 'approved',
+        actor_id: null,
+        reason: SEED_APPROVAL_REASON,
+        version_sha256: v.version_sha256,
+        files: v.files,
+      });
       expect(JSON.parse(v.files)).toHaveLength(1);
     }
   });
@@ -85,15 +91,22 @@ describe('seedStarterPack', () => {
       'SELECT (SELECT COUNT(*) FROM content) AS c, (SELECT COUNT(*) FROM media_files) AS m, (SELECT COUNT(*) FROM audit_log) AS a',
     );
     expect(await t.seedStarterPack()).toEqual({ created: 0 });
-    expect(await t.db.get('SELECT (SELECT COUNT(*) FROM content) AS c, (SELECT COUNT(*) FROM media_files) AS m, (SELECT COUNT(*) FROM audit_log) AS a')).toEqual(before);
+    expect(
+      await t.db.get(
+        'SELECT (SELECT COUNT(*) FROM content) AS c, (SELECT COUNT(*) FROM media_files) AS m, (SELECT COUNT(*) FROM audit_log) AS a',
+      ),
+    ).toEqual(before);
   });
 
   it('keeps the audit chain verifiable and records the approvals as the system', async () => {
     const { problems, rows } = await t.audit.verify();
     expect(problems).toEqual([]);
-    const approvals = await t.db.all<{ actor: string; actor_id: number | null; summary: string }>("SELECT actor, actor_id, summary FROM audit_log WHERE action = 'review.approve'");
+    const approvals = await t.db.all<{ actor: string; actor_id: number | null; summary: string }>(
+      "SELECT actor, actor_id, summary FROM audit_log WHERE action = 'review.approve'",
+    );
     expect(approvals).toHaveLength(first.created);
-    for (const a of approvals) expect(a).toMatchObject({ actor: 'system', actor_id: null, summary: expect.stringContaining('"seeded":true') });
+    for (const a of approvals)
+      expect(a).toMatchObject({ actor: 'system', actor_id: null, summary: expect.stringContaining('"seeded":true') });
     expect(rows).toBeGreaterThan(first.created * 2);
   });
 

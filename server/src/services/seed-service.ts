@@ -112,12 +112,21 @@ export function createSeedService(deps: {
 
       for (const m of pack.messages) {
         await step(() =>
-          deps.content.create(ownerActor, 'message', { title: m.title, body: m.body, tags: m.tags, style: m.style, sourceRef: m.sourceRef }, { system: true }),
+          deps.content.create(
+            ownerActor,
+            'message',
+            { title: m.title, body: m.body, tags: m.tags, style: m.style, sourceRef: m.sourceRef },
+            { system: true },
+          ),
         );
       }
       for (const s of pack.sounds) {
         await step(async () => {
-          const file = await deps.media.upload(SYSTEM_ACTOR, { stream: createReadStream(s.path), fileName: path.basename(s.path), accept: ['audio'] });
+          const file = await deps.media.upload(SYSTEM_ACTOR, {
+            stream: createReadStream(s.path),
+            fileName: path.basename(s.path),
+            accept: ['audio'],
+          });
           return deps.content.create(ownerActor, 'clip', { title: s.title, tags: s.tags, mediaSha256: file.sha256 }, { system: true });
         });
       }
