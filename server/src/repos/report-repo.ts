@@ -194,7 +194,7 @@ export const reportRepo = {
   listArchive: (q: Queryable, limit: number) =>
     q.all<ArchiveRow>(
       `SELECT r.*, u.display_name AS generated_by_name FROM reports r LEFT JOIN users u ON u.id = r.generated_by
-       ORDER BY r.year DESC, r.from_ms DESC, r.generated_at DESC, r.id DESC LIMIT ?`,
+       ORDER BY r.generated_at DESC, r.id DESC LIMIT ?`,
       [limit],
     ),
 

@@ -96,7 +96,7 @@ const archive = defineRoute(STAFF, {
   path: '/periodic/archive',
   tags: ['reports'],
   summary: 'Archived periodic reports / Lưu trữ báo cáo định kỳ',
-  responses: { 200: jsonOk(z.array(ArchiveEntrySchema), 'Newest period first'), ...errorResponses },
+  responses: { 200: jsonOk(z.array(ArchiveEntrySchema), 'Newest first'), ...errorResponses },
 });
 const archiveFile = defineRoute(STAFF, {
   method: 'get',
