@@ -17,7 +17,7 @@ const NOV = '/api/reports/periodic?period=month&year=2026&index=11';
 let t: TestCtx;
 let editor: { cookie: string; csrf: string };
 let reviewer: { cookie: string; csrf: string };
-const ids: Record<string, number> = {};
+const ids = {} as Record<'led' | 'kiosk' | 'spk1' | 'spk2' | 'spare' | 'msg' | 'clip' | 'alert', number>;
 
 beforeAll(async () => {
   t = await createTestContext({ clock: () => now });

@@ -13,7 +13,7 @@ const TITLE_1 = 'Quy tắc ứng xử, "văn minh"\nđô thị';
 
 let t: TestCtx;
 let viewer: { cookie: string; csrf: string };
-const ids: Record<string, number> = {};
+const ids = {} as Record<'led1' | 'led2' | 'kiosk' | 'spk' | 'gA' | 'gB' | 'c1' | 'c2' | 'c3', number>;
 
 beforeAll(async () => {
   t = await createTestContext({ clock: () => NOW });
