@@ -91,6 +91,7 @@ export const MESSAGES = {
     vi: 'Mã thiết bị đã được cấp một lần; hãy xin mã ghép nối mới.',
     en: 'The device token was already handed out once; ask for a new pairing code.',
   },
+  schedule_invalid: { vi: '{vi}', en: '{en}' },
   timeline_range_invalid: { vi: 'Khoảng thời gian xem trước không hợp lệ: {details}', en: 'The preview range is invalid: {details}' },
   payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
   unsupported_media_type: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },

@@ -2,7 +2,7 @@
 // windows or an RRULE) and class. Refuses entries that could never play or break the rules (ads only on LED,
 // speaker slot fit, at most 10,000 occurrences a day); each change recompiles only the devices it reaches.
 import type { Db, Queryable } from '../db/sqlite';
-import { targetsDevice, type CalendarWhen, type DeviceKind, type RruleWhen } from '../domain/schedule';
+import { targetsDevice, validateSchedule, type CalendarWhen, type DeviceKind, type RruleWhen, type ScheduleIssueCode } from '../domain/schedule';
 import { deviceRepo } from '../repos/device-repo';
 import { groupRepo } from '../repos/group-repo';
 import { playlistRepo } from '../repos/playlist-repo';
@@ -100,6 +100,13 @@ async function validate(q: Queryable, b: ScheduleBody, now: number) {
   }
 
   const inputs = await loadCompileInputs(q, now);
+  // The compiler's own validation as a backstop, in its words (content not yet approved is allowed here).
+  // A target with no device yet is allowed (reported as a conflict); speaker fit is checked below, naming the speaker.
+  const skip: ScheduleIssueCode[] = ['unknown_content', 'speaker_overfull', 'no_target'];
+  const when = b.when;
+  const asInput = { id: 'new', target: toTargetInput(t), what: { contentId: String(items[0]!.contentId) }, class: b.class, when };
+  const issue = validateSchedule(asInput, inputs.base.devices, inputs.base.contents, { now }).find((i) => !skip.includes(i.code));
+  if (issue) throw new AppError(422, 'schedule_invalid', { vi: issue.vi, en: issue.en });
   const target = toTargetInput(t);
   const reached = inputs.base.devices.filter((d) => targetsDevice(target, d));
   const speakers = reached.filter((d) => d.kind === 'speaker');
