@@ -37,7 +37,8 @@ export function AppRoutes({ roles }: { roles: readonly Role[] }) {
         {SCREENS.map((screen) => (
           <Route
             key={screen.id}
-            path={screen.path}
+            // Sub-pages (/content/12, /content/new) belong to their screen; it reads the rest itself.
+            path={screen.path === '/' ? '/' : `${screen.path}/:sub*`}
             component={canOpen(screen, roles) ? pages[screen.id] : ForbiddenPage}
           />
         ))}

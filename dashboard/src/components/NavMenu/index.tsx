@@ -17,7 +17,7 @@ export function NavMenu({ roles }: { roles: readonly Role[] }) {
               href={screen.path}
               class={styles.link}
               data-screen={screen.id}
-              aria-current={path === screen.path ? 'page' : undefined}
+              aria-current={path === screen.path || (screen.path !== '/' && path.startsWith(`${screen.path}/`)) ? 'page' : undefined}
             >
               {t(screen.title)}
             </a>

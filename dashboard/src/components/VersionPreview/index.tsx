@@ -1,0 +1,57 @@
+// The exact version a person is looking at, as it will play: a message in its three screen sizes with
+// its rendered speech, a clip's file, or an ad's file (muted) with its advertiser and category.
+import type { ContentKind, ContentVersion } from '../../lib/content-api';
+import { t, tf, type MessageKey } from '../../lib/i18n';
+import { ListenButton } from '../ListenButton';
+import { MediaView } from '../MediaView';
+import { MessagePreview, type PreviewSize } from '../MessagePreview';
+import styles from './style.module.css';
+
+interface Props {
+  kind: ContentKind;
+  version: ContentVersion;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+export function VersionPreview({ kind, version }: Props) {
+  const label = tf('content.versionN', { n: version.number });
+  if (kind === 'message') {
+    const style = str(version.fields.style) as PreviewSize | null;
+    return (
+      <div class={styles.preview}>
+        <MessagePreview title={version.title} body={version.body} chosen={style ?? undefined} />
+        <ListenButton url={version.speech?.url ?? null} label={tf('editor.speechOf', { n: version.number })} />
+      </div>
+    );
+  }
+  const advertiser = str(version.fields.advertiser);
+  const category = str(version.fields.productCategory);
+  return (
+    <div class={styles.preview}>
+      {version.media ? <MediaView media={version.media} label={`${version.title} — ${label}`} muted={kind === 'ad'} /> : null}
+      {kind === 'ad' && (
+        <dl class={styles.facts}>
+          {advertiser && (
+            <>
+              <dt>{t('field.advertiser')}</dt>
+              <dd>{advertiser}</dd>
+            </>
+          )}
+          {category && (
+            <>
+              <dt>{t('field.productCategory')}</dt>
+              <dd>{t(`cat.${category}` as MessageKey) ?? category}</dd>
+            </>
+          )}
+          {str(version.fields.licenceRef) && (
+            <>
+              <dt>{t('field.licenceRef')}</dt>
+              <dd>{str(version.fields.licenceRef)}</dd>
+            </>
+          )}
+        </dl>
+      )}
+    </div>
+  );
+}
