@@ -1,0 +1,72 @@
+// Report calls (proof of play, uptime, kiosk feedback, periodic report and its archive), typed from the
+// server's routes, and the addresses of the server-made downloads (CSV, XLSX, printable page).
+import type { InferResponseType } from 'hono/client';
+import { client, csrfHeaders, toApiError } from './api';
+
+const reports = client.api.reports;
+
+export type PlaysGroupBy = 'content' | 'device' | 'group' | 'day' | 'kind';
+export type FeedbackGroupBy = 'day' | 'week' | 'topic';
+export type PeriodKind = 'month' | 'quarter';
+export interface DateRange {
+  from: string;
+  to: string;
+}
+export interface PeriodRef {
+  period: PeriodKind;
+  year: number;
+  index: number;
+}
+
+export type PlaysReport = InferResponseType<typeof reports.plays.$get, 200>;
+export type UptimeReport = InferResponseType<typeof reports.uptime.$get, 200>;
+export type FeedbackReport = InferResponseType<typeof reports.feedback.$get, 200>;
+export type PeriodicReport = InferResponseType<typeof reports.periodic.$get, 200>;
+export type ArchiveEntry = InferResponseType<typeof reports.periodic.archive.$get, 200>[number];
+
+export async function playsReport(r: DateRange, groupBy: PlaysGroupBy): Promise<PlaysReport> {
+  const res = await reports.plays.$get({ query: { ...r, groupBy, format: 'json' } });
+  if (res.status === 200) return (await res.json()) as PlaysReport;
+  throw await toApiError(res);
+}
+
+export async function uptimeReport(r: DateRange): Promise<UptimeReport> {
+  const res = await reports.uptime.$get({ query: { ...r, format: 'json' } });
+  if (res.status === 200) return (await res.json()) as UptimeReport;
+  throw await toApiError(res);
+}
+
+export async function feedbackReport(r: DateRange, groupBy: FeedbackGroupBy): Promise<FeedbackReport> {
+  const res = await reports.feedback.$get({ query: { ...r, groupBy, table: 'series', format: 'json' } });
+  if (res.status === 200) return (await res.json()) as FeedbackReport;
+  throw await toApiError(res);
+}
+
+export async function periodicReport(p: PeriodRef): Promise<PeriodicReport> {
+  const res = await reports.periodic.$get({ query: { period: p.period, year: String(p.year), index: String(p.index), format: 'json' } });
+  if (res.status === 200) return (await res.json()) as PeriodicReport;
+  throw await toApiError(res);
+}
+
+export async function generatePeriodic(p: PeriodRef): Promise<ArchiveEntry> {
+  const res = await reports.periodic.generate.$post({ json: p }, { headers: csrfHeaders() });
+  if (res.status === 201) return await res.json();
+  throw await toApiError(res);
+}
+
+export async function reportArchive(): Promise<ArchiveEntry[]> {
+  const res = await reports.periodic.archive.$get();
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+const qs = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
+
+/** Server-made downloads: plain links, so the browser streams the file and names it. */
+export const downloads = {
+  playsCsv: (r: DateRange, groupBy: PlaysGroupBy) => `/api/reports/plays?${qs({ ...r, groupBy, format: 'csv' })}`,
+  uptimeCsv: (r: DateRange) => `/api/reports/uptime?${qs({ ...r, format: 'csv' })}`,
+  feedbackCsv: (r: DateRange, groupBy: FeedbackGroupBy, table: 'series' | 'comments') => `/api/reports/feedback?${qs({ ...r, groupBy, table, format: 'csv' })}`,
+  periodicXlsx: (p: PeriodRef) => `/api/reports/periodic?${qs({ ...p, format: 'xlsx' })}`,
+  periodicHtml: (p: PeriodRef) => `/api/reports/periodic?${qs({ ...p, format: 'html' })}`,
+};

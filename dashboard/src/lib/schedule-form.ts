@@ -1,0 +1,108 @@
+// The schedule editor's form state, its conversion to and from the API shape, and its checks — kept out
+// of the component so the component stays a view.
+import { ALL_DAYS, BROADCAST_WINDOWS, detectPreset, presetWhen, type RecurrencePreset } from './recurrence';
+import type { DeviceKind } from './devices-api';
+import type { ClockWindow, CreateScheduleInput, Schedule, ScheduleClass, ScheduleWhen } from './schedules-api';
+import type { SchedulesKey } from './messages/schedules';
+
+export interface FormState {
+  name: string;
+  whatKind: 'content' | 'playlist';
+  contentId: number | null;
+  playlistId: number | null;
+  cls: ScheduleClass;
+  groupIds: number[];
+  kinds: DeviceKind[];
+  deviceIds: number[];
+  preset: RecurrencePreset;
+  dateFrom: string;
+  dateTo: string;
+  days: number[];
+  windows: ClockWindow[];
+  rrule: string;
+  durationMin: number;
+  adSharePct: number;
+}
+
+export function emptyForm(today: string, yearEnd: string): FormState {
+  return {
+    name: '',
+    whatKind: 'content',
+    contentId: null,
+    playlistId: null,
+    cls: 'normal',
+    groupIds: [],
+    kinds: [],
+    deviceIds: [],
+    preset: 'daily',
+    dateFrom: today,
+    dateTo: yearEnd,
+    days: [...ALL_DAYS],
+    windows: [{ start: '06:00', end: '06:30' }],
+    rrule: '',
+    durationMin: 30,
+    adSharePct: 20,
+  };
+}
+
+export function formFromSchedule(s: Schedule, fallback: FormState): FormState {
+  const when = s.when;
+  const cal = 'rrule' in when ? null : when;
+  return {
+    ...fallback,
+    name: s.name,
+    whatKind: s.playlistId !== null ? 'playlist' : 'content',
+    contentId: s.contentId,
+    playlistId: s.playlistId,
+    cls: s.class,
+    groupIds: [...s.target.groupIds],
+    kinds: [...s.target.kinds],
+    deviceIds: [...s.target.deviceIds],
+    preset: detectPreset(when),
+    dateFrom: cal?.dateFrom ?? fallback.dateFrom,
+    dateTo: cal?.dateTo ?? fallback.dateTo,
+    days: cal ? [...cal.daysOfWeek] : fallback.days,
+    windows: cal ? cal.windows.map((w) => ({ ...w })) : fallback.windows,
+    rrule: 'rrule' in when ? when.rrule : '',
+    durationMin: 'rrule' in when ? when.durationMin : fallback.durationMin,
+    adSharePct: s.adShare !== null ? Math.round(s.adShare * 100) : fallback.adSharePct,
+  };
+}
+
+/** The `when` the form describes. */
+export function whenOf(f: FormState): ScheduleWhen {
+  switch (f.preset) {
+    case 'daily':
+    case 'weekdays':
+    case 'broadcast':
+      return presetWhen(f.preset, f.dateFrom, f.dateTo, f.windows);
+    case 'custom':
+      return { dateFrom: f.dateFrom, dateTo: f.dateTo, daysOfWeek: [...f.days].sort(), windows: f.windows.map((w) => ({ ...w })) };
+    case 'rrule':
+      return { rrule: f.rrule.trim(), durationMin: f.durationMin };
+  }
+}
+
+/** The first problem a person must fix before saving, or null. */
+export function checkForm(f: FormState): SchedulesKey | null {
+  if (f.whatKind === 'content' ? f.contentId === null : f.playlistId === null) return 'editor.needWhat';
+  if (f.groupIds.length + f.kinds.length + f.deviceIds.length === 0) return 'editor.needTarget';
+  if (f.preset === 'rrule') return /DTSTART/.test(f.rrule) && /FREQ=/.test(f.rrule) ? null : 'editor.needRrule';
+  if (!f.dateFrom || !f.dateTo || f.dateTo < f.dateFrom) return 'editor.needDates';
+  if (f.preset === 'custom' && f.days.length === 0) return 'editor.needDays';
+  const windows = f.preset === 'broadcast' ? BROADCAST_WINDOWS : f.windows;
+  if (windows.length === 0 || windows.some((w) => !w.start || !w.end || w.end <= w.start)) return 'editor.needWindow';
+  return null;
+}
+
+/** The request body for POST /api/schedules (and PATCH, which takes the same fields). */
+export function inputOf(f: FormState): CreateScheduleInput {
+  return {
+    name: f.name.trim(),
+    class: f.cls,
+    ...(f.whatKind === 'content' ? { contentId: f.contentId! } : { playlistId: f.playlistId! }),
+    target: { groupIds: f.groupIds, kinds: f.kinds, deviceIds: f.deviceIds },
+    when: whenOf(f),
+    ...(f.cls === 'ads' ? { adShare: Math.min(100, Math.max(1, f.adSharePct)) / 100 } : {}),
+  };
+}
