@@ -81,13 +81,13 @@ export type ArchiveRow = {
 
 export const reportRepo = {
   totalPlays: async (q: Queryable, from: number, to: number) =>
-    (await q.get<PlayAgg>(`SELECT ${AGG} FROM plays p WHERE ${IN_RANGE}`, [from, to]))!,
+    (await q.get<PlayAgg>(`SELECT ${AGG} FROM plays p INDEXED BY plays_time_cover WHERE ${IN_RANGE}`, [from, to]))!,
 
   /** Plays without content (emergency alerts, fallback) are grouped by their class. */
   playsByContent: (q: Queryable, from: number, to: number, limit = -1) =>
     q.all<ContentPlayRow>(
       `SELECT p.content_id, CASE WHEN p.content_id IS NULL THEN p.class END AS class, v.title, c.kind AS content_kind, ${AGG}
-       FROM plays p LEFT JOIN content c ON c.id = p.content_id LEFT JOIN content_versions v ON v.id = c.latest_version_id
+       FROM plays p INDEXED BY plays_time_cover LEFT JOIN content c ON c.id = p.content_id LEFT JOIN content_versions v ON v.id = c.latest_version_id
        WHERE ${IN_RANGE}
        GROUP BY p.content_id, CASE WHEN p.content_id IS NULL THEN p.class END
        ORDER BY plays DESC, ms DESC, p.content_id LIMIT ?`,
@@ -97,7 +97,7 @@ export const reportRepo = {
   playsByDevice: (q: Queryable, from: number, to: number) =>
     q.all<DevicePlayRow>(
       `SELECT p.device_id, d.name, d.kind, d.residential_group, ${AGG}
-       FROM plays p JOIN devices d ON d.id = p.device_id
+       FROM plays p INDEXED BY plays_time_cover JOIN devices d ON d.id = p.device_id
        WHERE ${IN_RANGE} GROUP BY p.device_id ORDER BY d.kind, d.name, p.device_id`,
       [from, to],
     ),
@@ -106,7 +106,7 @@ export const reportRepo = {
   playsByGroup: (q: Queryable, from: number, to: number) =>
     q.all<GroupPlayRow>(
       `SELECT gm.group_id, gm.group_name, ${AGG}
-       FROM plays p LEFT JOIN ${MEMBERSHIP} gm ON gm.device_id = p.device_id
+       FROM plays p INDEXED BY plays_time_cover LEFT JOIN ${MEMBERSHIP} gm ON gm.device_id = p.device_id
        WHERE ${IN_RANGE} GROUP BY gm.group_id ORDER BY gm.group_id IS NULL, gm.group_name`,
       [from, to],
     ),
@@ -114,19 +114,19 @@ export const reportRepo = {
   playsByKind: (q: Queryable, from: number, to: number) =>
     q.all<KindPlayRow>(
       `SELECT d.kind, COUNT(DISTINCT d.residential_group) AS residential_groups,
-         (SELECT group_concat(rg, ', ') FROM (SELECT DISTINCT d2.residential_group AS rg FROM plays p2
+         (SELECT group_concat(rg, ', ') FROM (SELECT DISTINCT d2.residential_group AS rg FROM plays p2 INDEXED BY plays_time_cover
             JOIN devices d2 ON d2.id = p2.device_id
             WHERE d2.kind = d.kind AND d2.residential_group IS NOT NULL AND p2.started_at >= ? AND p2.started_at < ?
             ORDER BY rg)) AS residential_group_names,
          ${AGG}
-       FROM plays p JOIN devices d ON d.id = p.device_id
+       FROM plays p INDEXED BY plays_time_cover JOIN devices d ON d.id = p.device_id
        WHERE ${IN_RANGE} GROUP BY d.kind ORDER BY d.kind`,
       [from, to, from, to],
     ),
 
   playsByDay: (q: Queryable, from: number, to: number, segments: string) =>
     q.all<DayPlayRow>(
-      `SELECT ${LOCAL_DAY} AS day, ${AGG} FROM plays p ${SEG_JOIN}
+      `SELECT ${LOCAL_DAY} AS day, ${AGG} FROM plays p INDEXED BY plays_time_cover ${SEG_JOIN}
        WHERE ${IN_RANGE} GROUP BY day ORDER BY day`,
       [segments, from, to],
     ),
