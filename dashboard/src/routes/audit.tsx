@@ -1,6 +1,6 @@
-// The audit screen (lazy-loaded route). A placeholder until the real screen lands.
-import { ScreenPage } from '../components/ScreenPage';
+// The audit log screen (lazy-loaded route, admin and viewer).
+import { AuditScreen } from '../components/AuditScreen';
 
 export default function AuditRoute() {
-  return <ScreenPage title="nav.audit" />;
+  return <AuditScreen />;
 }

@@ -1,6 +1,6 @@
-// The overview screen (lazy-loaded route). A placeholder until the real screen lands.
-import { ScreenPage } from '../components/ScreenPage';
+// The overview screen (lazy-loaded route).
+import { OverviewScreen } from '../components/OverviewScreen';
 
 export default function OverviewRoute() {
-  return <ScreenPage title="nav.overview" />;
+  return <OverviewScreen />;
 }

@@ -1,6 +1,6 @@
-// The review screen (lazy-loaded route). A placeholder until the real screen lands.
-import { ScreenPage } from '../components/ScreenPage';
+// The review screen (lazy-loaded route): the queue and the decision on one submission.
+import { ReviewScreen } from '../components/ReviewScreen';
 
 export default function ReviewRoute() {
-  return <ScreenPage title="nav.review" />;
+  return <ReviewScreen />;
 }

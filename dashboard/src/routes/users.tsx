@@ -1,6 +1,6 @@
-// The users screen (lazy-loaded route). A placeholder until the real screen lands.
-import { ScreenPage } from '../components/ScreenPage';
+// The users screen (lazy-loaded route, admin only).
+import { UsersScreen } from '../components/UsersScreen';
 
 export default function UsersRoute() {
-  return <ScreenPage title="nav.users" />;
+  return <UsersScreen />;
 }
