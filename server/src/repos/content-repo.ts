@@ -167,4 +167,10 @@ export const contentRepo = {
 // --- Starter-pack seeding (services/seed-service.ts) ---
 export const seedRepo = {
   countSystemContent: async (q: Queryable) => (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM content WHERE system = 1'))?.n ?? 0,
+  /** System content by title of its latest version, so an interrupted seeding can be completed. */
+  systemByTitle: (q: Queryable) =>
+    q.all<{ id: number; title: string; latest_version_id: number; approved_version_id: number | null }>(
+      `SELECT c.id, v.title, c.latest_version_id, c.approved_version_id FROM content c
+       JOIN content_versions v ON v.id = c.latest_version_id WHERE c.system = 1`,
+    ),
 };

@@ -96,22 +96,25 @@ export function createSeedService(deps: {
   return {
     /** Idempotent: seeds only when no system content exists yet. Returns how many content items it created. */
     async seedStarterPack(): Promise<{ created: number }> {
-      if ((await seedRepo.countSystemContent(deps.db)) > 0) return { created: 0 };
       const pack = await loadStarterPack(deps.mediaDir);
+      // Per item, so that a seeding interrupted by a crash is completed at the next start.
+      const existing = new Map((await seedRepo.systemByTitle(deps.db)).map((r) => [r.title, r]));
       const owner = await findOwner();
       // The content service takes owner and author from the actor's id; the name says who really acted.
       const ownerActor: Actor = { id: owner.id, name: 'system' };
       const total = pack.messages.length + pack.sounds.length;
       let done = 0;
-      const step = async (make: () => Promise<{ id: number; latest: { id: number } | null }>) => {
-        const c = await make();
+      const step = async (title: string, make: () => Promise<{ id: number; latest: { id: number } | null }>) => {
+        const found = existing.get(title);
+        if (found?.approved_version_id) return;
+        const c = found ? { id: found.id, latest: { id: found.latest_version_id } } : await make();
         await approveBySystem(c.id, c.latest!.id, owner.username);
         done++;
         deps.log?.info('seeding', { done, total });
       };
 
       for (const m of pack.messages) {
-        await step(() =>
+        await step(m.title, () =>
           deps.content.create(
             ownerActor,
             'message',
@@ -121,7 +124,7 @@ export function createSeedService(deps: {
         );
       }
       for (const s of pack.sounds) {
-        await step(async () => {
+        await step(s.title, async () => {
           const file = await deps.media.upload(SYSTEM_ACTOR, {
             stream: createReadStream(s.path),
             fileName: path.basename(s.path),
