@@ -217,7 +217,8 @@ function countText(n: number, kind: DeviceKind, w: Words, lang: Lang): string {
   return lang === 'en' && n !== 1 ? `${n} ${noun}s` : `${n} ${noun}`;
 }
 
-function targetText(t: TargetsSummary, lang: Lang): string {
+/** Where a target reaches, e.g. "trên 12 loa của tổ dân phố 3–5" (also used by the alert confirmation). */
+export function describeTargets(t: TargetsSummary, lang: Lang): string {
   const w = WORDS[lang];
   const kinds = (Object.keys(t.counts) as DeviceKind[]).filter((k) => (t.counts[k] ?? 0) > 0);
   const total = kinds.reduce((s, k) => s + (t.counts[k] ?? 0), 0);
@@ -241,5 +242,5 @@ export function describeRecurrence(schedule: { when: ScheduleWhen }, targets: Ta
   const withDates = opts.withDates ?? true;
   const p = 'rrule' in schedule.when ? rruleParts(schedule.when, lang, withDates) : calendarParts(schedule.when, lang, withDates);
   if (p.whole) return p.whole;
-  return capitalize([...p.lead, targetText(targets, lang), ...p.tail].join(', '));
+  return capitalize([...p.lead, describeTargets(targets, lang), ...p.tail].join(', '));
 }
