@@ -5,7 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ffmpeg from '@ffmpeg-installer/ffmpeg';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { whatPlaysAt, type DeviceTimeline } from '@bantin/protocol';
@@ -13,12 +17,12 @@ import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string | (() => string)): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await sleep(250);
   }
 }
@@ -65,24 +69,27 @@ function queuedPlays(page: Page): Promise<string[]> {
 const activeItem = (page: Page) => page.locator('[data-testid="player-item"][data-active="true"]');
 
 interface Staff {
+  /** JSON in and out; a Uint8Array body is sent as application/octet-stream (uploads). */
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
 
-async function signIn(server: RunningServer): Promise<Staff> {
+async function signIn(server: RunningServer, username = 'admin', password = server.adminPassword): Promise<Staff> {
   const res = await fetch(server.url + '/api/session', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: server.adminPassword }),
+    body: JSON.stringify({ username, password }),
   });
   expect(res.status).toBe(200);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     async call(method, path, body) {
+      const raw = body instanceof Uint8Array;
+      const type = raw ? 'application/octet-stream' : 'application/json';
       const r = await fetch(server.url + path, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
+        headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'Content-Type': type } : {}) },
+        body: raw ? (body as Uint8Array<ArrayBuffer>) : body !== undefined ? JSON.stringify(body) : undefined,
       });
       const text = await r.text();
       return { status: r.status, body: (text ? JSON.parse(text) : null) as never };
@@ -233,6 +240,15 @@ describe.skipIf(skipBrowserTests)('player offline: server stopped and restarted'
     expect(await activeItem(page).getAttribute('data-item-id')).toBe(expected.id);
     expect(await activeItem(page).innerText()).toContain(expected.text?.title ?? '');
 
+    // Switched off and on again while the server is still down: the service worker serves the page, the
+    // timeline comes from IndexedDB, and the player plays what the timeline says now.
+    await page.reload();
+    await until(async () => {
+      const id = await activeItem(page).getAttribute('data-item-id', { timeout: 1_000 }).catch(() => null);
+      const want = whatPlaysAt(timeline, Date.now()).item?.id;
+      return id !== null && (id === want || id === whatPlaysAt(timeline, Date.now() - 1_000).item?.id);
+    }, 15_000, 'the reloaded player to play its stored timeline offline');
+
     const queued = await until(async () => {
       const q = await queuedPlays(page);
       return q.length > 0 && q;
@@ -246,5 +262,96 @@ describe.skipIf(skipBrowserTests)('player offline: server stopped and restarted'
     const ids = plays.map((p) => p.eventId);
     for (const id of queued) expect(ids.filter((x) => x === id)).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe.skipIf(skipBrowserTests)('player shows approved image, video and Vietnamese text', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const workDir = mkdtempSync(join(tmpdir(), 'bantin-e2e-media-'));
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  async function approvedContent(editor: Staff, reviewer: Staff, body: Record<string, unknown>): Promise<number> {
+    const created = await editor.call<{ id: number; versions?: unknown }>('POST', '/api/content', body);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const submitted = await editor.call<{ id: number }>('POST', `/api/content/${created.body.id}/versions/1/submit`);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const decided = await reviewer.call('POST', '/api/reviews', { versionId: submitted.body.id, decision: 'approve' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    return created.body.id;
+  }
+
+  it('plays an approved image, video and Vietnamese text message in turn', async () => {
+    const admin = await signIn(server);
+    for (const [username, roles] of [['bientap', ['editor']], ['kiemduyet', ['reviewer']]] as const) {
+      const r = await admin.call('POST', '/api/users', { username, displayName: username, password: 'mat-khau-e2e-1', roles });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    const editor = await signIn(server, 'bientap', 'mat-khau-e2e-1');
+    const reviewer = await signIn(server, 'kiemduyet', 'mat-khau-e2e-1');
+
+    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#1d4f91' } }).png().toBuffer();
+    const webm = join(workDir, 'clip.webm');
+    execFileSync(ffmpeg.path, ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=25', '-t', '4', '-c:v', 'libvpx-vp9', '-pix_fmt', 'yuv420p', '-b:v', '300k', '-y', webm]);
+    const image = await editor.call<{ sha256: string }>('POST', '/api/media?accept=image&name=anh.png', new Uint8Array(png));
+    expect(image.status, JSON.stringify(image.body)).toBe(201);
+    const video = await editor.call<{ sha256: string }>('POST', '/api/media?accept=video&name=clip.webm', new Uint8Array(readFileSync(webm)));
+    expect(video.status, JSON.stringify(video.body)).toBe(201);
+
+    const imageId = await approvedContent(editor, reviewer, { kind: 'clip', title: 'Ảnh phường', mediaSha256: image.body.sha256, displaySeconds: 4 });
+    const videoId = await approvedContent(editor, reviewer, { kind: 'clip', title: 'Phim ngắn', mediaSha256: video.body.sha256 });
+    const textId = await approvedContent(editor, reviewer, {
+      kind: 'message',
+      title: 'Lịch tiêm chủng tháng này',
+      body: 'Trạm y tế phường tiêm vắc-xin sởi cho trẻ từ 9 tháng tuổi vào thứ Bảy.',
+      style: 'led',
+      displaySeconds: 4,
+    });
+
+    await page.goto(server.url + '/player/');
+    const deviceId = await pair(page, admin, { name: 'LED nhà văn hoá', kind: 'led' });
+    const playlist = await editor.call<{ id: number }>('POST', '/api/playlists', {
+      name: 'Bản tin',
+      items: [{ contentId: imageId }, { contentId: videoId }, { contentId: textId }],
+    });
+    expect(playlist.status, JSON.stringify(playlist.body)).toBe(201);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const schedule = await editor.call('POST', '/api/schedules', {
+      class: 'priority',
+      playlistId: playlist.body.id,
+      target: { deviceIds: [deviceId] },
+      when: { dateFrom: day(-1), dateTo: day(2), daysOfWeek: [1, 2, 3, 4, 5, 6, 7], windows: [{ start: '00:00', end: '24:00' }] },
+    });
+    expect(schedule.status, JSON.stringify(schedule.body)).toBe(201);
+
+    const seen = new Set<string>();
+    await until(async () => {
+      const kind = await activeItem(page).getAttribute('data-kind', { timeout: 1_000 }).catch(() => null);
+      if (kind === 'image' && (await activeItem(page).locator('img').evaluate((el) => (el as HTMLImageElement).naturalWidth, undefined, { timeout: 1_000 }).catch(() => 0)) === 640) seen.add('image');
+      if (kind === 'video') {
+        const at = () => activeItem(page).locator('video').evaluate((el) => (el as HTMLVideoElement).currentTime, undefined, { timeout: 1_000 }).catch(() => 0);
+        const t0 = await at();
+        await sleep(400);
+        const t1 = await at();
+        if (t1 > t0) seen.add('video');
+      }
+      if (kind === 'text' && (await activeItem(page).innerText({ timeout: 1_000 }).catch(() => '')).includes('Lịch tiêm chủng tháng này')) seen.add('text');
+      return seen.size === 3;
+    }, 60_000, () => `image, video and text to play (seen: ${[...seen].join(', ') || 'none'})`);
   });
 });

@@ -6,7 +6,26 @@ const MEDIA_CACHE = 'bantin-media-v1';
 const SHELL_CACHE = 'bantin-shell-v1';
 const MEDIA_PATH = '/player/media/';
 
-self.addEventListener('install', () => self.skipWaiting());
+// Precache the shell at install: the page, its hashed scripts and styles, and the fonts those styles name,
+// so a player that is switched on while the server is down still starts and plays its stored timeline.
+async function precacheShell() {
+  const cache = await caches.open(SHELL_CACHE);
+  const page = await fetch('/player/', { cache: 'no-store' });
+  if (!page.ok) return;
+  const html = await page.clone().text();
+  await cache.put('/player/', page);
+  const assets = new Set(html.match(/\/player\/assets\/[^"'\s)]+/g) || []);
+  for (const url of [...assets]) {
+    if (!url.endsWith('.css')) continue;
+    const css = await (await fetch(url)).text();
+    for (const m of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) assets.add(new URL(m[1], self.location.origin + url).pathname);
+  }
+  await cache.addAll([...assets]);
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precacheShell().catch(() => undefined).then(() => self.skipWaiting()));
+});
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 async function serveMedia(request, path) {
