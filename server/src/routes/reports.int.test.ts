@@ -252,6 +252,24 @@ describe('bad report parameters', () => {
     expect(((await res.json()) as { code: string }).code).toBe('validation_failed');
   });
 
+  it('documents every report route in the OpenAPI document with its access rule', async () => {
+    const doc = (await (await t.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { 'x-access': unknown }>> };
+    const access = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/reports'))
+      .flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => `${m} ${p} ${JSON.stringify(op['x-access'])}`))
+      .sort();
+    expect(access).toEqual([
+      'get /api/reports/feedback "authenticated"',
+      'get /api/reports/periodic "authenticated"',
+      'get /api/reports/periodic/archive "authenticated"',
+      'get /api/reports/periodic/archive/{file} "authenticated"',
+      'get /api/reports/plays "authenticated"',
+      'get /api/reports/print.css "authenticated"',
+      'get /api/reports/uptime "authenticated"',
+      'post /api/reports/periodic/generate ["editor","admin"]',
+    ]);
+  });
+
   it('answers 401 without a session', async () => {
     expect((await t.request(`/api/reports/plays?${NOV}`)).status).toBe(401);
   });
