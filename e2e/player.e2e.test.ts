@@ -134,6 +134,21 @@ describe.skipIf(skipBrowserTests)('player in Chromium against the real server', 
     await page.getByTestId('player-stage').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('player-stage').getAttribute('data-device-kind')).toBe('kiosk');
     expect(await page.evaluate(() => localStorage.getItem('bantin.token'))).toMatch(/^bt_/);
+
+    // The starter pack's Vietnamese text slides, in the bundled font, fitted to this portrait screen.
+    const slide = activeItem(page).locator('article');
+    await slide.waitFor({ timeout: 15_000 });
+    await page.evaluate(() => document.fonts.ready);
+    const fit = await slide.evaluate((el) => ({
+      overflow: el.scrollHeight - el.clientHeight,
+      font: getComputedStyle(el).fontFamily,
+      loaded: document.fonts.check('700 40px "Be Vietnam Pro"', 'Ệ ữ ỗ'),
+      text: (el as HTMLElement).innerText,
+    }));
+    expect(fit.overflow).toBeLessThanOrEqual(1);
+    expect(fit.font).toContain('Be Vietnam Pro');
+    expect(fit.loaded).toBe(true);
+    expect(fit.text).toMatch(/[ăâđêôơư]/i);
     expect(pageErrors).toEqual([]);
   });
 
