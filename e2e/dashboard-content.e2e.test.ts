@@ -54,7 +54,11 @@ describe.skipIf(skipBrowserTests)('dashboard content and review story in Chromiu
 
   beforeAll(async () => {
     fixtureDir = mkdtempSync(join(tmpdir(), 'bantin-e2e-media-'));
-    [server, browser, files] = await Promise.all([startServer(), launchBrowser(), makeFixtures(fixtureDir, ['h264-aac.mp4', 'poster.png', 'archive.zip'])]);
+    [server, browser, files] = await Promise.all([
+      startServer(),
+      launchBrowser(),
+      makeFixtures(fixtureDir, ['h264-aac.mp4', 'poster.png', 'archive.zip']),
+    ]);
     api = await adminApi(server);
     for (const u of USERS) expect((await api('POST', '/api/users', { ...u, password: PASSWORD })).status).toBe(201);
   });
@@ -244,6 +248,16 @@ describe.skipIf(skipBrowserTests)('dashboard content and review story in Chromiu
     expect(await mark.innerText()).toContain('nhất');
     expect(await panel.getByTestId('highlight-title').innerText()).toContain('tốt nhất');
     expect(await mark.evaluate((el) => el.tagName)).toBe('MARK');
+
+    expect(await panel.getByTestId('findings').innerText()).toContain('Lỗi');
+
+    // The same screen in English, then back.
+    await page.getByTestId('lang-en').click();
+    await panel.getByTestId('muted-note').getByText('Outdoor ads play without sound').waitFor();
+    expect(await panel.getByTestId('findings').innerText()).toContain('Error');
+    expect(await panel.getByTestId('reject').innerText()).toBe('Reject');
+    await page.getByTestId('lang-vi').click();
+    await panel.getByTestId('reject').getByText('Từ chối').waitFor();
 
     await panel.getByTestId('review-reason').fill(AD_REASON);
     await panel.getByTestId('reject').click();

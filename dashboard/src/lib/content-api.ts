@@ -69,7 +69,10 @@ export async function editContent(id: number, patch: EditContentInput): Promise<
 }
 
 export async function submitVersion(id: number, number: number): Promise<ContentVersion> {
-  const res = await byId.versions[':number'].submit.$post({ param: { id: String(id), number: String(number) } }, { headers: csrfHeaders() });
+  const res = await byId.versions[':number'].submit.$post(
+    { param: { id: String(id), number: String(number) } },
+    { headers: csrfHeaders() },
+  );
   if (res.status === 200) return await res.json();
   throw await toApiError(res);
 }

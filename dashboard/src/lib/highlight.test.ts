@@ -29,7 +29,11 @@ describe('segmentText', () => {
   });
 
   it('splits overlapping spans and colours the overlap with the worst severity', () => {
-    const segs = segmentText('abcdefgh', [finding({ span: { start: 1, end: 5 } }), finding({ severity: 'error', span: { start: 3, end: 7 } })], 'body');
+    const segs = segmentText(
+      'abcdefgh',
+      [finding({ span: { start: 1, end: 5 } }), finding({ severity: 'error', span: { start: 3, end: 7 } })],
+      'body',
+    );
     expect(segs.map((s) => [s.text, s.findings, s.severity])).toEqual([
       ['a', [], null],
       ['bc', [0], 'warning'],
@@ -47,8 +51,16 @@ describe('segmentText', () => {
 
   it('always joins back to the original text', () => {
     const text = 'Điều 7: không quảng cáo thuốc lá';
-    const fs = [finding({ span: { start: 0, end: 6 } }), finding({ span: { start: 4, end: 20 } }), finding({ span: { start: 20, end: 32 } })];
-    expect(segmentText(text, fs, 'body').map((s) => s.text).join('')).toBe(text);
+    const fs = [
+      finding({ span: { start: 0, end: 6 } }),
+      finding({ span: { start: 4, end: 20 } }),
+      finding({ span: { start: 20, end: 32 } }),
+    ];
+    expect(
+      segmentText(text, fs, 'body')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('returns no segments for empty text', () => {

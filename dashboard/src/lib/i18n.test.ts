@@ -50,14 +50,9 @@ describe('fill', () => {
 
 describe('screen dictionaries', () => {
   it('name the content states in Vietnamese as the ward staff say them', () => {
-    expect(['draft', 'submitted', 'approved', 'rejected', 'withdrawn', 'expired'].map((s) => translate('vi', `state.${s}` as MessageKey))).toEqual([
-      'Nháp',
-      'Chờ duyệt',
-      'Đã duyệt',
-      'Bị từ chối',
-      'Đã rút',
-      'Hết hạn',
-    ]);
+    expect(
+      ['draft', 'submitted', 'approved', 'rejected', 'withdrawn', 'expired'].map((s) => translate('vi', `state.${s}` as MessageKey)),
+    ).toEqual(['Nháp', 'Chờ duyệt', 'Đã duyệt', 'Bị từ chối', 'Đã rút', 'Hết hạn']);
     expect(translate('vi', 'review.mutedNote')).toBe('Quảng cáo ngoài trời không phát âm thanh');
     expect(translate('vi', 'editor.listen')).toBe('Nghe thử');
   });

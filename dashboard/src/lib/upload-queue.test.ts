@@ -3,34 +3,68 @@ import { nextToStart, percentSent, reduceUploads, summarize, type UploadEvent, t
 
 type Media = { sha256: string };
 const run = (events: UploadEvent<Media>[], from: UploadItem<Media>[] = []) => events.reduce(reduceUploads<Media>, from);
-const add = (...names: string[]): UploadEvent<Media> => ({ type: 'add', files: names.map((n) => ({ id: n, name: `${n}.mp4`, size: 1000 })) });
+const add = (...names: string[]): UploadEvent<Media> => ({
+  type: 'add',
+  files: names.map((n) => ({ id: n, name: `${n}.mp4`, size: 1000 })),
+});
 
 describe('reduceUploads', () => {
   it('walks one file from queued through upload and ingest to done', () => {
     const states: string[] = [];
     let items: UploadItem<Media>[] = [];
-    for (const e of [add('a'), { type: 'start', id: 'a' }, { type: 'progress', id: 'a', sent: 400 }, { type: 'sent', id: 'a' }, { type: 'stage', id: 'a', stage: 'probing' }, { type: 'done', id: 'a', media: { sha256: 'f'.repeat(64) } }] as UploadEvent<Media>[]) {
+    for (const e of [
+      add('a'),
+      { type: 'start', id: 'a' },
+      { type: 'progress', id: 'a', sent: 400 },
+      { type: 'sent', id: 'a' },
+      { type: 'stage', id: 'a', stage: 'probing' },
+      { type: 'done', id: 'a', media: { sha256: 'f'.repeat(64) } },
+    ] as UploadEvent<Media>[]) {
       items = reduceUploads(items, e);
       states.push(`${items[0]!.status}:${percentSent(items[0]!)}:${items[0]!.stage ?? '-'}`);
     }
-    expect(states).toEqual(['queued:0:-', 'uploading:0:-', 'uploading:40:-', 'processing:100:-', 'processing:100:probing', 'done:100:done']);
+    expect(states).toEqual([
+      'queued:0:-',
+      'uploading:0:-',
+      'uploading:40:-',
+      'processing:100:-',
+      'processing:100:probing',
+      'done:100:done',
+    ]);
     expect(items[0]!.media).toEqual({ sha256: 'f'.repeat(64) });
   });
 
   it('keeps the server’s reason when a file is rejected', () => {
-    const items = run([add('a'), { type: 'start', id: 'a' }, { type: 'sent', id: 'a' }, { type: 'rejected', id: 'a', reason: 'Tệp không phải video.' }]);
+    const items = run([
+      add('a'),
+      { type: 'start', id: 'a' },
+      { type: 'sent', id: 'a' },
+      { type: 'rejected', id: 'a', reason: 'Tệp không phải video.' },
+    ]);
     expect(items[0]).toMatchObject({ status: 'rejected', error: 'Tệp không phải video.' });
   });
 
   it('never moves progress backwards nor past the file size', () => {
-    const items = run([add('a'), { type: 'start', id: 'a' }, { type: 'progress', id: 'a', sent: 700 }, { type: 'progress', id: 'a', sent: 300 }]);
+    const items = run([
+      add('a'),
+      { type: 'start', id: 'a' },
+      { type: 'progress', id: 'a', sent: 700 },
+      { type: 'progress', id: 'a', sent: 300 },
+    ]);
     expect(items[0]!.sent).toBe(700);
     expect(run([{ type: 'progress', id: 'a', sent: 5000 }], items)[0]!.sent).toBe(1000);
   });
 
   it('ignores late progress and stage events after a file finished', () => {
     const done = run([add('a'), { type: 'start', id: 'a' }, { type: 'failed', id: 'a', reason: 'mạng' }]);
-    const after = run([{ type: 'progress', id: 'a', sent: 900 }, { type: 'stage', id: 'a', stage: 'hashing' }, { type: 'sent', id: 'a' }], done);
+    const after = run(
+      [
+        { type: 'progress', id: 'a', sent: 900 },
+        { type: 'stage', id: 'a', stage: 'hashing' },
+        { type: 'sent', id: 'a' },
+      ],
+      done,
+    );
     expect(after[0]).toMatchObject({ status: 'failed', sent: 0, stage: null });
   });
 

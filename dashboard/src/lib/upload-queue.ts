@@ -66,7 +66,9 @@ function apply<M>(item: UploadItem<M>, event: Exclude<UploadEvent<M>, { type: 'a
     case 'failed':
       return { ...item, status: 'failed', error: event.reason };
     case 'retry':
-      return item.status === 'failed' || item.status === 'rejected' ? { ...item, status: 'queued', sent: 0, stage: null, error: null } : item;
+      return item.status === 'failed' || item.status === 'rejected'
+        ? { ...item, status: 'queued', sent: 0, stage: null, error: null }
+        : item;
   }
 }
 
@@ -74,7 +76,10 @@ function apply<M>(item: UploadItem<M>, event: Exclude<UploadEvent<M>, { type: 'a
 export function nextToStart(items: readonly UploadItem<unknown>[], parallel: number): string[] {
   const busy = items.filter((i) => i.status === 'uploading' || i.status === 'processing').length;
   const free = Math.max(0, parallel - busy);
-  return items.filter((i) => i.status === 'queued').slice(0, free).map((i) => i.id);
+  return items
+    .filter((i) => i.status === 'queued')
+    .slice(0, free)
+    .map((i) => i.id);
 }
 
 /** Upload progress as a whole percentage (0–100) of the bytes sent. */

@@ -11,7 +11,11 @@ export interface Resource<T> {
 }
 
 export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[]): Resource<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: true,
+  });
   const seq = useRef(0);
   const run = useCallback(() => {
     const mine = ++seq.current;
@@ -20,7 +24,6 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
       (data) => mine === seq.current && setState({ data, error: null, loading: false }),
       (error: unknown) => mine === seq.current && setState((s) => ({ data: s.data, error, loading: false })),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what the loader depends on
   }, deps);
   useEffect(() => {
     run();

@@ -32,13 +32,33 @@ export function AuditScreen() {
     { key: 'actor', header: t('audit.actor'), render: (r) => r.actor, csv: (r) => r.actor },
     { key: 'action', header: t('audit.action'), render: (r) => <code>{r.action}</code>, csv: (r) => r.action },
     { key: 'target', header: t('audit.target'), render: (r) => r.target, csv: (r) => r.target },
-    { key: 'summary', header: t('audit.summary'), render: (r) => <span class={styles.summary}>{summaryText(r.summary)}</span>, csv: (r) => summaryText(r.summary) },
-    { key: 'hash', header: 'sha256', csv: (r) => r.hash, render: (r) => <span class={controls.mono} title={r.hash}>{r.hash.slice(0, 10)}…</span> },
+    {
+      key: 'summary',
+      header: t('audit.summary'),
+      render: (r) => <span class={styles.summary}>{summaryText(r.summary)}</span>,
+      csv: (r) => summaryText(r.summary),
+    },
+    {
+      key: 'hash',
+      header: 'sha256',
+      csv: (r) => r.hash,
+      render: (r) => (
+        <span class={controls.mono} title={r.hash}>
+          {r.hash.slice(0, 10)}…
+        </span>
+      ),
+    },
   ];
 
   const pager = (
     <nav class={controls.row} aria-label={t('audit.pages')}>
-      <button type="button" class={controls.button} disabled={cursors.length === 1 || res.loading} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="audit-newer">
+      <button
+        type="button"
+        class={controls.button}
+        disabled={cursors.length === 1 || res.loading}
+        onClick={() => setCursors((c) => c.slice(0, -1))}
+        data-testid="audit-newer"
+      >
         {t('audit.newer')}
       </button>
       <span aria-live="polite">{tf('audit.page', { n: cursors.length })}</span>
@@ -60,7 +80,15 @@ export function AuditScreen() {
       {res.loading && !res.data ? (
         <p role="status">{t('common.loading')}</p>
       ) : (
-        <DataTable caption={t('audit.log')} columns={columns} rows={rows} rowKey={(r) => r.seq} csvName={t('audit.csvName')} toolbar={pager} testId="audit-table" />
+        <DataTable
+          caption={t('audit.log')}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.seq}
+          csvName={t('audit.csvName')}
+          toolbar={pager}
+          testId="audit-table"
+        />
       )}
     </ScreenPage>
   );

@@ -29,7 +29,15 @@ const versionColumns = (): Column<ContentVersion>[] => [
   { key: 'title', header: t('col.title'), render: (v) => v.title },
   { key: 'duration', header: t('col.duration'), render: (v) => formatDuration(v.durationMs), nowrap: true },
   { key: 'at', header: t('col.at'), render: (v) => formatDateTime(v.createdAt, lang.value), nowrap: true },
-  { key: 'sha', header: 'sha256', render: (v) => <span class={controls.mono} title={v.versionSha256}>{v.versionSha256.slice(0, 16)}…</span> },
+  {
+    key: 'sha',
+    header: 'sha256',
+    render: (v) => (
+      <span class={controls.mono} title={v.versionSha256}>
+        {v.versionSha256.slice(0, 16)}…
+      </span>
+    ),
+  },
 ];
 
 export function ContentDetail({ id }: { id: number }) {
@@ -74,7 +82,11 @@ export function ContentDetail({ id }: { id: number }) {
           {t(`kind.${content.kind}`)} · {content.owner.name}
         </span>
       </div>
-      {done && <Notice tone="success" testId="action-done">{done}</Notice>}
+      {done && (
+        <Notice tone="success" testId="action-done">
+          {done}
+        </Notice>
+      )}
       {actionError ? <ErrorNotice error={actionError} onDismiss={() => setActionError(null)} /> : null}
 
       <section class={styles.playing} aria-labelledby="playing-h" data-testid="playing">
@@ -109,12 +121,24 @@ export function ContentDetail({ id }: { id: number }) {
                 </a>
               )}
               {latest.state === 'draft' && (
-                <button type="button" class={controls.primary} disabled={busy} data-testid="submit" onClick={() => act(() => submitVersion(content.id, latest.number), tf('content.submitted', { n: latest.number }))}>
+                <button
+                  type="button"
+                  class={controls.primary}
+                  disabled={busy}
+                  data-testid="submit"
+                  onClick={() => act(() => submitVersion(content.id, latest.number), tf('content.submitted', { n: latest.number }))}
+                >
                   {busy ? t('content.submitting') : t('content.submit')}
                 </button>
               )}
               {['draft', 'submitted', 'approved'].includes(latest.state) && (
-                <button type="button" class={controls.button} disabled={busy} data-testid="withdraw" onClick={() => act(() => withdrawVersion(content.id, latest.number), tf('content.withdrawn', { n: latest.number }))}>
+                <button
+                  type="button"
+                  class={controls.button}
+                  disabled={busy}
+                  data-testid="withdraw"
+                  onClick={() => act(() => withdrawVersion(content.id, latest.number), tf('content.withdrawn', { n: latest.number }))}
+                >
                   {t('content.withdraw')}
                 </button>
               )}
@@ -132,7 +156,10 @@ export function ContentDetail({ id }: { id: number }) {
             </div>
           )}
           <p class={styles.sha}>
-            {t('content.sha')}: <span class={controls.mono} data-testid="version-sha">{latest.versionSha256}</span>
+            {t('content.sha')}:{' '}
+            <span class={controls.mono} data-testid="version-sha">
+              {latest.versionSha256}
+            </span>
           </p>
         </section>
       )}

@@ -45,13 +45,35 @@ function columns(now: number): Column<Content>[] {
       csv: (c) => c.latest?.title,
     },
     { key: 'kind', header: t('col.kind'), render: (c) => t(`kind.${c.kind}`), csv: (c) => t(`kind.${c.kind}`), nowrap: true },
-    { key: 'state', header: t('col.state'), render: (c) => (c.latest ? <StateBadge state={c.latest.state} /> : null), csv: (c) => (c.latest ? t(`state.${c.latest.state}`) : '') },
+    {
+      key: 'state',
+      header: t('col.state'),
+      render: (c) => (c.latest ? <StateBadge state={c.latest.state} /> : null),
+      csv: (c) => (c.latest ? t(`state.${c.latest.state}`) : ''),
+    },
     { key: 'version', header: t('col.version'), render: (c) => c.latest?.number, csv: (c) => c.latest?.number, nowrap: true },
-    { key: 'playing', header: t('col.playing'), render: (c) => (c.playing ? tf('content.versionN', { n: c.playing.number }) : '—'), csv: (c) => c.playing?.number ?? '', nowrap: true },
-    { key: 'validity', header: t('col.validity'), render: (c) => t(`validity.${validityOf(c, now)}`), csv: (c) => t(`validity.${validityOf(c, now)}`) },
+    {
+      key: 'playing',
+      header: t('col.playing'),
+      render: (c) => (c.playing ? tf('content.versionN', { n: c.playing.number }) : '—'),
+      csv: (c) => c.playing?.number ?? '',
+      nowrap: true,
+    },
+    {
+      key: 'validity',
+      header: t('col.validity'),
+      render: (c) => t(`validity.${validityOf(c, now)}`),
+      csv: (c) => t(`validity.${validityOf(c, now)}`),
+    },
     { key: 'tags', header: t('col.tags'), render: (c) => c.latest?.tags.join(', '), csv: (c) => c.latest?.tags.join(', ') },
     { key: 'owner', header: t('col.owner'), render: (c) => c.owner.name, csv: (c) => c.owner.name },
-    { key: 'updated', header: t('col.updated'), render: (c) => formatDateTime(c.updatedAt, lang.value), csv: (c) => c.updatedAt, nowrap: true },
+    {
+      key: 'updated',
+      header: t('col.updated'),
+      render: (c) => formatDateTime(c.updatedAt, lang.value),
+      csv: (c) => c.updatedAt,
+      nowrap: true,
+    },
   ];
 }
 
@@ -62,7 +84,17 @@ export function ContentLibrary() {
   const [validity, setValidity] = useState<Validity | ''>('');
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const res = useResource(() => listContent({ kind: kind || undefined, state: state || undefined, tag: tag.trim() || undefined, q: q.trim() || undefined, limit: 200 }), [kind, state, tag, q]);
+  const res = useResource(
+    () =>
+      listContent({
+        kind: kind || undefined,
+        state: state || undefined,
+        tag: tag.trim() || undefined,
+        q: q.trim() || undefined,
+        limit: 200,
+      }),
+    [kind, state, tag, q],
+  );
   const now = Date.now();
   const rows = (res.data ?? []).filter((c) => !validity || validityOf(c, now) === validity);
   const roles = session.value?.user.roles ?? [];
@@ -95,14 +127,26 @@ export function ContentLibrary() {
       >
         <Field id="content-q" label={t('common.search')}>
           <div class={controls.row}>
-            <input id="content-q" class={`${controls.input} ${styles.search}`} type="search" placeholder={t('content.search')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+            <input
+              id="content-q"
+              class={`${controls.input} ${styles.search}`}
+              type="search"
+              placeholder={t('content.search')}
+              value={text}
+              onInput={(e) => setText(e.currentTarget.value)}
+            />
             <button type="submit" class={controls.button}>
               {t('common.search')}
             </button>
           </div>
         </Field>
         <Field id="content-kind" label={t('content.filterKind')}>
-          <select id="content-kind" class={controls.input} value={kind} onChange={(e) => setKind(e.currentTarget.value as ContentKind | '')}>
+          <select
+            id="content-kind"
+            class={controls.input}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as ContentKind | '')}
+          >
             <option value="">{t('common.all')}</option>
             {KINDS.map((k) => (
               <option key={k} value={k}>
@@ -112,7 +156,12 @@ export function ContentLibrary() {
           </select>
         </Field>
         <Field id="content-state" label={t('content.filterState')}>
-          <select id="content-state" class={controls.input} value={state} onChange={(e) => setState(e.currentTarget.value as ContentState | '')}>
+          <select
+            id="content-state"
+            class={controls.input}
+            value={state}
+            onChange={(e) => setState(e.currentTarget.value as ContentState | '')}
+          >
             <option value="">{t('common.all')}</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
@@ -125,7 +174,12 @@ export function ContentLibrary() {
           <input id="content-tag" class={controls.input} value={tag} onChange={(e) => setTag(e.currentTarget.value)} />
         </Field>
         <Field id="content-validity" label={t('content.filterValidity')}>
-          <select id="content-validity" class={controls.input} value={validity} onChange={(e) => setValidity(e.currentTarget.value as Validity | '')}>
+          <select
+            id="content-validity"
+            class={controls.input}
+            value={validity}
+            onChange={(e) => setValidity(e.currentTarget.value as Validity | '')}
+          >
             <option value="">{t('common.all')}</option>
             {VALIDITIES.map((v) => (
               <option key={v} value={v}>
@@ -139,7 +193,15 @@ export function ContentLibrary() {
       {res.loading && !res.data ? (
         <p role="status">{t('common.loading')}</p>
       ) : (
-        <DataTable caption={t('content.library')} columns={columns(now)} rows={rows} rowKey={(c) => c.id} empty={t('content.empty')} csvName={t('content.csvName')} testId="content-table" />
+        <DataTable
+          caption={t('content.library')}
+          columns={columns(now)}
+          rows={rows}
+          rowKey={(c) => c.id}
+          empty={t('content.empty')}
+          csvName={t('content.csvName')}
+          testId="content-table"
+        />
       )}
     </ScreenPage>
   );

@@ -19,7 +19,13 @@ export function HighlightedText({ text, findings, field, testId }: Props) {
         if (s.findings.length === 0) return s.text;
         const why = s.findings.map((i) => findings[i]!.message[lang.value]).join(' · ');
         return (
-          <mark key={s.start} class={`${styles.mark} ${styles[s.severity ?? 'info']}`} title={why} aria-label={`${s.text} (${why})`} data-testid="finding-mark">
+          <mark
+            key={s.start}
+            class={`${styles.mark} ${styles[s.severity ?? 'info']}`}
+            title={why}
+            aria-label={`${s.text} (${why})`}
+            data-testid="finding-mark"
+          >
             {s.text}
             <sup class={styles.ref} aria-hidden="true">
               {s.findings.map((i) => i + 1).join(',')}

@@ -18,7 +18,12 @@ export function HistoryTable({ entries, caption }: { entries: readonly HistoryEn
   const columns: Column<HistoryEntry>[] = [
     { key: 'at', header: t('col.at'), render: (r) => formatDateTime(r.at, lang.value), csv: (r) => r.at, nowrap: true },
     { key: 'version', header: t('col.version'), render: (r) => r.version, csv: (r) => r.version, nowrap: true },
-    { key: 'decision', header: t('col.decision'), render: (r) => <strong>{label('decision', r.decision)}</strong>, csv: (r) => label('decision', r.decision) },
+    {
+      key: 'decision',
+      header: t('col.decision'),
+      render: (r) => <strong>{label('decision', r.decision)}</strong>,
+      csv: (r) => label('decision', r.decision),
+    },
     {
       key: 'reason',
       header: t('col.reason'),
@@ -26,7 +31,16 @@ export function HistoryTable({ entries, caption }: { entries: readonly HistoryEn
       csv: (r) => (r.reason === 'superseded' ? t('decision.superseded') : r.reason),
     },
     { key: 'actor', header: t('col.actor'), render: (r) => r.actor ?? '', csv: (r) => r.actor },
-    { key: 'sha', header: 'sha256', render: (r) => <span class={controls.mono} title={r.versionSha256}>{r.versionSha256.slice(0, 12)}…</span>, csv: (r) => r.versionSha256 },
+    {
+      key: 'sha',
+      header: 'sha256',
+      render: (r) => (
+        <span class={controls.mono} title={r.versionSha256}>
+          {r.versionSha256.slice(0, 12)}…
+        </span>
+      ),
+      csv: (r) => r.versionSha256,
+    },
   ];
   return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(r) => r.id} empty={t('content.noHistory')} testId="history" />;
 }

@@ -12,9 +12,23 @@ import controls from '../controls.module.css';
 import styles from './style.module.css';
 
 export const PRODUCT_CATEGORIES = [
-  'food', 'service', 'health_product', 'alcohol_light', 'other',
-  'tobacco', 'alcohol_strong', 'breast_milk_substitute', 'infant_feeding_equipment', 'prescription_drug', 'sexual_stimulant',
-  'hunting_weapon', 'weapons_explosives', 'narcotics', 'prostitution', 'illegal_gambling', 'wildlife',
+  'food',
+  'service',
+  'health_product',
+  'alcohol_light',
+  'other',
+  'tobacco',
+  'alcohol_strong',
+  'breast_milk_substitute',
+  'infant_feeding_equipment',
+  'prescription_drug',
+  'sexual_stimulant',
+  'hunting_weapon',
+  'weapons_explosives',
+  'narcotics',
+  'prostitution',
+  'illegal_gambling',
+  'wildlife',
 ] as const;
 type Category = (typeof PRODUCT_CATEGORIES)[number];
 
@@ -28,7 +42,16 @@ interface Props {
 const iso = (local: string) => (local ? localInputToIso(local, browserOffsetMinutes(local)) : null);
 
 export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
-  const [f, setF] = useState({ title: fileName.replace(/\.[^.]+$/, ''), tags: '', validFrom: '', validTo: '', advertiser: '', productCategory: '' as Category | '', licenceRef: '', displaySeconds: '' });
+  const [f, setF] = useState({
+    title: fileName.replace(/\.[^.]+$/, ''),
+    tags: '',
+    validFrom: '',
+    validTo: '',
+    advertiser: '',
+    productCategory: '' as Category | '',
+    licenceRef: '',
+    displaySeconds: '',
+  });
   const [proofs, setProofs] = useState<{ media: Media; name: string }[]>([]);
   const [errors, setErrors] = useState<Partial<Record<'title' | 'advertiser' | 'productCategory' | 'validTo', MessageKey>>>({});
   const [busy, setBusy] = useState(false);
@@ -50,13 +73,25 @@ export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
     const input: CreateContentInput = {
       kind,
       title: f.title.trim(),
-      tags: [...new Set(f.tags.split(',').map((s) => s.trim()).filter(Boolean))],
+      tags: [
+        ...new Set(
+          f.tags
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ],
       validFrom: iso(f.validFrom),
       validTo: iso(f.validTo),
       mediaSha256: media.sha256,
       ...(media.kind === 'image' && Number.isInteger(seconds) && seconds >= 2 ? { displaySeconds: seconds } : {}),
       ...(kind === 'ad'
-        ? { advertiser: f.advertiser.trim(), productCategory: f.productCategory as Category, ...(f.licenceRef.trim() ? { licenceRef: f.licenceRef.trim() } : {}), proofs: proofs.map((p) => ({ sha256: p.media.sha256 })) }
+        ? {
+            advertiser: f.advertiser.trim(),
+            productCategory: f.productCategory as Category,
+            ...(f.licenceRef.trim() ? { licenceRef: f.licenceRef.trim() } : {}),
+            proofs: proofs.map((p) => ({ sha256: p.media.sha256 })),
+          }
         : {}),
     };
     setBusy(true);
@@ -73,7 +108,15 @@ export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
   const err = (k: keyof typeof errors) => (errors[k] ? t(errors[k]!) : null);
   const input = (k: 'title' | 'tags' | 'advertiser' | 'licenceRef', label: MessageKey) => (
     <Field id={`mc-${k}`} label={t(label)} error={err(k as keyof typeof errors)}>
-      <input id={`mc-${k}`} class={controls.input} value={f[k]} aria-invalid={err(k as keyof typeof errors) ? 'true' : undefined} aria-describedby={describedBy(`mc-${k}`, undefined, err(k as keyof typeof errors))} onInput={(e) => set({ [k]: e.currentTarget.value })} data-testid={`mc-${k}`} />
+      <input
+        id={`mc-${k}`}
+        class={controls.input}
+        value={f[k]}
+        aria-invalid={err(k as keyof typeof errors) ? 'true' : undefined}
+        aria-describedby={describedBy(`mc-${k}`, undefined, err(k as keyof typeof errors))}
+        onInput={(e) => set({ [k]: e.currentTarget.value })}
+        data-testid={`mc-${k}`}
+      />
     </Field>
   );
 
@@ -100,13 +143,32 @@ export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
           {input('tags', 'field.tags')}
           <div class={controls.grid}>
             {(['validFrom', 'validTo'] as const).map((k) => (
-              <Field key={k} id={`mc-${k}`} label={t(k === 'validFrom' ? 'field.validFrom' : 'field.validTo')} error={k === 'validTo' ? err('validTo') : null}>
-                <input id={`mc-${k}`} type="datetime-local" class={controls.input} value={f[k]} onInput={(e) => set({ [k]: e.currentTarget.value })} />
+              <Field
+                key={k}
+                id={`mc-${k}`}
+                label={t(k === 'validFrom' ? 'field.validFrom' : 'field.validTo')}
+                error={k === 'validTo' ? err('validTo') : null}
+              >
+                <input
+                  id={`mc-${k}`}
+                  type="datetime-local"
+                  class={controls.input}
+                  value={f[k]}
+                  onInput={(e) => set({ [k]: e.currentTarget.value })}
+                />
               </Field>
             ))}
             {media.kind === 'image' && (
               <Field id="mc-seconds" label={t('field.displaySeconds')}>
-                <input id="mc-seconds" type="number" min={2} max={3600} class={controls.input} value={f.displaySeconds} onInput={(e) => set({ displaySeconds: e.currentTarget.value })} />
+                <input
+                  id="mc-seconds"
+                  type="number"
+                  min={2}
+                  max={3600}
+                  class={controls.input}
+                  value={f.displaySeconds}
+                  onInput={(e) => set({ displaySeconds: e.currentTarget.value })}
+                />
               </Field>
             )}
           </div>
@@ -114,7 +176,14 @@ export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
             <>
               {input('advertiser', 'field.advertiser')}
               <Field id="mc-category" label={t('field.productCategory')} error={err('productCategory')}>
-                <select id="mc-category" class={controls.input} value={f.productCategory} aria-invalid={err('productCategory') ? 'true' : undefined} onChange={(e) => set({ productCategory: e.currentTarget.value as Category })} data-testid="mc-category">
+                <select
+                  id="mc-category"
+                  class={controls.input}
+                  value={f.productCategory}
+                  aria-invalid={err('productCategory') ? 'true' : undefined}
+                  onChange={(e) => set({ productCategory: e.currentTarget.value as Category })}
+                  data-testid="mc-category"
+                >
                   <option value="">{t('form.categoryChoose')}</option>
                   {PRODUCT_CATEGORIES.map((c) => (
                     <option key={c} value={c}>
@@ -127,7 +196,13 @@ export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
               <fieldset class={styles.proofs}>
                 <legend>{t('field.proofs')}</legend>
                 <p class={controls.muted}>{t('form.proofsHint')}</p>
-                <Uploader accept="document" dropLabel="upload.dropProofs" pickerAccept="application/pdf" onUploaded={onProof} testId="proof-uploader" />
+                <Uploader
+                  accept="document"
+                  dropLabel="upload.dropProofs"
+                  pickerAccept="application/pdf"
+                  onUploaded={onProof}
+                  testId="proof-uploader"
+                />
               </fieldset>
             </>
           )}

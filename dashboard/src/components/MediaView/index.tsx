@@ -17,7 +17,16 @@ export function MediaView({ media, label, muted = false }: Props) {
     <figure class={styles.figure} data-testid="media-view" data-kind={media.kind}>
       {media.kind === 'image' && <img class={styles.visual} src={media.url} alt={label} />}
       {media.kind === 'video' && (
-        <video class={styles.visual} src={media.url} poster={media.thumbnailUrl ?? undefined} controls muted={muted} preload="metadata" aria-label={label} data-testid="media-video" />
+        <video
+          class={styles.visual}
+          src={media.url}
+          poster={media.thumbnailUrl ?? undefined}
+          controls
+          muted={muted}
+          preload="metadata"
+          aria-label={label}
+          data-testid="media-video"
+        />
       )}
       {media.kind === 'audio' && !muted && <audio class={styles.audio} src={media.url} controls preload="metadata" aria-label={label} />}
       {media.kind === 'document' && (
@@ -26,7 +35,13 @@ export function MediaView({ media, label, muted = false }: Props) {
         </a>
       )}
       <figcaption class={styles.caption}>
-        {[media.fileName, media.mime, formatBytes(media.size, lang.value), formatDuration(media.durationMs), media.width && media.height ? `${media.width}×${media.height}` : '']
+        {[
+          media.fileName,
+          media.mime,
+          formatBytes(media.size, lang.value),
+          formatDuration(media.durationMs),
+          media.width && media.height ? `${media.width}×${media.height}` : '',
+        ]
           .filter(Boolean)
           .join(' · ')}
       </figcaption>

@@ -64,7 +64,12 @@ export function MessageFields({ form, errors, onChange }: Props) {
           </Field>
         ))}
         <Field id="msg-style" label={t('field.style')}>
-          <select id="msg-style" class={controls.input} value={form.style} onChange={(e) => onChange({ style: e.currentTarget.value as Style })}>
+          <select
+            id="msg-style"
+            class={controls.input}
+            value={form.style}
+            onChange={(e) => onChange({ style: e.currentTarget.value as Style })}
+          >
             {STYLES.map((s) => (
               <option key={s} value={s}>
                 {t(`style.${s}`)}
@@ -73,7 +78,12 @@ export function MessageFields({ form, errors, onChange }: Props) {
           </select>
         </Field>
         <Field id="msg-voice" label={t('field.voice')}>
-          <select id="msg-voice" class={controls.input} value={form.voice} onChange={(e) => onChange({ voice: e.currentTarget.value as Voice })}>
+          <select
+            id="msg-voice"
+            class={controls.input}
+            value={form.voice}
+            onChange={(e) => onChange({ voice: e.currentTarget.value as Voice })}
+          >
             {VOICES.map(([v, key]) => (
               <option key={v} value={v}>
                 {t(key)}
@@ -82,10 +92,27 @@ export function MessageFields({ form, errors, onChange }: Props) {
           </select>
         </Field>
         <Field id="msg-speed" label={t('field.speed')}>
-          <input id="msg-speed" type="number" min={80} max={450} step={10} class={controls.input} value={form.speed} onInput={(e) => onChange({ speed: e.currentTarget.value })} />
+          <input
+            id="msg-speed"
+            type="number"
+            min={80}
+            max={450}
+            step={10}
+            class={controls.input}
+            value={form.speed}
+            onInput={(e) => onChange({ speed: e.currentTarget.value })}
+          />
         </Field>
         <Field id="msg-seconds" label={t('field.displaySeconds')}>
-          <input id="msg-seconds" type="number" min={2} max={3600} class={controls.input} value={form.displaySeconds} onInput={(e) => onChange({ displaySeconds: e.currentTarget.value })} />
+          <input
+            id="msg-seconds"
+            type="number"
+            min={2}
+            max={3600}
+            class={controls.input}
+            value={form.displaySeconds}
+            onInput={(e) => onChange({ displaySeconds: e.currentTarget.value })}
+          />
         </Field>
       </div>
       {text('sourceRef', 'field.sourceRef')}

@@ -19,7 +19,18 @@ export interface MessageForm {
   sourceRef: string;
 }
 
-export const EMPTY_FORM: MessageForm = { title: '', body: '', tags: '', validFrom: '', validTo: '', style: 'led', voice: 'vi', speed: '150', displaySeconds: '', sourceRef: '' };
+export const EMPTY_FORM: MessageForm = {
+  title: '',
+  body: '',
+  tags: '',
+  validFrom: '',
+  validTo: '',
+  style: 'led',
+  voice: 'vi',
+  speed: '150',
+  displaySeconds: '',
+  sourceRef: '',
+};
 
 export function formFromContent(c: Content): MessageForm {
   const v = c.latest;
@@ -53,7 +64,14 @@ export function checkForm(f: MessageForm): FormErrors {
 
 /** The API body for the form (the editor sends the same fields to create and to edit). */
 export function toInput(f: MessageForm): Omit<CreateContentInput, 'kind'> & { title: string } {
-  const tags = [...new Set(f.tags.split(',').map((s) => s.trim()).filter(Boolean))];
+  const tags = [
+    ...new Set(
+      f.tags
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const speed = Number(f.speed);
   const seconds = Number(f.displaySeconds);
   return {

@@ -28,15 +28,12 @@ export function MessageEditor({ id }: { id?: number }) {
 
   useEffect(() => {
     if (id === undefined) return;
-    getContent(id).then(
-      (c) => {
-        setSaved(c);
-        const f = formFromContent(c);
-        setForm(f);
-        setSavedForm(f);
-      },
-      setLoadError,
-    );
+    getContent(id).then((c) => {
+      setSaved(c);
+      const f = formFromContent(c);
+      setForm(f);
+      setSavedForm(f);
+    }, setLoadError);
   }, [id]);
 
   const update = (patch: Partial<MessageForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -89,7 +86,11 @@ export function MessageEditor({ id }: { id?: number }) {
       <a href={saved ? `/content/${saved.id}` : '/content'} class={styles.back}>
         {t('content.back')}
       </a>
-      {notice && <Notice tone="success" testId="editor-saved">{notice}</Notice>}
+      {notice && (
+        <Notice tone="success" testId="editor-saved">
+          {notice}
+        </Notice>
+      )}
       {hasErrors && <Notice tone="error">{t('editor.fixErrors')}</Notice>}
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       <div class={styles.layout}>

@@ -16,7 +16,19 @@ async function counts() {
   return { submitted: submitted!.length, approved: approved!.length, drafts: drafts!.length };
 }
 
-function Tile({ label, value, href, linkLabel, testId }: { label: MessageKey; value: number | null; href?: string; linkLabel?: MessageKey; testId: string }) {
+function Tile({
+  label,
+  value,
+  href,
+  linkLabel,
+  testId,
+}: {
+  label: MessageKey;
+  value: number | null;
+  href?: string;
+  linkLabel?: MessageKey;
+  testId: string;
+}) {
   return (
     <div class={styles.tile} data-testid={testId}>
       <p class={styles.value}>{value === null ? '…' : value >= CAP ? tf('overview.more', { n: CAP - 1 }) : value}</p>
@@ -38,7 +50,13 @@ export function OverviewScreen() {
       {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : null}
       <div class={styles.tiles} aria-busy={res.loading}>
         <Tile label="overview.waiting" value={c?.submitted ?? null} href="/review" linkLabel="overview.openReview" testId="count-waiting" />
-        <Tile label="overview.approved" value={c?.approved ?? null} href="/content" linkLabel="overview.openContent" testId="count-approved" />
+        <Tile
+          label="overview.approved"
+          value={c?.approved ?? null}
+          href="/content"
+          linkLabel="overview.openContent"
+          testId="count-approved"
+        />
         <Tile label="overview.drafts" value={c?.drafts ?? null} testId="count-drafts" />
       </div>
       {/* Slot for the Devices / Alerts / Schedules helpers: live device status, open alerts, conflicts. */}

@@ -57,11 +57,15 @@ export function ReviewPanel({ entry, onDecided }: Props) {
         {version.title}
       </h2>
       <p class={controls.muted}>
-        {t(`kind.${kind}`)} · {tf('content.versionN', { n: version.number })} · {tf('review.submittedAt', { at: formatDateTime(version.submittedAt, lang.value) })} ·{' '}
+        {t(`kind.${kind}`)} · {tf('content.versionN', { n: version.number })} ·{' '}
+        {tf('review.submittedAt', { at: formatDateTime(version.submittedAt, lang.value) })} ·{' '}
         <a href={`/content/${version.contentId}`}>#{version.contentId}</a>
       </p>
       <p class={styles.sha}>
-        {t('content.sha')}: <span class={controls.mono} data-testid="review-sha">{version.versionSha256}</span>
+        {t('content.sha')}:{' '}
+        <span class={controls.mono} data-testid="review-sha">
+          {version.versionSha256}
+        </span>
       </p>
 
       <VersionPreview kind={kind} version={version} />

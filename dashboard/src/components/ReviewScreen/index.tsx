@@ -62,7 +62,8 @@ export function ReviewScreen() {
                   >
                     <span class={styles.entryTitle}>{e.version.title}</span>
                     <span class={styles.entryMeta}>
-                      {t(`kind.${e.kind}`)} · {tf('content.versionN', { n: e.version.number })} · {formatDateTime(e.version.submittedAt, lang.value)}
+                      {t(`kind.${e.kind}`)} · {tf('content.versionN', { n: e.version.number })} ·{' '}
+                      {formatDateTime(e.version.submittedAt, lang.value)}
                     </span>
                     {worst && <span class={`${styles.flag} ${styles[worst]}`}>{t(`severity.${worst}`)}</span>}
                   </button>

@@ -17,7 +17,10 @@ interface Stored {
 export function UploadPage() {
   const [stored, setStored] = useState<Stored[]>([]);
   const [making, setMaking] = useState<{ item: Stored; kind: Exclude<ContentKind, 'message'> } | null>(null);
-  const onUploaded = useCallback((media: Media, name: string) => setStored((s) => (s.some((x) => x.media.sha256 === media.sha256) ? s : [...s, { media, name }])), []);
+  const onUploaded = useCallback(
+    (media: Media, name: string) => setStored((s) => (s.some((x) => x.media.sha256 === media.sha256) ? s : [...s, { media, name }])),
+    [],
+  );
 
   return (
     <ScreenPage title="content.upload" wide>
@@ -34,7 +37,12 @@ export function UploadPage() {
                   {s.media.thumbnailUrl ? <img src={s.media.thumbnailUrl} alt="" class={styles.thumb} /> : <span class={styles.thumb} />}
                   <span class={styles.name}>{s.name}</span>
                   <span class={controls.row}>
-                    <button type="button" class={controls.button} onClick={() => setMaking({ item: s, kind: 'clip' })} data-testid="make-clip">
+                    <button
+                      type="button"
+                      class={controls.button}
+                      onClick={() => setMaking({ item: s, kind: 'clip' })}
+                      data-testid="make-clip"
+                    >
                       {t('upload.makeClip')}
                     </button>
                     <button type="button" class={controls.button} onClick={() => setMaking({ item: s, kind: 'ad' })} data-testid="make-ad">
@@ -46,7 +54,15 @@ export function UploadPage() {
             </ul>
           )}
         </div>
-        {making && <MediaContentForm key={`${making.item.media.sha256}-${making.kind}`} kind={making.kind} media={making.item.media} fileName={making.item.name} onClose={() => setMaking(null)} />}
+        {making && (
+          <MediaContentForm
+            key={`${making.item.media.sha256}-${making.kind}`}
+            kind={making.kind}
+            media={making.item.media}
+            fileName={making.item.name}
+            onClose={() => setMaking(null)}
+          />
+        )}
       </div>
     </ScreenPage>
   );

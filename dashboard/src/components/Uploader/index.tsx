@@ -110,11 +110,20 @@ export function Uploader({ accept, dropLabel, onUploaded, pickerAccept, parallel
       {items.length > 0 && (
         <section aria-label={t('upload.files')}>
           <p class={styles.summary} aria-live="polite">
-            {tf('upload.summary', { done: counts.done, active: counts.queued + counts.uploading + counts.processing, bad: counts.rejected + counts.failed })}
+            {tf('upload.summary', {
+              done: counts.done,
+              active: counts.queued + counts.uploading + counts.processing,
+              bad: counts.rejected + counts.failed,
+            })}
           </p>
           <ul class={styles.list}>
             {items.map((item) => (
-              <UploadRow key={item.id} item={item} onRetry={() => dispatch({ type: 'retry', id: item.id })} onRemove={() => dispatch({ type: 'remove', id: item.id })} />
+              <UploadRow
+                key={item.id}
+                item={item}
+                onRetry={() => dispatch({ type: 'retry', id: item.id })}
+                onRemove={() => dispatch({ type: 'remove', id: item.id })}
+              />
             ))}
           </ul>
         </section>
@@ -135,7 +144,12 @@ function UploadRow({ item, onRetry, onRemove }: { item: UploadItem<Media>; onRet
           {statusText(item)}
         </span>
       </div>
-      <ProgressBar label={tf('upload.progressOf', { name: item.name })} value={value} tone={bad ? 'error' : item.status === 'done' ? 'done' : 'normal'} valueText={statusText(item)} />
+      <ProgressBar
+        label={tf('upload.progressOf', { name: item.name })}
+        value={value}
+        tone={bad ? 'error' : item.status === 'done' ? 'done' : 'normal'}
+        valueText={statusText(item)}
+      />
       {bad && (
         <div class={styles.reason} role="alert" data-testid="upload-reason">
           <p>{item.error}</p>

@@ -33,14 +33,31 @@ export function UsersScreen() {
     { key: 'username', header: t('users.username'), render: (u) => <strong>{u.username}</strong>, csv: (u) => u.username },
     { key: 'name', header: t('users.displayName'), render: (u) => u.displayName, csv: (u) => u.displayName },
     { key: 'roles', header: t('users.roles'), render: (u) => u.roles.map((r) => t(`role.${r}`)).join(', '), csv: (u) => u.roles.join(' ') },
-    { key: 'status', header: t('users.status'), render: (u) => t(u.disabled ? 'users.disabled' : 'users.active'), csv: (u) => t(u.disabled ? 'users.disabled' : 'users.active') },
-    { key: 'created', header: t('users.created_at'), render: (u) => formatDateTime(u.createdAt, lang.value), csv: (u) => u.createdAt, nowrap: true },
+    {
+      key: 'status',
+      header: t('users.status'),
+      render: (u) => t(u.disabled ? 'users.disabled' : 'users.active'),
+      csv: (u) => t(u.disabled ? 'users.disabled' : 'users.active'),
+    },
+    {
+      key: 'created',
+      header: t('users.created_at'),
+      render: (u) => formatDateTime(u.createdAt, lang.value),
+      csv: (u) => u.createdAt,
+      nowrap: true,
+    },
     {
       key: 'actions',
       header: t('users.actions'),
       render: (u) => (
         <span class={controls.row}>
-          <button type="button" class={controls.button} onClick={() => setEditing(u)} aria-label={tf('users.editing', { name: u.username })} data-testid={`edit-user-${u.username}`}>
+          <button
+            type="button"
+            class={controls.button}
+            onClick={() => setEditing(u)}
+            aria-label={tf('users.editing', { name: u.username })}
+            data-testid={`edit-user-${u.username}`}
+          >
             {t('users.edit')}
           </button>
           <button type="button" class={controls.button} onClick={() => toggle(u)}>
@@ -61,7 +78,11 @@ export function UsersScreen() {
         </button>
       }
     >
-      {done && <Notice tone="success" onDismiss={() => setDone(null)} testId="users-done">{done}</Notice>}
+      {done && (
+        <Notice tone="success" onDismiss={() => setDone(null)} testId="users-done">
+          {done}
+        </Notice>
+      )}
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
       {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : null}
       {editing && (
@@ -77,7 +98,14 @@ export function UsersScreen() {
         />
       )}
       {res.data ? (
-        <DataTable caption={t('users.list')} columns={columns} rows={res.data} rowKey={(u) => u.id} csvName={t('users.csvName')} testId="users-table" />
+        <DataTable
+          caption={t('users.list')}
+          columns={columns}
+          rows={res.data}
+          rowKey={(u) => u.id}
+          csvName={t('users.csvName')}
+          testId="users-table"
+        />
       ) : (
         !res.error && <p role="status">{t('common.loading')}</p>
       )}

@@ -54,21 +54,49 @@ export function UserForm({ user, onSaved, onCancel }: Props) {
       <div class={controls.grid}>
         {!user && (
           <Field id="u-username" label={t('users.username')}>
-            <input id="u-username" class={controls.input} autocomplete="off" value={username} onInput={(e) => setUsername(e.currentTarget.value)} data-testid="u-username" />
+            <input
+              id="u-username"
+              class={controls.input}
+              autocomplete="off"
+              value={username}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+              data-testid="u-username"
+            />
           </Field>
         )}
         <Field id="u-name" label={t('users.displayName')}>
-          <input id="u-name" class={controls.input} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} data-testid="u-name" />
+          <input
+            id="u-name"
+            class={controls.input}
+            value={displayName}
+            onInput={(e) => setDisplayName(e.currentTarget.value)}
+            data-testid="u-name"
+          />
         </Field>
         <Field id="u-password" label={t(user ? 'users.newPassword' : 'users.password')} error={pwErr}>
-          <input id="u-password" type="password" autocomplete="new-password" class={controls.input} value={password} aria-invalid={pwErr ? 'true' : undefined} aria-describedby={describedBy('u-password', undefined, pwErr)} onInput={(e) => setPassword(e.currentTarget.value)} data-testid="u-password" />
+          <input
+            id="u-password"
+            type="password"
+            autocomplete="new-password"
+            class={controls.input}
+            value={password}
+            aria-invalid={pwErr ? 'true' : undefined}
+            aria-describedby={describedBy('u-password', undefined, pwErr)}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            data-testid="u-password"
+          />
         </Field>
       </div>
       <fieldset class={styles.roles} aria-describedby={errors.roles ? 'u-roles-error' : undefined}>
         <legend>{t('users.roles')}</legend>
         {ROLES.map((r) => (
           <label key={r} class={styles.role}>
-            <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles((rs) => (e.currentTarget.checked ? [...rs, r] : rs.filter((x) => x !== r)))} data-testid={`u-role-${r}`} />
+            <input
+              type="checkbox"
+              checked={roles.includes(r)}
+              onChange={(e) => setRoles((rs) => (e.currentTarget.checked ? [...rs, r] : rs.filter((x) => x !== r)))}
+              data-testid={`u-role-${r}`}
+            />
             {t(`role.${r}`)}
           </label>
         ))}

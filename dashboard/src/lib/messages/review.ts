@@ -3,7 +3,8 @@ export const reviewVi = {
   'review.queue': 'Hàng chờ duyệt',
   'review.empty': 'Không có nội dung nào chờ duyệt.',
   'review.pick': 'Chọn một mục trong hàng chờ để xem và quyết định.',
-  'review.notReviewer': 'Hàng chờ duyệt dành cho phòng Văn hoá – Xã hội (tin nhắn, clip) và phòng Kinh tế (quảng cáo). Tài khoản của bạn không có vai trò duyệt.',
+  'review.notReviewer':
+    'Hàng chờ duyệt dành cho phòng Văn hoá – Xã hội (tin nhắn, clip) và phòng Kinh tế (quảng cáo). Tài khoản của bạn không có vai trò duyệt.',
   'review.submittedAt': 'Gửi duyệt lúc {at}',
   'review.findings': 'Kết quả kiểm tra sơ bộ',
   'review.findingsNote': 'Kết quả kiểm tra chỉ để tham khảo; người duyệt là người quyết định.',
@@ -47,7 +48,8 @@ export const reviewEn: Record<keyof typeof reviewVi, string> = {
   'review.queue': 'Review queue',
   'review.empty': 'Nothing is waiting for review.',
   'review.pick': 'Choose an item in the queue to see it and decide.',
-  'review.notReviewer': 'The review queue is for the culture–social office (messages, clips) and the economic office (ads). Your account has no reviewer role.',
+  'review.notReviewer':
+    'The review queue is for the culture–social office (messages, clips) and the economic office (ads). Your account has no reviewer role.',
   'review.submittedAt': 'Submitted {at}',
   'review.findings': 'Pre-check findings',
   'review.findingsNote': 'The pre-checks only inform; the reviewer decides.',
