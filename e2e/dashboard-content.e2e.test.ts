@@ -154,6 +154,14 @@ describe.skipIf(skipBrowserTests)('dashboard content and review story in Chromiu
     const kiosk = await page.getByTestId('preview-kiosk').boundingBox();
     expect(led!.width / led!.height).toBeCloseTo(16 / 9, 1);
     expect(kiosk!.height / kiosk!.width).toBeCloseTo(16 / 9, 1);
+    // The text really occupies the screens (not squeezed to nothing by padding).
+    for (const [size, box] of [
+      ['led', led],
+      ['kiosk', kiosk],
+    ] as const) {
+      const title = await page.getByTestId(`preview-${size}`).locator('p').first().boundingBox();
+      expect(title!.width, size).toBeGreaterThan(box!.width * 0.6);
+    }
     expect(await page.getByTestId('preview-led').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Be Vietnam Pro');
     expect(await page.getByTestId('listen').isDisabled()).toBe(true);
 

@@ -26,7 +26,7 @@ function Thumb({ item }: { item: Content }) {
   if (media?.thumbnailUrl) return <img class={styles.thumb} src={media.thumbnailUrl} alt="" loading="lazy" />;
   return (
     <span class={styles.icon} role="img" aria-label={item.kind === 'message' ? t('content.messageIcon') : t(`kind.${item.kind}`)}>
-      {item.kind === 'message' ? 'Aa' : item.kind === 'ad' ? '📢' : '🎬'}
+      {item.kind === 'message' ? 'Aa' : item.kind === 'ad' ? 'QC' : '▶'}
     </span>
   );
 }

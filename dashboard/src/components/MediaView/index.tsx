@@ -47,7 +47,7 @@ export function MediaView({ media, label, muted = false }: Props) {
       </figcaption>
       {muted && (
         <p class={styles.muted} data-testid="muted-note">
-          🔇 {t('review.mutedNote')}
+          {t('review.mutedNote')}
         </p>
       )}
     </figure>
