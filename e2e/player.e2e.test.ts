@@ -207,6 +207,34 @@ describe.skipIf(skipBrowserTests)('player in Chromium against the real server', 
     await page.getByTestId('player-stage').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('player-unpaired').count()).toBe(0);
   });
+
+  it('as a loudspeaker plays sound only, and answers an alert with tone and speech instead of a banner', async () => {
+    const speakerContext = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    try {
+      const speaker = await speakerContext.newPage();
+      const mediaRequests: string[] = [];
+      speaker.on('request', (r) => mediaRequests.push(new URL(r.url()).pathname));
+      await speaker.goto(server.url + '/player/');
+      await pair(speaker, staff, { name: 'Loa tổ dân phố 3', kind: 'speaker' });
+      expect(await speaker.getByTestId('player-stage').getAttribute('data-device-kind')).toBe('speaker');
+      await speaker.locator('[data-online="true"]').waitFor({ timeout: 10_000 });
+      for (const kind of await speaker.getByTestId('player-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))) {
+        expect(['audio', 'speech']).toContain(kind);
+      }
+
+      const res = await staff.call<{ id: number }>('POST', '/api/alerts', { text: 'Mất điện khu vực tổ 3 từ 14 giờ.', target: { kinds: ['speaker'] }, repeatMin: 0 });
+      expect(res.status).toBe(201);
+      await until(async () => (await staff.call<{ acks: unknown[] }>('GET', `/api/alerts/${res.body.id}`)).body.acks.length === 1, 10_000, 'the speaker to acknowledge');
+      expect(await speaker.getByTestId('alert-banner').count()).toBe(0);
+      // The server renders the speech a moment after issuing; the speaker downloads, verifies and plays it.
+      const speech = await until(async () => (await staff.call<{ speechSha256: string | null }>('GET', `/api/alerts/${res.body.id}`)).body.speechSha256, 30_000, 'the alert speech');
+      await until(async () => mediaRequests.includes(`/player/media/${speech}`), 30_000, 'the speech to be played from the verified cache');
+      expect(mediaRequests).toContain(`/api/device/media/${speech}`);
+      await staff.call('POST', `/api/alerts/${res.body.id}/cancel`);
+    } finally {
+      await speakerContext.close();
+    }
+  });
 });
 
 describe.skipIf(skipBrowserTests)('player offline: server stopped and restarted', () => {
