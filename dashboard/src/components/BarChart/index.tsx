@@ -22,6 +22,8 @@ const H = 240;
 const M = { top: 12, right: 8, bottom: 56, left: 48 };
 
 export function BarChart({ title, bars, format = String, max, integer = false }: Props) {
+  // No data: the table beside the chart says so; an empty frame of axes would only look broken.
+  if (bars.length === 0) return null;
   const top = max ?? Math.max(0, ...bars.map((b) => b.value));
   const ticks = niceTicks(top, 4, integer);
   const yMax = ticks[ticks.length - 1] ?? 1;

@@ -1,6 +1,6 @@
 // Device groups: create one, see each group's members and change them (a checkbox per device), and the
 // group's iCalendar feed link. Read-only for viewers.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { addGroupMembers, createGroup, groupCalendarUrl, removeGroupMember, type Device, type DeviceGroup } from '../../lib/devices-api';
 import { devicesText } from '../../lib/messages/devices';
 import { DataTable, type Column } from '../DataTable';
@@ -25,6 +25,9 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // A ticked box stays ticked while the change is on its way; fresh groups from the server replace it.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  useEffect(() => setPending({}), [groups]);
 
   async function run(action: () => Promise<unknown>, message: string) {
     setError(null);
@@ -51,8 +54,10 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
     }, tf('groups.created', { name: n }));
   }
 
-  const toggle = (g: DeviceGroup, d: Device, on: boolean) =>
+  const toggle = (g: DeviceGroup, d: Device, on: boolean) => {
+    setPending((p) => ({ ...p, [`${g.id}-${d.id}`]: on }));
     void run(() => (on ? addGroupMembers(g.id, [d.id]) : removeGroupMember(g.id, d.id)), t('groups.saved'));
+  };
 
   const columns: Column<DeviceGroup>[] = [
     { key: 'name', header: t('col.name'), render: (g) => g.name, csv: (g) => g.name },
@@ -94,7 +99,7 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
               <legend class={controls.srOnly}>{tf('groups.members', { name: g.name })}</legend>
               {devices.map((d) => (
                 <label key={d.id} class={styles.choice}>
-                  <input type="checkbox" checked={g.deviceIds.includes(d.id)} onChange={(e) => toggle(g, d, e.currentTarget.checked)} data-testid={`member-${g.id}-${d.id}`} />
+                  <input type="checkbox" checked={pending[`${g.id}-${d.id}`] ?? g.deviceIds.includes(d.id)} onChange={(e) => toggle(g, d, e.currentTarget.checked)} data-testid={`member-${g.id}-${d.id}`} />
                   {d.name}
                 </label>
               ))}

@@ -24,6 +24,7 @@ const M = { top: 12, right: 12, bottom: 40, left: 44 };
 
 export function LineChart({ title, points, format = String, min = 0, max }: Props) {
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
+  if (values.length === 0) return null;
   const ticks = max !== undefined ? niceTicks(max - min, 5).map((v) => v + min) : niceTicks(Math.max(0, ...values), 4);
   const yMax = ticks[ticks.length - 1] ?? 1;
   const y = linearScale(min, yMax, H - M.bottom, M.top);

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { formatDateTime } from '../../lib/datetime';
 import { lang } from '../../lib/i18n';
 import { addDays, localDate } from '../../lib/local-day';
+import { devicesText } from '../../lib/messages/devices';
 import { reportsText } from '../../lib/messages/reports';
 import { canDo } from '../../lib/ops-permissions';
 import { downloads, feedbackReport, playsReport, uptimeReport, type DateRange, type FeedbackReport, type PlaysGroupBy, type PlaysReport, type UptimeReport } from '../../lib/reports-api';
@@ -48,10 +49,11 @@ export function ReportsScreen() {
     { key: 'failed', header: t('col.failed'), render: (r) => r.failed, csv: (r) => r.failed, nowrap: true },
     { key: 'devices', header: t('col.devices'), render: (r) => r.devices, csv: (r) => r.devices, nowrap: true },
   ];
+  const kindName = (r: UptimeRow) => (r.kind === 'led' || r.kind === 'kiosk' || r.kind === 'speaker' ? devicesText.t(`kind.${r.kind}`) : r.kind);
   const share = (r: UptimeRow) => (r.share === null ? t('none') : `${nf.format(r.share * 100)} %`);
   const uptimeColumns: Column<UptimeRow>[] = [
     { key: 'name', header: t('col.device'), render: (r) => r.name, csv: (r) => r.name },
-    { key: 'kind', header: t('col.kind'), render: (r) => r.kind, csv: (r) => r.kind, nowrap: true },
+    { key: 'kind', header: t('col.kind'), render: kindName, csv: kindName, nowrap: true },
     { key: 'rg', header: t('col.residentialGroup'), render: (r) => r.residentialGroup ?? '', csv: (r) => r.residentialGroup },
     { key: 'online', header: t('col.onlineHours'), render: (r) => hours(r.onlineSeconds), csv: (r) => Math.round(r.onlineSeconds / 36) / 100, nowrap: true },
     { key: 'operating', header: t('col.operatingHours'), render: (r) => hours(r.operatingSeconds), csv: (r) => Math.round(r.operatingSeconds / 36) / 100, nowrap: true },
