@@ -100,7 +100,7 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
     onMessage: (m) => playerCore.handle(m),
     onUnauthorized: opts.onRevoked,
     onConnectFailed(failures) {
-      if (failures % 5 !== 0) return;
+      if (failures !== 1 && failures % 5 !== 0) return;
       void fetchIdentity(token).then((r) => r === 'revoked' && opts.onRevoked());
     },
   });
