@@ -109,6 +109,9 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
   // A timeline stored for another device (the PC was re-paired) is not ours to play.
   playerCore.start(timeline && timeline.deviceId === opts.deviceId ? timeline : null, alerts ?? []);
   connection.start();
+  // Reload command, power button, crash of the tab: record the play in progress as interrupted (best effort).
+  const onPageHide = () => playerCore.stop();
+  addEventListener('pagehide', onPageHide);
   return {
     core: playerCore,
     urls,
@@ -116,6 +119,7 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
     clock,
     label: name || `#${opts.deviceId}`,
     stop() {
+      removeEventListener('pagehide', onPageHide);
       connection.stop();
       playerCore.stop();
     },
