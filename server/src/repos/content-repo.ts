@@ -133,6 +133,11 @@ export const contentRepo = {
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`;
     return q.all<ContentRow>(sql, [...params, f.limit, f.offset]);
   },
+  countsByStateAndKind: (q: Queryable) =>
+    q.all<{ state: VersionState; kind: ContentKind; n: number; playing: number }>(
+      `SELECT v.state, c.kind, COUNT(*) AS n, SUM(c.approved_version_id IS NOT NULL) AS playing
+       FROM content c JOIN content_versions v ON v.id = c.latest_version_id GROUP BY v.state, c.kind`,
+    ),
   submittedQueue: (q: Queryable, kinds: ContentKind[]) =>
     kinds.length
       ? q.all<VersionRow & { kind: ContentKind }>(

@@ -24,6 +24,7 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/media/:sha256': ALL,
   'GET /api/media/:sha256/thumbnail': ALL,
   'GET /api/content': ALL,
+  'GET /api/content/stats': ALL,
   'POST /api/content': ['editor'],
   'GET /api/content/:id': ALL,
   'GET /api/content/:id/versions': ALL,

@@ -279,3 +279,21 @@ describe('GET /api/media/{sha256}', () => {
     expect(thumb.headers.get('content-type')).toMatch(/^image\//);
   });
 });
+
+describe('GET /api/content/stats', () => {
+  it('counts content by the state of its latest version and how many play', async () => {
+    const a = await createMessage(editor);
+    await createMessage(editor, 'Thông tin thứ hai của phường.');
+    await submit(editor, a.id, 1);
+    await decide(reviewer, a.latest.id, 'approve');
+    const s = await (await t.request('/api/content/stats', { cookie: viewer.cookie })).json();
+    expect(s).toEqual({ total: 2, byState: { approved: 1, draft: 1 }, byKind: { message: 2 }, playing: 1 });
+  });
+
+  it('accepts a picture as a proof document when asked for a proof', async () => {
+    const res = await upload(editor, fs.readFileSync(fx['photo.jpg']!), 'giay-phep.jpg', 'proof');
+    expect(res.status).toBe(201);
+    const pdfOnly = await upload(editor, fs.readFileSync(fx['photo.jpg']!), 'giay-phep.jpg', 'document');
+    expect(pdfOnly.status).toBe(415);
+  });
+});

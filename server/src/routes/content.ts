@@ -41,7 +41,17 @@ const CreateContent = z
   .openapi('CreateContent');
 const EditContent = z.object({ ...versionFields, title: versionFields.title.optional() }).strict().openapi('EditContent');
 
-const Version = z
+export const FindingSchema = z
+  .object({
+    ruleId: z.string(),
+    severity: z.enum(['info', 'warning', 'error']),
+    span: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+    field: z.string(),
+    message: z.object({ vi: z.string(), en: z.string() }),
+  })
+  .openapi('Finding');
+
+export const Version = z
   .object({
     id: z.number().int(),
     contentId: z.number().int(),
@@ -58,7 +68,7 @@ const Version = z
     speech: MediaSchema.nullable(),
     files: z.array(z.string()),
     versionSha256: z.string(),
-    findings: z.array(z.unknown()),
+    findings: z.array(FindingSchema),
     createdBy: z.number().int(),
     createdAt: z.string(),
     submittedAt: z.string().nullable(),
@@ -122,11 +132,21 @@ const withdraw = defineRoute(editors, {
   request: { params: IdNum, body: { required: false, content: { 'application/json': { schema: z.object({ reason: text(500).optional() }).strict() } } } },
   responses: { 200: jsonOk(Content), ...errorResponses, ...notFound, ...conflict },
 });
+const Stats = z
+  .object({
+    total: z.number().int(),
+    byState: z.record(z.string(), z.number().int()),
+    byKind: z.record(z.string(), z.number().int()),
+    playing: z.number().int(),
+  })
+  .openapi('ContentStats');
+const stats = defineRoute(staff, { method: 'get', path: '/stats', tags: ['content'], summary: 'Counts by state of the latest version, and how many play / Thống kê', responses: { 200: jsonOk(Stats), ...errorResponses } });
 const history = defineRoute(staff, { method: 'get', path: '/{id}/history', tags: ['content'], summary: 'Every review decision / Lịch sử duyệt', request: { params: Id }, responses: { 200: jsonOk(History), ...errorResponses, ...notFound } });
 
 export function contentRoutes(deps: { content: ContentService; hook: HookFn }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: deps.hook })
     .openapi(list, async (c) => c.json(await deps.content.list(c.req.valid('query')), 200))
+    .openapi(stats, async (c) => c.json(await deps.content.stats(), 200))
     .openapi(create, async (c) => {
       const { kind, ...input } = c.req.valid('json');
       return c.json(await deps.content.create(actorOf(c), kind, input), 201);

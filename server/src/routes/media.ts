@@ -28,7 +28,7 @@ export const MediaSchema = z
 const Sha = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256: 64 chữ số hex / 64 hex digits').openapi({ param: { name: 'sha256', in: 'path' } }) });
 const UploadQuery = z.object({
   name: z.string().max(1000).optional().openapi({ description: 'File name (or header X-File-Name, percent-encoded UTF-8)' }),
-  accept: z.enum(['image', 'video', 'audio', 'document', 'media']).default('media'),
+  accept: z.enum(['image', 'video', 'audio', 'document', 'proof', 'media']).default('media').openapi({ description: 'media = image/video/audio; proof = PDF or image' }),
   uploadId: z.string().regex(/^[\w-]{8,64}$/).optional(),
 });
 
@@ -112,7 +112,7 @@ export function mediaRoutes(deps: { media: MediaService; hook: HookFn }) {
       const q = c.req.valid('query');
       const body = c.req.raw.body;
       if (!body) throw new AppError(400, 'media_rejected', { vi: 'Tệp rỗng.', en: 'The file is empty.' });
-      const accept = q.accept === 'media' ? undefined : [q.accept];
+      const accept = q.accept === 'media' ? undefined : q.accept === 'proof' ? ['document' as const, 'image' as const] : [q.accept];
       const length = Number(c.req.header('content-length'));
       const view = await deps.media.upload(actorOf(c), {
         stream: body,

@@ -5,6 +5,7 @@ import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } 
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { ReviewService } from '../services/review-service';
+import { Version } from './content';
 
 const Decide = z
   .object({ versionId: z.number().int().positive(), decision: z.enum(['approve', 'reject', 'revoke']), reason: text(1000).optional() })
@@ -17,7 +18,7 @@ const queue = defineRoute([...deciders, 'admin'], {
   path: '/',
   tags: ['reviews'],
   summary: 'Submissions waiting for my decision / Hàng chờ duyệt',
-  responses: { 200: jsonOk(z.array(z.object({ kind: z.string(), version: z.record(z.string(), z.unknown()) }))), ...errorResponses },
+  responses: { 200: jsonOk(z.array(z.object({ kind: z.enum(['message', 'clip', 'ad']), version: Version }))), ...errorResponses },
 });
 const decide = defineRoute(deciders, {
   method: 'post',
@@ -25,7 +26,7 @@ const decide = defineRoute(deciders, {
   tags: ['reviews'],
   summary: 'Approve, reject (with a reason) or revoke / Duyệt, từ chối, thu hồi',
   request: { body: jsonBody(Decide) },
-  responses: { 200: jsonOk(z.record(z.string(), z.unknown())), ...errorResponses, 404: problemResponse('No such version'), 409: problemResponse('Wrong state or integrity') },
+  responses: { 200: jsonOk(Version), ...errorResponses, 404: problemResponse('No such version'), 409: problemResponse('Wrong state or integrity') },
 });
 
 export function reviewRoutes(deps: { reviews: ReviewService; hook: HookFn }) {

@@ -286,6 +286,21 @@ export function createContentService(deps: {
       return Promise.all(rows.map((r) => contentView(deps.db, r)));
     },
 
+    async stats() {
+      const rows = await contentRepo.countsByStateAndKind(deps.db);
+      const byState: Record<string, number> = {};
+      const byKind: Record<string, number> = {};
+      let total = 0;
+      let playing = 0;
+      for (const r of rows) {
+        byState[r.state] = (byState[r.state] ?? 0) + r.n;
+        byKind[r.kind] = (byKind[r.kind] ?? 0) + r.n;
+        total += r.n;
+        playing += r.playing;
+      }
+      return { total, byState, byKind, playing };
+    },
+
     async versions(contentId: number) {
       await loadContent(deps.db, contentId);
       return Promise.all((await contentRepo.versionsOf(deps.db, contentId)).map((v) => versionView(deps.db, v)));
