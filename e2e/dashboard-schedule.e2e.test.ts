@@ -48,7 +48,10 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const admin = await apiSession(server, 'admin', server.adminPassword);
-    for (const [username, roles] of [['bientap', ['editor']], ['duyet', ['reviewer']]] as const) {
+    for (const [username, roles] of [
+      ['bientap', ['editor']],
+      ['duyet', ['reviewer']],
+    ] as const) {
       const r = await admin('POST', '/api/users', { username, displayName: username, password: PASSWORD, roles });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
@@ -153,7 +156,9 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
     await editor.getByRole('checkbox', { name: GROUP_NAME }).check();
     await page.getByTestId('preset-broadcast').check();
     const sentence = await page.getByTestId('recurrence-sentence').innerText();
-    expect(sentence).toMatch(/^Hằng ngày, 06:00–06:30 và 17:00–17:30, trên 1 loa của tổ dân phố 3, từ \d{2}\/\d{2}\/\d{4} đến 31\/12\/\d{4}$/);
+    expect(sentence).toMatch(
+      /^Hằng ngày, 06:00–06:30 và 17:00–17:30, trên 1 loa của tổ dân phố 3, từ \d{2}\/\d{2}\/\d{4} đến 31\/12\/\d{4}$/,
+    );
 
     await page.getByTestId('schedule-save').click();
     await page.getByTestId('schedules-notice').waitFor();
@@ -164,7 +169,9 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
     await week.getByTestId('week-block').first().waitFor();
     await week.getByRole('button', { name: 'Tuần sau →' }).click();
     await expect.poll(() => week.getByTestId('week-block').count()).toBe(14);
-    expect(await week.getByTestId('week-block').first().getAttribute('aria-label')).toMatch(/^Phát thanh thu gom rác: Thông thường, Thứ Hai \d{2}\/\d{2} 06:00–06:30$/);
+    expect(await week.getByTestId('week-block').first().getAttribute('aria-label')).toMatch(
+      /^Phát thanh thu gom rác: Thông thường, Thứ Hai \d{2}\/\d{2} 06:00–06:30$/,
+    );
 
     // The device's day: the broadcast slots as bars of the normal class, with the schedule as the reason.
     const bar = page.getByTestId('device-gantt').locator('[data-testid="gantt-bar"][data-class="normal"]').first();
@@ -199,7 +206,10 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
     expect(await page.getByTestId('alert-issued').innerText()).toMatch(/Đã phát cảnh báo #\d+/);
     const detail = page.getByTestId('alert-detail');
     expect(await detail.getByTestId('alert-status').innerText()).toBe('Đang phát');
-    await detail.getByTestId('alert-ack').getByText(/Đã nhận lúc/).waitFor();
+    await detail
+      .getByTestId('alert-ack')
+      .getByText(/Đã nhận lúc/)
+      .waitFor();
     expect(await detail.getByTestId('alert-ack-count').innerText()).toBe('Xác nhận của từng thiết bị (1/1)');
 
     await detail.getByTestId('alert-cancel').click();
@@ -211,7 +221,9 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
 
   it('lets a viewer see the schedules but offers no way to change them', async () => {
     const admin = await apiSession(server, 'admin', server.adminPassword);
-    expect((await admin('POST', '/api/users', { username: 'lanhdao', displayName: 'lanhdao', password: PASSWORD, roles: ['viewer'] })).status).toBe(201);
+    expect(
+      (await admin('POST', '/api/users', { username: 'lanhdao', displayName: 'lanhdao', password: PASSWORD, roles: ['viewer'] })).status,
+    ).toBe(201);
     const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
     contexts.push(context);
     const viewer = await context.newPage();
@@ -220,7 +232,9 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
     await viewer.getByTestId('login-password').fill(PASSWORD);
     await viewer.getByTestId('login-submit').click();
     await viewer.getByTestId('schedules-screen').waitFor();
-    expect(await viewer.getByTestId('schedule-list').getByTestId('schedule-sentence').first().innerText()).toMatch(/^Hằng ngày, 06:00–06:30 và 17:00–17:30/);
+    expect(await viewer.getByTestId('schedule-list').getByTestId('schedule-sentence').first().innerText()).toMatch(
+      /^Hằng ngày, 06:00–06:30 và 17:00–17:30/,
+    );
     expect(await viewer.getByTestId('schedule-new').count()).toBe(0);
     expect(await viewer.getByRole('button', { name: /^Xoá/ }).count()).toBe(0);
     await viewer.getByTestId('nav').getByRole('link', { name: 'Cảnh báo' }).click();

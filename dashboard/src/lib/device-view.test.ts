@@ -27,7 +27,9 @@ const frame = (deviceId: string, online: boolean, lastSeenAt: number, playing = 
     deviceId,
     online,
     lastSeenAt,
-    nowPlaying: playing ? { itemId: 'i', contentId: '7', versionId: '1', sha256: 'a'.repeat(64), class: 'normal', startedAt: lastSeenAt } : null,
+    nowPlaying: playing
+      ? { itemId: 'i', contentId: '7', versionId: '1', sha256: 'a'.repeat(64), class: 'normal', startedAt: lastSeenAt }
+      : null,
     cache: { files: 3, missing: 1, bytes: 10, timelineVersion: null },
     freeBytes: null,
     errors: [],

@@ -6,8 +6,18 @@ import { addDays, dayBounds, localDate, mondayOf } from './local-day';
 const DAY = '2026-03-02';
 const midnight = Date.UTC(2026, 2, 1, 17, 0);
 const at = (h: number, m = 0) => midnight + (h * 60 + m) * 60_000;
-const item = (rule: string, scheduleId: string | null = '4', contentId = '7') => ({ contentId, kind: 'image', reason: { scheduleId, rule } });
-const seg = (start: number, end: number, cls: SegmentLike['class'], items = [item('normal: lịch #4')]): SegmentLike => ({ start, end, class: cls, mode: 'loop', items });
+const item = (rule: string, scheduleId: string | null = '4', contentId = '7') => ({
+  contentId,
+  kind: 'image',
+  reason: { scheduleId, rule },
+});
+const seg = (start: number, end: number, cls: SegmentLike['class'], items = [item('normal: lịch #4')]): SegmentLike => ({
+  start,
+  end,
+  class: cls,
+  mode: 'loop',
+  items,
+});
 
 describe('layoutDay', () => {
   it('places a 06:00–12:00 segment at a quarter of the day, a quarter wide, in Asia/Ho_Chi_Minh', () => {

@@ -51,7 +51,9 @@ describe('cacheHealth', () => {
   it('is ok with nothing missing, syncing with files missing, unknown without a report', () => {
     const s = applyFrame(EMPTY_LIVE, status());
     expect(cacheHealth(s.devices['3'])).toBe('ok');
-    expect(cacheHealth(applyFrame(EMPTY_LIVE, status({ cache: { files: 2, missing: 3, bytes: 1, timelineVersion: null } })).devices['3'])).toBe('syncing');
+    expect(
+      cacheHealth(applyFrame(EMPTY_LIVE, status({ cache: { files: 2, missing: 3, bytes: 1, timelineVersion: null } })).devices['3']),
+    ).toBe('syncing');
     expect(cacheHealth(undefined)).toBe('unknown');
   });
 });

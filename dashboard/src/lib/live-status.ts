@@ -30,7 +30,12 @@ function readStatus(m: Record<string, unknown>): LiveDevice | null {
   const c = m.cache;
   const cache =
     isObj(c) && typeof c.files === 'number' && typeof c.missing === 'number'
-      ? { files: c.files, missing: c.missing, bytes: numOrNull(c.bytes) ?? 0, timelineVersion: typeof c.timelineVersion === 'string' ? c.timelineVersion : null }
+      ? {
+          files: c.files,
+          missing: c.missing,
+          bytes: numOrNull(c.bytes) ?? 0,
+          timelineVersion: typeof c.timelineVersion === 'string' ? c.timelineVersion : null,
+        }
       : null;
   return {
     deviceId: m.deviceId,

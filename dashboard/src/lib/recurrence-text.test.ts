@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compressGroupNames, describeRecurrence, formatDate, isoWeekday, joinList } from './recurrence-text';
 import { summarizeTargets, type TargetsSummary } from './targeting';
 
-const tdp345: TargetsSummary = { counts: { speaker: 12 }, groupNames: ['Tổ dân phố 3', 'Tổ dân phố 4', 'Tổ dân phố 5'], wardWide: false, listedOnly: false };
+const tdp345: TargetsSummary = {
+  counts: { speaker: 12 },
+  groupNames: ['Tổ dân phố 3', 'Tổ dân phố 4', 'Tổ dân phố 5'],
+  wardWide: false,
+  listedOnly: false,
+};
 const cal = (daysOfWeek: number[], windows: { start: string; end: string }[], dateFrom = '2026-03-01', dateTo = '2026-12-31') => ({
   when: { dateFrom, dateTo, daysOfWeek, windows },
 });
@@ -22,7 +27,18 @@ describe('describeRecurrence (Vietnamese)', () => {
   });
 
   it('names working days as a range and joins the broadcast slots with "và"', () => {
-    const s = describeRecurrence(cal([1, 2, 3, 4, 5], [{ start: '06:00', end: '06:30' }, { start: '17:00', end: '17:30' }]), tdp345, 'vi', { withDates: false });
+    const s = describeRecurrence(
+      cal(
+        [1, 2, 3, 4, 5],
+        [
+          { start: '06:00', end: '06:30' },
+          { start: '17:00', end: '17:30' },
+        ],
+      ),
+      tdp345,
+      'vi',
+      { withDates: false },
+    );
     expect(s).toBe('Từ thứ Hai đến thứ Sáu hằng tuần, 06:00–06:30 và 17:00–17:30, trên 12 loa của tổ dân phố 3–5');
   });
 
@@ -37,7 +53,9 @@ describe('describeRecurrence (Vietnamese)', () => {
   });
 
   it('says "cả ngày" for the whole day', () => {
-    const s = describeRecurrence(cal([1, 2, 3, 4, 5, 6, 7], [{ start: '00:00', end: '24:00' }]), { ...tdp345, counts: { led: 3 } }, 'vi', { withDates: false });
+    const s = describeRecurrence(cal([1, 2, 3, 4, 5, 6, 7], [{ start: '00:00', end: '24:00' }]), { ...tdp345, counts: { led: 3 } }, 'vi', {
+      withDates: false,
+    });
     expect(s).toBe('Hằng ngày, cả ngày, trên 3 màn hình LED của tổ dân phố 3–5');
   });
 
@@ -74,7 +92,12 @@ describe('describeRecurrence (Vietnamese)', () => {
   });
 
   it('counts groups instead of naming more than three', () => {
-    const t: TargetsSummary = { counts: { speaker: 8 }, groupNames: ['Chợ', 'Trường học', 'Bệnh viện', 'Nhà văn hoá'], wardWide: false, listedOnly: false };
+    const t: TargetsSummary = {
+      counts: { speaker: 8 },
+      groupNames: ['Chợ', 'Trường học', 'Bệnh viện', 'Nhà văn hoá'],
+      wardWide: false,
+      listedOnly: false,
+    };
     expect(describeRecurrence(cal([1, 2, 3, 4, 5, 6, 7], [{ start: '06:00', end: '06:30' }]), t, 'vi', { withDates: false })).toBe(
       'Hằng ngày, 06:00–06:30, trên 8 loa của 4 nhóm',
     );
@@ -86,16 +109,24 @@ describe('describeRecurrence (Vietnamese)', () => {
   });
 
   it('reads an every-two-weeks RRULE with BYHOUR and UNTIL', () => {
-    const s = describeRecurrence(rr('DTSTART;TZID=Asia/Ho_Chi_Minh:20260302T000000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA;BYHOUR=17;BYMINUTE=0;UNTIL=20261231T235959Z', 15), tdp345, 'vi', {
-      withDates: false,
-    });
+    const s = describeRecurrence(
+      rr(
+        'DTSTART;TZID=Asia/Ho_Chi_Minh:20260302T000000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA;BYHOUR=17;BYMINUTE=0;UNTIL=20261231T235959Z',
+        15,
+      ),
+      tdp345,
+      'vi',
+      {
+        withDates: false,
+      },
+    );
     expect(s).toBe('Thứ Bảy, cách 2 tuần một lần, 17:00–17:15, trên 12 loa của tổ dân phố 3–5, đến hết 31/12/2026');
   });
 
   it('reads monthly and yearly RRULEs', () => {
-    expect(describeRecurrence(rr('DTSTART:20260101T080000\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1,15', 60), tdp345, 'vi', { withDates: false })).toBe(
-      'Ngày 1 và 15 hằng tháng, 08:00–09:00, trên 12 loa của tổ dân phố 3–5',
-    );
+    expect(
+      describeRecurrence(rr('DTSTART:20260101T080000\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1,15', 60), tdp345, 'vi', { withDates: false }),
+    ).toBe('Ngày 1 và 15 hằng tháng, 08:00–09:00, trên 12 loa của tổ dân phố 3–5');
     expect(describeRecurrence(rr('DTSTART:20260902T070000\nRRULE:FREQ=YEARLY', 10), tdp345, 'vi', { withDates: false })).toBe(
       'Ngày 02/09 hằng năm, 07:00–07:10, trên 12 loa của tổ dân phố 3–5',
     );
@@ -127,7 +158,9 @@ describe('describeRecurrence (English)', () => {
   });
 
   it('reads an hourly RRULE and a count of one', () => {
-    const s = describeRecurrence(rr('DTSTART:20260301T060000\nRRULE:FREQ=HOURLY;INTERVAL=3;COUNT=1', 5), tdp345, 'en', { withDates: false });
+    const s = describeRecurrence(rr('DTSTART:20260301T060000\nRRULE:FREQ=HOURLY;INTERVAL=3;COUNT=1', 5), tdp345, 'en', {
+      withDates: false,
+    });
     expect(s).toBe('Every 3 hours, for 5 minutes, on 12 loudspeakers of Tổ dân phố 3–5, once');
   });
 
@@ -140,7 +173,9 @@ describe('describeRecurrence (English)', () => {
 
 describe('compressGroupNames', () => {
   it('merges numbered names with a common prefix into ranges and pairs', () => {
-    expect(compressGroupNames(['Tổ dân phố 1', 'Tổ dân phố 2', 'Tổ dân phố 4', 'Tổ dân phố 5', 'Tổ dân phố 6'], 'vi')).toEqual(['tổ dân phố 1, 2 và 4–6']);
+    expect(compressGroupNames(['Tổ dân phố 1', 'Tổ dân phố 2', 'Tổ dân phố 4', 'Tổ dân phố 5', 'Tổ dân phố 6'], 'vi')).toEqual([
+      'tổ dân phố 1, 2 và 4–6',
+    ]);
   });
 
   it('keeps proper names and English capitals as written', () => {

@@ -130,7 +130,10 @@ interface Parts {
 
 function calendarParts(when: CalendarWhen, lang: Lang, withDates: boolean): Parts {
   const w = WORDS[lang];
-  const windows = joinList(when.windows.map((x) => windowText(x, w)), lang);
+  const windows = joinList(
+    when.windows.map((x) => windowText(x, w)),
+    lang,
+  );
   if (when.dateFrom === when.dateTo) {
     const d = formatDate(when.dateFrom);
     if (!when.daysOfWeek.includes(isoWeekday(when.dateFrom))) return { lead: [], tail: [], whole: `${w.never(d)}.` };
@@ -179,7 +182,12 @@ function rruleParts(when: RruleWhen, lang: Lang, withDates: boolean): Parts {
   } else if (dur <= 0) {
     lead.push(w.at(joinList(r.times.map(formatClock), lang)));
   } else {
-    lead.push(joinList(r.times.map((t) => (t === 0 && dur === 1440 ? w.allDay : `${formatClock(t)}–${formatClock(Math.min(1440, t + dur))}`)), lang));
+    lead.push(
+      joinList(
+        r.times.map((t) => (t === 0 && dur === 1440 ? w.allDay : `${formatClock(t)}–${formatClock(Math.min(1440, t + dur))}`)),
+        lang,
+      ),
+    );
   }
   const tail: string[] = [];
   if (r.start && withDates) tail.push(w.startFrom(formatDate(r.start)));
@@ -226,7 +234,10 @@ export function describeTargets(t: TargetsSummary, lang: Lang): string {
   const what =
     kinds.length === 1
       ? countText(total, kinds[0]!, w, lang)
-      : `${w.devices(total)} (${joinList(kinds.map((k) => countText(t.counts[k]!, k, w, lang)), lang)})`;
+      : `${w.devices(total)} (${joinList(
+          kinds.map((k) => countText(t.counts[k]!, k, w, lang)),
+          lang,
+        )})`;
   if (t.wardWide) return w.allOf(what);
   if (t.listedOnly) return w.listed(what);
   const groups = compressGroupNames(t.groupNames, lang);
@@ -238,7 +249,12 @@ export function describeTargets(t: TargetsSummary, lang: Lang): string {
  * The sentence for a schedule's `when` and what it reaches. `withDates: false` leaves out the date range
  * (for places that show the dates beside it).
  */
-export function describeRecurrence(schedule: { when: ScheduleWhen }, targets: TargetsSummary, lang: Lang, opts: { withDates?: boolean } = {}): string {
+export function describeRecurrence(
+  schedule: { when: ScheduleWhen },
+  targets: TargetsSummary,
+  lang: Lang,
+  opts: { withDates?: boolean } = {},
+): string {
   const withDates = opts.withDates ?? true;
   const p = 'rrule' in schedule.when ? rruleParts(schedule.when, lang, withDates) : calendarParts(schedule.when, lang, withDates);
   if (p.whole) return p.whole;

@@ -15,7 +15,12 @@ export const BROADCAST_WINDOWS: readonly ClockWindow[] = [
 ];
 
 /** The calendar rule a preset stands for, over the given dates; `windows` is kept for daily/weekdays. */
-export function presetWhen(preset: 'daily' | 'weekdays' | 'broadcast', dateFrom: string, dateTo: string, windows: readonly ClockWindow[]): CalendarWhen {
+export function presetWhen(
+  preset: 'daily' | 'weekdays' | 'broadcast',
+  dateFrom: string,
+  dateTo: string,
+  windows: readonly ClockWindow[],
+): CalendarWhen {
   if (preset === 'broadcast') return { dateFrom, dateTo, daysOfWeek: [...ALL_DAYS], windows: BROADCAST_WINDOWS.map((w) => ({ ...w })) };
   const days = preset === 'daily' ? ALL_DAYS : WEEKDAYS;
   return { dateFrom, dateTo, daysOfWeek: [...days], windows: windows.map((w) => ({ ...w })) };
@@ -70,7 +75,12 @@ export interface ParsedRrule {
 }
 
 function numbers(v: string | undefined): number[] {
-  return v ? v.split(',').map(Number).filter((n) => Number.isInteger(n)) : [];
+  return v
+    ? v
+        .split(',')
+        .map(Number)
+        .filter((n) => Number.isInteger(n))
+    : [];
 }
 
 function isoDate(compact: string): string | null {
@@ -81,7 +91,9 @@ function isoDate(compact: string): string | null {
 /** Reads the RRULE and DTSTART lines; null when there is no rule the dashboard can put into words. */
 export function parseRrule(text: string): ParsedRrule | null {
   const dt = /DTSTART[^:\n]*:(\d{8})(?:T(\d{2})(\d{2}))?/.exec(text);
-  const line = /(?:^|\n|RRULE:)((?:FREQ|INTERVAL|BYDAY|COUNT|UNTIL|BYHOUR|BYMINUTE|BYMONTHDAY|BYMONTH|WKST|BYSETPOS|BYSECOND)=[^\n]*)/.exec(text);
+  const line = /(?:^|\n|RRULE:)((?:FREQ|INTERVAL|BYDAY|COUNT|UNTIL|BYHOUR|BYMINUTE|BYMONTHDAY|BYMONTH|WKST|BYSETPOS|BYSECOND)=[^\n]*)/.exec(
+    text,
+  );
   if (!line) return null;
   const parts = new Map<string, string>();
   for (const p of line[1]!.trim().split(';')) {
@@ -89,7 +101,8 @@ export function parseRrule(text: string): ParsedRrule | null {
     if (eq > 0) parts.set(p.slice(0, eq).toUpperCase(), p.slice(eq + 1).trim());
   }
   const freq = parts.get('FREQ');
-  if (freq !== 'DAILY' && freq !== 'WEEKLY' && freq !== 'MONTHLY' && freq !== 'YEARLY' && freq !== 'HOURLY' && freq !== 'MINUTELY') return null;
+  if (freq !== 'DAILY' && freq !== 'WEEKLY' && freq !== 'MONTHLY' && freq !== 'YEARLY' && freq !== 'HOURLY' && freq !== 'MINUTELY')
+    return null;
   // Positional BYDAY (1MO, -1FR) and BYSETPOS are beyond a one-line sentence.
   const days = (parts.get('BYDAY') ?? '').split(',').filter(Boolean);
   if (days.some((d) => !(d.toUpperCase() in BYDAY)) || parts.has('BYSETPOS')) return null;
@@ -97,7 +110,8 @@ export function parseRrule(text: string): ParsedRrule | null {
   const mins = numbers(parts.get('BYMINUTE'));
   const startMin = dt?.[2] !== undefined ? Number(dt[2]) * 60 + Number(dt[3]) : null;
   let times: number[] = [];
-  if (hours.length > 0) times = hours.flatMap((h) => (mins.length > 0 ? mins : [startMin === null ? 0 : startMin % 60]).map((m) => h * 60 + m));
+  if (hours.length > 0)
+    times = hours.flatMap((h) => (mins.length > 0 ? mins : [startMin === null ? 0 : startMin % 60]).map((m) => h * 60 + m));
   else if (startMin !== null) times = [startMin];
   const count = parts.has('COUNT') ? Number(parts.get('COUNT')) : null;
   return {
@@ -116,6 +130,9 @@ export function parseRrule(text: string): ParsedRrule | null {
 /** The text of a simple weekly RRULE for the editor's "RRULE" choice, starting at a date and time. */
 export function buildRrule(dateFrom: string, time: string, byDay: readonly number[]): string {
   const names = Object.keys(BYDAY);
-  const days = [...byDay].sort().map((d) => names[d - 1]).join(',');
+  const days = [...byDay]
+    .sort()
+    .map((d) => names[d - 1])
+    .join(',');
   return `DTSTART:${dateFrom.replace(/-/g, '')}T${time.replace(':', '')}00\nRRULE:FREQ=WEEKLY;BYDAY=${days}`;
 }

@@ -71,7 +71,8 @@ const qs = (o: Record<string, string | number>) => new URLSearchParams(Object.en
 export const downloads = {
   playsCsv: (r: DateRange, groupBy: PlaysGroupBy) => `/api/reports/plays?${qs({ ...r, groupBy, format: 'csv' })}`,
   uptimeCsv: (r: DateRange) => `/api/reports/uptime?${qs({ ...r, format: 'csv' })}`,
-  feedbackCsv: (r: DateRange, groupBy: FeedbackGroupBy, table: 'series' | 'comments') => `/api/reports/feedback?${qs({ ...r, groupBy, table, format: 'csv' })}`,
+  feedbackCsv: (r: DateRange, groupBy: FeedbackGroupBy, table: 'series' | 'comments') =>
+    `/api/reports/feedback?${qs({ ...r, groupBy, table, format: 'csv' })}`,
   periodicXlsx: (p: PeriodRef) => `/api/reports/periodic?${qs({ ...p, format: 'xlsx' })}`,
   periodicHtml: (p: PeriodRef) => `/api/reports/periodic?${qs({ ...p, format: 'html' })}`,
 };

@@ -3,19 +3,46 @@ import { intervalsOn, layoutWeek, rruleOccursOn, type ScheduleLike } from './wee
 import { parseRrule } from './recurrence';
 
 const MONDAY = '2026-03-02';
-const sched = (id: number, when: ScheduleLike['when'], cls: ScheduleLike['class'] = 'normal'): ScheduleLike => ({ id, name: `Lịch ${id}`, class: cls, when });
-const calendar = (daysOfWeek: number[], windows: { start: string; end: string }[], dateFrom = '2026-01-01', dateTo = '2026-12-31') => ({ dateFrom, dateTo, daysOfWeek, windows });
+const sched = (id: number, when: ScheduleLike['when'], cls: ScheduleLike['class'] = 'normal'): ScheduleLike => ({
+  id,
+  name: `Lịch ${id}`,
+  class: cls,
+  when,
+});
+const calendar = (daysOfWeek: number[], windows: { start: string; end: string }[], dateFrom = '2026-01-01', dateTo = '2026-12-31') => ({
+  dateFrom,
+  dateTo,
+  daysOfWeek,
+  windows,
+});
 
 describe('layoutWeek', () => {
   it('draws a weekday broadcast rule as two blocks on each of five columns', () => {
-    const { blocks } = layoutWeek([sched(1, calendar([1, 2, 3, 4, 5], [{ start: '06:00', end: '06:30' }, { start: '17:00', end: '17:30' }]))], MONDAY);
+    const { blocks } = layoutWeek(
+      [
+        sched(
+          1,
+          calendar(
+            [1, 2, 3, 4, 5],
+            [
+              { start: '06:00', end: '06:30' },
+              { start: '17:00', end: '17:30' },
+            ],
+          ),
+        ),
+      ],
+      MONDAY,
+    );
     expect(blocks).toHaveLength(10);
     expect(new Set(blocks.map((b) => b.day))).toEqual(new Set([0, 1, 2, 3, 4]));
     expect(blocks[0]).toMatchObject({ top: 25, height: (30 / 1440) * 100, lane: 0, lanes: 1 });
   });
 
   it('respects the date range of the rule', () => {
-    const { blocks } = layoutWeek([sched(1, calendar([1, 2, 3, 4, 5, 6, 7], [{ start: '08:00', end: '09:00' }], '2026-03-04', '2026-03-05'))], MONDAY);
+    const { blocks } = layoutWeek(
+      [sched(1, calendar([1, 2, 3, 4, 5, 6, 7], [{ start: '08:00', end: '09:00' }], '2026-03-04', '2026-03-05'))],
+      MONDAY,
+    );
     expect(blocks.map((b) => b.day)).toEqual([2, 3]);
   });
 
@@ -62,7 +89,12 @@ describe('rruleOccursOn', () => {
 
   it('stops after COUNT occurrences and at UNTIL, and never before DTSTART', () => {
     const counted = r('DTSTART:20260302T060000\nRRULE:FREQ=DAILY;COUNT=3');
-    expect(['2026-03-01', '2026-03-02', '2026-03-04', '2026-03-05'].map((d) => rruleOccursOn(counted, d))).toEqual([false, true, true, false]);
+    expect(['2026-03-01', '2026-03-02', '2026-03-04', '2026-03-05'].map((d) => rruleOccursOn(counted, d))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
     const until = r('DTSTART:20260302T060000\nRRULE:FREQ=DAILY;UNTIL=20260303T000000Z');
     expect(rruleOccursOn(until, '2026-03-04')).toBe(false);
   });

@@ -40,7 +40,12 @@ export function AlertDetail({ alertId, devices, canIssue, onClose, onChanged }: 
   const [done, setDone] = useState<string | null>(null);
   const l = lang.value;
   const a = alert.data;
-  if (!a) return alert.error != null ? <ErrorNotice error={alert.error} onRetry={alert.reload} /> : <ProgressBar label={tf('detail.title', { id: alertId })} value={null} />;
+  if (!a)
+    return alert.error != null ? (
+      <ErrorNotice error={alert.error} onRetry={alert.reload} />
+    ) : (
+      <ProgressBar label={tf('detail.title', { id: alertId })} value={null} />
+    );
 
   const state = live.value;
   const liveAcks = acksOf(state, a.id);
@@ -50,7 +55,11 @@ export function AlertDetail({ alertId, devices, canIssue, onClose, onChanged }: 
     .map((d) => ({ device: d, at: stored.get(String(d.id)) ?? liveAcks.get(String(d.id)) ?? null, online: deviceView(d, state).online }));
   const acked = rows.filter((r) => r.at !== null).length;
   const ackText = (r: AckRow) =>
-    r.at !== null ? tf('detail.acked', { at: formatDateTime(new Date(r.at).toISOString(), l) }) : r.online ? t('detail.waiting') : t('detail.offline');
+    r.at !== null
+      ? tf('detail.acked', { at: formatDateTime(new Date(r.at).toISOString(), l) })
+      : r.online
+        ? t('detail.waiting')
+        : t('detail.offline');
 
   async function cancel() {
     if (!window.confirm(t('cancel.confirm'))) return;
@@ -119,7 +128,14 @@ export function AlertDetail({ alertId, devices, canIssue, onClose, onChanged }: 
         {tf('detail.acks', { n: acked, total: rows.length })}
       </h3>
       <p class={controls.muted}>{t('detail.live')}</p>
-      <DataTable caption={tf('detail.acks', { n: acked, total: rows.length })} columns={columns} rows={rows} rowKey={(r) => r.device.id} csvName={t('detail.csv')} testId="alert-acks" />
+      <DataTable
+        caption={tf('detail.acks', { n: acked, total: rows.length })}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.device.id}
+        csvName={t('detail.csv')}
+        testId="alert-acks"
+      />
     </section>
   );
 }

@@ -91,7 +91,12 @@ export function AlertIssueFlow({ devices, groups, onIssued, onCancel }: Props) {
           <dd>{tf('confirm.untilAt', { d: t(`expiry.${draft.expiryMin}`), at: formatDateTime(end, lang.value) })}</dd>
         </dl>
         <label class={styles.check}>
-          <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.currentTarget.checked)} data-testid="alert-confirm-check" />
+          <input
+            type="checkbox"
+            checked={checked}
+            onChange={(e) => setChecked(e.currentTarget.checked)}
+            data-testid="alert-confirm-check"
+          />
           {t('confirm.check')}
         </label>
         {problem && (
@@ -102,7 +107,13 @@ export function AlertIssueFlow({ devices, groups, onIssued, onCancel }: Props) {
         {error != null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
         {sending && <ProgressBar label={t('confirm.sending')} value={null} />}
         <div class={controls.row}>
-          <button type="button" class={controls.danger} disabled={sending} onClick={() => void confirm()} data-testid="alert-confirm-submit">
+          <button
+            type="button"
+            class={controls.danger}
+            disabled={sending}
+            onClick={() => void confirm()}
+            data-testid="alert-confirm-submit"
+          >
             {sending ? t('confirm.sending') : t('confirm.submit')}
           </button>
           <button type="button" class={controls.button} disabled={sending} onClick={() => setStep(1)} data-testid="alert-back">
@@ -120,7 +131,15 @@ export function AlertIssueFlow({ devices, groups, onIssued, onCancel }: Props) {
         {t('issue.step1')}
       </h2>
       <Field id="alert-text" label={t('issue.text')} hint={t('issue.textHint')}>
-        <textarea id="alert-text" class={controls.input} maxLength={2000} value={draft.text} onInput={(e) => set({ text: e.currentTarget.value })} aria-describedby={describedBy('alert-text', t('issue.textHint'))} data-testid="alert-text" />
+        <textarea
+          id="alert-text"
+          class={controls.input}
+          maxLength={2000}
+          value={draft.text}
+          onInput={(e) => set({ text: e.currentTarget.value })}
+          aria-describedby={describedBy('alert-text', t('issue.textHint'))}
+          data-testid="alert-text"
+        />
       </Field>
       <fieldset class={styles.fieldset}>
         <legend>{t('issue.target')}</legend>
@@ -138,7 +157,14 @@ export function AlertIssueFlow({ devices, groups, onIssued, onCancel }: Props) {
               <legend>{t('issue.groups')}</legend>
               {groups.map((g) => (
                 <label key={g.id} class={styles.choice}>
-                  <input type="checkbox" checked={draft.groupIds.includes(g.id)} onChange={(e) => set({ groupIds: e.currentTarget.checked ? [...draft.groupIds, g.id] : draft.groupIds.filter((x) => x !== g.id) })} data-testid="alert-group" />
+                  <input
+                    type="checkbox"
+                    checked={draft.groupIds.includes(g.id)}
+                    onChange={(e) =>
+                      set({ groupIds: e.currentTarget.checked ? [...draft.groupIds, g.id] : draft.groupIds.filter((x) => x !== g.id) })
+                    }
+                    data-testid="alert-group"
+                  />
                   {g.name}
                 </label>
               ))}
@@ -147,7 +173,11 @@ export function AlertIssueFlow({ devices, groups, onIssued, onCancel }: Props) {
               <legend>{t('issue.kinds')}</legend>
               {DEVICE_KINDS.map((k) => (
                 <label key={k} class={styles.choice}>
-                  <input type="checkbox" checked={draft.kinds.includes(k)} onChange={(e) => set({ kinds: e.currentTarget.checked ? [...draft.kinds, k] : draft.kinds.filter((x) => x !== k) })} />
+                  <input
+                    type="checkbox"
+                    checked={draft.kinds.includes(k)}
+                    onChange={(e) => set({ kinds: e.currentTarget.checked ? [...draft.kinds, k] : draft.kinds.filter((x) => x !== k) })}
+                  />
                   {kindsT(`kind.${k}`)}
                 </label>
               ))}
@@ -160,7 +190,12 @@ export function AlertIssueFlow({ devices, groups, onIssued, onCancel }: Props) {
       </fieldset>
       <div class={controls.grid}>
         <Field id="alert-severity" label={t('issue.severity')}>
-          <select id="alert-severity" class={controls.input} value={draft.severity} onChange={(e) => set({ severity: e.currentTarget.value as AlertDraft['severity'] })}>
+          <select
+            id="alert-severity"
+            class={controls.input}
+            value={draft.severity}
+            onChange={(e) => set({ severity: e.currentTarget.value as AlertDraft['severity'] })}
+          >
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
                 {t(`severity.${s}`)}
@@ -169,10 +204,23 @@ export function AlertIssueFlow({ devices, groups, onIssued, onCancel }: Props) {
           </select>
         </Field>
         <Field id="alert-repeat" label={t('issue.repeat')}>
-          <input id="alert-repeat" type="number" min={0} max={1440} class={controls.input} value={draft.repeatMin} onInput={(e) => set({ repeatMin: Number(e.currentTarget.value) || 0 })} />
+          <input
+            id="alert-repeat"
+            type="number"
+            min={0}
+            max={1440}
+            class={controls.input}
+            value={draft.repeatMin}
+            onInput={(e) => set({ repeatMin: Number(e.currentTarget.value) || 0 })}
+          />
         </Field>
         <Field id="alert-expiry" label={t('issue.expiry')}>
-          <select id="alert-expiry" class={controls.input} value={String(draft.expiryMin)} onChange={(e) => set({ expiryMin: Number(e.currentTarget.value) as AlertDraft['expiryMin'] })}>
+          <select
+            id="alert-expiry"
+            class={controls.input}
+            value={String(draft.expiryMin)}
+            onChange={(e) => set({ expiryMin: Number(e.currentTarget.value) as AlertDraft['expiryMin'] })}
+          >
             {EXPIRY_CHOICES.map((m) => (
               <option key={m} value={String(m)}>
                 {t(`expiry.${m}`)}

@@ -33,20 +33,36 @@ export function AlertsScreen() {
   const canIssue = canDo(session.value?.user.roles ?? [], 'alerts.issue');
   const l = lang.value;
   const d = data.data;
-  if (!d) return data.error != null ? <ErrorNotice error={data.error} onRetry={data.reload} /> : <ProgressBar label={t('list.title')} value={null} />;
+  if (!d)
+    return data.error != null ? (
+      <ErrorNotice error={data.error} onRetry={data.reload} />
+    ) : (
+      <ProgressBar label={t('list.title')} value={null} />
+    );
 
   const columns: Column<Alert>[] = [
     { key: 'id', header: '#', render: (a) => a.id, csv: (a) => a.id, nowrap: true },
     { key: 'text', header: t('col.text'), render: (a) => a.text, csv: (a) => a.text },
     { key: 'status', header: t('col.status'), render: (a) => t(`status.${a.status}`), csv: (a) => t(`status.${a.status}`), nowrap: true },
     { key: 'starts', header: t('col.starts'), render: (a) => formatDateTime(a.startsAt, l), csv: (a) => a.startsAt, nowrap: true },
-    { key: 'expires', header: t('col.expires'), render: (a) => formatDateTime(a.endedAt ?? a.expiresAt, l), csv: (a) => a.endedAt ?? a.expiresAt, nowrap: true },
+    {
+      key: 'expires',
+      header: t('col.expires'),
+      render: (a) => formatDateTime(a.endedAt ?? a.expiresAt, l),
+      csv: (a) => a.endedAt ?? a.expiresAt,
+      nowrap: true,
+    },
     { key: 'acks', header: t('col.acks'), render: (a) => a.ackCount, csv: (a) => a.ackCount, nowrap: true },
     {
       key: 'open',
       header: t('col.open'),
       render: (a) => (
-        <button type="button" class={controls.button} onClick={() => setSelected(a.id)} aria-label={`${t('detail.open')} ${tf('detail.title', { id: a.id })}`}>
+        <button
+          type="button"
+          class={controls.button}
+          onClick={() => setSelected(a.id)}
+          aria-label={`${t('detail.open')} ${tf('detail.title', { id: a.id })}`}
+        >
           {t('detail.open')}
         </button>
       ),
@@ -81,14 +97,29 @@ export function AlertsScreen() {
       )}
       {selected !== null && (
         <div class={controls.section}>
-          <AlertDetail key={selected} alertId={selected} devices={d.devices} canIssue={canIssue} onClose={() => setSelected(null)} onChanged={data.reload} />
+          <AlertDetail
+            key={selected}
+            alertId={selected}
+            devices={d.devices}
+            canIssue={canIssue}
+            onClose={() => setSelected(null)}
+            onChanged={data.reload}
+          />
         </div>
       )}
       <section class={controls.section} aria-labelledby="alerts-list">
         <h2 id="alerts-list" class={controls.heading}>
           {t('list.title')}
         </h2>
-        <DataTable caption={t('list.title')} columns={columns} rows={d.alerts} rowKey={(a) => a.id} empty={t('list.empty')} csvName={t('list.csv')} testId="alert-list" />
+        <DataTable
+          caption={t('list.title')}
+          columns={columns}
+          rows={d.alerts}
+          rowKey={(a) => a.id}
+          empty={t('list.empty')}
+          csvName={t('list.csv')}
+          testId="alert-list"
+        />
       </section>
     </div>
   );

@@ -50,7 +50,12 @@ export function BarChart({ title, bars, format = String, max, integer = false }:
               <rect x={x} y={y(0) - h} width={band.width} height={h} class={styles.bar}>
                 <title>{`${b.label}: ${format(b.value)}`}</title>
               </rect>
-              <text x={x + band.width / 2} y={H - M.bottom + 14} class={styles.xLabel} transform={bars.length > 8 ? `rotate(35 ${x + band.width / 2} ${H - M.bottom + 14})` : undefined}>
+              <text
+                x={x + band.width / 2}
+                y={H - M.bottom + 14}
+                class={styles.xLabel}
+                transform={bars.length > 8 ? `rotate(35 ${x + band.width / 2} ${H - M.bottom + 14})` : undefined}
+              >
                 {b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label}
               </text>
             </g>

@@ -19,7 +19,12 @@ export function ConflictList({ conflicts, devices }: Props) {
   const columns: Column<Conflict>[] = [
     { key: 'type', header: t('col.type'), render: (c) => t(`conflict.${c.type}`), csv: (c) => t(`conflict.${c.type}`), nowrap: true },
     { key: 'message', header: t('col.message'), render: (c) => c.message[l], csv: (c) => c.message[l] },
-    { key: 'schedules', header: t('col.schedules'), render: (c) => c.scheduleIds.map((id) => `#${id}`).join(', '), csv: (c) => c.scheduleIds.join(' ') },
+    {
+      key: 'schedules',
+      header: t('col.schedules'),
+      render: (c) => c.scheduleIds.map((id) => `#${id}`).join(', '),
+      csv: (c) => c.scheduleIds.join(' '),
+    },
     { key: 'device', header: t('col.device'), render: (c) => deviceName(c.deviceId), csv: (c) => deviceName(c.deviceId) },
     { key: 'at', header: t('col.at'), render: (c) => formatDateTime(c.at, l), csv: (c) => c.at ?? '', nowrap: true },
   ];

@@ -40,7 +40,12 @@ export function DeviceGantt({ devices, now, titles, initialDeviceId }: Props) {
       <div class={controls.row}>
         <label class={styles.inline}>
           {t('gantt.device')}{' '}
-          <select class={controls.input} value={String(device.id)} onChange={(e) => setDeviceId(Number(e.currentTarget.value))} data-testid="gantt-device">
+          <select
+            class={controls.input}
+            value={String(device.id)}
+            onChange={(e) => setDeviceId(Number(e.currentTarget.value))}
+            data-testid="gantt-device"
+          >
             {devices.map((d) => (
               <option key={d.id} value={String(d.id)}>
                 {d.name} ({t(`kind.${d.kind}`)})

@@ -31,8 +31,18 @@ export function DeviceTable({ views, groups, titles, canWrite, onChanged }: Prop
 
   const status = (v: DeviceView) => (v.online ? t('status.online') : v.device.paired ? t('status.offline') : t('status.unpaired'));
   const playing = (v: DeviceView) =>
-    v.nowPlaying ? tf('playing.content', { title: titles.get(v.nowPlaying.contentId) ?? `#${v.nowPlaying.contentId}`, cls: schedulesText.t(`class.${v.nowPlaying.class}`) }) : t('playing.none');
-  const cache = (v: DeviceView) => (v.cache === 'ok' ? tf('cache.ok', { files: v.cacheFiles }) : v.cache === 'syncing' ? tf('cache.syncing', { missing: v.cacheMissing }) : t('cache.unknown'));
+    v.nowPlaying
+      ? tf('playing.content', {
+          title: titles.get(v.nowPlaying.contentId) ?? `#${v.nowPlaying.contentId}`,
+          cls: schedulesText.t(`class.${v.nowPlaying.class}`),
+        })
+      : t('playing.none');
+  const cache = (v: DeviceView) =>
+    v.cache === 'ok'
+      ? tf('cache.ok', { files: v.cacheFiles })
+      : v.cache === 'syncing'
+        ? tf('cache.syncing', { missing: v.cacheMissing })
+        : t('cache.unknown');
   const lastSeen = (v: DeviceView) => (v.lastSeenAt === null ? t('never') : formatDateTime(new Date(v.lastSeenAt).toISOString(), l));
 
   async function command(v: DeviceView, cmd: DeviceCommand, label: string) {
@@ -73,14 +83,33 @@ export function DeviceTable({ views, groups, titles, canWrite, onChanged }: Prop
       ),
       csv: status,
     },
-    { key: 'seen', header: t('col.lastSeen'), render: lastSeen, csv: (v) => (v.lastSeenAt === null ? '' : new Date(v.lastSeenAt).toISOString()), nowrap: true },
+    {
+      key: 'seen',
+      header: t('col.lastSeen'),
+      render: lastSeen,
+      csv: (v) => (v.lastSeenAt === null ? '' : new Date(v.lastSeenAt).toISOString()),
+      nowrap: true,
+    },
     { key: 'playing', header: t('col.nowPlaying'), render: playing, csv: playing },
-    { key: 'cache', header: t('col.cache'), render: (v) => <span class={v.cache === 'syncing' ? styles.syncing : undefined}>{cache(v)}</span>, csv: cache },
+    {
+      key: 'cache',
+      header: t('col.cache'),
+      render: (v) => <span class={v.cache === 'syncing' ? styles.syncing : undefined}>{cache(v)}</span>,
+      csv: cache,
+    },
     {
       key: 'groups',
       header: t('col.groups'),
-      render: (v) => groups.filter((g) => v.device.groupIds.includes(g.id)).map((g) => g.name).join(', '),
-      csv: (v) => groups.filter((g) => v.device.groupIds.includes(g.id)).map((g) => g.name).join('; '),
+      render: (v) =>
+        groups
+          .filter((g) => v.device.groupIds.includes(g.id))
+          .map((g) => g.name)
+          .join(', '),
+      csv: (v) =>
+        groups
+          .filter((g) => v.device.groupIds.includes(g.id))
+          .map((g) => g.name)
+          .join('; '),
     },
   ];
   if (canWrite) {
@@ -89,10 +118,20 @@ export function DeviceTable({ views, groups, titles, canWrite, onChanged }: Prop
       header: t('col.commands'),
       render: (v) => (
         <div class={styles.commands}>
-          <button type="button" class={controls.button} onClick={() => void command(v, { name: 'identify', durationMs: 30_000 }, t('cmd.identify'))} aria-label={`${t('cmd.identify')}: ${v.device.name}`}>
+          <button
+            type="button"
+            class={controls.button}
+            onClick={() => void command(v, { name: 'identify', durationMs: 30_000 }, t('cmd.identify'))}
+            aria-label={`${t('cmd.identify')}: ${v.device.name}`}
+          >
             {t('cmd.identify')}
           </button>
-          <button type="button" class={controls.button} onClick={() => void command(v, { name: 'reload' }, t('cmd.reload'))} aria-label={`${t('cmd.reload')}: ${v.device.name}`}>
+          <button
+            type="button"
+            class={controls.button}
+            onClick={() => void command(v, { name: 'reload' }, t('cmd.reload'))}
+            aria-label={`${t('cmd.reload')}: ${v.device.name}`}
+          >
             {t('cmd.reload')}
           </button>
           {v.device.kind !== 'led' && (
@@ -123,7 +162,15 @@ export function DeviceTable({ views, groups, titles, canWrite, onChanged }: Prop
           {done}
         </Notice>
       )}
-      <DataTable caption={t('list.title')} columns={columns} rows={views} rowKey={(v) => v.device.id} empty={t('list.empty')} csvName={t('list.csv')} testId="device-list" />
+      <DataTable
+        caption={t('list.title')}
+        columns={columns}
+        rows={views}
+        rowKey={(v) => v.device.id}
+        empty={t('list.empty')}
+        csvName={t('list.csv')}
+        testId="device-list"
+      />
     </>
   );
 }

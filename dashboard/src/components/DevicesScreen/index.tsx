@@ -30,18 +30,34 @@ export function DevicesScreen() {
   const data = useResource(loadAll, []);
   const canWrite = canDo(session.value?.user.roles ?? [], 'devices.write');
   const d = data.data;
-  const titles = useMemo(() => new Map((d?.contents ?? []).map((c) => [String(c.id), c.playing?.title ?? c.latest?.title ?? `#${c.id}`])), [d]);
-  if (!d) return data.error != null ? <ErrorNotice error={data.error} onRetry={data.reload} /> : <ProgressBar label={t('list.title')} value={null} />;
+  const titles = useMemo(
+    () => new Map((d?.contents ?? []).map((c) => [String(c.id), c.playing?.title ?? c.latest?.title ?? `#${c.id}`])),
+    [d],
+  );
+  if (!d)
+    return data.error != null ? (
+      <ErrorNotice error={data.error} onRetry={data.reload} />
+    ) : (
+      <ProgressBar label={t('list.title')} value={null} />
+    );
 
   const views = d.devices.map((x) => deviceView(x, live.value));
   const locationColumns: Column<Device>[] = [
     { key: 'name', header: t('col.name'), render: (x) => x.name, csv: (x) => x.name },
     { key: 'kind', header: t('col.kind'), render: (x) => t(`kind.${x.kind}`), csv: (x) => t(`kind.${x.kind}`), nowrap: true },
-    { key: 'rg', header: t('col.residentialGroup'), render: (x) => x.location.residentialGroup ?? '', csv: (x) => x.location.residentialGroup },
+    {
+      key: 'rg',
+      header: t('col.residentialGroup'),
+      render: (x) => x.location.residentialGroup ?? '',
+      csv: (x) => x.location.residentialGroup,
+    },
     { key: 'address', header: t('col.address'), render: (x) => x.location.address ?? '', csv: (x) => x.location.address },
     { key: 'coords', header: t('col.coordinates'), render: coords, csv: coords, nowrap: true },
   ];
-  const byPlace = [...d.devices].sort((a, b) => (a.location.residentialGroup ?? '').localeCompare(b.location.residentialGroup ?? '', 'vi') || a.name.localeCompare(b.name, 'vi'));
+  const byPlace = [...d.devices].sort(
+    (a, b) =>
+      (a.location.residentialGroup ?? '').localeCompare(b.location.residentialGroup ?? '', 'vi') || a.name.localeCompare(b.name, 'vi'),
+  );
 
   return (
     <div data-testid="devices-screen">
@@ -68,7 +84,15 @@ export function DevicesScreen() {
         <h2 id="dev-locations" class={controls.heading}>
           {t('locations.title')}
         </h2>
-        <DataTable caption={t('locations.title')} columns={locationColumns} rows={byPlace} rowKey={(x) => x.id} empty={t('list.empty')} csvName={t('locations.csv')} testId="location-list" />
+        <DataTable
+          caption={t('locations.title')}
+          columns={locationColumns}
+          rows={byPlace}
+          rowKey={(x) => x.id}
+          empty={t('list.empty')}
+          csvName={t('locations.csv')}
+          testId="location-list"
+        />
       </section>
     </div>
   );

@@ -48,10 +48,13 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
     const n = name.trim();
     if (!n) return setProblem(t('groups.needName'));
     setProblem(null);
-    void run(async () => {
-      await createGroup({ name: n });
-      setName('');
-    }, tf('groups.created', { name: n }));
+    void run(
+      async () => {
+        await createGroup({ name: n });
+        setName('');
+      },
+      tf('groups.created', { name: n }),
+    );
   }
 
   const toggle = (g: DeviceGroup, d: Device, on: boolean) => {
@@ -61,12 +64,26 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
 
   const columns: Column<DeviceGroup>[] = [
     { key: 'name', header: t('col.name'), render: (g) => g.name, csv: (g) => g.name },
-    { key: 'count', header: t('groups.countCol'), render: (g) => tf('groups.count', { n: g.deviceIds.length }), csv: (g) => g.deviceIds.length, nowrap: true },
+    {
+      key: 'count',
+      header: t('groups.countCol'),
+      render: (g) => tf('groups.count', { n: g.deviceIds.length }),
+      csv: (g) => g.deviceIds.length,
+      nowrap: true,
+    },
     {
       key: 'members',
       header: t('groups.membersCol'),
-      render: (g) => devices.filter((d) => g.deviceIds.includes(d.id)).map((d) => d.name).join(', '),
-      csv: (g) => devices.filter((d) => g.deviceIds.includes(d.id)).map((d) => d.name).join('; '),
+      render: (g) =>
+        devices
+          .filter((d) => g.deviceIds.includes(d.id))
+          .map((d) => d.name)
+          .join(', '),
+      csv: (g) =>
+        devices
+          .filter((d) => g.deviceIds.includes(d.id))
+          .map((d) => d.name)
+          .join('; '),
     },
     { key: 'ics', header: t('groups.calendar'), render: (g) => <a href={groupCalendarUrl(g.id)}>{t('groups.calendar')}</a> },
   ];
@@ -76,7 +93,16 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
       {canWrite && (
         <form onSubmit={create} class={controls.row} noValidate>
           <Field id="group-name" label={t('groups.name')} hint={t('groups.nameHint')} error={problem}>
-            <input id="group-name" class={controls.input} maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} aria-invalid={problem ? 'true' : undefined} aria-describedby={describedBy('group-name', t('groups.nameHint'), problem)} data-testid="group-name" />
+            <input
+              id="group-name"
+              class={controls.input}
+              maxLength={100}
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+              aria-invalid={problem ? 'true' : undefined}
+              aria-describedby={describedBy('group-name', t('groups.nameHint'), problem)}
+              data-testid="group-name"
+            />
           </Field>
           <button type="submit" class={controls.primary} disabled={busy} data-testid="group-create">
             {busy ? t('groups.creating') : t('groups.create')}
@@ -90,7 +116,15 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
           {done}
         </Notice>
       )}
-      <DataTable caption={t('groups.title')} columns={columns} rows={groups} rowKey={(g) => g.id} empty={t('groups.empty')} csvName={t('groups.csv')} testId="group-list" />
+      <DataTable
+        caption={t('groups.title')}
+        columns={columns}
+        rows={groups}
+        rowKey={(g) => g.id}
+        empty={t('groups.empty')}
+        csvName={t('groups.csv')}
+        testId="group-list"
+      />
       {canWrite &&
         groups.map((g) => (
           <details key={g.id} class={styles.members}>
@@ -99,7 +133,12 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
               <legend class={controls.srOnly}>{tf('groups.members', { name: g.name })}</legend>
               {devices.map((d) => (
                 <label key={d.id} class={styles.choice}>
-                  <input type="checkbox" checked={pending[`${g.id}-${d.id}`] ?? g.deviceIds.includes(d.id)} onChange={(e) => toggle(g, d, e.currentTarget.checked)} data-testid={`member-${g.id}-${d.id}`} />
+                  <input
+                    type="checkbox"
+                    checked={pending[`${g.id}-${d.id}`] ?? g.deviceIds.includes(d.id)}
+                    onChange={(e) => toggle(g, d, e.currentTarget.checked)}
+                    data-testid={`member-${g.id}-${d.id}`}
+                  />
                   {d.name}
                 </label>
               ))}

@@ -31,7 +31,10 @@ export function LineChart({ title, points, format = String, min = 0, max }: Prop
   const x = linearScale(0, Math.max(1, points.length - 1), M.left, W - M.right);
   const xy = points.map((p, i) => (p.value === null ? null : { x: x(i), y: y(p.value) }));
   const every = Math.max(1, Math.ceil(points.length / 8));
-  const summary = `${title}: ${points.filter((p) => p.value !== null).map((p) => `${p.label} ${format(p.value!)}`).join('; ')}`;
+  const summary = `${title}: ${points
+    .filter((p) => p.value !== null)
+    .map((p) => `${p.label} ${format(p.value!)}`)
+    .join('; ')}`;
   return (
     <figure class={styles.figure}>
       <figcaption class={styles.caption}>{title}</figcaption>

@@ -74,13 +74,39 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
       <p class={controls.muted}>{t('pair.intro')}</p>
       <div class={controls.grid}>
         <Field id="pair-code" label={t('pair.code')} error={codeError}>
-          <input id="pair-code" class={`${controls.input} ${styles.code}`} inputMode="numeric" autoComplete="off" maxLength={7} value={code} onInput={(e) => setCode(e.currentTarget.value)} aria-invalid={codeError ? 'true' : undefined} aria-describedby={describedBy('pair-code', undefined, codeError)} data-testid="pair-code" />
+          <input
+            id="pair-code"
+            class={`${controls.input} ${styles.code}`}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={7}
+            value={code}
+            onInput={(e) => setCode(e.currentTarget.value)}
+            aria-invalid={codeError ? 'true' : undefined}
+            aria-describedby={describedBy('pair-code', undefined, codeError)}
+            data-testid="pair-code"
+          />
         </Field>
         <Field id="pair-name" label={t('pair.name')} hint={t('pair.nameHint')} error={nameError}>
-          <input id="pair-name" class={controls.input} maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} aria-invalid={nameError ? 'true' : undefined} aria-describedby={describedBy('pair-name', t('pair.nameHint'), nameError)} data-testid="pair-name" />
+          <input
+            id="pair-name"
+            class={controls.input}
+            maxLength={100}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            aria-invalid={nameError ? 'true' : undefined}
+            aria-describedby={describedBy('pair-name', t('pair.nameHint'), nameError)}
+            data-testid="pair-name"
+          />
         </Field>
         <Field id="pair-kind" label={t('pair.kind')}>
-          <select id="pair-kind" class={controls.input} value={kind} onChange={(e) => setKind(e.currentTarget.value as DeviceKind)} data-testid="pair-kind">
+          <select
+            id="pair-kind"
+            class={controls.input}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as DeviceKind)}
+            data-testid="pair-kind"
+          >
             {DEVICE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
@@ -89,10 +115,23 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
           </select>
         </Field>
         <Field id="pair-rg" label={t('pair.group')}>
-          <input id="pair-rg" class={controls.input} maxLength={100} value={residentialGroup} onInput={(e) => setResidentialGroup(e.currentTarget.value)} data-testid="pair-rg" />
+          <input
+            id="pair-rg"
+            class={controls.input}
+            maxLength={100}
+            value={residentialGroup}
+            onInput={(e) => setResidentialGroup(e.currentTarget.value)}
+            data-testid="pair-rg"
+          />
         </Field>
         <Field id="pair-address" label={t('pair.address')}>
-          <input id="pair-address" class={controls.input} maxLength={200} value={address} onInput={(e) => setAddress(e.currentTarget.value)} />
+          <input
+            id="pair-address"
+            class={controls.input}
+            maxLength={200}
+            value={address}
+            onInput={(e) => setAddress(e.currentTarget.value)}
+          />
         </Field>
         <Field id="pair-lat" label={t('pair.lat')}>
           <input id="pair-lat" class={controls.input} inputMode="decimal" value={lat} onInput={(e) => setLat(e.currentTarget.value)} />
@@ -106,7 +145,11 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
           <legend>{t('pair.groups')}</legend>
           {groups.map((g) => (
             <label key={g.id} class={styles.choice}>
-              <input type="checkbox" checked={groupIds.includes(g.id)} onChange={(e) => setGroupIds(e.currentTarget.checked ? [...groupIds, g.id] : groupIds.filter((x) => x !== g.id))} />
+              <input
+                type="checkbox"
+                checked={groupIds.includes(g.id)}
+                onChange={(e) => setGroupIds(e.currentTarget.checked ? [...groupIds, g.id] : groupIds.filter((x) => x !== g.id))}
+              />
               {g.name}
             </label>
           ))}

@@ -5,7 +5,15 @@ import { useState } from 'preact/hooks';
 import { formatBytes, formatDateTime } from '../../lib/datetime';
 import { lang } from '../../lib/i18n';
 import { reportsText } from '../../lib/messages/reports';
-import { downloads, generatePeriodic, periodicReport, reportArchive, type ArchiveEntry, type PeriodicReport, type PeriodKind } from '../../lib/reports-api';
+import {
+  downloads,
+  generatePeriodic,
+  periodicReport,
+  reportArchive,
+  type ArchiveEntry,
+  type PeriodicReport,
+  type PeriodKind,
+} from '../../lib/reports-api';
 import { useResource } from '../../lib/use-resource';
 import { DataTable, type Column } from '../DataTable';
 import { ErrorNotice } from '../ErrorNotice';
@@ -53,7 +61,12 @@ export function PeriodicReportPanel({ canGenerate, today }: { canGenerate: boole
     { key: 'active', header: t('col.activeDevices'), render: (c) => c.activeDevices, csv: (c) => c.activeDevices, nowrap: true },
     { key: 'plays', header: t('col.plays'), render: (c) => nf.format(c.plays), csv: (c) => c.plays, nowrap: true },
     { key: 'airtime', header: t('col.airtime'), render: (c) => nf.format(c.airtimeHours), csv: (c) => c.airtimeHours, nowrap: true },
-    { key: 'groups', header: t('col.groups'), render: (c) => c.residentialGroupNames.join(', '), csv: (c) => c.residentialGroupNames.join('; ') },
+    {
+      key: 'groups',
+      header: t('col.groups'),
+      render: (c) => c.residentialGroupNames.join(', '),
+      csv: (c) => c.residentialGroupNames.join('; '),
+    },
   ];
   const archiveColumns: Column<ArchiveEntry>[] = [
     { key: 'label', header: t('col.period'), render: (a) => a.label, csv: (a) => a.label },
@@ -72,10 +85,26 @@ export function PeriodicReportPanel({ canGenerate, today }: { canGenerate: boole
           </select>
         </Field>
         <Field id="per-index" label={t('periodic.index')}>
-          <input id="per-index" type="number" min={1} max={period === 'quarter' ? 4 : 12} class={controls.input} value={ref.index} onInput={(e) => setIndex(Number(e.currentTarget.value) || 1)} />
+          <input
+            id="per-index"
+            type="number"
+            min={1}
+            max={period === 'quarter' ? 4 : 12}
+            class={controls.input}
+            value={ref.index}
+            onInput={(e) => setIndex(Number(e.currentTarget.value) || 1)}
+          />
         </Field>
         <Field id="per-year" label={t('periodic.year')}>
-          <input id="per-year" type="number" min={2000} max={2100} class={controls.input} value={year} onInput={(e) => setYear(Number(e.currentTarget.value) || year)} />
+          <input
+            id="per-year"
+            type="number"
+            min={2000}
+            max={2100}
+            class={controls.input}
+            value={year}
+            onInput={(e) => setYear(Number(e.currentTarget.value) || year)}
+          />
         </Field>
       </div>
       <div class={controls.row}>
@@ -89,7 +118,13 @@ export function PeriodicReportPanel({ canGenerate, today }: { canGenerate: boole
           {t('periodic.preview')}
         </button>
         {canGenerate && (
-          <button type="button" class={controls.button} disabled={busy !== null} onClick={() => void run('generate')} data-testid="periodic-generate">
+          <button
+            type="button"
+            class={controls.button}
+            disabled={busy !== null}
+            onClick={() => void run('generate')}
+            data-testid="periodic-generate"
+          >
             {busy === 'generate' ? t('periodic.generating') : t('periodic.generate')}
           </button>
         )}
@@ -111,12 +146,24 @@ export function PeriodicReportPanel({ canGenerate, today }: { canGenerate: boole
               feedback: summary.feedback.totals.count,
             })}
           </p>
-          <DataTable caption={t('periodic.channels')} columns={channelColumns} rows={summary.channels} rowKey={(c) => c.kind} csvName="kenh" />
+          <DataTable
+            caption={t('periodic.channels')}
+            columns={channelColumns}
+            rows={summary.channels}
+            rowKey={(c) => c.kind}
+            csvName="kenh"
+          />
         </>
       )}
       <h3 class={controls.heading}>{t('periodic.archive')}</h3>
       {archive.error != null && <ErrorNotice error={archive.error} onRetry={archive.reload} />}
-      <DataTable caption={t('periodic.archive')} columns={archiveColumns} rows={archive.data ?? []} rowKey={(a) => a.id} csvName={t('periodic.archiveCsv')} />
+      <DataTable
+        caption={t('periodic.archive')}
+        columns={archiveColumns}
+        rows={archive.data ?? []}
+        rowKey={(a) => a.id}
+        csvName={t('periodic.archiveCsv')}
+      />
     </div>
   );
 }

@@ -8,7 +8,17 @@ import { addDays, localDate } from '../../lib/local-day';
 import { devicesText } from '../../lib/messages/devices';
 import { reportsText } from '../../lib/messages/reports';
 import { canDo } from '../../lib/ops-permissions';
-import { downloads, feedbackReport, playsReport, uptimeReport, type DateRange, type FeedbackReport, type PlaysGroupBy, type PlaysReport, type UptimeReport } from '../../lib/reports-api';
+import {
+  downloads,
+  feedbackReport,
+  playsReport,
+  uptimeReport,
+  type DateRange,
+  type FeedbackReport,
+  type PlaysGroupBy,
+  type PlaysReport,
+  type UptimeReport,
+} from '../../lib/reports-api';
 import { session } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { BarChart } from '../BarChart';
@@ -49,14 +59,27 @@ export function ReportsScreen() {
     { key: 'failed', header: t('col.failed'), render: (r) => r.failed, csv: (r) => r.failed, nowrap: true },
     { key: 'devices', header: t('col.devices'), render: (r) => r.devices, csv: (r) => r.devices, nowrap: true },
   ];
-  const kindName = (r: UptimeRow) => (r.kind === 'led' || r.kind === 'kiosk' || r.kind === 'speaker' ? devicesText.t(`kind.${r.kind}`) : r.kind);
+  const kindName = (r: UptimeRow) =>
+    r.kind === 'led' || r.kind === 'kiosk' || r.kind === 'speaker' ? devicesText.t(`kind.${r.kind}`) : r.kind;
   const share = (r: UptimeRow) => (r.share === null ? t('none') : `${nf.format(r.share * 100)} %`);
   const uptimeColumns: Column<UptimeRow>[] = [
     { key: 'name', header: t('col.device'), render: (r) => r.name, csv: (r) => r.name },
     { key: 'kind', header: t('col.kind'), render: kindName, csv: kindName, nowrap: true },
     { key: 'rg', header: t('col.residentialGroup'), render: (r) => r.residentialGroup ?? '', csv: (r) => r.residentialGroup },
-    { key: 'online', header: t('col.onlineHours'), render: (r) => hours(r.onlineSeconds), csv: (r) => Math.round(r.onlineSeconds / 36) / 100, nowrap: true },
-    { key: 'operating', header: t('col.operatingHours'), render: (r) => hours(r.operatingSeconds), csv: (r) => Math.round(r.operatingSeconds / 36) / 100, nowrap: true },
+    {
+      key: 'online',
+      header: t('col.onlineHours'),
+      render: (r) => hours(r.onlineSeconds),
+      csv: (r) => Math.round(r.onlineSeconds / 36) / 100,
+      nowrap: true,
+    },
+    {
+      key: 'operating',
+      header: t('col.operatingHours'),
+      render: (r) => hours(r.operatingSeconds),
+      csv: (r) => Math.round(r.operatingSeconds / 36) / 100,
+      nowrap: true,
+    },
     { key: 'share', header: t('col.share'), render: share, csv: (r) => r.share, nowrap: true },
     { key: 'seen', header: t('col.lastSeen'), render: (r) => formatDateTime(r.lastSeenAt, l), csv: (r) => r.lastSeenAt, nowrap: true },
   ];
@@ -88,10 +111,22 @@ export function ReportsScreen() {
         }}
       >
         <Field id="rep-from" label={t('range.from')}>
-          <input id="rep-from" type="date" class={controls.input} value={draft.from} onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
+          <input
+            id="rep-from"
+            type="date"
+            class={controls.input}
+            value={draft.from}
+            onInput={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+          />
         </Field>
         <Field id="rep-to" label={t('range.to')}>
-          <input id="rep-to" type="date" class={controls.input} value={draft.to} onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+          <input
+            id="rep-to"
+            type="date"
+            class={controls.input}
+            value={draft.to}
+            onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+          />
         </Field>
         <button type="submit" class={controls.primary}>
           {t('range.apply')}
@@ -104,7 +139,13 @@ export function ReportsScreen() {
         </h2>
         <div class={controls.row}>
           <Field id="rep-groupby" label={t('plays.groupBy')}>
-            <select id="rep-groupby" class={controls.input} value={groupBy} onChange={(e) => setGroupBy(e.currentTarget.value as PlaysGroupBy)} data-testid="plays-groupby">
+            <select
+              id="rep-groupby"
+              class={controls.input}
+              value={groupBy}
+              onChange={(e) => setGroupBy(e.currentTarget.value as PlaysGroupBy)}
+              data-testid="plays-groupby"
+            >
               {GROUP_BY.map((g) => (
                 <option key={g} value={g}>
                   {t(`groupBy.${g}`)}
@@ -119,13 +160,35 @@ export function ReportsScreen() {
         {pending(plays, t('plays.title'))}
         {plays.data && (
           <>
-            <p data-testid="plays-totals">{tf('plays.totals', { plays: nf.format(plays.data.totals.plays), hours: hours(plays.data.totals.seconds), devices: plays.data.totals.devices })}</p>
+            <p data-testid="plays-totals">
+              {tf('plays.totals', {
+                plays: nf.format(plays.data.totals.plays),
+                hours: hours(plays.data.totals.seconds),
+                devices: plays.data.totals.devices,
+              })}
+            </p>
             {groupBy === 'day' ? (
-              <LineChart title={tf('plays.chart', { by: t('groupBy.day') })} points={plays.data.rows.map((r) => ({ label: r.label.slice(5), value: r.plays }))} format={(v) => nf.format(v)} />
+              <LineChart
+                title={tf('plays.chart', { by: t('groupBy.day') })}
+                points={plays.data.rows.map((r) => ({ label: r.label.slice(5), value: r.plays }))}
+                format={(v) => nf.format(v)}
+              />
             ) : (
-              <BarChart title={tf('plays.chart', { by: t(`groupBy.${groupBy}`) })} bars={plays.data.rows.slice(0, 15).map((r) => ({ label: r.label, value: r.plays }))} format={(v) => nf.format(v)} integer />
+              <BarChart
+                title={tf('plays.chart', { by: t(`groupBy.${groupBy}`) })}
+                bars={plays.data.rows.slice(0, 15).map((r) => ({ label: r.label, value: r.plays }))}
+                format={(v) => nf.format(v)}
+                integer
+              />
             )}
-            <DataTable caption={t('plays.title')} columns={playColumns} rows={plays.data.rows} rowKey={(r) => r.key} csvName={`${t('plays.csv')}-${groupBy}`} testId="plays-table" />
+            <DataTable
+              caption={t('plays.title')}
+              columns={playColumns}
+              rows={plays.data.rows}
+              rowKey={(r) => r.key}
+              csvName={`${t('plays.csv')}-${groupBy}`}
+              testId="plays-table"
+            />
           </>
         )}
       </section>
@@ -140,8 +203,20 @@ export function ReportsScreen() {
         {pending(uptime, t('uptime.title'))}
         {uptime.data && (
           <>
-            <BarChart title={t('uptime.chart')} bars={uptime.data.rows.map((r) => ({ label: r.name, value: Math.round((r.share ?? 0) * 1000) / 10 }))} max={100} format={(v) => nf.format(v)} />
-            <DataTable caption={t('uptime.title')} columns={uptimeColumns} rows={uptime.data.rows} rowKey={(r) => r.deviceId} csvName={t('uptime.csv')} testId="uptime-table" />
+            <BarChart
+              title={t('uptime.chart')}
+              bars={uptime.data.rows.map((r) => ({ label: r.name, value: Math.round((r.share ?? 0) * 1000) / 10 }))}
+              max={100}
+              format={(v) => nf.format(v)}
+            />
+            <DataTable
+              caption={t('uptime.title')}
+              columns={uptimeColumns}
+              rows={uptime.data.rows}
+              rowKey={(r) => r.deviceId}
+              csvName={t('uptime.csv')}
+              testId="uptime-table"
+            />
           </>
         )}
       </section>
@@ -162,12 +237,30 @@ export function ReportsScreen() {
         {feedback.data && (
           <>
             <p>{tf('feedback.totals', { count: feedback.data.totals.count, average: avg(feedback.data.totals.average) })}</p>
-            <LineChart title={t('feedback.chart')} points={feedback.data.series.map((s) => ({ label: s.label, value: s.average }))} min={0} max={5} format={(v) => nf.format(v)} />
+            <LineChart
+              title={t('feedback.chart')}
+              points={feedback.data.series.map((s) => ({ label: s.label, value: s.average }))}
+              min={0}
+              max={5}
+              format={(v) => nf.format(v)}
+            />
             <h3 class={controls.heading}>{t('feedback.topics')}</h3>
             <BarChart title={t('feedback.topics')} bars={feedback.data.topics.map((r) => ({ label: r.topic, value: r.count }))} integer />
-            <DataTable caption={t('feedback.topics')} columns={topicColumns} rows={feedback.data.topics} rowKey={(r) => r.topic} csvName={t('feedback.csv')} />
+            <DataTable
+              caption={t('feedback.topics')}
+              columns={topicColumns}
+              rows={feedback.data.topics}
+              rowKey={(r) => r.topic}
+              csvName={t('feedback.csv')}
+            />
             <h3 class={controls.heading}>{t('feedback.comments')}</h3>
-            <DataTable caption={t('feedback.comments')} columns={commentColumns} rows={feedback.data.comments} rowKey={(r) => `${r.createdAt}-${r.device}-${r.rating}`} csvName={t('feedback.commentsCsv')} />
+            <DataTable
+              caption={t('feedback.comments')}
+              columns={commentColumns}
+              rows={feedback.data.comments}
+              rowKey={(r) => `${r.createdAt}-${r.device}-${r.rating}`}
+              csvName={t('feedback.commentsCsv')}
+            />
           </>
         )}
       </section>

@@ -48,13 +48,23 @@ export function SchedulesScreen() {
   const today = localDate(now);
   const blank = useMemo(() => emptyForm(today, `${today.slice(0, 4)}-12-31`), [today]);
   const d = data.data;
-  const titles = useMemo(() => new Map((d?.contents ?? []).map((c) => [String(c.id), c.playing?.title ?? c.latest?.title ?? `#${c.id}`])), [d]);
+  const titles = useMemo(
+    () => new Map((d?.contents ?? []).map((c) => [String(c.id), c.playing?.title ?? c.latest?.title ?? `#${c.id}`])),
+    [d],
+  );
 
-  if (!d) return data.error != null ? <ErrorNotice error={data.error} onRetry={data.reload} /> : <ProgressBar label={t('list.title')} value={null} />;
+  if (!d)
+    return data.error != null ? (
+      <ErrorNotice error={data.error} onRetry={data.reload} />
+    ) : (
+      <ProgressBar label={t('list.title')} value={null} />
+    );
 
   const sentenceOf = (s: Schedule) => describeRecurrence(s, summarizeTargets(s.target, d.devices, d.groups), lang.value);
   const whatOf = (s: Schedule) =>
-    s.contentId !== null ? (titles.get(String(s.contentId)) ?? tf('what.content', { id: s.contentId })) : (d.playlists.find((p) => p.id === s.playlistId)?.name ?? tf('what.playlist', { id: s.playlistId ?? 0 }));
+    s.contentId !== null
+      ? (titles.get(String(s.contentId)) ?? tf('what.content', { id: s.contentId }))
+      : (d.playlists.find((p) => p.id === s.playlistId)?.name ?? tf('what.playlist', { id: s.playlistId ?? 0 }));
   const open = (id: number) => {
     const s = d.schedules.find((x) => x.id === id);
     if (s && canWrite) setEditing(s);
@@ -83,10 +93,20 @@ export function SchedulesScreen() {
       nowrap: true,
       render: (s) => (
         <div class={controls.row}>
-          <button type="button" class={controls.button} onClick={() => setEditing(s)} aria-label={`${t('list.edit')} ${s.name || `#${s.id}`}`}>
+          <button
+            type="button"
+            class={controls.button}
+            onClick={() => setEditing(s)}
+            aria-label={`${t('list.edit')} ${s.name || `#${s.id}`}`}
+          >
             {t('list.edit')}
           </button>
-          <button type="button" class={controls.button} onClick={() => void remove(s)} aria-label={`${t('list.delete')} ${s.name || `#${s.id}`}`}>
+          <button
+            type="button"
+            class={controls.button}
+            onClick={() => void remove(s)}
+            aria-label={`${t('list.delete')} ${s.name || `#${s.id}`}`}
+          >
             {t('list.delete')}
           </button>
         </div>
@@ -129,7 +149,15 @@ export function SchedulesScreen() {
         <h2 id="sch-list" class={controls.heading}>
           {t('list.title')}
         </h2>
-        <DataTable caption={t('list.title')} columns={columns} rows={d.schedules} rowKey={(s) => s.id} empty={t('list.empty')} csvName={t('list.csv')} testId="schedule-list" />
+        <DataTable
+          caption={t('list.title')}
+          columns={columns}
+          rows={d.schedules}
+          rowKey={(s) => s.id}
+          empty={t('list.empty')}
+          csvName={t('list.csv')}
+          testId="schedule-list"
+        />
       </section>
       <section class={controls.section} aria-labelledby="sch-week">
         <h2 id="sch-week" class={controls.heading}>

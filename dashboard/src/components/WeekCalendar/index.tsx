@@ -44,7 +44,12 @@ export function WeekCalendar({ schedules, groups, devices, now, onOpen }: Props)
       <div class={controls.row}>
         <label class={styles.inline}>
           {t('week.group')}{' '}
-          <select class={controls.input} value={String(group.id)} onChange={(e) => setGroupId(Number(e.currentTarget.value))} data-testid="week-group">
+          <select
+            class={controls.input}
+            value={String(group.id)}
+            onChange={(e) => setGroupId(Number(e.currentTarget.value))}
+            data-testid="week-group"
+          >
             {groups.map((g) => (
               <option key={g.id} value={String(g.id)}>
                 {g.name}
@@ -90,9 +95,26 @@ export function WeekCalendar({ schedules, groups, devices, now, onOpen }: Props)
                         key={b.key}
                         type="button"
                         class={`${styles.block} ${classColour(b.class)}`}
-                        style={{ top: `${b.top}%`, height: `${b.height}%`, left: `${(b.lane / b.lanes) * 100}%`, width: `${100 / b.lanes}%` }}
-                        title={tf('week.block', { name: b.name || `#${b.scheduleId}`, cls: t(`class.${b.class}`), day: label, start: formatClock(b.startMin), end: formatClock(b.endMin) })}
-                        aria-label={tf('week.block', { name: b.name || `#${b.scheduleId}`, cls: t(`class.${b.class}`), day: label, start: formatClock(b.startMin), end: formatClock(b.endMin) })}
+                        style={{
+                          top: `${b.top}%`,
+                          height: `${b.height}%`,
+                          left: `${(b.lane / b.lanes) * 100}%`,
+                          width: `${100 / b.lanes}%`,
+                        }}
+                        title={tf('week.block', {
+                          name: b.name || `#${b.scheduleId}`,
+                          cls: t(`class.${b.class}`),
+                          day: label,
+                          start: formatClock(b.startMin),
+                          end: formatClock(b.endMin),
+                        })}
+                        aria-label={tf('week.block', {
+                          name: b.name || `#${b.scheduleId}`,
+                          cls: t(`class.${b.class}`),
+                          day: label,
+                          start: formatClock(b.startMin),
+                          end: formatClock(b.endMin),
+                        })}
                         onClick={() => onOpen?.(b.scheduleId)}
                         data-testid="week-block"
                       >

@@ -44,7 +44,7 @@ const vi = {
   'confirm.submit': 'Xác nhận phát cảnh báo',
   'confirm.sending': 'Đang phát cảnh báo…',
   'confirm.needCheck': 'Hãy đánh dấu ô xác nhận trước khi phát.',
-  'issued': 'Đã phát cảnh báo #{id}. Theo dõi xác nhận của thiết bị bên dưới.',
+  issued: 'Đã phát cảnh báo #{id}. Theo dõi xác nhận của thiết bị bên dưới.',
   'list.title': 'Các cảnh báo',
   'list.csv': 'canh-bao',
   'list.empty': 'Chưa có cảnh báo nào.',
@@ -73,7 +73,7 @@ const vi = {
   'cancel.confirm': 'Huỷ cảnh báo này? Mọi thiết bị sẽ ngừng phát cảnh báo ngay.',
   'cancel.cancelling': 'Đang huỷ…',
   'cancel.done': 'Đã huỷ cảnh báo #{id}.',
-  'readonly': 'Bạn chỉ có quyền xem cảnh báo.',
+  readonly: 'Bạn chỉ có quyền xem cảnh báo.',
 } as const;
 
 type Key = keyof typeof vi;
@@ -120,7 +120,7 @@ const en: Record<Key, string> = {
   'confirm.submit': 'Confirm and issue the alert',
   'confirm.sending': 'Issuing the alert…',
   'confirm.needCheck': 'Tick the confirmation box before issuing.',
-  'issued': 'Alert #{id} issued. Follow the devices’ acknowledgements below.',
+  issued: 'Alert #{id} issued. Follow the devices’ acknowledgements below.',
   'list.title': 'Alerts',
   'list.csv': 'alerts',
   'list.empty': 'No alerts yet.',
@@ -149,7 +149,7 @@ const en: Record<Key, string> = {
   'cancel.confirm': 'Cancel this alert? Every device stops playing it at once.',
   'cancel.cancelling': 'Cancelling…',
   'cancel.done': 'Alert #{id} cancelled.',
-  'readonly': 'You may only view alerts.',
+  readonly: 'You may only view alerts.',
 };
 
 export const alertsText = areaDictionary<Key>(vi, en);

@@ -73,8 +73,8 @@ const vi = {
   'col.groups': 'Tổ dân phố',
   'trigger.manual': 'Thủ công',
   'trigger.schedule': 'Theo lịch',
-  'csvServer': 'Tải CSV đầy đủ',
-  'none': '—',
+  csvServer: 'Tải CSV đầy đủ',
+  none: '—',
 } as const;
 
 type Key = keyof typeof vi;
@@ -150,8 +150,8 @@ const en: Record<Key, string> = {
   'col.groups': 'Residential groups',
   'trigger.manual': 'By hand',
   'trigger.schedule': 'Scheduled',
-  'csvServer': 'Download full CSV',
-  'none': '—',
+  csvServer: 'Download full CSV',
+  none: '—',
 };
 
 export const reportsText = areaDictionary<Key>(vi, en);

@@ -11,7 +11,7 @@ const vi = {
   'kind.led': 'Màn hình LED',
   'kind.kiosk': 'Kiosk',
   'kind.speaker': 'Loa truyền thanh',
-  'legend': 'Chú giải màu',
+  legend: 'Chú giải màu',
   'week.title': 'Lịch tuần theo nhóm',
   'week.group': 'Nhóm thiết bị',
   'week.noGroup': 'Chưa có nhóm nào. Hãy tạo nhóm ở màn hình Thiết bị.',
@@ -113,7 +113,7 @@ const vi = {
   'editor.needDays': 'Hãy chọn ít nhất một ngày trong tuần.',
   'editor.needDates': 'Ngày kết thúc phải từ ngày bắt đầu trở đi.',
   'editor.needRrule': 'Hãy nhập quy tắc RRULE có dòng DTSTART.',
-  'readonly': 'Bạn chỉ có quyền xem lịch phát.',
+  readonly: 'Bạn chỉ có quyền xem lịch phát.',
 } as const;
 
 type Key = keyof typeof vi;
@@ -127,7 +127,7 @@ const en: Record<Key, string> = {
   'kind.led': 'LED screen',
   'kind.kiosk': 'Kiosk',
   'kind.speaker': 'Loudspeaker',
-  'legend': 'Colour legend',
+  legend: 'Colour legend',
   'week.title': 'Week calendar by group',
   'week.group': 'Device group',
   'week.noGroup': 'There are no groups yet. Create one on the Devices screen.',
@@ -229,7 +229,7 @@ const en: Record<Key, string> = {
   'editor.needDays': 'Choose at least one day of the week.',
   'editor.needDates': 'The end date must not be before the start date.',
   'editor.needRrule': 'Enter an RRULE with a DTSTART line.',
-  'readonly': 'You may only view schedules.',
+  readonly: 'You may only view schedules.',
 };
 
 export const schedulesText = areaDictionary<Key>(vi, en);
