@@ -240,5 +240,25 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
     await viewer.getByTestId('nav').getByRole('link', { name: 'Cảnh báo' }).click();
     await viewer.getByTestId('alerts-screen').waitFor();
     expect(await viewer.getByTestId('alert-open').count()).toBe(0);
+
+    // The same screens in English: the rule sentence follows the language switch.
+    await viewer.getByTestId('lang-switch').getByRole('button', { name: 'English' }).click();
+    await viewer.getByTestId('nav').getByRole('link', { name: 'Schedules' }).click();
+    const sentence = viewer.getByTestId('schedule-list').getByTestId('schedule-sentence').first();
+    await sentence.getByText(/^Every day, 06:00–06:30 and 17:00–17:30, on 1 loudspeaker of Tổ dân phố 3, from /).waitFor();
+  });
+
+  it('shows the uptime report for the paired device and serves the periodic report as an XLSX workbook', async () => {
+    await go('Báo cáo', '/reports');
+    await page.getByTestId('reports-screen').waitFor();
+    expect(await page.getByTestId('plays-totals').innerText()).toMatch(/^Tổng: \d+ lượt/);
+    await page.getByTestId('uptime-table').locator('tr', { hasText: DEVICE_NAME }).waitFor();
+    const href = await page.getByTestId('periodic-xlsx').getAttribute('href');
+    expect(href).toMatch(/^\/api\/reports\/periodic\?period=month&year=\d{4}&index=\d{1,2}&format=xlsx$/);
+    const xlsx = await page.request.get(server.url + href!);
+    expect(xlsx.status()).toBe(200);
+    // An XLSX file is a ZIP archive: it starts with "PK".
+    expect((await xlsx.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(await page.getByTestId('periodic-print').getAttribute('target')).toBe('_blank');
   });
 });
