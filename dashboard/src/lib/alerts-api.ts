@@ -1,4 +1,4 @@
-// Emergency alerts (cảnh báo khẩn cấp) and device commands, typed from the server's routes (hono/client).
+// Emergency alerts (cảnh báo khẩn cấp), typed from the server's routes (hono/client).
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { client, csrfHeaders, toApiError } from './api';
 
@@ -32,21 +32,4 @@ export async function cancelAlert(id: number): Promise<AlertDetail> {
   const res = await alertById.cancel.$post({ param: { id: String(id) } }, { headers: csrfHeaders() });
   if (res.status === 200) return await res.json();
   throw await toApiError(res);
-}
-
-export type DeviceCommand = { name: 'identify'; durationMs?: number } | { name: 'reload' } | { name: 'set_volume'; volume: number };
-
-/**
- * Sends a command to a connected device. The server has no staff route for commands yet (the hub can send
- * them: realtime/device-hub.ts sendCommand), so this calls the planned `POST /api/devices/{id}/commands`
- * untyped; until it exists the person sees the server's "not found" explained.
- */
-export async function sendDeviceCommand(deviceId: number, command: DeviceCommand): Promise<void> {
-  const res = await fetch(`/api/devices/${deviceId}/commands`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
-    body: JSON.stringify(command),
-  });
-  if (!res.ok) throw await toApiError(res);
 }

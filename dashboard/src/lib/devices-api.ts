@@ -2,6 +2,8 @@
 // their locations, group membership, claiming a player's pairing code, and a device's compiled timeline.
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { client, csrfHeaders, toApiError } from './api';
+import { devicesText } from './messages/devices';
+import { ApiError } from './problem';
 
 const devices = client.api.devices;
 const deviceById = devices[':id'];
@@ -84,4 +86,26 @@ export async function removeGroupMember(groupId: number, deviceId: number): Prom
 /** The address of a group's iCalendar feed (a plain link: calendar apps subscribe to it). */
 export function groupCalendarUrl(groupId: number): string {
   return `/api/groups/${groupId}/calendar.ics`;
+}
+
+export type DeviceCommand = { name: 'identify'; durationMs?: number } | { name: 'reload' } | { name: 'set_volume'; volume: number };
+
+/**
+ * Sends a command to a connected device. The server has no staff route for commands yet (its hub can send
+ * them: realtime/device-hub.ts sendCommand), so this calls the planned `POST /api/devices/{id}/commands`
+ * untyped, and a server without it is explained as such rather than as "not found".
+ */
+export async function sendDeviceCommand(deviceId: number, command: DeviceCommand): Promise<void> {
+  const res = await fetch(`/api/devices/${deviceId}/commands`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
+    body: JSON.stringify(command),
+  });
+  if (res.ok) return;
+  if (res.status === 404 || res.status === 405) {
+    const detail = devicesText.t('cmd.unsupported');
+    throw new ApiError(501, { type: 'about:blank', title: detail, status: 501, detail });
+  }
+  throw await toApiError(res);
 }

@@ -1,10 +1,9 @@
 // Every device with its live status (online, last seen, now playing, cache health) and, for editors,
 // the commands identify, reload and set volume (speakers and kiosks).
 import { useState } from 'preact/hooks';
-import { sendDeviceCommand, type DeviceCommand } from '../../lib/alerts-api';
 import { formatDateTime } from '../../lib/datetime';
 import type { DeviceView } from '../../lib/device-view';
-import { patchDevice, type DeviceGroup } from '../../lib/devices-api';
+import { patchDevice, sendDeviceCommand, type DeviceCommand, type DeviceGroup } from '../../lib/devices-api';
 import { lang } from '../../lib/i18n';
 import { devicesText } from '../../lib/messages/devices';
 import { schedulesText } from '../../lib/messages/schedules';
@@ -26,6 +25,7 @@ export function DeviceTable({ views, groups, titles, canWrite, onChanged }: Prop
   const { t, tf } = devicesText;
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [info, setInfo] = useState<string | null>(null);
   const [volumes, setVolumes] = useState<Record<number, number>>({});
   const l = lang.value;
 
@@ -47,6 +47,13 @@ export function DeviceTable({ views, groups, titles, canWrite, onChanged }: Prop
 
   async function command(v: DeviceView, cmd: DeviceCommand, label: string) {
     setError(null);
+    // Commands are not queued: an offline device would never get this one, so say so instead of sending.
+    if (!v.online) {
+      setDone(null);
+      setInfo(t('cmd.offline'));
+      return;
+    }
+    setInfo(null);
     try {
       await sendDeviceCommand(v.device.id, cmd);
       setDone(tf('cmd.sent', { cmd: label, name: v.device.name }));
@@ -157,6 +164,11 @@ export function DeviceTable({ views, groups, titles, canWrite, onChanged }: Prop
   return (
     <>
       {error != null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {info && (
+        <Notice tone="info" onDismiss={() => setInfo(null)} testId="device-info">
+          {info}
+        </Notice>
+      )}
       {done && (
         <Notice tone="success" onDismiss={() => setDone(null)} testId="device-notice">
           {done}
