@@ -30,7 +30,7 @@ interface Props {
 }
 
 export function ScheduleEditor({ initial, editing, contents, playlists, devices, groups, onSaved, onCancel }: Props) {
-  const { t, tf } = schedulesText;
+  const { t } = schedulesText;
   const [f, setF] = useState<FormState>(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
