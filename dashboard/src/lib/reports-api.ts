@@ -5,7 +5,7 @@ import type { InferResponseType } from 'hono/client';
 // for them. Their JSON shapes are the server's own report types (type-only: nothing of the server is
 // bundled). Better: export them from @bantin/server's `./api-types` entry, which package.json already maps
 // but which does not exist yet.
-import type * as Server from '../../../server/src/reports/types';
+import type * as Server from '@bantin/server/api-types';
 import { client, csrfHeaders, toApiError } from './api';
 
 const reports = client.api.reports;
