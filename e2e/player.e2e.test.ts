@@ -159,7 +159,7 @@ describe.skipIf(skipBrowserTests)('player in Chromium against the real server', 
     expect(res.status).toBe(201);
     const banner = page.getByTestId('alert-banner');
     await banner.waitFor({ timeout: 5_000 });
-    expect(Date.now() - issued).toBeLessThan(1_500);
+    expect(Date.now() - issued).toBeLessThan(1_000);
     expect(await banner.innerText()).toContain('Bão số 3 đổ bộ');
     expect(await banner.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(200, 16, 46)');
 
@@ -311,7 +311,15 @@ describe.skipIf(skipBrowserTests)('player offline: server stopped and restarted'
     server = await start();
     staff = await signIn(server);
     await page.locator('[data-online="true"]').waitFor({ timeout: 90_000 });
-    await until(async () => (await queuedPlays(page)).every((id) => !queued.includes(id)), 30_000, 'the queue to drain');
+    let left: string[] = [];
+    await until(
+      async () => {
+        left = await queuedPlays(page);
+        return left.every((id) => !queued.includes(id));
+      },
+      60_000,
+      () => `the queue to drain (${left.length} left)\n${server?.output().slice(-3000)}`,
+    );
     const plays = (await staff.call<{ plays: { eventId: string; deviceId: number; result: string }[] }>('GET', `/api/plays?deviceId=${deviceId}&limit=1000`)).body.plays;
     const ids = plays.map((p) => p.eventId);
     for (const id of queued) expect(ids.filter((x) => x === id)).toHaveLength(1);
