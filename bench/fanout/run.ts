@@ -1,0 +1,145 @@
+// Fan-out bench (npm run bench:fanout): N simulated devices (default 10,000) over several client processes
+// connect to a real bantin server on loopback. Measures alert POST → alert.v1 and schedule change → new
+// timeline.v1 latency at every device, the server's RSS per connected device, and — in the same run, to the
+// same clients — a bare `ws` server broadcasting the same bytes. Prints one JSON line.
+// Env: BENCH_DEVICES (10000), BENCH_CLIENTS (4), BENCH_TIMEOUT_MS (120000), BENCH_KINDS (led,led,led,kiosk,speaker).
+import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const N = Number(process.env.BENCH_DEVICES ?? 10_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
+const TIMEOUT = Number(process.env.BENCH_TIMEOUT_MS ?? 120_000);
+
+type Msg = { type: string; [k: string]: unknown };
+
+/** File descriptors: the server holds N sockets, each client 2·N/CLIENTS. `ulimit -n` is per process. */
+function checkFdLimit() {
+  let soft = Infinity;
+  try {
+    soft = Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim()) || Infinity;
+  } catch {
+    /* not a POSIX shell: trust the system */
+  }
+  const need = Math.max(N, (2 * N) / CLIENTS) + 1000;
+  if (soft < need && !process.env.BENCH_REEXEC) {
+    // Raise the soft limit up to the hard one for this process tree, then run again.
+    const cmd = `ulimit -n $(ulimit -Hn) && exec "${process.execPath}" --import tsx "${fileURLToPath(import.meta.url)}"`;
+    execFileSync('sh', ['-c', cmd], { stdio: 'inherit', env: { ...process.env, BENCH_REEXEC: '1' } });
+    process.exit(0);
+  }
+  if (soft < need) process.stderr.write(`warning: ulimit -n is ${soft}, ${need} wanted\n`);
+}
+
+function start(file: string, args: string[] = [], execArgv: string[] = []): ChildProcess {
+  return fork(path.join(here, file), args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+/** Next message of `type` from a child. */
+function next(child: ChildProcess, type: string, timeoutMs = TIMEOUT): Promise<Msg> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`timeout waiting for ${type}`)), timeoutMs);
+    const on = (m: Msg) => {
+      if (m.type !== type) return;
+      clearTimeout(t);
+      child.off('message', on);
+      resolve(m);
+    };
+    child.on('message', on);
+    child.once('exit', (code) => code && reject(new Error(`${type}: child exited ${code}`)));
+  });
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  checkFdLimit();
+  const started = Date.now();
+  const server = start('server.ts', [String(N)], ['--expose-gc']);
+  const bare = start('bare.ts');
+  const ready = await next(server, 'ready', 600_000);
+  const bareReady = await next(bare, 'ready');
+  const tokens = JSON.parse(fs.readFileSync(ready.tokenFile as string, 'utf8')) as string[];
+  const rss0 = ((server.send({ type: 'rss' }), await next(server, 'rss')).rss as number);
+
+  const clients = Array.from({ length: CLIENTS }, () => start('client.ts'));
+  const per = Math.ceil(N / CLIENTS);
+  await Promise.all(
+    clients.map((c, i) => {
+      c.send({ type: 'start', port: ready.port, barePort: bareReady.port, tokens: tokens.slice(i * per, (i + 1) * per) });
+      return next(c, 'connected', 600_000);
+    }),
+  );
+  await sleep(1000);
+  server.send({ type: 'rss' });
+  const rss1 = await next(server, 'rss');
+
+  let reconnects = 0;
+  const times = async (phase: string, trigger: () => Promise<Msg>) => {
+    await Promise.all(clients.map((c) => (c.send({ type: 'phase', phase }), next(c, 'phase'))));
+    const info = await trigger();
+    const deadline = Date.now() + TIMEOUT;
+    let got: number[] = [];
+    while (Date.now() < deadline) {
+      await sleep(500);
+      const reports = await Promise.all(clients.map((c) => (c.send({ type: 'report' }), next(c, 'report'))));
+      got = reports.flatMap((r) => ((r.got as Record<string, number[]>)[phase] ?? []));
+      reconnects = reports.reduce((n, r) => n + (r.reconnects as number), 0);
+      if (got.length >= N) break;
+    }
+    return { info, latencies: got.map((t) => t - (info.t0 as number)) };
+  };
+
+  const alert = await times('alert', () => (server.send({ type: 'alert' }), next(server, 'alert')));
+  server.send({ type: 'settle' });
+  await next(server, 'settled');
+  await sleep(1000);
+  const timeline = await times('timeline', () => (server.send({ type: 'schedule' }), next(server, 'schedule')));
+  const alertBytes = 'x'.repeat(alert.info.bytes as number);
+  const bareAlert = await times('bare-alert', () => (bare.send({ type: 'broadcast', payload: alertBytes }), next(bare, 'broadcast')));
+  const bareTimeline = await times('bare-timeline', () => (bare.send({ type: 'broadcast', payload: timeline.info.sample as string }), next(bare, 'broadcast')));
+
+  for (const c of [...clients, server, bare]) c.send({ type: 'stop' });
+  const bareP99 = pct(bareAlert.latencies, 99);
+  const bareTlP99 = pct(bareTimeline.latencies, 99);
+  const out = {
+    bench: 'fanout',
+    devices: N,
+    connected: rss1.connected,
+    alert_p50_ms: round(pct(alert.latencies, 50)),
+    alert_p99_ms: round(pct(alert.latencies, 99)),
+    alert_received: alert.latencies.length,
+    timeline_p50_ms: round(pct(timeline.latencies, 50)),
+    timeline_p99_ms: round(pct(timeline.latencies, 99)),
+    timeline_received: timeline.latencies.length,
+    timeline_recompile_and_send_ms: round(timeline.info.recompileAndSendMs as number),
+    bare_p99_ms: round(bareP99),
+    bare_timeline_bytes_p99_ms: round(bareTlP99),
+    alert_ratio: round(pct(alert.latencies, 99) / bareP99),
+    timeline_ratio: round(pct(timeline.latencies, 99) / bareP99),
+    timeline_ratio_same_bytes: round(pct(timeline.latencies, 99) / bareTlP99),
+    rss_kb_per_device: round(((rss1.rss as number) - rss0) / 1024 / Math.max(1, rss1.connected as number)),
+    timeline_bytes: (timeline.info.sample as string).length,
+    kinds: process.env.BENCH_KINDS ?? 'led,led,led,kiosk,speaker',
+    client_processes: CLIENTS,
+    socket_closes_seen: reconnects,
+    wall_s: Math.round((Date.now() - started) / 1000),
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+  await sleep(500);
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
