@@ -99,6 +99,31 @@ describe('createOutbox', () => {
     expect(dropped.reduce((a, b) => a + b, 0)).toBe(3);
   });
 
+  it('does not lose a record added while a flush was still reading the store', async () => {
+    const clock = createFakeClock(0);
+    const inner = createMemoryQueueStore<Rec>();
+    let release: () => void = () => undefined;
+    let gate: Promise<void> | null = new Promise((r) => (release = r));
+    const store = {
+      ...inner,
+      async oldest(n: number) {
+        const found = await inner.oldest(n); // read first, then stall: the read saw an empty store
+        if (gate) await gate;
+        return found;
+      },
+    };
+    const sent: Rec[][] = [];
+    const outbox = createOutbox<Rec>({ store, clock, send: (b) => (sent.push(b), true) });
+    outbox.setOnline(true); // flush #1 reads the (empty) store and stalls
+    await inner.add(rec(1));
+    const second = outbox.flush(); // asked while #1 is reading
+    gate = null;
+    release();
+    await second;
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    expect(sent.map((b) => b.map((r) => r.n))).toEqual([[1]]);
+  });
+
   it('counts a duplicate eventId once', async () => {
     const { outbox, store } = setup({ up: false });
     await outbox.add(rec(1));

@@ -48,6 +48,7 @@ export function createOutbox<T extends QueueRecord>(opts: OutboxOptions<T>): Out
   let inflight: Set<string> | null = null;
   let timer: TimerHandle | null = null;
   let flushing = false;
+  let again = false;
 
   function settle() {
     if (timer !== null) clock.clearTimeout(timer);
@@ -56,18 +57,26 @@ export function createOutbox<T extends QueueRecord>(opts: OutboxOptions<T>): Out
   }
 
   async function flush(): Promise<void> {
-    if (!online || inflight || flushing) return;
+    if (!online || inflight) return;
+    if (flushing) {
+      // A flush is reading the store right now; have it look again when done, so no wake-up is lost.
+      again = true;
+      return;
+    }
     flushing = true;
     try {
-      const batch = await store.oldest(batchSize);
-      if (batch.length === 0 || !online || inflight) return;
-      if (!send(batch)) return;
-      inflight = new Set(batch.map((r) => r.eventId));
-      timer = clock.setTimeout(() => {
-        // No acknowledgement: the server may have lost it. Send again; the server counts each eventId once.
-        settle();
-        void flush();
-      }, ackTimeoutMs);
+      do {
+        again = false;
+        const batch = await store.oldest(batchSize);
+        if (batch.length === 0 || !online || inflight) continue;
+        if (!send(batch)) return;
+        inflight = new Set(batch.map((r) => r.eventId));
+        timer = clock.setTimeout(() => {
+          // No acknowledgement: the server may have lost it. Send again; the server counts each eventId once.
+          settle();
+          void flush();
+        }, ackTimeoutMs);
+      } while (again && !inflight && online);
     } finally {
       flushing = false;
     }
