@@ -108,7 +108,12 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     send: (records) => deps.send({ type: 'plays.v1', records }),
   });
   const feedback = createOutbox<FeedbackMessage>({ store: deps.feedbackStore, clock, batchSize: 1, send: ([f]) => deps.send(f!) });
-  const recorder = createPlaysRecorder({ clock, uuid: deps.uuid, record: (r) => void plays.add(r).catch(() => error('plays store refused a record')) });
+  const recorder = createPlaysRecorder({
+    clock,
+    uuid: deps.uuid,
+    record: (r) => void plays.add(r).catch(() => error('plays store refused a record')),
+    reject: (r) => error(`play record of content ${r.contentId.slice(0, 64)} is not sendable; dropped`),
+  });
 
   const canShow = (item: TimelineItem) =>
     isForKind(deps.kind, item) && ((item.kind === 'text' && !!item.text) || deps.media.ready().has(item.sha256));

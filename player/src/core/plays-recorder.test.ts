@@ -3,7 +3,7 @@ import type { PlayRecord } from '../lib/protocol';
 import { answerAt } from '../schedule/scheduler';
 import { createFakeClock } from '../test-support/fake-clock';
 import { item, segment, timeline } from '../test-support/timelines';
-import { createPlaysRecorder } from './plays-recorder';
+import { createPlaysRecorder, isSendablePlay } from './plays-recorder';
 
 const T0 = 1_700_000_000_000;
 const a = item('a', 10_000);
@@ -57,5 +57,14 @@ describe('createPlaysRecorder', () => {
     step();
     expect(records.map((r) => r.contentId)).toEqual(['c-bb']);
     expect(new Set(records.map((r) => r.eventId)).size).toBe(records.length);
+  });
+
+  it('keeps back a record the server would refuse, so it cannot block the queue', () => {
+    const good: PlayRecord = { eventId: '3b241101-e2bb-4255-8caf-4136c566a962', contentId: '7', versionId: '12', sha256: 'a'.repeat(64), start: 1, end: 2, result: 'completed', class: 'normal' };
+    expect(isSendablePlay(good)).toBe(true);
+    expect(isSendablePlay({ ...good, eventId: 'nope' })).toBe(false);
+    expect(isSendablePlay({ ...good, contentId: 'x'.repeat(65) })).toBe(false);
+    expect(isSendablePlay({ ...good, end: 0 })).toBe(false);
+    expect(isSendablePlay({ ...good, start: 1.5 })).toBe(false);
   });
 });

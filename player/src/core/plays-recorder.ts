@@ -27,25 +27,40 @@ export interface PlaysRecorder {
   current(): { key: string; item: TimelineItem; cls: PriorityClass; start: number } | null;
 }
 
-export function createPlaysRecorder(deps: { clock: Clock; uuid(): string; record(r: PlayRecord): void }): PlaysRecorder {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ID = /^.{1,64}$/;
+const SHA = /^[0-9a-f]{64}$/;
+
+/**
+ * The server's rules for a record (protocol PlayRecordSchema), checked here because a batch the server
+ * refuses is never acknowledged and would block every record queued behind it.
+ */
+export function isSendablePlay(r: PlayRecord): boolean {
+  const time = (n: number) => Number.isInteger(n) && n >= 0;
+  return UUID.test(r.eventId) && ID.test(r.contentId) && ID.test(r.versionId) && SHA.test(r.sha256) && time(r.start) && time(r.end) && r.end >= r.start;
+}
+
+export function createPlaysRecorder(deps: { clock: Clock; uuid(): string; record(r: PlayRecord): void; reject?(r: PlayRecord): void }): PlaysRecorder {
   let open: OpenPlay | null = null;
 
   function close() {
     if (!open) return;
-    const end = Math.max(open.start, deps.clock.now());
+    const end = Math.round(Math.max(open.start, deps.clock.now()));
     const result = open.failed ? 'failed' : end >= open.scheduledEnd - COMPLETION_SLACK_MS ? 'completed' : 'interrupted';
     const { item } = open;
-    deps.record({
+    const record: PlayRecord = {
       eventId: deps.uuid(),
       contentId: item.contentId,
       versionId: item.versionId,
       sha256: item.sha256,
-      start: open.start,
+      start: Math.round(open.start),
       end,
       result,
       class: open.cls,
-    });
+    };
     open = null;
+    if (isSendablePlay(record)) deps.record(record);
+    else deps.reject?.(record);
   }
 
   return {
