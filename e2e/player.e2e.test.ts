@@ -80,7 +80,10 @@ async function signIn(server: RunningServer, username = 'admin', password = serv
     body: JSON.stringify({ username, password }),
   });
   expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     async call(method, path, body) {
@@ -129,7 +132,10 @@ describe.skipIf(skipBrowserTests)('player in Chromium against the real server', 
     expect(await code.innerText()).toBe(`${digits!.slice(0, 3)} ${digits!.slice(3)}`);
     expect(await page.getByTestId('player-unpaired').innerText()).toContain('Mã ghép nối');
 
-    const claim = await staff.call('POST', '/api/pairing/claim', { code: digits, device: { name: 'Kiosk một cửa', kind: 'kiosk', orientation: 'portrait' } });
+    const claim = await staff.call('POST', '/api/pairing/claim', {
+      code: digits,
+      device: { name: 'Kiosk một cửa', kind: 'kiosk', orientation: 'portrait' },
+    });
     expect(claim.status).toBe(200);
     await page.getByTestId('player-stage').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('player-stage').getAttribute('data-device-kind')).toBe('kiosk');
@@ -155,7 +161,11 @@ describe.skipIf(skipBrowserTests)('player in Chromium against the real server', 
   it('shows an emergency alert within a second, acknowledges it, and ends it on cancel', async () => {
     await page.locator('[data-online="true"]').waitFor({ timeout: 10_000 });
     const issued = Date.now();
-    const res = await staff.call<{ id: number }>('POST', '/api/alerts', { text: 'Bão số 3 đổ bộ, người dân không ra khỏi nhà.', target: { all: true }, repeatMin: 0 });
+    const res = await staff.call<{ id: number }>('POST', '/api/alerts', {
+      text: 'Bão số 3 đổ bộ, người dân không ra khỏi nhà.',
+      target: { all: true },
+      repeatMin: 0,
+    });
     expect(res.status).toBe(201);
     const banner = page.getByTestId('alert-banner');
     await banner.waitFor({ timeout: 5_000 });
@@ -222,12 +232,24 @@ describe.skipIf(skipBrowserTests)('player in Chromium against the real server', 
         expect(['audio', 'speech']).toContain(kind);
       }
 
-      const res = await staff.call<{ id: number }>('POST', '/api/alerts', { text: 'Mất điện khu vực tổ 3 từ 14 giờ.', target: { kinds: ['speaker'] }, repeatMin: 0 });
+      const res = await staff.call<{ id: number }>('POST', '/api/alerts', {
+        text: 'Mất điện khu vực tổ 3 từ 14 giờ.',
+        target: { kinds: ['speaker'] },
+        repeatMin: 0,
+      });
       expect(res.status).toBe(201);
-      await until(async () => (await staff.call<{ acks: unknown[] }>('GET', `/api/alerts/${res.body.id}`)).body.acks.length === 1, 10_000, 'the speaker to acknowledge');
+      await until(
+        async () => (await staff.call<{ acks: unknown[] }>('GET', `/api/alerts/${res.body.id}`)).body.acks.length === 1,
+        10_000,
+        'the speaker to acknowledge',
+      );
       expect(await speaker.getByTestId('alert-banner').count()).toBe(0);
       // The server renders the speech a moment after issuing; the speaker downloads, verifies and plays it.
-      const speech = await until(async () => (await staff.call<{ speechSha256: string | null }>('GET', `/api/alerts/${res.body.id}`)).body.speechSha256, 30_000, 'the alert speech');
+      const speech = await until(
+        async () => (await staff.call<{ speechSha256: string | null }>('GET', `/api/alerts/${res.body.id}`)).body.speechSha256,
+        30_000,
+        'the alert speech',
+      );
       await until(async () => mediaRequests.includes(`/player/media/${speech}`), 30_000, 'the speech to be played from the verified cache');
       expect(mediaRequests).toContain(`/api/device/media/${speech}`);
       await staff.call('POST', `/api/alerts/${res.body.id}/cancel`);
@@ -297,16 +319,26 @@ describe.skipIf(skipBrowserTests)('player offline: server stopped and restarted'
     // Switched off and on again while the server is still down: the service worker serves the page, the
     // timeline comes from IndexedDB, and the player plays what the timeline says now.
     await page.reload();
-    await until(async () => {
-      const id = await activeItem(page).getAttribute('data-item-id', { timeout: 1_000 }).catch(() => null);
-      const want = whatPlaysAt(timeline, Date.now()).item?.id;
-      return id !== null && (id === want || id === whatPlaysAt(timeline, Date.now() - 1_000).item?.id);
-    }, 15_000, 'the reloaded player to play its stored timeline offline');
+    await until(
+      async () => {
+        const id = await activeItem(page)
+          .getAttribute('data-item-id', { timeout: 1_000 })
+          .catch(() => null);
+        const want = whatPlaysAt(timeline, Date.now()).item?.id;
+        return id !== null && (id === want || id === whatPlaysAt(timeline, Date.now() - 1_000).item?.id);
+      },
+      15_000,
+      'the reloaded player to play its stored timeline offline',
+    );
 
-    const queued = await until(async () => {
-      const q = await queuedPlays(page);
-      return q.length > 0 && q;
-    }, 10_000, 'a proof-of-play record queued offline');
+    const queued = await until(
+      async () => {
+        const q = await queuedPlays(page);
+        return q.length > 0 && q;
+      },
+      10_000,
+      'a proof-of-play record queued offline',
+    );
 
     server = await start();
     staff = await signIn(server);
@@ -320,7 +352,12 @@ describe.skipIf(skipBrowserTests)('player offline: server stopped and restarted'
       60_000,
       () => `the queue to drain (${left.length} left)\n${server?.output().slice(-3000)}`,
     );
-    const plays = (await staff.call<{ plays: { eventId: string; deviceId: number; result: string }[] }>('GET', `/api/plays?deviceId=${deviceId}&limit=1000`)).body.plays;
+    const plays = (
+      await staff.call<{ plays: { eventId: string; deviceId: number; result: string }[] }>(
+        'GET',
+        `/api/plays?deviceId=${deviceId}&limit=1000`,
+      )
+    ).body.plays;
     const ids = plays.map((p) => p.eventId);
     for (const id of queued) expect(ids.filter((x) => x === id)).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
@@ -360,22 +397,54 @@ describe.skipIf(skipBrowserTests)('player shows approved image, video and Vietna
 
   it('plays an approved image, video and Vietnamese text message in turn', async () => {
     const admin = await signIn(server);
-    for (const [username, roles] of [['bientap', ['editor']], ['kiemduyet', ['reviewer']]] as const) {
+    for (const [username, roles] of [
+      ['bientap', ['editor']],
+      ['kiemduyet', ['reviewer']],
+    ] as const) {
       const r = await admin.call('POST', '/api/users', { username, displayName: username, password: 'mat-khau-e2e-1', roles });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
     const editor = await signIn(server, 'bientap', 'mat-khau-e2e-1');
     const reviewer = await signIn(server, 'kiemduyet', 'mat-khau-e2e-1');
 
-    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#1d4f91' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#1d4f91' } })
+      .png()
+      .toBuffer();
     const webm = join(workDir, 'clip.webm');
-    execFileSync(ffmpeg.path, ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=25', '-t', '4', '-c:v', 'libvpx-vp9', '-pix_fmt', 'yuv420p', '-b:v', '300k', '-y', webm]);
+    execFileSync(ffmpeg.path, [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=640x360:rate=25',
+      '-t',
+      '4',
+      '-c:v',
+      'libvpx-vp9',
+      '-pix_fmt',
+      'yuv420p',
+      '-b:v',
+      '300k',
+      '-y',
+      webm,
+    ]);
     const image = await editor.call<{ sha256: string }>('POST', '/api/media?accept=image&name=anh.png', new Uint8Array(png));
     expect(image.status, JSON.stringify(image.body)).toBe(201);
-    const video = await editor.call<{ sha256: string }>('POST', '/api/media?accept=video&name=clip.webm', new Uint8Array(readFileSync(webm)));
+    const video = await editor.call<{ sha256: string }>(
+      'POST',
+      '/api/media?accept=video&name=clip.webm',
+      new Uint8Array(readFileSync(webm)),
+    );
     expect(video.status, JSON.stringify(video.body)).toBe(201);
 
-    const imageId = await approvedContent(editor, reviewer, { kind: 'clip', title: 'Ảnh phường', mediaSha256: image.body.sha256, displaySeconds: 4 });
+    const imageId = await approvedContent(editor, reviewer, {
+      kind: 'clip',
+      title: 'Ảnh phường',
+      mediaSha256: image.body.sha256,
+      displaySeconds: 4,
+    });
     const videoId = await approvedContent(editor, reviewer, { kind: 'clip', title: 'Phim ngắn', mediaSha256: video.body.sha256 });
     const textId = await approvedContent(editor, reviewer, {
       kind: 'message',
@@ -402,18 +471,43 @@ describe.skipIf(skipBrowserTests)('player shows approved image, video and Vietna
     expect(schedule.status, JSON.stringify(schedule.body)).toBe(201);
 
     const seen = new Set<string>();
-    await until(async () => {
-      const kind = await activeItem(page).getAttribute('data-kind', { timeout: 1_000 }).catch(() => null);
-      if (kind === 'image' && (await activeItem(page).locator('img').evaluate((el) => (el as HTMLImageElement).naturalWidth, undefined, { timeout: 1_000 }).catch(() => 0)) === 640) seen.add('image');
-      if (kind === 'video') {
-        const at = () => activeItem(page).locator('video').evaluate((el) => (el as HTMLVideoElement).currentTime, undefined, { timeout: 1_000 }).catch(() => 0);
-        const t0 = await at();
-        await sleep(400);
-        const t1 = await at();
-        if (t1 > t0) seen.add('video');
-      }
-      if (kind === 'text' && (await activeItem(page).innerText({ timeout: 1_000 }).catch(() => '')).includes('Lịch tiêm chủng tháng này')) seen.add('text');
-      return seen.size === 3;
-    }, 60_000, () => `image, video and text to play (seen: ${[...seen].join(', ') || 'none'})`);
+    await until(
+      async () => {
+        const kind = await activeItem(page)
+          .getAttribute('data-kind', { timeout: 1_000 })
+          .catch(() => null);
+        if (
+          kind === 'image' &&
+          (await activeItem(page)
+            .locator('img')
+            .evaluate((el) => (el as HTMLImageElement).naturalWidth, undefined, { timeout: 1_000 })
+            .catch(() => 0)) === 640
+        )
+          seen.add('image');
+        if (kind === 'video') {
+          const at = () =>
+            activeItem(page)
+              .locator('video')
+              .evaluate((el) => (el as HTMLVideoElement).currentTime, undefined, { timeout: 1_000 })
+              .catch(() => 0);
+          const t0 = await at();
+          await sleep(400);
+          const t1 = await at();
+          if (t1 > t0) seen.add('video');
+        }
+        if (
+          kind === 'text' &&
+          (
+            await activeItem(page)
+              .innerText({ timeout: 1_000 })
+              .catch(() => '')
+          ).includes('Lịch tiêm chủng tháng này')
+        )
+          seen.add('text');
+        return seen.size === 3;
+      },
+      60_000,
+      () => `image, video and text to play (seen: ${[...seen].join(', ') || 'none'})`,
+    );
   });
 });

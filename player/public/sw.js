@@ -24,7 +24,11 @@ async function precacheShell() {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precacheShell().catch(() => undefined).then(() => self.skipWaiting()));
+  event.waitUntil(
+    precacheShell()
+      .catch(() => undefined)
+      .then(() => self.skipWaiting()),
+  );
 });
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 

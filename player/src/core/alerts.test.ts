@@ -3,7 +3,18 @@ import type { AlertMessage } from '../lib/protocol';
 import { createAlertBook } from './alerts';
 
 function alert(id: string, startsAt: number, expiresAt: number, action: AlertMessage['action'] = 'start'): AlertMessage {
-  return { type: 'alert.v1', action, id, text: `Cảnh báo ${id}`, severity: 'severe', audio: null, speech: null, repeatEveryMs: 600_000, startsAt, expiresAt };
+  return {
+    type: 'alert.v1',
+    action,
+    id,
+    text: `Cảnh báo ${id}`,
+    severity: 'severe',
+    audio: null,
+    speech: null,
+    repeatEveryMs: 600_000,
+    startsAt,
+    expiresAt,
+  };
 }
 
 describe('createAlertBook', () => {

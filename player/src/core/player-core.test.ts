@@ -85,7 +85,18 @@ const day = timeline(T0, T0 + 24 * HOUR, [
 ]);
 
 function alert(id: string, action: AlertMessage['action'], at: number): AlertMessage {
-  return { type: 'alert.v1', action, id, text: 'Bão số 3 đổ bộ', severity: 'extreme', audio: null, speech: null, repeatEveryMs: 600_000, startsAt: at, expiresAt: at + HOUR };
+  return {
+    type: 'alert.v1',
+    action,
+    id,
+    text: 'Bão số 3 đổ bộ',
+    severity: 'extreme',
+    audio: null,
+    speech: null,
+    repeatEveryMs: 600_000,
+    startsAt: at,
+    expiresAt: at + HOUR,
+  };
 }
 
 describe('createPlayerCore', () => {
@@ -153,7 +164,11 @@ describe('createPlayerCore', () => {
     let batches = 0;
     for (let i = 0; i < 100 && (await playsStore.count()) > 0; i++) {
       await tick();
-      for (const m of sent) if (m.type === 'plays.v1') (batches++, m.records.forEach((r) => got.add(r.eventId)));
+      for (const m of sent) {
+        if (m.type !== 'plays.v1') continue;
+        batches++;
+        for (const r of m.records) got.add(r.eventId);
+      }
       serverAcks();
     }
     expect(got.size).toBe(stored);

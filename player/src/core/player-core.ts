@@ -2,71 +2,16 @@
 // commands and heartbeat to the socket's messages, and exposes one small state for the UI. Everything it
 // holds is bounded (current play, ≤20 alerts, ≤20 errors, one batch in flight per queue) and every timer is
 // single and re-armed, so 24 h of play does not grow it (core/player-core.test.ts runs such a day).
-import type { Clock, TimerHandle } from '../lib/clock';
-import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, MediaRef, PlayRecord, ServerToDevice, TimelineItem } from '../lib/protocol';
-import type { MediaSync } from '../media/sync';
-import { createOutbox, type QueueStore } from '../queue/outbox';
+import type { TimerHandle } from '../lib/clock';
+import type { AlertMessage, DeviceTimeline, Heartbeat, MediaRef, PlayRecord, ServerToDevice, TimelineItem } from '../lib/protocol';
+import { createOutbox } from '../queue/outbox';
 import { createScheduler, type NowPlaying } from '../schedule/scheduler';
 import { createAlertBook } from './alerts';
 import { runCommand } from './commands';
 import { createPlaysRecorder } from './plays-recorder';
+import type { CoreDeps, CoreState, DeviceKind, FeedbackMessage, PlayerCore } from './types';
 
-export type DeviceKind = 'led' | 'kiosk' | 'speaker'; // màn hình LED, kiosk, loa truyền thanh
-export type FeedbackMessage = Extract<DeviceToServer, { type: 'feedback.v1' }>;
-
-export interface CoreState {
-  now: NowPlaying | null;
-  alert: AlertMessage | null;
-  identifyUntil: number;
-  volume: number;
-  /** Bumped whenever a media file becomes ready, so the UI re-renders waiting items. */
-  mediaTick: number;
-  /** The socket is up (never shown to the public; a data attribute for staff tools and tests). */
-  online: boolean;
-}
-
-export interface CoreDeps {
-  kind: DeviceKind;
-  clock: Clock;
-  /** The device's own, uncorrected clock (for hello.v1 and the offset measurement). */
-  localNow(): number;
-  /** Adopt server time `serverTime` measured at local instant `localAt`; returns the offset change (ms). */
-  syncClock(serverTime: number, localAt: number): number;
-  send(message: DeviceToServer): boolean;
-  playsStore: QueueStore<PlayRecord>;
-  feedbackStore: QueueStore<FeedbackMessage>;
-  media: MediaSync;
-  uuid(): string;
-  reload(): void;
-  freeBytes(): Promise<number | null>;
-  saveTimeline(timeline: DeviceTimeline): void;
-  saveAlerts(alerts: AlertMessage[]): void;
-  saveVolume(volume: number): void;
-  playerVersion: string;
-  capabilities: string[];
-  initialVolume?: number;
-  heartbeatMs?: number;
-}
-
-export interface PlayerCore {
-  start(timeline: DeviceTimeline | null, alerts?: AlertMessage[]): void;
-  handle(message: ServerToDevice): void;
-  connected(): void;
-  disconnected(): void;
-  state(): CoreState;
-  subscribe(listener: () => void): () => void;
-  /** May the device show this item (kind fits, media verified)? */
-  canShow(item: TimelineItem): boolean;
-  mediaFailed(playKey: string): void;
-  /** A media file was verified and stored: items waiting for it may show now. */
-  mediaReady(): void;
-  submitFeedback(feedback: Omit<FeedbackMessage, 'type' | 'eventId' | 'createdAt'>): Promise<void>;
-  heartbeat(): Promise<Heartbeat>;
-  error(message: string): void;
-  stop(): void;
-  /** Sizes of internal collections, for the bounded-memory test. */
-  sizes(): Record<string, number>;
-}
+export type { CoreDeps, CoreState, DeviceKind, FeedbackMessage, PlayerCore } from './types';
 
 const MAX_ERRORS = 20;
 const MEDIA_RETRY_MS = 60_000;
@@ -76,7 +21,9 @@ export function isForKind(kind: DeviceKind, item: TimelineItem): boolean {
 }
 
 function alertMedia(alerts: AlertMessage[]): MediaRef[] {
-  return alerts.flatMap((a) => [a.speech, a.audio]).flatMap((l) => (l ? [{ sha256: l.sha256, url: l.url, size: -1, mime: 'audio/wav' }] : []));
+  return alerts
+    .flatMap((a) => [a.speech, a.audio])
+    .flatMap((l) => (l ? [{ sha256: l.sha256, url: l.url, size: -1, mime: 'audio/wav' }] : []));
 }
 
 export function createPlayerCore(deps: CoreDeps): PlayerCore {
@@ -176,7 +123,14 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     return {
       type: 'heartbeat.v1',
       nowPlaying: cur
-        ? { itemId: cur.item.id, contentId: cur.item.contentId, versionId: cur.item.versionId, sha256: cur.item.sha256, class: cur.cls, startedAt: cur.start }
+        ? {
+            itemId: cur.item.id,
+            contentId: cur.item.contentId,
+            versionId: cur.item.versionId,
+            sha256: cur.item.sha256,
+            class: cur.cls,
+            startedAt: cur.start,
+          }
         : null,
       cache: { ...cache, timelineVersion: timeline?.version ?? null },
       freeBytes: await deps.freeBytes().catch(() => null),
@@ -253,7 +207,12 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       }
     },
     connected() {
-      deps.send({ type: 'hello.v1', playerVersion: deps.playerVersion, capabilities: deps.capabilities, deviceClock: Math.round(deps.localNow()) });
+      deps.send({
+        type: 'hello.v1',
+        playerVersion: deps.playerVersion,
+        capabilities: deps.capabilities,
+        deviceClock: Math.round(deps.localNow()),
+      });
       plays.setOnline(true);
       feedback.setOnline(true);
       if (beatTimer !== null) clock.clearTimeout(beatTimer);
@@ -291,6 +250,12 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       alertTimer = beatTimer = mediaTimer = null;
       listeners.clear();
     },
-    sizes: () => ({ listeners: listeners.size, errors: errors.length, alerts: alerts.size(), playsInFlight: plays.inFlight(), feedbackInFlight: feedback.inFlight() }),
+    sizes: () => ({
+      listeners: listeners.size,
+      errors: errors.length,
+      alerts: alerts.size(),
+      playsInFlight: plays.inFlight(),
+      feedbackInFlight: feedback.inFlight(),
+    }),
   };
 }

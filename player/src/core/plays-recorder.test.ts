@@ -14,7 +14,11 @@ function setup(start = T0) {
   const clock = createFakeClock(start);
   const records: PlayRecord[] = [];
   let n = 0;
-  const rec = createPlaysRecorder({ clock, uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, record: (r) => records.push(r) });
+  const rec = createPlaysRecorder({
+    clock,
+    uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    record: (r) => records.push(r),
+  });
   const step = (shown = true) => rec.begin(answerAt(tl, clock.now()), shown);
   return { clock, records, rec, step };
 }
@@ -26,7 +30,16 @@ describe('createPlaysRecorder', () => {
     clock.advance(10_000);
     step();
     expect(records).toEqual([
-      { eventId: expect.any(String), contentId: 'c-a', versionId: 'v-a', sha256: a.sha256, start: T0, end: T0 + 10_000, result: 'completed', class: 'priority' },
+      {
+        eventId: expect.any(String),
+        contentId: 'c-a',
+        versionId: 'v-a',
+        sha256: a.sha256,
+        start: T0,
+        end: T0 + 10_000,
+        result: 'completed',
+        class: 'priority',
+      },
     ]);
   });
 
@@ -60,7 +73,16 @@ describe('createPlaysRecorder', () => {
   });
 
   it('keeps back a record the server would refuse, so it cannot block the queue', () => {
-    const good: PlayRecord = { eventId: '3b241101-e2bb-4255-8caf-4136c566a962', contentId: '7', versionId: '12', sha256: 'a'.repeat(64), start: 1, end: 2, result: 'completed', class: 'normal' };
+    const good: PlayRecord = {
+      eventId: '3b241101-e2bb-4255-8caf-4136c566a962',
+      contentId: '7',
+      versionId: '12',
+      sha256: 'a'.repeat(64),
+      start: 1,
+      end: 2,
+      result: 'completed',
+      class: 'normal',
+    };
     expect(isSendablePlay(good)).toBe(true);
     expect(isSendablePlay({ ...good, eventId: 'nope' })).toBe(false);
     expect(isSendablePlay({ ...good, contentId: 'x'.repeat(65) })).toBe(false);

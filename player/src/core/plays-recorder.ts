@@ -37,10 +37,23 @@ const SHA = /^[0-9a-f]{64}$/;
  */
 export function isSendablePlay(r: PlayRecord): boolean {
   const time = (n: number) => Number.isInteger(n) && n >= 0;
-  return UUID.test(r.eventId) && ID.test(r.contentId) && ID.test(r.versionId) && SHA.test(r.sha256) && time(r.start) && time(r.end) && r.end >= r.start;
+  return (
+    UUID.test(r.eventId) &&
+    ID.test(r.contentId) &&
+    ID.test(r.versionId) &&
+    SHA.test(r.sha256) &&
+    time(r.start) &&
+    time(r.end) &&
+    r.end >= r.start
+  );
 }
 
-export function createPlaysRecorder(deps: { clock: Clock; uuid(): string; record(r: PlayRecord): void; reject?(r: PlayRecord): void }): PlaysRecorder {
+export function createPlaysRecorder(deps: {
+  clock: Clock;
+  uuid(): string;
+  record(r: PlayRecord): void;
+  reject?(r: PlayRecord): void;
+}): PlaysRecorder {
   let open: OpenPlay | null = null;
 
   function close() {

@@ -3,9 +3,7 @@ import { backoffCeiling, fullJitterDelay } from './backoff';
 
 describe('backoffCeiling', () => {
   it('doubles from 1 s and stops at 60 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 50].map((a) => backoffCeiling(a))).toEqual([
-      1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000,
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 50].map((a) => backoffCeiling(a))).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000]);
   });
 
   it('honours custom base and cap', () => {

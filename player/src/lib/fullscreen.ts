@@ -19,9 +19,7 @@ export function isFullscreen(doc: FullscreenDocument = document): boolean {
 }
 
 /** Asks for full screen; resolves true when granted, false when unsupported or refused. */
-export async function enterFullscreen(
-  target: FullscreenTarget = document.documentElement,
-): Promise<boolean> {
+export async function enterFullscreen(target: FullscreenTarget = document.documentElement): Promise<boolean> {
   try {
     if (typeof target.requestFullscreen !== 'function') return false;
     await target.requestFullscreen({ navigationUI: 'hide' });

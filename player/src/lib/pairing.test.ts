@@ -23,19 +23,33 @@ describe('pairing client', () => {
   });
 
   it('keeps waiting while the code is not claimed and collects the token once it is', async () => {
-    expect(await pollPairingToken(code, async () => json(409, { code: 'pairing_not_claimed' }))).toEqual({ state: 'waiting', retryMs: 3_000 });
-    expect(await pollPairingToken(code, async () => json(200, { deviceId: 7, token: 'bt_x' }))).toEqual({ state: 'paired', deviceId: '7', token: 'bt_x' });
+    expect(await pollPairingToken(code, async () => json(409, { code: 'pairing_not_claimed' }))).toEqual({
+      state: 'waiting',
+      retryMs: 3_000,
+    });
+    expect(await pollPairingToken(code, async () => json(200, { deviceId: 7, token: 'bt_x' }))).toEqual({
+      state: 'paired',
+      deviceId: '7',
+      token: 'bt_x',
+    });
   });
 
   it('asks for a new code when the old one expired, and waits longer when the server is away', async () => {
     expect(await pollPairingToken(code, async () => json(404, {}))).toEqual({ state: 'expired' });
-    expect(await pollPairingToken(code, async () => Promise.reject(new TypeError('offline')))).toEqual({ state: 'waiting', retryMs: 9_000 });
+    expect(await pollPairingToken(code, async () => Promise.reject(new TypeError('offline')))).toEqual({
+      state: 'waiting',
+      retryMs: 9_000,
+    });
   });
 
   it('tells a revoked token from an unreachable server', async () => {
     expect(await fetchIdentity('t', async () => json(401, {}))).toBe('revoked');
     expect(await fetchIdentity('t', async () => Promise.reject(new TypeError('offline')))).toBeNull();
-    expect(await fetchIdentity('t', async () => json(200, { id: 3, kind: 'kiosk', name: 'Một cửa' }))).toEqual({ id: '3', kind: 'kiosk', name: 'Một cửa' });
+    expect(await fetchIdentity('t', async () => json(200, { id: 3, kind: 'kiosk', name: 'Một cửa' }))).toEqual({
+      id: '3',
+      kind: 'kiosk',
+      name: 'Một cửa',
+    });
   });
 
   it('shows the code in two groups of three digits', () => {
@@ -94,7 +108,7 @@ describe('pairDevice', () => {
       fetchFn: async (url) => {
         urls.push(url);
         if (url.endsWith('/codes')) return json(201, { code: '333444', secret: 's', expiresAt: '2030-01-01T00:00:00Z' });
-        if (first) return (first = false), json(404, {});
+        if (first) return ((first = false), json(404, {}));
         return json(200, { deviceId: 1, token: 't' });
       },
     });

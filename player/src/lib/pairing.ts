@@ -7,7 +7,8 @@ export interface PairingCode {
   expiresAt: number;
 }
 
-export type PollResult = { state: 'paired'; deviceId: string; token: string } | { state: 'waiting'; retryMs: number } | { state: 'expired' };
+export type PollResult =
+  { state: 'paired'; deviceId: string; token: string } | { state: 'waiting'; retryMs: number } | { state: 'expired' };
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 

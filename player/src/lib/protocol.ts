@@ -4,20 +4,5 @@
 // sends; the player checks shapes by hand where it must (net/inbound.ts).
 export { whatPlaysAt, findSegmentIndex } from '../../../protocol/src/resolve';
 export type { PlayingNow } from '../../../protocol/src/resolve';
-export type {
-  DeviceTimeline,
-  MediaKind,
-  MediaRef,
-  PriorityClass,
-  Segment,
-  TextBody,
-  TimelineItem,
-} from '../../../protocol/src/timeline';
-export type {
-  AlertMessage,
-  Command,
-  DeviceToServer,
-  Heartbeat,
-  PlayRecord,
-  ServerToDevice,
-} from '../../../protocol/src/messages';
+export type { DeviceTimeline, MediaKind, MediaRef, PriorityClass, Segment, TextBody, TimelineItem } from '../../../protocol/src/timeline';
+export type { AlertMessage, Command, DeviceToServer, Heartbeat, PlayRecord, ServerToDevice } from '../../../protocol/src/messages';

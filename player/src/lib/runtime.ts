@@ -17,7 +17,14 @@ import { readItem, writeItem } from './storage';
 import { uuidV4 } from './uuid';
 
 export const PLAYER_VERSION = '0.1.0';
-export const KEYS = { token: 'bantin.token', deviceId: 'bantin.deviceId', kind: 'bantin.kind', offset: 'bantin.clockOffset', volume: 'bantin.volume', pairing: 'bantin.pairing' } as const;
+export const KEYS = {
+  token: 'bantin.token',
+  deviceId: 'bantin.deviceId',
+  kind: 'bantin.kind',
+  offset: 'bantin.clockOffset',
+  volume: 'bantin.volume',
+  pairing: 'bantin.pairing',
+} as const;
 
 export interface Runtime {
   core: PlayerCore;
@@ -86,7 +93,15 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
     saveAlerts: (a) => void kvSet(db, 'alerts', a),
     saveVolume: (v) => void writeItem(KEYS.volume, String(v)),
     playerVersion: PLAYER_VERSION,
-    capabilities: ['image', 'video', 'audio', 'text', 'speech', store.kind === 'cache' ? 'cache-api' : 'idb-media', ...(kind === 'kiosk' ? ['touch'] : [])],
+    capabilities: [
+      'image',
+      'video',
+      'audio',
+      'text',
+      'speech',
+      store.kind === 'cache' ? 'cache-api' : 'idb-media',
+      ...(kind === 'kiosk' ? ['touch'] : []),
+    ],
     initialVolume: Number(readItem(KEYS.volume) ?? 100),
   });
   const urls = createMediaUrls({ store, swServes: serviceWorkerServes });

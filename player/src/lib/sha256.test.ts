@@ -14,9 +14,7 @@ describe('sha256Js (fallback for non-secure contexts)', () => {
   });
 
   it('hashes one million "a" like the NIST long vector', () => {
-    expect(sha256Js(new Uint8Array(1_000_000).fill(0x61))).toBe(
-      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
-    );
+    expect(sha256Js(new Uint8Array(1_000_000).fill(0x61))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
   });
 
   it('agrees with node:crypto on every length around the padding boundaries', () => {

@@ -20,7 +20,10 @@ export function cacheMediaStore(caches: CacheStorage): MediaStore {
     kind: 'cache',
     async list() {
       const keys = await (await open()).keys();
-      return keys.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith(MEDIA_PATH)).map((p) => p.slice(MEDIA_PATH.length));
+      return keys
+        .map((r) => new URL(r.url).pathname)
+        .filter((p) => p.startsWith(MEDIA_PATH))
+        .map((p) => p.slice(MEDIA_PATH.length));
     },
     async put(sha, bytes, mime) {
       try {

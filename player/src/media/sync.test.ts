@@ -35,7 +35,12 @@ describe('createMediaSync', () => {
   const b = file('video B');
 
   it('downloads the manifest and marks each verified file ready', async () => {
-    const { sync, store } = setup(new Map([[a.ref.url, a.bytes], [b.ref.url, b.bytes]]));
+    const { sync, store } = setup(
+      new Map([
+        [a.ref.url, a.bytes],
+        [b.ref.url, b.bytes],
+      ]),
+    );
     const report = await sync.sync([a.ref, b.ref]);
     expect([...report.ready].sort()).toEqual([a.ref.sha256, b.ref.sha256].sort());
     expect(report.missing).toEqual([]);
@@ -60,7 +65,12 @@ describe('createMediaSync', () => {
   });
 
   it('evicts files no longer in the timeline but keeps pinned alert media', async () => {
-    const { sync, store } = setup(new Map([[a.ref.url, a.bytes], [b.ref.url, b.bytes]]));
+    const { sync, store } = setup(
+      new Map([
+        [a.ref.url, a.bytes],
+        [b.ref.url, b.bytes],
+      ]),
+    );
     await sync.sync([a.ref, b.ref]);
     await sync.sync([a.ref]);
     expect(await store.list()).toEqual([a.ref.sha256]);

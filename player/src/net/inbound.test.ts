@@ -11,8 +11,17 @@ describe('parseInbound', () => {
   });
 
   it('drops garbage, unknown types and malformed members without throwing', () => {
-    for (const raw of ['', 'not json', '[]', 'null', '{"type":"nope.v1"}', '{"type":"toString"}', '{"type":"time.v1","serverTime":"x"}',
-      '{"type":"plays.ack.v1","eventIds":[1]}', '{"type":"alert.v1","id":"a","text":"t","action":"explode","expiresAt":1}']) {
+    for (const raw of [
+      '',
+      'not json',
+      '[]',
+      'null',
+      '{"type":"nope.v1"}',
+      '{"type":"toString"}',
+      '{"type":"time.v1","serverTime":"x"}',
+      '{"type":"plays.ack.v1","eventIds":[1]}',
+      '{"type":"alert.v1","id":"a","text":"t","action":"explode","expiresAt":1}',
+    ]) {
       expect(parseInbound(raw)).toBeNull();
     }
     expect(parseInbound(new ArrayBuffer(2))).toBeNull();

@@ -30,7 +30,10 @@ export function TextRenderer({ item, active }: RendererProps) {
     const line = text.title ? `${text.title} — ${text.body}` : text.body;
     return (
       <div class={styles.ticker} lang="vi">
-        <span class={active ? styles.tickerRun : styles.tickerLine} style={{ animationDuration: `${Math.max(5, item.durationMs / 1000)}s` }}>
+        <span
+          class={active ? styles.tickerRun : styles.tickerLine}
+          style={{ animationDuration: `${Math.max(5, item.durationMs / 1000)}s` }}
+        >
           {line}
         </span>
       </div>

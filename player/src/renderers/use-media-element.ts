@@ -27,8 +27,7 @@ export function useMediaElement<T extends HTMLMediaElement>({ active, offsetMs, 
       } else onError();
     });
     return () => el.pause();
-    // offsetMs matters only at the moment the item becomes active
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only `active` re-runs this: offsetMs matters at the moment the item becomes active, not after.
   }, [active]);
   return ref;
 }

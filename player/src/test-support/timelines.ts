@@ -22,7 +22,9 @@ export function segment(start: number, end: number, items: TimelineItem[], extra
 }
 
 export function timeline(from: number, to: number, segments: Segment[]): DeviceTimeline {
-  const media = segments.flatMap((s) => s.items).map((i) => ({ sha256: i.sha256, size: 1, mime: 'image/png', url: `/api/device/media/${i.sha256}` }));
+  const media = segments
+    .flatMap((s) => s.items)
+    .map((i) => ({ sha256: i.sha256, size: 1, mime: 'image/png', url: `/api/device/media/${i.sha256}` }));
   const unique = [...new Map(media.map((m) => [m.sha256, m])).values()];
   return { deviceId: 'dev-1', from, to, version: computeTimelineVersion(segments), segments, media: unique };
 }

@@ -61,7 +61,15 @@ export function FeedbackForm({ now, submit, close }: Props) {
         <legend>{strings.ratingVi}</legend>
         <div class={styles.row}>
           {[1, 2, 3, 4, 5].map((n) => (
-            <button type="button" key={n} class={styles.choice} aria-pressed={draft.rating === n} aria-label={strings.ratingLabel(n)} data-testid={`feedback-rating-${n}`} onClick={() => update({ rating: n })}>
+            <button
+              type="button"
+              key={n}
+              class={styles.choice}
+              aria-pressed={draft.rating === n}
+              aria-label={strings.ratingLabel(n)}
+              data-testid={`feedback-rating-${n}`}
+              onClick={() => update({ rating: n })}
+            >
               {n}★
             </button>
           ))}
@@ -79,14 +87,34 @@ export function FeedbackForm({ now, submit, close }: Props) {
       </fieldset>
       <label class={styles.group}>
         {strings.commentVi}
-        <textarea class={styles.input} rows={3} maxLength={1000} value={draft.comment} data-testid="feedback-comment" onInput={(e) => update({ comment: e.currentTarget.value })} />
+        <textarea
+          class={styles.input}
+          rows={3}
+          maxLength={1000}
+          value={draft.comment}
+          data-testid="feedback-comment"
+          onInput={(e) => update({ comment: e.currentTarget.value })}
+        />
       </label>
       <label class={styles.group}>
         {strings.phoneVi}
-        <input class={styles.input} type="tel" inputMode="tel" maxLength={20} value={draft.phone} data-testid="feedback-phone" onInput={(e) => update({ phone: e.currentTarget.value })} />
+        <input
+          class={styles.input}
+          type="tel"
+          inputMode="tel"
+          maxLength={20}
+          value={draft.phone}
+          data-testid="feedback-phone"
+          onInput={(e) => update({ phone: e.currentTarget.value })}
+        />
       </label>
       <label class={styles.consent}>
-        <input type="checkbox" checked={draft.consent} data-testid="feedback-consent" onChange={(e) => update({ consent: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={draft.consent}
+          data-testid="feedback-consent"
+          onChange={(e) => update({ consent: e.currentTarget.checked })}
+        />
         <span>{strings.consentVi(PHONE_RETENTION_DAYS)}</span>
       </label>
       {error && (

@@ -5,7 +5,10 @@ const NOW = 1_767_000_000_000;
 
 describe('validateFeedback', () => {
   it('accepts a rating and topic alone, with no personal data', () => {
-    expect(validateFeedback({ ...emptyDraft(), rating: 4, topic: 'thời gian chờ' }, NOW)).toEqual({ ok: true, feedback: { rating: 4, topic: 'thời gian chờ' } });
+    expect(validateFeedback({ ...emptyDraft(), rating: 4, topic: 'thời gian chờ' }, NOW)).toEqual({
+      ok: true,
+      feedback: { rating: 4, topic: 'thời gian chờ' },
+    });
   });
 
   it('requires a rating from 1 to 5', () => {
@@ -22,7 +25,13 @@ describe('validateFeedback', () => {
     const r = validateFeedback({ ...emptyDraft(), rating: 2, phone: '0912 345 678', consent: true, comment: '  Chờ lâu  ' }, NOW);
     expect(r).toEqual({
       ok: true,
-      feedback: { rating: 2, topic: 'thủ tục hành chính', comment: 'Chờ lâu', phone: '0912 345 678', consent: { given: true, at: NOW, retentionDays: 90 } },
+      feedback: {
+        rating: 2,
+        topic: 'thủ tục hành chính',
+        comment: 'Chờ lâu',
+        phone: '0912 345 678',
+        consent: { given: true, at: NOW, retentionDays: 90 },
+      },
     });
   });
 

@@ -17,7 +17,11 @@ export function Player({ runtime }: { runtime: Runtime }) {
   const [feedback, setFeedback] = useState(false);
   const kiosk = kind === 'kiosk';
   return (
-    <div class={styles.root} data-online={state.online ? 'true' : 'false'} onPointerDown={kiosk && !feedback && !state.alert ? () => setFeedback(true) : undefined}>
+    <div
+      class={styles.root}
+      data-online={state.online ? 'true' : 'false'}
+      onPointerDown={kiosk && !feedback && !state.alert ? () => setFeedback(true) : undefined}
+    >
       <Stage core={core} urls={urls} kind={kind} />
       {kiosk && !feedback && !state.alert && (
         <button type="button" class={styles.open} data-testid="feedback-open" onClick={() => setFeedback(true)}>

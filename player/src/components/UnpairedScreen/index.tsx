@@ -10,7 +10,10 @@ export function UnpairedScreen({ code }: { code?: string | null }) {
       {code ? (
         <>
           <p class={styles.code}>
-            {strings.pairingCodeVi}: <span data-testid="pairing-code" data-code={code}>{formatPairingCode(code)}</span>
+            {strings.pairingCodeVi}:{' '}
+            <span data-testid="pairing-code" data-code={code}>
+              {formatPairingCode(code)}
+            </span>
           </p>
           <p class={styles.english} lang="en">
             {strings.pairingCodeEn}: {formatPairingCode(code)}

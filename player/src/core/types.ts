@@ -1,0 +1,64 @@
+// The player core's contract: the state the UI reads, the dependencies the runtime injects, and the
+// operations it offers. Kept apart from player-core.ts so components and the runtime depend on types only.
+import type { Clock } from '../lib/clock';
+import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, PlayRecord, ServerToDevice, TimelineItem } from '../lib/protocol';
+import type { MediaSync } from '../media/sync';
+import type { QueueStore } from '../queue/outbox';
+import type { NowPlaying } from '../schedule/scheduler';
+
+export type DeviceKind = 'led' | 'kiosk' | 'speaker'; // màn hình LED, kiosk, loa truyền thanh
+export type FeedbackMessage = Extract<DeviceToServer, { type: 'feedback.v1' }>;
+
+export interface CoreState {
+  now: NowPlaying | null;
+  alert: AlertMessage | null;
+  identifyUntil: number;
+  volume: number;
+  /** Bumped whenever a media file becomes ready, so the UI re-renders waiting items. */
+  mediaTick: number;
+  /** The socket is up (never shown to the public; a data attribute for staff tools and tests). */
+  online: boolean;
+}
+
+export interface CoreDeps {
+  kind: DeviceKind;
+  clock: Clock;
+  /** The device's own, uncorrected clock (for hello.v1 and the offset measurement). */
+  localNow(): number;
+  /** Adopt server time `serverTime` measured at local instant `localAt`; returns the offset change (ms). */
+  syncClock(serverTime: number, localAt: number): number;
+  send(message: DeviceToServer): boolean;
+  playsStore: QueueStore<PlayRecord>;
+  feedbackStore: QueueStore<FeedbackMessage>;
+  media: MediaSync;
+  uuid(): string;
+  reload(): void;
+  freeBytes(): Promise<number | null>;
+  saveTimeline(timeline: DeviceTimeline): void;
+  saveAlerts(alerts: AlertMessage[]): void;
+  saveVolume(volume: number): void;
+  playerVersion: string;
+  capabilities: string[];
+  initialVolume?: number;
+  heartbeatMs?: number;
+}
+
+export interface PlayerCore {
+  start(timeline: DeviceTimeline | null, alerts?: AlertMessage[]): void;
+  handle(message: ServerToDevice): void;
+  connected(): void;
+  disconnected(): void;
+  state(): CoreState;
+  subscribe(listener: () => void): () => void;
+  /** May the device show this item (kind fits, media verified)? */
+  canShow(item: TimelineItem): boolean;
+  mediaFailed(playKey: string): void;
+  /** A media file was verified and stored: items waiting for it may show now. */
+  mediaReady(): void;
+  submitFeedback(feedback: Omit<FeedbackMessage, 'type' | 'eventId' | 'createdAt'>): Promise<void>;
+  heartbeat(): Promise<Heartbeat>;
+  error(message: string): void;
+  stop(): void;
+  /** Sizes of internal collections, for the bounded-memory test. */
+  sizes(): Record<string, number>;
+}
