@@ -44,9 +44,11 @@ export function createDeviceHub(deps: DeviceHubDeps) {
   });
   const conns = new Map<number, DeviceConn>();
 
-  const send = (c: DeviceConn, msg: ServerToDevice | string) => {
+  /** A Buffer is an already-encoded text frame (fan-out encodes once for thousands of sockets). */
+  const send = (c: DeviceConn, msg: ServerToDevice | string | Buffer) => {
     if (c.ws.readyState !== c.ws.OPEN) return false;
-    c.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
+    if (Buffer.isBuffer(msg)) c.ws.send(msg, { binary: false });
+    else c.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
     return true;
   };
 
@@ -64,7 +66,7 @@ export function createDeviceHub(deps: DeviceHubDeps) {
   });
 
   const unsubscribeAlerts = deps.alerts.onChange((change) => {
-    const raw = JSON.stringify(change.message);
+    const raw = Buffer.from(JSON.stringify(change.message));
     for (const id of change.deviceIds) {
       const c = conns.get(id);
       if (c) send(c, raw);

@@ -18,7 +18,7 @@ export type DeviceConn = {
   playerVersion: string | null;
 };
 
-type Ctx = { deps: DeviceHubDeps; send: (c: DeviceConn, m: ServerToDevice | string) => boolean; log: Logger };
+type Ctx = { deps: DeviceHubDeps; send: (c: DeviceConn, m: ServerToDevice | string | Buffer) => boolean; log: Logger };
 type Handlers = { [K in DeviceToServer['type']]: (ctx: Ctx, c: DeviceConn, m: Extract<DeviceToServer, { type: K }>) => Promise<void> };
 
 const handlers: Handlers = {
