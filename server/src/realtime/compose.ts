@@ -11,6 +11,8 @@ import { createDeviceMediaService } from '../services/device-media-service';
 import { createRealtime, type RealtimeDeps } from './index';
 import type { HubTimelines } from './device-hub';
 
+const ALERT_RECOMPILE_DELAY_MS = 250;
+
 export type RealtimeAreaDeps = {
   db: Db;
   log: Logger;
@@ -43,10 +45,15 @@ export function composeRealtimeArea(deps: RealtimeAreaDeps) {
   });
   // The alerts table feeds the timeline compiler too: devices that are offline now play the alert from
   // their timeline when they come back (and the speech file lands in their media manifest).
+  // The recompile waits a moment: connected devices already have the alert.v1, and compiling thousands of
+  // timelines at once would otherwise compete for the CPU with delivering it.
   alerts.onChange((c) => {
-    deps.timelines
-      .recompileFor({ type: 'alert', alertId: Number(c.message.id) })
-      .catch((err: unknown) => log.error('recompile after alert change failed', { err, alertId: c.message.id }));
+    const t = setTimeout(() => {
+      deps.timelines
+        .recompileFor({ type: 'alert', alertId: Number(c.message.id) })
+        .catch((err: unknown) => log.error('recompile after alert change failed', { err, alertId: c.message.id }));
+    }, ALERT_RECOMPILE_DELAY_MS);
+    t.unref();
   });
   const cap = createCapService({ db, clock, audit, alerts });
   const plays = createPlayService({ db, clock });
