@@ -258,6 +258,27 @@ describe.skipIf(skipBrowserTests)('player in Chromium against the real server', 
     }
   });
 
+  it('closes an untouched feedback form after a minute and returns to the loop', async () => {
+    const kioskContext = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    try {
+      const kiosk = await kioskContext.newPage();
+      await kiosk.clock.install();
+      await kiosk.goto(server.url + '/player/');
+      await pair(kiosk, staff, { name: 'Kiosk tầng 2', kind: 'kiosk' });
+      await kiosk.getByTestId('feedback-open').click();
+      await kiosk.getByTestId('feedback-form').waitFor();
+      await kiosk.clock.fastForward(50_000);
+      await kiosk.getByTestId('feedback-rating-3').click(); // a touch restarts the minute
+      await kiosk.clock.fastForward(50_000);
+      expect(await kiosk.getByTestId('feedback-form').count()).toBe(1);
+      await kiosk.clock.fastForward(11_000);
+      await kiosk.getByTestId('feedback-form').waitFor({ state: 'detached', timeout: 5_000 });
+      await kiosk.getByTestId('feedback-open').waitFor();
+    } finally {
+      await kioskContext.close();
+    }
+  });
+
   it('returns to the pairing screen when its token has been revoked', async () => {
     await page.locator('[data-online="true"]').waitFor({ timeout: 10_000 });
     const devices = (await staff.call<{ id: number; name: string }[]>('GET', '/api/devices')).body;
