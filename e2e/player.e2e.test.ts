@@ -4,7 +4,7 @@
 // meanwhile reaches the restarted server exactly once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { whatPlaysAt, type DeviceTimeline } from '@bantin/protocol';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
+
+/** A non-loopback IPv4 of this machine: a page served there is not a secure context. */
+const LAN_IP = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -63,6 +68,49 @@ function queuedPlays(page: Page): Promise<string[]> {
           req.onerror = () => reject(req.error);
         };
       }),
+  );
+}
+
+/** Waits until the page has shown the uploaded image (decoded), the video (advancing) and the text slide. */
+async function playsImageVideoText(page: Page): Promise<void> {
+  const seen = new Set<string>();
+  await until(
+    async () => {
+      const kind = await activeItem(page)
+        .getAttribute('data-kind', { timeout: 1_000 })
+        .catch(() => null);
+      if (
+        kind === 'image' &&
+        (await activeItem(page)
+          .locator('img')
+          .evaluate((el) => (el as HTMLImageElement).naturalWidth, undefined, { timeout: 1_000 })
+          .catch(() => 0)) === 640
+      )
+        seen.add('image');
+      if (kind === 'video') {
+        const at = () =>
+          activeItem(page)
+            .locator('video')
+            .evaluate((el) => (el as HTMLVideoElement).currentTime, undefined, { timeout: 1_000 })
+            .catch(() => 0);
+        const t0 = await at();
+        await sleep(400);
+        const t1 = await at();
+        if (t1 > t0) seen.add('video');
+      }
+      if (
+        kind === 'text' &&
+        (
+          await activeItem(page)
+            .innerText({ timeout: 1_000 })
+            .catch(() => '')
+        ).includes('Lịch tiêm chủng tháng này')
+      )
+        seen.add('text');
+      return seen.size === 3;
+    },
+    60_000,
+    () => `image, video and text to play (seen: ${[...seen].join(', ') || 'none'})`,
   );
 }
 
@@ -390,10 +438,12 @@ describe.skipIf(skipBrowserTests)('player shows approved image, video and Vietna
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let admin: Staff;
   const workDir = mkdtempSync(join(tmpdir(), 'bantin-e2e-media-'));
 
   beforeAll(async () => {
-    server = await startServer();
+    // Also on the LAN address, for the non-secure-context test below.
+    server = await startServer({ env: { HOST: '0.0.0.0' } });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     page = await context.newPage();
@@ -417,7 +467,7 @@ describe.skipIf(skipBrowserTests)('player shows approved image, video and Vietna
   }
 
   it('plays an approved image, video and Vietnamese text message in turn', async () => {
-    const admin = await signIn(server);
+    admin = await signIn(server);
     for (const [username, roles] of [
       ['bientap', ['editor']],
       ['kiemduyet', ['reviewer']],
@@ -476,7 +526,7 @@ describe.skipIf(skipBrowserTests)('player shows approved image, video and Vietna
     });
 
     await page.goto(server.url + '/player/');
-    const deviceId = await pair(page, admin, { name: 'LED nhà văn hoá', kind: 'led' });
+    await pair(page, admin, { name: 'LED nhà văn hoá', kind: 'led' });
     const playlist = await editor.call<{ id: number }>('POST', '/api/playlists', {
       name: 'Bản tin',
       items: [{ contentId: imageId }, { contentId: videoId }, { contentId: textId }],
@@ -486,49 +536,30 @@ describe.skipIf(skipBrowserTests)('player shows approved image, video and Vietna
     const schedule = await editor.call('POST', '/api/schedules', {
       class: 'priority',
       playlistId: playlist.body.id,
-      target: { deviceIds: [deviceId] },
+      target: { kinds: ['led'] },
       when: { dateFrom: day(-1), dateTo: day(2), daysOfWeek: [1, 2, 3, 4, 5, 6, 7], windows: [{ start: '00:00', end: '24:00' }] },
     });
     expect(schedule.status, JSON.stringify(schedule.body)).toBe(201);
 
-    const seen = new Set<string>();
-    await until(
-      async () => {
-        const kind = await activeItem(page)
-          .getAttribute('data-kind', { timeout: 1_000 })
-          .catch(() => null);
-        if (
-          kind === 'image' &&
-          (await activeItem(page)
-            .locator('img')
-            .evaluate((el) => (el as HTMLImageElement).naturalWidth, undefined, { timeout: 1_000 })
-            .catch(() => 0)) === 640
-        )
-          seen.add('image');
-        if (kind === 'video') {
-          const at = () =>
-            activeItem(page)
-              .locator('video')
-              .evaluate((el) => (el as HTMLVideoElement).currentTime, undefined, { timeout: 1_000 })
-              .catch(() => 0);
-          const t0 = await at();
-          await sleep(400);
-          const t1 = await at();
-          if (t1 > t0) seen.add('video');
-        }
-        if (
-          kind === 'text' &&
-          (
-            await activeItem(page)
-              .innerText({ timeout: 1_000 })
-              .catch(() => '')
-          ).includes('Lịch tiêm chủng tháng này')
-        )
-          seen.add('text');
-        return seen.size === 3;
-      },
-      60_000,
-      () => `image, video and text to play (seen: ${[...seen].join(', ') || 'none'})`,
-    );
+    await playsImageVideoText(page);
+    expect(await activeItem(page).count()).toBe(1);
+  });
+
+  it.skipIf(!LAN_IP)('plays verified media where the page is not a secure context (plain http on a LAN address)', async () => {
+    // No service worker, no Cache API, no crypto.subtle, no randomUUID: IndexedDB blobs, the pure-JS sha256.
+    const lanContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const lan = await lanContext.newPage();
+      await lan.goto(`http://${LAN_IP}:${server.port}/player/`);
+      expect(await lan.evaluate(() => [isSecureContext, typeof crypto.subtle, typeof caches])).toEqual([false, 'undefined', 'undefined']);
+      await pair(lan, admin, { name: 'LED chợ phường', kind: 'led' });
+      await playsImageVideoText(lan);
+      const srcs = await lan
+        .locator('[data-testid="player-item"] img, [data-testid="player-item"] video')
+        .evaluateAll((els) => els.map((e) => (e as HTMLMediaElement).src));
+      for (const src of srcs) expect(src.startsWith('blob:')).toBe(true);
+    } finally {
+      await lanContext.close();
+    }
   });
 });
