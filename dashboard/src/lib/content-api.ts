@@ -1,5 +1,5 @@
-// Content library and review calls, typed from the server's routes (hono/client). Versions come back
-// with loosely typed findings (unknown[]); lib/highlight parses them.
+// Content library and review calls, typed from the server's routes (hono/client): versions, their
+// findings, the review queue and the library counts all come with the server's own types.
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { client, csrfHeaders, toApiError } from './api';
 
@@ -11,6 +11,8 @@ export type ContentVersion = InferResponseType<typeof byId.versions.$get, 200>[n
 export type ContentKind = Content['kind'];
 export type ContentState = ContentVersion['state'];
 export type Media = NonNullable<ContentVersion['media']>;
+export type Finding = ContentVersion['findings'][number];
+export type ContentStats = InferResponseType<typeof content.stats.$get, 200>;
 export type HistoryEntry = InferResponseType<typeof byId.history.$get, 200>[number];
 export type CreateContentInput = InferRequestType<typeof content.$post>['json'];
 export type EditContentInput = InferRequestType<typeof byId.versions.$post>['json'];
@@ -86,21 +88,27 @@ export async function withdrawVersion(id: number, number: number, reason?: strin
   throw await toApiError(res);
 }
 
-/** One submission waiting for a decision. The queue route types the version loosely; it is a ContentVersion. */
-export interface QueueEntry {
-  kind: ContentKind;
-  version: ContentVersion;
-}
+/** One submission waiting for a decision: its kind and the exact version submitted. */
+export type QueueEntry = InferResponseType<typeof client.api.reviews.$get, 200>[number];
 
 export async function reviewQueue(): Promise<QueueEntry[]> {
   const res = await client.api.reviews.$get();
-  if (res.status === 200) return (await res.json()) as unknown as QueueEntry[];
+  if (res.status === 200) return await res.json();
   throw await toApiError(res);
 }
 
-export type Decision = 'approve' | 'reject' | 'revoke';
+export type Decision = InferRequestType<typeof client.api.reviews.$post>['json']['decision'];
 
-export async function decide(versionId: number, decision: Decision, reason?: string): Promise<void> {
+/** Approve, reject (reason required) or revoke (reason required) one version; answers the version as it now is. */
+export async function decide(versionId: number, decision: Decision, reason?: string): Promise<ContentVersion> {
   const res = await client.api.reviews.$post({ json: { versionId, decision, ...(reason ? { reason } : {}) } }, { headers: csrfHeaders() });
-  if (res.status !== 200) throw await toApiError(res);
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
+/** How much content there is by the state of its latest version and kind, and how much plays. */
+export async function contentStats(): Promise<ContentStats> {
+  const res = await content.stats.$get();
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFindings, segmentText, worstSeverity, type Finding } from './highlight';
+import { segmentText, worstSeverity, type Finding } from './highlight';
 
 const finding = (over: Partial<Finding>): Finding => ({
   ruleId: 'ad.superlative',
@@ -65,19 +65,6 @@ describe('segmentText', () => {
 
   it('returns no segments for empty text', () => {
     expect(segmentText('', [finding({ span: { start: 0, end: 2 } })], 'body')).toEqual([]);
-  });
-});
-
-describe('parseFindings', () => {
-  it('keeps well-formed findings and drops malformed ones', () => {
-    const good = { ruleId: 'x', severity: 'error', field: 'title', span: { start: 0, end: 1 }, message: { vi: 'a', en: 'b' } };
-    expect(parseFindings([good, { ruleId: 'y' }, null, { ...good, severity: 'fatal' }])).toEqual([good]);
-    expect(parseFindings('nope')).toEqual([]);
-  });
-
-  it('turns a missing or malformed span into null', () => {
-    const [f] = parseFindings([{ ruleId: 'x', severity: 'info', field: 'proofs', message: { vi: 'a', en: 'b' } }]);
-    expect(f!.span).toBeNull();
   });
 });
 

@@ -1,16 +1,10 @@
 // Pre-check findings highlighted in the reviewed text: a finding's span (UTF-16 offsets into one field,
 // as the server's pre-checks compute them) becomes a marked segment. Overlapping spans merge into one
 // segment that lists every finding covering it, so nothing is hidden and nothing is marked twice.
+import type { Finding } from './content-api';
 
-export type Severity = 'info' | 'warning' | 'error';
-
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  field: string;
-  span: { start: number; end: number } | null;
-  message: { vi: string; en: string };
-}
+export type { Finding };
+export type Severity = Finding['severity'];
 
 export interface Segment {
   text: string;
@@ -22,22 +16,6 @@ export interface Segment {
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-const SEVERITIES = new Set<string>(['info', 'warning', 'error']);
-
-/** Keeps the findings that have the expected shape; the API types them loosely (unknown[]). */
-export function parseFindings(raw: unknown): Finding[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((item): Finding[] => {
-    if (typeof item !== 'object' || item === null) return [];
-    const f = item as Record<string, unknown>;
-    const msg = f.message as Record<string, unknown> | null | undefined;
-    if (typeof f.ruleId !== 'string' || typeof f.severity !== 'string' || !SEVERITIES.has(f.severity)) return [];
-    if (typeof f.field !== 'string' || typeof msg?.vi !== 'string' || typeof msg.en !== 'string') return [];
-    const s = f.span as Record<string, unknown> | null | undefined;
-    const span = s && typeof s.start === 'number' && typeof s.end === 'number' ? { start: s.start, end: s.end } : null;
-    return [{ ruleId: f.ruleId, severity: f.severity as Severity, field: f.field, span, message: { vi: msg.vi, en: msg.en } }];
-  });
-}
 
 /**
  * Cuts `text` into consecutive segments at every span boundary of the findings on `field`. Spans are

@@ -6,7 +6,8 @@ import { csrfHeaders } from './api';
 import { lang } from './i18n';
 import { ApiError, parseProblem } from './problem';
 
-export type AcceptKind = 'media' | 'image' | 'video' | 'audio' | 'document';
+/** What the server accepts for this upload: media = picture/video/audio; proof = a PDF or a picture. */
+export type AcceptKind = 'media' | 'image' | 'video' | 'audio' | 'document' | 'proof';
 
 export interface UploadCallbacks {
   onProgress(sent: number, total: number): void;

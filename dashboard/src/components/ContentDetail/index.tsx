@@ -1,13 +1,13 @@
 // One content item: what plays now (the approved version), the latest version with its state, its
 // pre-check findings and — when rejected — the reviewer's reason, every version, and the review history.
 import { useState } from 'preact/hooks';
-import { contentHistory, getContent, listVersions, submitVersion, withdrawVersion, type ContentVersion } from '../../lib/content-api';
+import { contentHistory, getContent, listVersions, type ContentVersion } from '../../lib/content-api';
 import { formatDateTime, formatDuration } from '../../lib/datetime';
-import { parseFindings } from '../../lib/highlight';
 import { lang, t, tf } from '../../lib/i18n';
-import { can } from '../../lib/permissions';
+import { can, canDecide } from '../../lib/permissions';
 import { session } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
+import { versionLineOf, versionLineText } from '../../lib/version-line';
 import { DataTable, type Column } from '../DataTable';
 import { ErrorNotice } from '../ErrorNotice';
 import { FindingsList } from '../FindingsList';
@@ -16,6 +16,7 @@ import { Notice } from '../Notice';
 import { StateBadge } from '../StateBadge';
 import { VersionPreview } from '../VersionPreview';
 import controls from '../controls.module.css';
+import { LatestActions, RevokeAction, WithdrawAction } from './actions';
 import styles from './style.module.css';
 
 async function loadAll(id: number) {
@@ -53,8 +54,13 @@ export function ContentDetail({ id }: { id: number }) {
   const latest = content.latest;
   const rejection = latest ? history.filter((h) => h.version === latest.number && h.decision === 'rejected').at(-1) : undefined;
   const editable = can(roles, 'content.write') && !content.system;
+  const revoker = canDecide(roles, content.kind);
+  const playing = content.playing;
+  // A revocation matters until a newer version plays again.
+  const revocation = history.filter((h) => h.decision === 'revoked').at(-1);
+  const showRevocation = revocation && revocation.version > (playing?.number ?? 0);
 
-  async function act(run: () => Promise<unknown>, message: string) {
+  async function act(run: () => Promise<unknown>, message: string): Promise<boolean> {
     setBusy(true);
     setActionError(null);
     setDone(null);
@@ -62,12 +68,15 @@ export function ContentDetail({ id }: { id: number }) {
       await run();
       setDone(message);
       res.reload();
+      return true;
     } catch (err) {
       setActionError(err);
+      return false;
     } finally {
       setBusy(false);
     }
   }
+  const common = { content, busy, act };
 
   return (
     <article class={styles.detail} aria-labelledby="screen-title">
@@ -82,6 +91,9 @@ export function ContentDetail({ id }: { id: number }) {
           {t(`kind.${content.kind}`)} · {content.owner.name}
         </span>
       </div>
+      <p class={styles.line} data-testid="version-line">
+        {versionLineText(versionLineOf(content), lang.value)}
+      </p>
       {done && (
         <Notice tone="success" testId="action-done">
           {done}
@@ -93,10 +105,16 @@ export function ContentDetail({ id }: { id: number }) {
         <h2 id="playing-h" class={controls.heading}>
           {t('content.playing')}
         </h2>
-        {content.playing ? (
+        {playing ? (
           <>
-            <p>{tf('content.playingVersion', { n: content.playing.number })}</p>
-            <VersionPreview kind={content.kind} version={content.playing} />
+            <p>{tf('content.playingVersion', { n: playing.number })}</p>
+            <VersionPreview kind={content.kind} version={playing} />
+            {(revoker || (editable && playing.id !== latest?.id)) && (
+              <div class={`${controls.row} ${styles.block}`}>
+                {revoker && <RevokeAction {...common} version={playing} />}
+                {editable && playing.id !== latest?.id && <WithdrawAction {...common} version={playing} stop />}
+              </div>
+            )}
           </>
         ) : (
           <p class={controls.muted}>{t('content.nothingPlaying')}</p>
@@ -113,41 +131,16 @@ export function ContentDetail({ id }: { id: number }) {
               <p>{tf('content.rejectedReason', { reason: rejection.reason })}</p>
             </Notice>
           )}
-          {editable && (
-            <div class={controls.row}>
-              {content.kind === 'message' && (
-                <a href={`/content/${content.id}/edit`} class={controls.button} data-testid="edit">
-                  {t('content.edit')}
-                </a>
-              )}
-              {latest.state === 'draft' && (
-                <button
-                  type="button"
-                  class={controls.primary}
-                  disabled={busy}
-                  data-testid="submit"
-                  onClick={() => act(() => submitVersion(content.id, latest.number), tf('content.submitted', { n: latest.number }))}
-                >
-                  {busy ? t('content.submitting') : t('content.submit')}
-                </button>
-              )}
-              {['draft', 'submitted', 'approved'].includes(latest.state) && (
-                <button
-                  type="button"
-                  class={controls.button}
-                  disabled={busy}
-                  data-testid="withdraw"
-                  onClick={() => act(() => withdrawVersion(content.id, latest.number), tf('content.withdrawn', { n: latest.number }))}
-                >
-                  {t('content.withdraw')}
-                </button>
-              )}
-            </div>
+          {showRevocation && (
+            <Notice tone="error" testId="revocation-reason">
+              <p>{tf('content.revokedReason', { n: revocation.version, reason: revocation.reason ?? '' })}</p>
+            </Notice>
           )}
-          {latest.state !== 'draft' && parseFindings(latest.findings).length > 0 && (
+          {editable && <LatestActions {...common} latest={latest} />}
+          {latest.state !== 'draft' && latest.findings.length > 0 && (
             <div class={styles.block}>
               <h3 class={styles.sub}>{t('review.findings')}</h3>
-              <FindingsList findings={parseFindings(latest.findings)} />
+              <FindingsList findings={latest.findings} />
             </div>
           )}
           {latest.id !== content.playing?.id && (

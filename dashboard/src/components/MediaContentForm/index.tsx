@@ -1,124 +1,55 @@
 // A clip or an ad made from an uploaded file. Ads also take the advertiser, the product category, the
 // licence reference and the proof documents that back claims like "tốt nhất" (uploaded right here).
 import { useCallback, useState } from 'preact/hooks';
-import { createContent, type Content, type CreateContentInput, type Media } from '../../lib/content-api';
-import { browserOffsetMinutes, localInputToIso } from '../../lib/datetime';
-import { t, tf, type MessageKey } from '../../lib/i18n';
+import { createContent, type Content, type Media } from '../../lib/content-api';
+import { t, tf } from '../../lib/i18n';
+import {
+  checkMediaForm,
+  emptyMediaForm,
+  toCreateInput,
+  type MediaForm,
+  type MediaFormErrors,
+  type MediaKind,
+  type Proof,
+} from '../../lib/media-form';
 import { ErrorNotice } from '../ErrorNotice';
-import { Field, describedBy } from '../Field';
+import { MediaFields } from '../MediaFields';
 import { Notice } from '../Notice';
-import { Uploader } from '../Uploader';
 import controls from '../controls.module.css';
 import styles from './style.module.css';
 
-export const PRODUCT_CATEGORIES = [
-  'food',
-  'service',
-  'health_product',
-  'alcohol_light',
-  'other',
-  'tobacco',
-  'alcohol_strong',
-  'breast_milk_substitute',
-  'infant_feeding_equipment',
-  'prescription_drug',
-  'sexual_stimulant',
-  'hunting_weapon',
-  'weapons_explosives',
-  'narcotics',
-  'prostitution',
-  'illegal_gambling',
-  'wildlife',
-] as const;
-type Category = (typeof PRODUCT_CATEGORIES)[number];
-
 interface Props {
-  kind: 'clip' | 'ad';
+  kind: MediaKind;
   media: Media;
   fileName: string;
   onClose: () => void;
 }
 
-const iso = (local: string) => (local ? localInputToIso(local, browserOffsetMinutes(local)) : null);
-
 export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
-  const [f, setF] = useState({
-    title: fileName.replace(/\.[^.]+$/, ''),
-    tags: '',
-    validFrom: '',
-    validTo: '',
-    advertiser: '',
-    productCategory: '' as Category | '',
-    licenceRef: '',
-    displaySeconds: '',
-  });
-  const [proofs, setProofs] = useState<{ media: Media; name: string }[]>([]);
-  const [errors, setErrors] = useState<Partial<Record<'title' | 'advertiser' | 'productCategory' | 'validTo', MessageKey>>>({});
+  const [form, setForm] = useState<MediaForm>(() => emptyMediaForm(fileName));
+  const [proofs, setProofs] = useState<readonly Proof[]>([]);
+  const [errors, setErrors] = useState<MediaFormErrors>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<Content | null>(null);
-  const onProof = useCallback((m: Media, name: string) => setProofs((p) => [...p, { media: m, name }]), []);
-  const set = (patch: Partial<typeof f>) => setF((x) => ({ ...x, ...patch }));
+  const onChange = useCallback((patch: Partial<MediaForm>) => setForm((x) => ({ ...x, ...patch })), []);
+  const onProofs = useCallback((next: (p: readonly Proof[]) => Proof[]) => setProofs(next), []);
 
   async function create(e: Event) {
     e.preventDefault();
-    const found: typeof errors = {};
-    if (!f.title.trim()) found.title = 'editor.titleRequired';
-    if (kind === 'ad' && !f.advertiser.trim()) found.advertiser = 'editor.advertiserRequired';
-    if (kind === 'ad' && !f.productCategory) found.productCategory = 'editor.fixErrors';
-    if (f.validFrom && f.validTo && f.validTo <= f.validFrom) found.validTo = 'editor.validityOrder';
+    const found = checkMediaForm(kind, form, media.kind);
     setErrors(found);
     if (Object.keys(found).length) return;
-    const seconds = Number(f.displaySeconds);
-    const input: CreateContentInput = {
-      kind,
-      title: f.title.trim(),
-      tags: [
-        ...new Set(
-          f.tags
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-      ],
-      validFrom: iso(f.validFrom),
-      validTo: iso(f.validTo),
-      mediaSha256: media.sha256,
-      ...(media.kind === 'image' && Number.isInteger(seconds) && seconds >= 2 ? { displaySeconds: seconds } : {}),
-      ...(kind === 'ad'
-        ? {
-            advertiser: f.advertiser.trim(),
-            productCategory: f.productCategory as Category,
-            ...(f.licenceRef.trim() ? { licenceRef: f.licenceRef.trim() } : {}),
-            proofs: proofs.map((p) => ({ sha256: p.media.sha256 })),
-          }
-        : {}),
-    };
     setBusy(true);
     setError(null);
     try {
-      setCreated(await createContent(input));
+      setCreated(await createContent(toCreateInput(kind, { form, mediaSha256: media.sha256, proofs }, media.kind)));
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   }
-
-  const err = (k: keyof typeof errors) => (errors[k] ? t(errors[k]!) : null);
-  const input = (k: 'title' | 'tags' | 'advertiser' | 'licenceRef', label: MessageKey) => (
-    <Field id={`mc-${k}`} label={t(label)} error={err(k as keyof typeof errors)}>
-      <input
-        id={`mc-${k}`}
-        class={controls.input}
-        value={f[k]}
-        aria-invalid={err(k as keyof typeof errors) ? 'true' : undefined}
-        aria-describedby={describedBy(`mc-${k}`, undefined, err(k as keyof typeof errors))}
-        onInput={(e) => set({ [k]: e.currentTarget.value })}
-        data-testid={`mc-${k}`}
-      />
-    </Field>
-  );
 
   return (
     <section class={styles.panel} aria-labelledby="mc-h" data-testid="media-content-form">
@@ -139,73 +70,15 @@ export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
         </Notice>
       ) : (
         <form class={styles.form} onSubmit={create} noValidate>
-          {input('title', 'field.title')}
-          {input('tags', 'field.tags')}
-          <div class={controls.grid}>
-            {(['validFrom', 'validTo'] as const).map((k) => (
-              <Field
-                key={k}
-                id={`mc-${k}`}
-                label={t(k === 'validFrom' ? 'field.validFrom' : 'field.validTo')}
-                error={k === 'validTo' ? err('validTo') : null}
-              >
-                <input
-                  id={`mc-${k}`}
-                  type="datetime-local"
-                  class={controls.input}
-                  value={f[k]}
-                  onInput={(e) => set({ [k]: e.currentTarget.value })}
-                />
-              </Field>
-            ))}
-            {media.kind === 'image' && (
-              <Field id="mc-seconds" label={t('field.displaySeconds')}>
-                <input
-                  id="mc-seconds"
-                  type="number"
-                  min={2}
-                  max={3600}
-                  class={controls.input}
-                  value={f.displaySeconds}
-                  onInput={(e) => set({ displaySeconds: e.currentTarget.value })}
-                />
-              </Field>
-            )}
-          </div>
-          {kind === 'ad' && (
-            <>
-              {input('advertiser', 'field.advertiser')}
-              <Field id="mc-category" label={t('field.productCategory')} error={err('productCategory')}>
-                <select
-                  id="mc-category"
-                  class={controls.input}
-                  value={f.productCategory}
-                  aria-invalid={err('productCategory') ? 'true' : undefined}
-                  onChange={(e) => set({ productCategory: e.currentTarget.value as Category })}
-                  data-testid="mc-category"
-                >
-                  <option value="">{t('form.categoryChoose')}</option>
-                  {PRODUCT_CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`cat.${c}`)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              {input('licenceRef', 'field.licenceRef')}
-              <fieldset class={styles.proofs}>
-                <legend>{t('field.proofs')}</legend>
-                <p class={controls.muted}>{t('form.proofsHint')}</p>
-                <Uploader
-                  accept="document"
-                  dropLabel="upload.dropProofs"
-                  pickerAccept="application/pdf"
-                  onUploaded={onProof}
-                  testId="proof-uploader"
-                />
-              </fieldset>
-            </>
-          )}
+          <MediaFields
+            kind={kind}
+            form={form}
+            errors={errors}
+            mediaKind={media.kind}
+            proofs={proofs}
+            onChange={onChange}
+            onProofs={onProofs}
+          />
           {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
           <div class={controls.row}>
             <button type="submit" class={controls.primary} disabled={busy} data-testid="mc-create">

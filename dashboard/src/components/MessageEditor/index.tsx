@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { createContent, editContent, getContent, submitVersion, type Content } from '../../lib/content-api';
-import { t, tf } from '../../lib/i18n';
+import { lang, t, tf } from '../../lib/i18n';
+import { versionLineOf, versionLineText } from '../../lib/version-line';
 import { ErrorNotice } from '../ErrorNotice';
 import { ListenButton } from '../ListenButton';
 import { MessagePreview } from '../MessagePreview';
@@ -86,6 +87,11 @@ export function MessageEditor({ id }: { id?: number }) {
       <a href={saved ? `/content/${saved.id}` : '/content'} class={styles.back}>
         {t('content.back')}
       </a>
+      {saved && (
+        <p class={styles.line} data-testid="version-line">
+          {versionLineText(versionLineOf(saved), lang.value)}
+        </p>
+      )}
       {notice && (
         <Notice tone="success" testId="editor-saved">
           {notice}

@@ -4,7 +4,6 @@
 import { useState } from 'preact/hooks';
 import { contentHistory, decide, type QueueEntry } from '../../lib/content-api';
 import { formatDateTime } from '../../lib/datetime';
-import { parseFindings } from '../../lib/highlight';
 import { lang, t, tf } from '../../lib/i18n';
 import { canDecide } from '../../lib/permissions';
 import { session } from '../../lib/session';
@@ -25,7 +24,7 @@ interface Props {
 
 export function ReviewPanel({ entry, onDecided }: Props) {
   const { kind, version } = entry;
-  const findings = parseFindings(version.findings);
+  const findings = version.findings;
   const history = useResource(() => contentHistory(version.contentId), [version.contentId]);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { reviewQueue, type QueueEntry } from '../../lib/content-api';
 import { formatDateTime } from '../../lib/datetime';
-import { parseFindings, worstSeverity } from '../../lib/highlight';
+import { worstSeverity } from '../../lib/highlight';
 import { lang, t, tf } from '../../lib/i18n';
 import { isReviewer } from '../../lib/permissions';
 import { session } from '../../lib/session';
@@ -47,7 +47,7 @@ export function ReviewScreen() {
           {res.data && queue.length === 0 && <p class={styles.empty}>{t('review.empty')}</p>}
           <ul class={styles.list} data-testid="review-queue">
             {queue.map((e) => {
-              const worst = worstSeverity(parseFindings(e.version.findings));
+              const worst = worstSeverity(e.version.findings);
               return (
                 <li key={e.version.id}>
                   <button

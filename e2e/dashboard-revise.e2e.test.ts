@@ -1,0 +1,257 @@
+// Revising approved content in a real Chromium against the real server: the editor edits an approved
+// clip's title, which makes a draft v2 while v1 keeps playing; the reviewer approves v2, which then plays;
+// the reviewer revokes it with a required reason after a confirmation, and nothing plays. The editor also
+// adds a picture as an ad's proof document and withdraws the new draft with a reason; the overview shows
+// the server's counts.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { makeFixtures } from '../server/src/media/test-support/make-media';
+import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
+
+const PASSWORD = 'mat-khau-e2e-2025';
+const USERS = [
+  { username: 'bientap', displayName: 'Chị Lan (biên tập)', roles: ['editor'] },
+  { username: 'duyet', displayName: 'Anh Minh (VH-XH)', roles: ['reviewer'] },
+  { username: 'duyetqc', displayName: 'Chị Hoa (Kinh tế)', roles: ['ad_reviewer'] },
+] as const;
+const CLIP_V1 = 'Hướng dẫn phân loại rác tại nguồn';
+const CLIP_V2 = 'Hướng dẫn phân loại rác tại nguồn (bản cập nhật 2025)';
+const AD_TITLE = 'Bánh cuốn Thanh Trì ngon nhất phố';
+const REVOKE_REASON = 'Clip dùng số điện thoại đường dây nóng đã cũ; cần cập nhật trước khi phát lại.';
+const WITHDRAW_REASON = 'Chờ giấy phép mới của cơ sở.';
+
+type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads loosely shaped JSON
+
+/** A signed-in API session made with fetch (to set up the story and to check the server's view). */
+async function apiAs(
+  server: RunningServer,
+  username: string,
+  password: string,
+): Promise<Call & { upload: (file: string, name: string) => Promise<string> }> {
+  const res = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const headers = { Cookie: cookie, 'X-CSRF-Token': csrfToken };
+  const call: Call = async (method, path, body) => {
+    const r = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  };
+  const upload = async (file: string, name: string) => {
+    const r = await fetch(`${server.url}/api/media?accept=media&name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/octet-stream' },
+      body: new Uint8Array(readFileSync(file)),
+    });
+    expect(r.status).toBe(201);
+    return ((await r.json()) as { sha256: string }).sha256;
+  };
+  return Object.assign(call, { upload });
+}
+
+describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let fixtureDir: string;
+  let files: Record<string, string>;
+  let editor: Awaited<ReturnType<typeof apiAs>>;
+  let clipId: number;
+  let adId: number;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    fixtureDir = mkdtempSync(join(tmpdir(), 'bantin-e2e-revise-'));
+    [server, browser, files] = await Promise.all([
+      startServer(),
+      launchBrowser(),
+      makeFixtures(fixtureDir, ['h264-aac.mp4', 'poster.png', 'photo.jpg']),
+    ]);
+    const admin = await apiAs(server, 'admin', server.adminPassword);
+    for (const u of USERS) expect((await admin('POST', '/api/users', { ...u, password: PASSWORD })).status).toBe(201);
+    editor = await apiAs(server, 'bientap', PASSWORD);
+    const reviewer = await apiAs(server, 'duyet', PASSWORD);
+    const adReviewer = await apiAs(server, 'duyetqc', PASSWORD);
+
+    // v1 of a clip and of an ad, approved and playing.
+    const video = await editor.upload(files['h264-aac.mp4']!, 'phan-loai-rac.mp4');
+    const clip = await editor('POST', '/api/content', { kind: 'clip', title: CLIP_V1, mediaSha256: video, tags: ['môi trường'] });
+    expect(clip.status).toBe(201);
+    clipId = clip.body.id;
+    const poster = await editor.upload(files['poster.png']!, 'banh-cuon.png');
+    const ad = await editor('POST', '/api/content', {
+      kind: 'ad',
+      title: AD_TITLE,
+      mediaSha256: poster,
+      advertiser: 'Quán bà Hằng',
+      productCategory: 'food',
+    });
+    expect(ad.status).toBe(201);
+    adId = ad.body.id;
+    for (const [id, who] of [
+      [clipId, reviewer],
+      [adId, adReviewer],
+    ] as const) {
+      const sub = await editor('POST', `/api/content/${id}/versions/1/submit`);
+      expect(sub.status).toBe(200);
+      expect((await who('POST', '/api/reviews', { versionId: sub.body.id, decision: 'approve' })).status).toBe(200);
+    }
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true });
+  });
+
+  async function signIn(username: string, lang: 'vi' | 'en' = 'vi'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`${username}: ${err.message}`));
+    await page.goto(server.url + '/');
+    if (lang === 'en') await page.getByTestId('lang-en').click();
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('shell').waitFor();
+    return page;
+  }
+
+  const line = (page: Page) => page.getByTestId('version-line');
+  const playingOf = async (id: number) => (await editor('GET', `/api/content/${id}`)).body.playing as { number: number } | null;
+
+  it('shows the overview counts the server computes', async () => {
+    const page = await signIn('bientap');
+    const stats = (await editor('GET', '/api/content/stats')).body as { playing: number; byState: Record<string, number> };
+    await page.getByTestId('count-playing').getByText(String(stats.playing), { exact: true }).waitFor();
+    expect(await page.getByTestId('count-waiting').locator('p').first().innerText()).toBe(String(stats.byState.submitted ?? 0));
+    expect(await page.getByTestId('live-devices').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the editor edit the approved clip’s title into a draft v2 while v1 keeps playing', async () => {
+    const page = await signIn('bientap');
+    await page.goto(`${server.url}/content/${clipId}`);
+    await line(page).getByText('Phiên bản đang phát: v1', { exact: true }).waitFor();
+    await page.getByTestId('edit').click();
+    await page.waitForURL(`**/content/${clipId}/edit`);
+    const title = page.getByTestId('mc-title');
+    expect(await title.inputValue()).toBe(CLIP_V1);
+    // Saving nothing changed makes no version.
+    await page.getByTestId('save-version').click();
+    await page.getByTestId('editor-saved').getByText('Chưa có thay đổi nào để lưu.').waitFor();
+
+    await title.fill(CLIP_V2);
+    await page.getByTestId('save-version').click();
+    await page.getByTestId('editor-saved').getByText('Đã lưu phiên bản 2 (nháp). Phiên bản 1 đã duyệt vẫn phát').waitFor();
+    expect(await line(page).innerText()).toBe('Phiên bản đang phát: v1 · Bản nháp mới: v2');
+    expect((await playingOf(clipId))?.number).toBe(1);
+
+    await page.getByTestId('submit-review').click();
+    await page.waitForURL(`**/content/${clipId}`);
+    await line(page).getByText('Phiên bản đang phát: v1 · Bản mới chờ duyệt: v2').waitFor();
+    expect(await page.getByTestId('playing').innerText()).toContain('Phiên bản 1 đã được duyệt và đang được phát.');
+    expect(await page.getByTestId('screen-title').innerText()).toBe(CLIP_V2);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the reviewer approve v2, which then plays, and revoke it only with a reason, after which nothing plays', async () => {
+    const page = await signIn('duyet');
+    await page.getByTestId('nav').getByRole('link', { name: 'Duyệt', exact: true }).click();
+    await page.getByTestId('queue-entry').filter({ hasText: CLIP_V2 }).click();
+    await page.getByTestId('review-panel').getByTestId('approve').click();
+    await page.getByTestId('decided').getByText(`Đã duyệt "${CLIP_V2}"`).waitFor();
+
+    await page.goto(`${server.url}/content/${clipId}`);
+    await line(page).getByText('Phiên bản đang phát: v2', { exact: true }).waitFor();
+    expect(await page.getByTestId('playing').innerText()).toContain('Phiên bản 2 đã được duyệt và đang được phát.');
+    expect((await playingOf(clipId))?.number).toBe(2);
+    // A reviewer does not edit or withdraw.
+    expect(await page.getByTestId('edit').count()).toBe(0);
+
+    // Step one opens the confirmation with the reason field focused; an empty reason is refused.
+    await page.getByTestId('revoke-open').click();
+    const dialog = page.getByTestId('revoke-dialog');
+    expect(await dialog.innerText()).toContain('Phiên bản 2 sẽ ngừng phát trên mọi thiết bị ngay');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('revoke-reason');
+    await dialog.getByTestId('revoke-confirm').click();
+    await dialog.getByTestId('revoke-reason-error').getByText('Hãy nhập lý do thu hồi.').waitFor();
+    expect((await playingOf(clipId))?.number).toBe(2);
+    // Cancel returns to the button; then the whole step again from the keyboard.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('revoke-open');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('revoke-reason');
+    await page.keyboard.type(REVOKE_REASON);
+    await page.getByTestId('revoke-confirm').focus();
+    await page.keyboard.press('Enter');
+
+    await page.getByTestId('action-done').getByText('Đã thu hồi phiên bản 2; phiên bản này không còn phát.').waitFor();
+    await line(page).getByText('Không có phiên bản nào đang phát · Bản mới đã rút: v2').waitFor();
+    expect(await page.getByTestId('playing').innerText()).toContain('Chưa có phiên bản nào được duyệt để phát.');
+    expect(await page.getByTestId('history').innerText()).toContain(REVOKE_REASON);
+    expect(await playingOf(clipId)).toBeNull();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the editor why the clip was revoked', async () => {
+    const page = await signIn('bientap');
+    await page.goto(`${server.url}/content/${clipId}`);
+    await page.getByTestId('revocation-reason').getByText(REVOKE_REASON, { exact: false }).waitFor();
+    expect(await page.getByTestId('revocation-reason').innerText()).toContain('Phiên bản 2 đã bị thu hồi');
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the editor add a picture as an ad’s proof, then withdraw that draft with a reason', async () => {
+    const page = await signIn('bientap');
+    await page.goto(`${server.url}/content/${adId}/edit`);
+    await page.getByTestId('proof-list').waitFor({ state: 'detached' });
+    await page.getByTestId('proof-uploader-input').setInputFiles(files['photo.jpg']!);
+    await page.getByTestId('proof-list').getByText('photo.jpg').waitFor({ timeout: 30_000 });
+    await page.getByTestId('mc-licenceRef').fill('GP-12/2025/QC');
+    await page.getByTestId('save-version').click();
+    await page.getByTestId('editor-saved').getByText('Đã lưu phiên bản 2 (nháp)', { exact: false }).waitFor();
+    expect(await line(page).innerText()).toBe('Phiên bản đang phát: v1 · Bản nháp mới: v2');
+    const v2 = (await editor('GET', `/api/content/${adId}/versions/2`)).body as {
+      fields: { proofs: { sha256: string }[]; licenceRef: string };
+    };
+    expect(v2.fields.proofs).toHaveLength(1);
+    expect(v2.fields.licenceRef).toBe('GP-12/2025/QC');
+
+    await page.goto(`${server.url}/content/${adId}`);
+    await page.getByTestId('withdraw-open').click();
+    expect(await page.getByTestId('withdraw-dialog').innerText()).toContain('Phiên bản 2 sẽ không được duyệt hay phát nữa.');
+    await page.getByTestId('withdraw-reason').fill(WITHDRAW_REASON);
+    await page.getByTestId('withdraw-confirm').click();
+    await page.getByTestId('action-done').getByText('Đã rút lại phiên bản 2.').waitFor();
+    await line(page).getByText('Phiên bản đang phát: v1 · Bản mới đã rút: v2').waitFor();
+    expect(await page.getByTestId('history').innerText()).toContain(WITHDRAW_REASON);
+    expect((await playingOf(adId))?.number).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('says the revoke step and its refusal in English when the reviewer works in English', async () => {
+    const page = await signIn('duyetqc', 'en');
+    await page.goto(`${server.url}/content/${adId}`);
+    await line(page).getByText('Playing version: v1 · New version withdrawn: v2').waitFor();
+    await page.getByTestId('revoke-open').getByText('Revoke approval').click();
+    await page.getByTestId('revoke-confirm').click();
+    await page.getByTestId('revoke-reason-error').getByText('Enter the reason for revoking.').waitFor();
+    await page.getByTestId('revoke-cancel').click();
+    expect((await playingOf(adId))?.number).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
