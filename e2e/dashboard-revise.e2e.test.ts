@@ -179,6 +179,15 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
     await line(page).getByText('Phiên bản đang phát: v2', { exact: true }).waitFor();
     expect(await page.getByTestId('playing').innerText()).toContain('Phiên bản 2 đã được duyệt và đang được phát.');
     expect((await playingOf(clipId))?.number).toBe(2);
+    // v1 stays "approved" in the version table, but only v2 is marked as playing.
+    expect(await page.getByTestId('playing-mark').count()).toBe(1);
+    expect(
+      await page
+        .locator('tr', { has: page.getByTestId('playing-mark') })
+        .locator('td')
+        .first()
+        .innerText(),
+    ).toBe('2');
     // A reviewer does not edit or withdraw.
     expect(await page.getByTestId('edit').count()).toBe(0);
 
@@ -218,7 +227,12 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
   it('lets the editor add a picture as an ad’s proof, then withdraw that draft with a reason', async () => {
     const page = await signIn('bientap');
     await page.goto(`${server.url}/content/${adId}/edit`);
-    await page.getByTestId('proof-list').waitFor({ state: 'detached' });
+    await page.getByTestId('media-edit-form').waitFor();
+    expect(await page.getByTestId('proof-list').count()).toBe(0);
+    // Two pickers on the page, each named for its purpose.
+    const picker = (name: string) => page.getByRole('button', { name, exact: true }).and(page.locator('button'));
+    expect(await picker('Chọn tệp… (Tài liệu chứng minh)').count()).toBe(1);
+    expect(await picker('Chọn tệp… (Thay tệp)').count()).toBe(1);
     await page.getByTestId('proof-uploader-input').setInputFiles(files['photo.jpg']!);
     await page.getByTestId('proof-list').getByText('photo.jpg').waitFor({ timeout: 30_000 });
     await page.getByTestId('mc-licenceRef').fill('GP-12/2025/QC');

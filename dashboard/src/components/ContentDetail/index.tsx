@@ -24,9 +24,23 @@ async function loadAll(id: number) {
   return { content, versions, history };
 }
 
-const versionColumns = (): Column<ContentVersion>[] => [
+const versionColumns = (playingId: number | null): Column<ContentVersion>[] => [
   { key: 'n', header: t('col.version'), render: (v) => v.number, nowrap: true },
-  { key: 'state', header: t('col.state'), render: (v) => <StateBadge state={v.state} /> },
+  {
+    key: 'state',
+    header: t('col.state'),
+    // An older approved version stays "approved" once a newer one replaces it; only one plays.
+    render: (v) => (
+      <>
+        <StateBadge state={v.state} />
+        {v.id === playingId && (
+          <strong class={styles.playingMark} data-testid="playing-mark">
+            {t('col.playing')}
+          </strong>
+        )}
+      </>
+    ),
+  },
   { key: 'title', header: t('col.title'), render: (v) => v.title },
   { key: 'duration', header: t('col.duration'), render: (v) => formatDuration(v.durationMs), nowrap: true },
   { key: 'at', header: t('col.at'), render: (v) => formatDateTime(v.createdAt, lang.value), nowrap: true },
@@ -161,7 +175,7 @@ export function ContentDetail({ id }: { id: number }) {
         <h2 id="versions-h" class={controls.heading}>
           {t('content.versions')}
         </h2>
-        <DataTable caption={t('content.versions')} columns={versionColumns()} rows={versions} rowKey={(v) => v.id} />
+        <DataTable caption={t('content.versions')} columns={versionColumns(playing?.id ?? null)} rows={versions} rowKey={(v) => v.id} />
       </section>
       <section class={controls.section} aria-labelledby="history-h">
         <h2 id="history-h" class={controls.heading}>

@@ -159,6 +159,7 @@ export function MediaContentEditor({ kind, initial }: Props) {
             pickerAccept="video/*,image/*,audio/*"
             onUploaded={onReplaced}
             testId="replace-uploader"
+            purpose={t('form.replaceFile')}
           />
         </section>
       </div>

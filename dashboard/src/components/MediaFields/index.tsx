@@ -117,6 +117,7 @@ export function MediaFields({ kind, form, errors, mediaKind, proofs, onChange, o
               pickerAccept="application/pdf,image/*"
               onUploaded={onProof}
               testId="proof-uploader"
+              purpose={t('fieldname.proofs')}
             />
           </fieldset>
         </>

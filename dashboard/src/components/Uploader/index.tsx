@@ -20,6 +20,8 @@ interface Props {
   pickerAccept?: string;
   parallel?: number;
   testId?: string;
+  /** What this picker is for, when a page has more than one ("tài liệu chứng minh"): added to its name. */
+  purpose?: string;
 }
 
 function statusText(item: UploadItem<Media>): string {
@@ -28,7 +30,8 @@ function statusText(item: UploadItem<Media>): string {
   return t(`status.${item.status}`);
 }
 
-export function Uploader({ accept, dropLabel, onUploaded, pickerAccept, parallel = 2, testId = 'uploader' }: Props) {
+export function Uploader({ accept, dropLabel, onUploaded, pickerAccept, parallel = 2, testId = 'uploader', purpose }: Props) {
+  const pickName = purpose ? `${t('upload.pick')} (${purpose})` : undefined;
   const [items, dispatch] = useReducer(reduceUploads<Media>, []);
   const [over, setOver] = useState(false);
   const files = useRef(new Map<string, File>());
@@ -88,7 +91,7 @@ export function Uploader({ accept, dropLabel, onUploaded, pickerAccept, parallel
       >
         <p class={styles.drop}>{t(dropLabel)}</p>
         <p class={styles.or}>{t('upload.or')}</p>
-        <button type="button" class={controls.primary} onClick={() => input.current?.click()}>
+        <button type="button" class={controls.primary} onClick={() => input.current?.click()} aria-label={pickName}>
           {t('upload.pick')}
         </button>
         <input
@@ -97,7 +100,7 @@ export function Uploader({ accept, dropLabel, onUploaded, pickerAccept, parallel
           multiple
           class={controls.srOnly}
           accept={pickerAccept}
-          aria-label={t('upload.pick')}
+          aria-label={pickName ?? t('upload.pick')}
           tabIndex={-1}
           data-testid={`${testId}-input`}
           onChange={(e) => {
