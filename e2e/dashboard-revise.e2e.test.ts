@@ -1,8 +1,8 @@
 // Revising approved content in a real Chromium against the real server: the editor edits an approved
 // clip's title, which makes a draft v2 while v1 keeps playing; the reviewer approves v2, which then plays;
-// the reviewer revokes it with a required reason after a confirmation, and nothing plays. The editor also
-// adds a picture as an ad's proof document and withdraws the new draft with a reason; the overview shows
-// the server's counts.
+// the reviewer revokes it with a required reason after a confirmation, and nothing plays. On an ad the
+// editor adds a picture as a proof document, withdraws that draft with a reason, then replaces the
+// picture and its display time; the overview shows the server's counts.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -265,6 +265,32 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
     await page.getByTestId('revoke-confirm').click();
     await page.getByTestId('revoke-reason-error').getByText('Enter the reason for revoking.').waitFor();
     await page.getByTestId('revoke-cancel').click();
+    expect((await playingOf(adId))?.number).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the editor replace the ad’s picture and set how long it shows, as a new draft', async () => {
+    const page = await signIn('bientap');
+    await page.goto(`${server.url}/content/${adId}/edit`);
+    await page.getByTestId('media-edit-form').waitFor();
+    const seconds = page.getByTestId('mc-seconds');
+    expect(await seconds.inputValue()).toBe('10');
+    await seconds.fill('1');
+    await page.getByTestId('save-version').click();
+    await page.getByTestId('mc-seconds-error').getByText('Thời gian hiển thị là số nguyên từ 2 đến 3600 giây.').waitFor();
+    await seconds.fill('15');
+    await page.getByTestId('replace-uploader-input').setInputFiles(files['photo.jpg']!);
+    await page.getByTestId('keep-file').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('heading', { name: 'Tệp mới: photo.jpg' }).count()).toBe(1);
+    await page.getByTestId('save-version').click();
+    await page.getByTestId('editor-saved').getByText('Đã lưu phiên bản 3 (nháp)', { exact: false }).waitFor();
+    expect(await line(page).innerText()).toBe('Phiên bản đang phát: v1 · Bản nháp mới: v3');
+    const [v1, v3] = await Promise.all([1, 3].map(async (n) => (await editor('GET', `/api/content/${adId}/versions/${n}`)).body));
+    expect(v3.media.sha256).not.toBe(v1.media.sha256);
+    expect(v3.media.fileName).toBe('photo.jpg');
+    expect(v3.fields.displaySeconds).toBe(15);
+    // The proof added in v2 and the licence carry over to v3.
+    expect(v3.fields.proofs).toHaveLength(1);
     expect((await playingOf(adId))?.number).toBe(1);
     expect(problems).toEqual([]);
   });
