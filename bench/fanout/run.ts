@@ -69,7 +69,8 @@ async function main() {
   const ready = await next(server, 'ready', 600_000);
   const bareReady = await next(bare, 'ready');
   const tokens = JSON.parse(fs.readFileSync(ready.tokenFile as string, 'utf8')) as string[];
-  const rss0 = ((server.send({ type: 'rss' }), await next(server, 'rss')).rss as number);
+  server.send({ type: 'rss' });
+  const mem0 = await next(server, 'rss');
 
   const clients = Array.from({ length: CLIENTS }, () => start('client.ts'));
   const per = Math.ceil(N / CLIENTS);
@@ -127,7 +128,9 @@ async function main() {
     alert_ratio: round(pct(alert.latencies, 99) / bareP99),
     timeline_ratio: round(pct(timeline.latencies, 99) / bareP99),
     timeline_ratio_same_bytes: round(pct(timeline.latencies, 99) / bareTlP99),
-    rss_kb_per_device: round(((rss1.rss as number) - rss0) / 1024 / Math.max(1, rss1.connected as number)),
+    rss_kb_per_device: round(((rss1.rss as number) - (mem0.rss as number)) / 1024 / Math.max(1, rss1.connected as number)),
+    // RSS keeps pages the start-up compile freed, so it can under-count; JS heap + external after GC does not.
+    heap_kb_per_device: round(((rss1.heap as number) - (mem0.heap as number)) / 1024 / Math.max(1, rss1.connected as number)),
     timeline_bytes: (timeline.info.sample as string).length,
     kinds: process.env.BENCH_KINDS ?? 'led,led,led,kiosk,speaker',
     client_processes: CLIENTS,

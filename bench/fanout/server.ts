@@ -52,14 +52,19 @@ async function main() {
     if (m.type === 'rss') {
       (globalThis as { gc?: () => void }).gc?.();
       await new Promise((r) => setTimeout(r, 200));
-      send({ type: 'rss', rss: process.memoryUsage().rss, connected: ctx.realtime.devices.connectedCount() });
+      const m = process.memoryUsage();
+      send({ type: 'rss', rss: m.rss, heap: m.heapUsed + m.external, connected: ctx.realtime.devices.connectedCount() });
     } else if (m.type === 'alert') {
       const t0 = now();
       const alert = await ctx.alerts.issue(actor, { text: 'Bão số 3 đổ bộ trong 2 giờ tới: người dân ở trong nhà, tránh xa cây lớn và cột điện.', target: { all: true, deviceIds: [], groupIds: [], kinds: [] } });
       send({ type: 'alert', t0, bytes: JSON.stringify({ type: 'alert.v1', action: 'start', id: String(alert.id), text: alert.text }).length });
     } else if (m.type === 'settle') {
-      // The alert's recompile and speech rendering, so the next phase measures only its own change.
+      // The alert's (deferred) recompile and speech rendering, so the next phase measures only its own change.
+      // Speech rendering ends with an `update`, whose recompile is itself deferred: wait past both.
+      const pause = () => new Promise((r) => setTimeout(r, 1000));
+      await pause();
       await ctx.alerts.settle();
+      await pause();
       await ctx.timeline.settled();
       send({ type: 'settled' });
     } else if (m.type === 'schedule') {
