@@ -22,6 +22,8 @@ import type { MediaService } from './services/media-service';
 import type { ContentService } from './services/content-service';
 import type { ReviewService } from './services/review-service';
 import { mediaRoutes } from './routes/media';
+import { deviceCommandRoutes } from './routes/device-commands';
+import type { DeviceCommandService } from './services/device-command-service';
 import { contentRoutes } from './routes/content';
 import { reviewRoutes } from './routes/reviews';
 import type { ReportService } from './services/report-service';
@@ -70,6 +72,7 @@ export type AppDeps = {
   plays: PlayService;
   feedback: FeedbackService;
   deviceMedia: DeviceMediaService;
+  commands: DeviceCommandService;
   clock: () => number;
   trustProxy: boolean;
   idleMs: number;
@@ -89,6 +92,7 @@ export function createApi(deps: AppDeps) {
     .route('/reviews', reviewRoutes({ reviews: deps.reviews, hook }))
     .route('/reports', reportRoutes({ reports: deps.reports, hook }))
     .route('/devices', deviceRoutes({ devices: deps.devices, timeline: deps.timeline, clock: deps.clock, hook }))
+    .route('/devices', deviceCommandRoutes({ commands: deps.commands, hook }))
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
     .route('/schedules', scheduleRoutes({ schedules: deps.schedules, conflicts: () => deps.timeline.conflicts(), hook }))

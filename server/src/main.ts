@@ -33,7 +33,8 @@ import { createGroupCalendar } from './services/group-calendar';
 import { horizonJob } from './jobs/horizon';
 import { createReportService } from './services/report-service';
 import { reportJobs } from './jobs/reports';
-import { composeRealtimeArea } from './realtime/compose';
+import { composeRealtimeArea, type RealtimeArea } from './realtime/compose';
+import { createDeviceCommandService } from './services/device-command-service';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -65,7 +66,9 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
       () => undefined,
       (err: unknown) => log.error('timeline recompile failed', { err, change }),
     );
-  const devices = createDeviceService({ db, clock, audit, recompile });
+  // The hub is built further down; a revoked or deleted device's open connection is closed through it.
+  let hub: RealtimeArea['realtime'] | null = null;
+  const devices = createDeviceService({ db, clock, audit, recompile, onAccessLost: (id) => hub?.devices.disconnect(id) });
   const groups = createGroupService({ db, clock, audit, recompile });
   const playlists = createPlaylistService({ db, clock, audit, recompile });
   const schedules = createScheduleService({ db, clock, audit, recompile });
@@ -78,6 +81,8 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     speech: { render: (r) => speech.render(r), storeGenerated: (b, m) => media.storeGenerated(b, m) },
   });
   await rt.start();
+  hub = rt.realtime;
+  const commands = createDeviceCommandService({ db, audit, devices, hub: () => rt.realtime.devices });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -105,6 +110,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     plays: rt.plays,
     feedback: rt.feedback,
     deviceMedia: rt.deviceMedia,
+    commands,
     trustProxy: config.trustProxy,
     idleMs: config.sessionIdleMs,
     staticRoots: { dashboard: path.join(REPO_ROOT, 'dashboard', 'dist'), player: path.join(REPO_ROOT, 'player', 'dist') },

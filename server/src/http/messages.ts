@@ -99,6 +99,13 @@ export const MESSAGES = {
     vi: 'Lỗi máy chủ. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu {requestId}.',
     en: 'Server error. Try again; if it persists, tell the administrator the request id {requestId}.',
   },
+  // Device commands (lead)
+  device_offline: {
+    vi: 'Thiết bị "{name}" đang mất kết nối; lệnh không gửi được. Hãy thử lại khi thiết bị trực tuyến.',
+    en: 'Device "{name}" is offline; the command was not sent. Try again when it is online.',
+  },
+  volume_not_for_led: { vi: 'Màn hình LED ngoài trời không phát âm thanh, không chỉnh âm lượng.', en: 'Outdoor LED screens play no sound; volume does not apply.' },
+  invalid_utf8: { vi: 'Nội dung gửi lên không phải UTF-8 hợp lệ.', en: 'The request body is not valid UTF-8.' },
   // Media and content (lead)
   media_rejected: { vi: '{vi}', en: '{en}' },
   media_not_found: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },

@@ -42,6 +42,7 @@ export const MATRIX: Record<string, Expect> = {
   'PATCH /api/devices/:id': ['admin', 'editor'],
   'DELETE /api/devices/:id': ['admin', 'editor'],
   'POST /api/devices/:id/revoke': ['admin', 'editor'],
+  'POST /api/devices/:id/commands': ['admin', 'editor'],
   'GET /api/devices/:id/timeline': ALL,
   'GET /api/devices/:id/timeline/at': ALL,
   'GET /api/groups': ALL,

@@ -116,6 +116,8 @@ export type DeviceServiceDeps = {
   clock: () => number;
   audit: AuditService;
   recompile: (change: TimelineChange) => Promise<void>;
+  /** Told when a device's token stops being valid (revoked, deleted), so its open connection is closed. */
+  onAccessLost?: (deviceId: number) => void;
 };
 
 export function createDeviceService(deps: DeviceServiceDeps) {
@@ -194,16 +196,19 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         await deviceRepo.softDelete(tx, id, deps.clock());
         await deps.audit.append(tx, actor, { action: 'device.delete', target: `device:${id}`, summary: { name: before.name } });
       });
+      deps.onAccessLost?.(id);
       await deps.recompile({ type: 'device', deviceId: id });
     },
 
     async revoke(actor: Actor, id: number) {
-      return deps.db.transaction(async (tx) => {
+      const out = await deps.db.transaction(async (tx) => {
         const before = await view(tx, id);
         await deviceRepo.setToken(tx, id, null, deps.clock());
         await deps.audit.append(tx, actor, { action: 'device.revoke', target: `device:${id}`, summary: { name: before.name, wasPaired: before.paired } });
         return view(tx, id);
       });
+      deps.onAccessLost?.(id);
+      return out;
     },
 
     /** The device a bearer token belongs to, or null. Lookup by the token's sha256, never the token itself. */
