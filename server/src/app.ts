@@ -7,7 +7,7 @@ import { Counter, Histogram } from 'prom-client';
 import type { AppEnv } from './http/env';
 import type { Logger } from './log';
 import type { Db } from './db/sqlite';
-import { csrfGuard, loadDevice, loadSession, requestContext, securityHeaders } from './http/middleware';
+import { csrfGuard, loadDevice, loadSession, requestContext, securityHeaders, utf8Guard } from './http/middleware';
 import { problem } from './http/problem';
 import { validationHook } from './http/validation';
 import { AppError } from './services/app-error';
@@ -136,6 +136,7 @@ export function createApp(deps: AppDeps) {
   const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problem(c, 413, 'payload_too_large') });
   // Uploads stream to disk with their own size limit; every other API body is small JSON.
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/media' ? next() : jsonLimit(c, next)));
+  app.use('/api/*', utf8Guard());
   app.use('/api/*', loadSession({ auth: deps.auth }));
   app.use('/api/device/*', loadDevice({ authenticate: (token) => deps.devices.authenticateDevice(token) }));
   app.use('/api/*', csrfGuard());

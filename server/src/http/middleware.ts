@@ -121,3 +121,18 @@ export function securityHeaders() {
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
   });
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** JSON bodies must be valid UTF-8: a lenient decoder would silently turn bad bytes into U+FFFD and store them. */
+export function utf8Guard() {
+  return createMiddleware<AppEnv>(async function utf8Guard(c, next) {
+    if (SAFE.has(c.req.method) || !/json/i.test(c.req.header('content-type') ?? '')) return next();
+    try {
+      utf8.decode(await c.req.arrayBuffer());
+    } catch {
+      return problem(c, 400, 'invalid_utf8');
+    }
+    return next();
+  });
+}

@@ -297,3 +297,20 @@ describe('GET /api/content/stats', () => {
     expect(pdfOnly.status).toBe(415);
   });
 });
+
+describe('text fields that are not valid UTF-8', () => {
+  it('refuses the body with 400 and creates nothing', async () => {
+    const prefix = Buffer.from('{"kind":"message","title":"Tiêu đề","body":"', 'utf8');
+    const bad = Buffer.from([0xc3, 0x28, 0xff, 0xfe]);
+    const suffix = Buffer.from('"}', 'utf8');
+    const res = await t.request('/api/content', {
+      method: 'POST',
+      ...editor,
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array(Buffer.concat([prefix, bad, suffix])),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe('invalid_utf8');
+    expect((await t.db.all('SELECT id FROM content')).length).toBe(0);
+  });
+});
