@@ -23,6 +23,8 @@ import type { ContentService } from './services/content-service';
 import type { ReviewService } from './services/review-service';
 import { mediaRoutes } from './routes/media';
 import { deviceCommandRoutes } from './routes/device-commands';
+import { calendarRoutes } from './routes/calendar';
+import type { CalendarLinkService } from './services/calendar-link-service';
 import type { DeviceCommandService } from './services/device-command-service';
 import { contentRoutes } from './routes/content';
 import { reviewRoutes } from './routes/reviews';
@@ -73,6 +75,7 @@ export type AppDeps = {
   feedback: FeedbackService;
   deviceMedia: DeviceMediaService;
   commands: DeviceCommandService;
+  calendarLinks: CalendarLinkService;
   clock: () => number;
   trustProxy: boolean;
   idleMs: number;
@@ -93,6 +96,7 @@ export function createApi(deps: AppDeps) {
     .route('/reports', reportRoutes({ reports: deps.reports, hook }))
     .route('/devices', deviceRoutes({ devices: deps.devices, timeline: deps.timeline, clock: deps.clock, hook }))
     .route('/devices', deviceCommandRoutes({ commands: deps.commands, hook }))
+    .route('/', calendarRoutes({ links: deps.calendarLinks, hook }))
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
     .route('/schedules', scheduleRoutes({ schedules: deps.schedules, conflicts: () => deps.timeline.conflicts(), hook }))

@@ -35,6 +35,7 @@ import { createReportService } from './services/report-service';
 import { reportJobs } from './jobs/reports';
 import { composeRealtimeArea, type RealtimeArea } from './realtime/compose';
 import { createDeviceCommandService } from './services/device-command-service';
+import { createCalendarLinkService } from './services/calendar-link-service';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -111,6 +112,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     feedback: rt.feedback,
     deviceMedia: rt.deviceMedia,
     commands,
+    calendarLinks: createCalendarLinkService({ db, calendar: groupCalendar }),
     trustProxy: config.trustProxy,
     idleMs: config.sessionIdleMs,
     staticRoots: { dashboard: path.join(REPO_ROOT, 'dashboard', 'dist'), player: path.join(REPO_ROOT, 'player', 'dist') },

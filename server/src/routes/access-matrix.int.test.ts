@@ -53,6 +53,8 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/groups/:id/members': ['admin', 'editor'],
   'DELETE /api/groups/:id/members/:deviceId': ['admin', 'editor'],
   'GET /api/groups/:id/calendar.ics': ALL,
+  'GET /api/groups/:id/calendar-link': ALL,
+  'GET /api/calendar/:file': 'public',
   'GET /api/playlists': ALL,
   'POST /api/playlists': ['admin', 'editor'],
   'GET /api/playlists/:id': ALL,
