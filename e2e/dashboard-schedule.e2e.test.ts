@@ -145,6 +145,15 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
     await page.locator('summary', { hasText: `Thành viên của nhóm ${GROUP_NAME}` }).click();
     await page.locator('[data-testid^="member-"]').first().check();
     await page.getByTestId('group-list').locator('tr', { hasText: DEVICE_NAME }).waitFor();
+
+    // The calendar subscription link works without a session, as a calendar app would fetch it.
+    const groupRow = page.getByTestId('group-list').locator('tr', { hasText: GROUP_NAME });
+    await groupRow.locator('[data-testid^="subscribe-"]').first().click();
+    const url = await groupRow.locator('[data-testid^="subscribe-url-"]').inputValue();
+    expect(url).toMatch(/\/api\/calendar\/\d+-[0-9a-f]{40}\.ics$/);
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
   });
 
   it('schedules approved content to the group in the broadcast slots, says the rule in Vietnamese, and shows the Gantt reason on focus', async () => {

@@ -83,9 +83,16 @@ export async function removeGroupMember(groupId: number, deviceId: number): Prom
   throw await toApiError(res);
 }
 
-/** The address of a group's iCalendar feed (a plain link: calendar apps subscribe to it). */
+/** The address of a group's iCalendar file for a logged-in download. */
 export function groupCalendarUrl(groupId: number): string {
   return `/api/groups/${groupId}/calendar.ics`;
+}
+
+/** The secret subscription address of a group's calendar, absolute, for calendar apps that cannot log in. */
+export async function groupSubscriptionUrl(groupId: number): Promise<string> {
+  const res = await groupById['calendar-link'].$get({ param: { id: String(groupId) } });
+  if (res.status === 200) return new URL((await res.json()).path, location.origin).href;
+  throw await toApiError(res);
 }
 
 export type DeviceCommand = { name: 'identify'; durationMs?: number } | { name: 'reload' } | { name: 'set_volume'; volume: number };

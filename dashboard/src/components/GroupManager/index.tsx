@@ -8,6 +8,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { Field, describedBy } from '../Field';
 import { Notice } from '../Notice';
 import { ProgressBar } from '../ProgressBar';
+import { SubscribeLink } from '../SubscribeLink';
 import controls from '../controls.module.css';
 import styles from './style.module.css';
 
@@ -86,6 +87,7 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
           .join('; '),
     },
     { key: 'ics', header: t('groups.calendar'), render: (g) => <a href={groupCalendarUrl(g.id)}>{t('groups.calendar')}</a> },
+    { key: 'subscribe', header: t('groups.subscribe'), render: (g) => <SubscribeLink groupId={g.id} groupName={g.name} /> },
   ];
 
   return (
