@@ -27,20 +27,21 @@ export type DeviceRow = {
 };
 
 /** Columns a create or patch may set, already serialised for SQL. */
-export type DeviceFields = {
-  kind: DeviceKind;
-  name: string;
-  residential_group: string | null;
-  address: string | null;
-  lat: number | null;
-  lon: number | null;
-  orientation: 'landscape' | 'portrait';
-  resolution: string | null;
-  volume: number | null;
-  operating_hours: string | null;
-  quiet_hours: string | null;
-  broadcast_slots: string | null;
-};
+export type DeviceFields = Pick<
+  DeviceRow,
+  | 'kind'
+  | 'name'
+  | 'residential_group'
+  | 'address'
+  | 'lat'
+  | 'lon'
+  | 'orientation'
+  | 'resolution'
+  | 'volume'
+  | 'operating_hours'
+  | 'quiet_hours'
+  | 'broadcast_slots'
+>;
 
 export type PairingCodeRow = {
   code: string;
