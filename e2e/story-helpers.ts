@@ -1,0 +1,125 @@
+// Small helpers for the main-story e2e test: staff signed in through the real login page, API calls made
+// with that same browser session (its cookie and CSRF token), polling, and the ward's calendar day.
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from './harness';
+
+export const TZ = 'Asia/Ho_Chi_Minh';
+const VN_OFFSET_MS = 7 * 3_600_000; // UTC+07:00 all year, no daylight saving
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The ward's local date (YYYY-MM-DD) and clock (HH:MM) at an instant. */
+export const vnDate = (ms = Date.now()) => new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
+export const vnClock = (ms = Date.now()) => new Date(ms + VN_OFFSET_MS).toISOString().slice(11, 16);
+
+/** Polls `probe` every 250 ms until it answers something truthy; fails with `what` after `timeoutMs`. */
+export async function until<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  what: string | (() => string),
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+    await sleep(250);
+  }
+}
+
+export interface Reply<T> {
+  status: number;
+  body: T;
+}
+export type Call = <T = unknown>(method: string, path: string, body?: unknown) => Promise<Reply<T>>;
+
+/** An API session made with fetch (the admin seeds the staff accounts with it). */
+export async function fetchSession(server: RunningServer, username: string, password: string): Promise<Call> {
+  const res = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} answered ${res.status}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async (method, path, body) => {
+    const r = await fetch(server.url + path, {
+      method,
+      headers: { cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    return { status: r.status, body: (text ? JSON.parse(text) : null) as never };
+  };
+}
+
+/** API calls made with the signed-in page's own session (its cookie jar, and the CSRF token it holds). */
+export async function pageApi(page: Page, server: RunningServer): Promise<Call> {
+  const s = await page.request.get(`${server.url}/api/session`);
+  if (s.status() !== 200) throw new Error(`GET /api/session answered ${s.status()}`);
+  const { csrfToken } = (await s.json()) as { csrfToken: string };
+  return async (method, path, body) => {
+    const r = await page.request.fetch(server.url + path, {
+      method,
+      headers: { 'X-CSRF-Token': csrfToken },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    const text = await r.text();
+    return { status: r.status(), body: (text ? JSON.parse(text) : null) as never };
+  };
+}
+
+export interface StaffPage {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh browser context (no shared cookies) in the ward's time zone, signed in through the login page. */
+export async function signInThroughLoginPage(
+  browser: Browser,
+  server: RunningServer,
+  username: string,
+  password: string,
+  problems: string[],
+): Promise<StaffPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: TZ, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => problems.push(`${username}: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`${username}: ${msg.text()}`);
+  });
+  await page.goto(server.url + '/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('shell').waitFor();
+  return { context, page };
+}
+
+/** Clicks a link of the dashboard's navigation by its exact visible name. */
+export const nav = (page: Page, name: string) => page.getByTestId('nav').getByRole('link', { name, exact: true }).click();
+
+/** The content id in an address like /content/42 or /content/42/edit. */
+export function contentIdOf(page: Page): number {
+  const m = /\/content\/(\d+)(?:\/edit)?$/.exec(new URL(page.url()).pathname);
+  if (!m) throw new Error(`not a content page: ${page.url()}`);
+  return Number(m[1]);
+}
+
+/** Every sheet of an XLSX file as rows of plain cell values (exceljs's rows are 1-based; index 0 dropped). */
+export async function readWorkbook(path: string): Promise<Map<string, unknown[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheets = new Map<string, unknown[][]>();
+  wb.eachSheet((ws) => {
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    sheets.set(ws.name, rows);
+  });
+  return sheets;
+}
