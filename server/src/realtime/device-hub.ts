@@ -13,6 +13,33 @@ import { handleDeviceMessage, type DeviceConn } from './device-messages';
 
 export type DeviceIdentity = { id: number; kind: string; name: string };
 
+/**
+ * `timeline.v1` frames built around one shared encoding per version. A frame differs between devices on
+ * the same version only in deviceId, from and to, so the segments and media (~30 KB for a loudspeaker) are
+ * JSON-encoded once per distinct pair of arrays (devices sharing a compiled program share them) and each
+ * frame is a short head + those bytes + "}". The result is byte for byte what JSON.stringify of the message
+ * gives, so the key order and the parse on the player are unchanged.
+ */
+export function createTimelineFrames() {
+  const CLOSE = Buffer.from('}');
+  const tails = new WeakMap<DeviceTimeline['segments'], { media: DeviceTimeline['media']; bytes: Buffer }>();
+  const tailOf = (tl: DeviceTimeline) => {
+    let t = tails.get(tl.segments);
+    if (!t || t.media !== tl.media) {
+      // '{"segments":…,"media":…}' without its '{': it closes the timeline object.
+      t = { media: tl.media, bytes: Buffer.from(JSON.stringify({ segments: tl.segments, media: tl.media }).slice(1)) };
+      tails.set(tl.segments, t);
+    }
+    return t.bytes;
+  };
+  return (tl: DeviceTimeline): Buffer => {
+    const head =
+      `{"type":"timeline.v1","timeline":{"deviceId":${JSON.stringify(tl.deviceId)},"from":${JSON.stringify(tl.from)},` +
+      `"to":${JSON.stringify(tl.to)},"version":${JSON.stringify(tl.version)},`;
+    return Buffer.concat([Buffer.from(head), tailOf(tl), CLOSE]);
+  };
+}
+
 /** What the hub needs from helper E's services (structural, so either side can evolve). */
 export type HubTimelines = {
   getTimeline(deviceId: number): Promise<DeviceTimeline | null>;
@@ -52,10 +79,11 @@ export function createDeviceHub(deps: DeviceHubDeps) {
     return true;
   };
 
+  const timelineFrame = createTimelineFrames();
   /** Sends the timeline unless this connection already has that version. */
   const sendTimeline = (c: DeviceConn, tl: DeviceTimeline | null) => {
     if (!tl || tl.version === c.sentVersion) return;
-    if (send(c, { type: 'timeline.v1', timeline: tl })) c.sentVersion = tl.version;
+    if (send(c, timelineFrame(tl))) c.sentVersion = tl.version;
   };
 
   const unsubscribeTimeline = deps.timelines.onTimelineChanged((deviceId, tl) => {

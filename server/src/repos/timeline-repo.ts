@@ -1,7 +1,9 @@
-// SQL for compiled device timelines and for the compiler's inputs that live in other areas' tables
-// (approved content versions with their media files, active emergency alerts).
+// SQL for compiled device timelines (one blob per distinct version, one small row per device pointing at it)
+// and for the compiler's inputs that live in other areas' tables (approved content versions with their media
+// files, active emergency alerts).
 import type { Queryable } from '../db/sqlite';
 
+/** A device's timeline with its JSON assembled (the shape of `timeline.v1`'s timeline). */
 export type TimelineRow = {
   device_id: number;
   version: string;
@@ -11,6 +13,10 @@ export type TimelineRow = {
   compiled_at: number;
 };
 export type TimelineMetaRow = Omit<TimelineRow, 'timeline'>;
+/** What the devices of one version share: the JSON object {"segments":[…],"media":[…]}. */
+export type TimelineBlobRow = { version: string; body: string };
+/** One (version, window) stored for many devices at once. */
+export type TimelineAssignment = { version: string; from_ms: number; to_ms: number; compiled_at: number; deviceIds: number[] };
 
 /** The playing (approved) version of a content item, joined with its main and speech media files. */
 export type PlayableVersionRow = {
@@ -54,21 +60,37 @@ export type AlertRow = {
 };
 
 export const timelineRepo = {
-  get: (q: Queryable, deviceId: number) => q.get<TimelineRow>('SELECT * FROM device_timelines WHERE device_id = ?', [deviceId]),
+  getMeta: (q: Queryable, deviceId: number) =>
+    q.get<TimelineMetaRow>('SELECT device_id, version, from_ms, to_ms, compiled_at FROM device_timelines WHERE device_id = ?', [deviceId]),
+  getBlob: (q: Queryable, version: string) => q.get<TimelineBlobRow>('SELECT version, body FROM timeline_blobs WHERE version = ?', [version]),
   listMeta: (q: Queryable) =>
     q.all<TimelineMetaRow>('SELECT device_id, version, from_ms, to_ms, compiled_at FROM device_timelines ORDER BY device_id'),
-  listAll: (q: Queryable) => q.all<TimelineRow>('SELECT * FROM device_timelines ORDER BY device_id'),
-  upsert: (q: Queryable, r: TimelineRow) =>
+  /** Every device's full timeline JSON, assembled exactly as JSON.stringify would write it (key order kept). */
+  listAll: (q: Queryable) =>
+    q.all<TimelineRow>(
+      `SELECT t.device_id, t.version, t.from_ms, t.to_ms, t.compiled_at,
+              '{"deviceId":' || json_quote(CAST(t.device_id AS TEXT)) || ',"from":' || t.from_ms || ',"to":' || t.to_ms ||
+              ',"version":' || json_quote(t.version) || ',' || substr(b.body, 2) AS timeline
+       FROM device_timelines t JOIN timeline_blobs b ON b.version = t.version ORDER BY t.device_id`,
+    ),
+  /** Content-addressed: a version's body never changes, so an existing one is kept. */
+  insertBlob: (q: Queryable, b: TimelineBlobRow) => q.run('INSERT OR IGNORE INTO timeline_blobs (version, body) VALUES (?, ?)', [b.version, b.body]),
+  /** Points many devices at one version in a single statement (the ids travel as one JSON array). */
+  assign: (q: Queryable, a: TimelineAssignment) =>
     q.run(
-      `INSERT INTO device_timelines (device_id, version, from_ms, to_ms, timeline, compiled_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO device_timelines (device_id, version, from_ms, to_ms, compiled_at)
+       SELECT value, ?, ?, ?, ? FROM json_each(?) WHERE true
        ON CONFLICT (device_id) DO UPDATE SET version = excluded.version, from_ms = excluded.from_ms, to_ms = excluded.to_ms,
-         timeline = excluded.timeline, compiled_at = excluded.compiled_at`,
-      [r.device_id, r.version, r.from_ms, r.to_ms, r.timeline, r.compiled_at],
+         compiled_at = excluded.compiled_at`,
+      [a.version, a.from_ms, a.to_ms, a.compiled_at, JSON.stringify(a.deviceIds)],
     ),
   delete: (q: Queryable, deviceId: number) => q.run('DELETE FROM device_timelines WHERE device_id = ?', [deviceId]),
   /** Timelines of devices that no longer exist or were deleted. */
   deleteOrphans: (q: Queryable) =>
     q.run('DELETE FROM device_timelines WHERE device_id NOT IN (SELECT id FROM devices WHERE deleted_at IS NULL)'),
+  /** Blobs no device points at any more. */
+  deleteUnusedBlobs: (q: Queryable) =>
+    q.run('DELETE FROM timeline_blobs WHERE NOT EXISTS (SELECT 1 FROM device_timelines t WHERE t.version = timeline_blobs.version)'),
 
   playableVersions: (q: Queryable) =>
     q.all<PlayableVersionRow>(

@@ -1,6 +1,6 @@
 // The timeline service: loads compile inputs from SQLite, runs the pure compiler over the horizon
-// [start of today, + horizonDays + 1 day) in BANTIN_TZ, stores each device's timeline with its version, and
-// recompiles only the devices a change can affect. A `timeline.changed` event fires only when a device's
+// [start of today, + horizonDays + 1 day) in BANTIN_TZ, stores each device's timeline with its version (the
+// shared JSON once per distinct version, see migration 0006), and recompiles only the devices a change can affect. A `timeline.changed` event fires only when a device's
 // version changed, so devices whose timeline stayed the same are not disturbed.
 //
 // The window starts at local midnight (not at `now`) so that recompiling later the same day with unchanged
@@ -40,6 +40,13 @@ export type RecompileResult = { compiled: number; changed: number[] };
 export type TimelineListener = (deviceId: number, timeline: DeviceTimeline) => void;
 
 export const MAX_PREVIEW_MS = 31 * DAY_MS;
+/** Parsed timeline blobs kept in memory (distinct versions: a ward has a handful per device kind and group). */
+const SHARED_CACHE_SIZE = 64;
+
+/** What every device on one version shares, stored once as a blob. */
+type SharedPart = Pick<DeviceTimeline, 'segments' | 'media'>;
+/** The blob's JSON: {"segments":[…],"media":[…]}. */
+export const timelineBody = (tl: SharedPart): string => JSON.stringify({ segments: tl.segments, media: tl.media });
 
 export type TimelineServiceDeps = { db: Db; clock: () => number; tz: string; horizonDays: number; bus: EventBus; log?: Logger };
 
@@ -59,32 +66,78 @@ export function createTimelineService(deps: TimelineServiceDeps) {
     return { from: cal.toEpoch(day, 0), to: cal.toEpoch(day + deps.horizonDays + 1, 0), tz: deps.tz };
   };
 
+  /** Device kinds by id, once per loaded inputs (a find() per device made a 10,000-device recompile quadratic). */
+  const kinds = new WeakMap<LoadedInputs, Map<string, string>>();
+  const kindOf = (inputs: LoadedInputs, id: string) => {
+    let m = kinds.get(inputs);
+    if (!m) kinds.set(inputs, (m = new Map(inputs.base.devices.map((d) => [d.id, d.kind]))));
+    return m.get(id);
+  };
+
   const compileOne = (inputs: LoadedInputs, id: string, opts: CompileOptions, cache = createCompileCache()) => {
-    const kind = inputs.base.devices.find((d) => d.id === id)?.kind;
+    const kind = kindOf(inputs, id);
     if (!kind) return null;
     return compileDevice(inputs.byAudience[kind === 'speaker' ? 'speaker' : 'screen'], id, opts, cache);
   };
 
-  /** Compile the given devices and store those whose timeline changed or whose row is missing. */
+  /** Parsed blobs of recent versions: a connect storm of thousands of devices on one version parses it once. */
+  const shared = new Map<string, SharedPart>();
+  const remember = (version: string, part: SharedPart) => {
+    shared.delete(version);
+    shared.set(version, part);
+    if (shared.size > SHARED_CACHE_SIZE) shared.delete(shared.keys().next().value!);
+    return part;
+  };
+  const sharedPart = async (version: string): Promise<SharedPart | null> => {
+    const hit = shared.get(version);
+    if (hit) return remember(version, hit);
+    const blob = await timelineRepo.getBlob(deps.db, version);
+    return blob ? remember(version, JSON.parse(blob.body) as SharedPart) : null;
+  };
+
+  /**
+   * Compile the given devices and store those whose timeline changed or whose row is missing. Devices with
+   * the same inputs share one compiled program (same segments, same version): its JSON is written once as a
+   * blob, and each group of devices on one (version, window) is pointed at it by one statement, all in one
+   * transaction.
+   */
   const compileAndStore = async (inputs: LoadedInputs, ids: string[]): Promise<RecompileResult> => {
     const now = deps.clock();
     const opts = horizon(now);
     const cache = createCompileCache();
     const prev = new Map((await timelineRepo.listMeta(deps.db)).map((r) => [r.device_id, r]));
-    const results = ids.map((id) => ({ id: Number(id), tl: compileOne(inputs, id, opts, cache) }));
     const changed: { id: number; tl: DeviceTimeline }[] = [];
-    await deps.db.transaction(async (tx) => {
-      for (const { id, tl } of results) {
-        if (!tl) {
-          await timelineRepo.delete(tx, id);
-          continue;
-        }
-        const old = prev.get(id);
-        if (old && old.version === tl.version && old.from_ms === tl.from && old.to_ms === tl.to) continue;
-        await timelineRepo.upsert(tx, { device_id: id, version: tl.version, from_ms: tl.from, to_ms: tl.to, timeline: JSON.stringify(tl), compiled_at: now });
-        if (!old || old.version !== tl.version) changed.push({ id, tl });
+    const gone: number[] = [];
+    const groups = new Map<string, { tl: DeviceTimeline; ids: number[] }>();
+    for (const sid of ids) {
+      const id = Number(sid);
+      const tl = compileOne(inputs, sid, opts, cache);
+      const old = prev.get(id);
+      if (!tl) {
+        if (old) gone.push(id);
+        continue;
       }
-    });
+      if (old && old.version === tl.version && old.from_ms === tl.from && old.to_ms === tl.to) continue;
+      const key = `${tl.version}|${tl.from}|${tl.to}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { tl, ids: [] }));
+      g.ids.push(id);
+      if (!old || old.version !== tl.version) changed.push({ id, tl });
+    }
+    if (groups.size > 0 || gone.length > 0) {
+      const bodies = new Map<string, string>();
+      for (const { tl } of groups.values()) if (!bodies.has(tl.version)) bodies.set(tl.version, timelineBody(tl));
+      await deps.db.transaction(async (tx) => {
+        for (const [version, body] of bodies) await timelineRepo.insertBlob(tx, { version, body });
+        for (const { tl, ids: deviceIds } of groups.values()) {
+          await timelineRepo.assign(tx, { version: tl.version, from_ms: tl.from, to_ms: tl.to, compiled_at: now, deviceIds });
+        }
+        for (const id of gone) await timelineRepo.delete(tx, id);
+        await timelineRepo.deleteUnusedBlobs(tx);
+      });
+      // The compiled arrays themselves: the hub then finds its cached frame for them when devices connect.
+      for (const { tl } of groups.values()) remember(tl.version, { segments: tl.segments, media: tl.media });
+    }
     for (const { id, tl } of changed) {
       deps.bus.emit('timeline.changed', { deviceId: id, version: tl.version });
       for (const fn of listeners) {
@@ -95,7 +148,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
         }
       }
     }
-    return { compiled: results.length, changed: changed.map((c) => c.id) };
+    return { compiled: ids.length, changed: changed.map((c) => c.id) };
   };
 
   const toChange = (c: TimelineChange, inputs: LoadedInputs): Change | string[] => {
@@ -127,7 +180,10 @@ export function createTimelineService(deps: TimelineServiceDeps) {
     recompileAll: (): Promise<RecompileResult> =>
       serial(async () => {
         const inputs = await loadCompileInputs(deps.db, deps.clock());
-        await timelineRepo.deleteOrphans(deps.db);
+        await deps.db.transaction(async (tx) => {
+          await timelineRepo.deleteOrphans(tx);
+          await timelineRepo.deleteUnusedBlobs(tx);
+        });
         return compileAndStore(inputs, inputs.base.devices.map((d) => d.id));
       }),
 
@@ -143,13 +199,16 @@ export function createTimelineService(deps: TimelineServiceDeps) {
     /** Waits until every queued recompile has finished (tests, shutdown). */
     settled: () => serial(async () => undefined),
 
+    /** The stored timeline. Devices on one version share its arrays: treat the result as immutable. */
     async getTimeline(deviceId: number): Promise<DeviceTimeline | null> {
-      const row = await timelineRepo.get(deps.db, deviceId);
-      return row ? (JSON.parse(row.timeline) as DeviceTimeline) : null;
+      const row = await timelineRepo.getMeta(deps.db, deviceId);
+      const part = row && (await sharedPart(row.version));
+      if (!row || !part) return null;
+      return { deviceId: String(deviceId), from: row.from_ms, to: row.to_ms, version: row.version, segments: part.segments, media: part.media };
     },
 
     async getMeta(deviceId: number) {
-      const row = (await timelineRepo.listMeta(deps.db)).find((r) => r.device_id === deviceId);
+      const row = await timelineRepo.getMeta(deps.db, deviceId);
       return row ? { version: row.version, from: row.from_ms, to: row.to_ms, compiledAt: row.compiled_at } : null;
     },
 

@@ -1,0 +1,50 @@
+// timeline.v1 frames built around a shared encoding: byte-identical to JSON.stringify, right deviceId each.
+import { describe, expect, it } from 'vitest';
+import { parseServerMessage, type DeviceTimeline } from '@bantin/protocol';
+import { createTimelineFrames } from './device-hub';
+
+const sha = (c: string) => c.repeat(64);
+const segments: DeviceTimeline['segments'] = [
+  {
+    start: 1_000,
+    end: 61_000,
+    class: 'priority',
+    mode: 'once',
+    items: [
+      {
+        id: 's1:0', contentId: '7', versionId: '12', sha256: sha('a'), kind: 'speech', durationMs: 30_000,
+        text: { title: 'Thông báo', body: 'Người dân ở trong nhà, tránh xa cây lớn và cột điện "ngay".', style: 'led' },
+        reason: { scheduleId: '3', rule: 'schedule' },
+      },
+    ],
+  },
+];
+const media: DeviceTimeline['media'] = [{ sha256: sha('a'), size: 1234, mime: 'audio/wav', url: `/api/device/media/${sha('a')}` }];
+const timeline = (deviceId: string, s = segments, m = media): DeviceTimeline => ({ deviceId, from: 0, to: 86_400_000, version: 'fnv1a64:0123456789abcdef', segments: s, media: m });
+
+describe('createTimelineFrames', () => {
+  it('gives exactly the bytes of JSON.stringify of the timeline.v1 message, Vietnamese text included', () => {
+    const frame = createTimelineFrames();
+    const tl = timeline('42');
+    expect(frame(tl).toString('utf8')).toBe(JSON.stringify({ type: 'timeline.v1', timeline: tl }));
+  });
+
+  it('reuses the shared part across devices and still names each device, and the frames parse as timeline.v1', () => {
+    const frame = createTimelineFrames();
+    for (const id of ['1', '2', '10000']) {
+      const parsed = parseServerMessage(frame(timeline(id)).toString('utf8'));
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok || parsed.message.type !== 'timeline.v1') throw new Error('not a timeline.v1');
+      expect(parsed.message.timeline.deviceId).toBe(id);
+      expect(parsed.message.timeline.segments).toEqual(segments);
+    }
+  });
+
+  it('encodes again when the same segments come with other media', () => {
+    const frame = createTimelineFrames();
+    frame(timeline('1'));
+    const other = [{ ...media[0]!, size: 99 }];
+    const tl = timeline('1', segments, other);
+    expect(frame(tl).toString('utf8')).toBe(JSON.stringify({ type: 'timeline.v1', timeline: tl }));
+  });
+});
