@@ -43,6 +43,16 @@ export type PlayableVersionRow = {
   speech_duration_ms: number | null;
 };
 
+/** The device columns the compiler reads (not the heartbeat status or tokens: a fraction of the bytes). */
+export type CompileDeviceRow = {
+  id: number;
+  kind: 'led' | 'kiosk' | 'speaker';
+  name: string;
+  operating_hours: string | null;
+  quiet_hours: string | null;
+  broadcast_slots: string | null;
+};
+
 export type AlertRow = {
   id: number;
   text: string;
@@ -92,6 +102,10 @@ export const timelineRepo = {
   deleteUnusedBlobs: (q: Queryable) =>
     q.run('DELETE FROM timeline_blobs WHERE NOT EXISTS (SELECT 1 FROM device_timelines t WHERE t.version = timeline_blobs.version)'),
 
+  compileDevices: (q: Queryable) =>
+    q.all<CompileDeviceRow>(
+      'SELECT id, kind, name, operating_hours, quiet_hours, broadcast_slots FROM devices WHERE deleted_at IS NULL ORDER BY id',
+    ),
   playableVersions: (q: Queryable) =>
     q.all<PlayableVersionRow>(
       `SELECT c.id AS content_id, c.kind AS content_kind, c.system, v.id AS version_id, v.title, v.body, v.fields, v.tags,

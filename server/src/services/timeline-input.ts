@@ -126,7 +126,7 @@ const tagsOf = (v: PlayableVersionRow) => {
 
 export async function loadCompileInputs(q: Queryable, now: number): Promise<LoadedInputs> {
   const [deviceRows, members, groups, playlists, scheduleRows, versions, alerts] = await Promise.all([
-    deviceRepo.listActive(q),
+    timelineRepo.compileDevices(q),
     deviceRepo.memberships(q),
     groupRepo.list(q),
     playlistRepo.list(q),
