@@ -128,6 +128,8 @@ async function main() {
     alert_ratio: round(pct(alert.latencies, 99) / bareP99),
     timeline_ratio: round(pct(timeline.latencies, 99) / bareP99),
     timeline_ratio_same_bytes: round(pct(timeline.latencies, 99) / bareTlP99),
+    // What the bare ws server itself scores on timeline_ratio: the floor set by the timeline's size alone.
+    bare_timeline_ratio: round(bareTlP99 / bareP99),
     rss_kb_per_device: round(((rss1.rss as number) - (mem0.rss as number)) / 1024 / Math.max(1, rss1.connected as number)),
     // RSS keeps pages the start-up compile freed, so it can under-count; JS heap + external after GC does not.
     heap_kb_per_device: round(((rss1.heap as number) - (mem0.heap as number)) / 1024 / Math.max(1, rss1.connected as number)),
