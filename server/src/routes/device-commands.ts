@@ -14,7 +14,7 @@ const send = defineRoute(['editor', 'admin'], {
   summary: 'Send a command to a connected device / Gửi lệnh tới thiết bị',
   request: {
     params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }),
-    body: jsonBody(CommandSchema.openapi('DeviceCommand')),
+    body: jsonBody(CommandSchema),
   },
   responses: {
     202: jsonOk(z.object({ commandId: z.string(), sent: z.literal(true) }), 'Sent; the device acknowledges over its socket'),
