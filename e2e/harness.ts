@@ -72,6 +72,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       HOST: '127.0.0.1',
       BANTIN_DATA_DIR: dataDir,
       BANTIN_ADMIN_PASSWORD: adminPassword,
+      // Browser tests run at any hour: new LED screens are always on unless a test says otherwise.
+      BANTIN_LED_HOURS: 'always',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

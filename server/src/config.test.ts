@@ -21,6 +21,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the default LED operating hours, or always on', () => {
+    expect(loadConfig({}).ledHours).toEqual({ start: '05:30', end: '22:00' });
+    expect(loadConfig({ BANTIN_LED_HOURS: '06:00-23:30' }).ledHours).toEqual({ start: '06:00', end: '23:30' });
+    expect(loadConfig({ BANTIN_LED_HOURS: 'always' }).ledHours).toBeNull();
+    expect(() => loadConfig({ BANTIN_LED_HOURS: '25:00-26:00' })).toThrow(/BANTIN_LED_HOURS/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(8080);
   });

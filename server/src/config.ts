@@ -36,6 +36,13 @@ const schema = z.object({
   BANTIN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   BANTIN_HORIZON_DAYS: z.coerce.number().int().min(1).max(31).default(7),
   BANTIN_LUFS_TARGET: z.coerce.number().min(-40).max(-5).default(-16),
+  BANTIN_LED_HOURS: z
+    .string()
+    .regex(
+      /^(always|([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00))$/,
+      'BANTIN_LED_HOURS phải có dạng HH:MM-HH:MM hoặc always / must be HH:MM-HH:MM or always',
+    )
+    .default('05:30-22:00'),
 });
 
 export type Config = {
@@ -50,6 +57,8 @@ export type Config = {
   trustProxy: boolean;
   horizonDays: number;
   lufsTarget: number;
+  /** Default operating hours of a new LED screen; null = always on. */
+  ledHours: { start: string; end: string } | null;
 };
 
 export class ConfigError extends Error {}
@@ -75,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.BANTIN_TRUST_PROXY === '1',
     horizonDays: e.BANTIN_HORIZON_DAYS,
     lufsTarget: e.BANTIN_LUFS_TARGET,
+    ledHours: e.BANTIN_LED_HOURS === 'always' ? null : { start: e.BANTIN_LED_HOURS.slice(0, 5), end: e.BANTIN_LED_HOURS.slice(6) },
   };
 }

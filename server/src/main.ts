@@ -69,7 +69,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     );
   // The hub is built further down; a revoked or deleted device's open connection is closed through it.
   let hub: RealtimeArea['realtime'] | null = null;
-  const devices = createDeviceService({ db, clock, audit, recompile, onAccessLost: (id) => hub?.devices.disconnect(id) });
+  const devices = createDeviceService({ db, clock, audit, recompile, defaultLedHours: config.ledHours, onAccessLost: (id) => hub?.devices.disconnect(id) });
   const groups = createGroupService({ db, clock, audit, recompile });
   const playlists = createPlaylistService({ db, clock, audit, recompile });
   const schedules = createScheduleService({ db, clock, audit, recompile });

@@ -97,3 +97,22 @@ describe('/api/devices', () => {
     expect((await viewer('POST', '/api/devices', { name: 'x', kind: 'led' })).status).toBe(403);
   });
 });
+
+describe('BANTIN_LED_HOURS', () => {
+  it('gives new LED screens the configured default hours, or none when always on', async () => {
+    const always = await createTestContext({ env: { BANTIN_LED_HOURS: 'always' } });
+    try {
+      const d = await always.devices.create({ id: null, name: 'test' }, { name: 'LED đêm', kind: 'led' });
+      expect(d.operatingHours).toBeNull();
+    } finally {
+      await always.cleanup();
+    }
+    const late = await createTestContext({ env: { BANTIN_LED_HOURS: '06:00-23:00' } });
+    try {
+      const d = await late.devices.create({ id: null, name: 'test' }, { name: 'LED chợ', kind: 'led' });
+      expect(d.operatingHours).toEqual({ start: '06:00', end: '23:00' });
+    } finally {
+      await late.cleanup();
+    }
+  });
+});

@@ -85,9 +85,9 @@ function checkKindFields(kind: DeviceKind, f: DevicePatch) {
   if (kind !== 'speaker' && f.broadcastSlots != null) throw bad('broadcastSlots');
 }
 
-function fieldsOf(input: DeviceCreate): DeviceFields {
+function fieldsOf(input: DeviceCreate, ledHours: ClockWindow | null = DEFAULT_LED_HOURS): DeviceFields {
   const speaker = input.kind === 'speaker';
-  const hours = input.operatingHours !== undefined ? input.operatingHours : input.kind === 'led' ? DEFAULT_LED_HOURS : null;
+  const hours = input.operatingHours !== undefined ? input.operatingHours : input.kind === 'led' ? ledHours : null;
   const quiet = input.quietHours !== undefined ? input.quietHours : speaker ? DEFAULT_QUIET_HOURS : null;
   return {
     kind: input.kind,
@@ -116,6 +116,8 @@ export type DeviceServiceDeps = {
   clock: () => number;
   audit: AuditService;
   recompile: (change: TimelineChange) => Promise<void>;
+  /** Operating hours given to a new LED screen when none are set (BANTIN_LED_HOURS); null = always on. */
+  defaultLedHours?: ClockWindow | null;
   /** Told when a device's token stops being valid (revoked, deleted), so its open connection is closed. */
   onAccessLost?: (deviceId: number) => void;
 };
@@ -132,7 +134,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     checkKindFields(input.kind, input);
     const groupIds = [...new Set(input.groupIds ?? [])];
     await checkGroups(tx, groupIds);
-    const id = await deviceRepo.insert(tx, fieldsOf(input), deps.clock());
+    const id = await deviceRepo.insert(tx, fieldsOf(input, deps.defaultLedHours), deps.clock());
     await deviceRepo.setGroups(tx, id, groupIds);
     await deps.audit.append(tx, actor, { action: 'device.create', target: `device:${id}`, summary: { name: input.name, kind: input.kind, groupIds } });
     return view(tx, id);
@@ -176,7 +178,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
           quietHours: patch.quietHours !== undefined ? patch.quietHours : before.quietHours,
           broadcastSlots: patch.broadcastSlots !== undefined ? patch.broadcastSlots : before.broadcastSlots,
         };
-        await deviceRepo.update(tx, id, fieldsOf(merged), deps.clock());
+        await deviceRepo.update(tx, id, fieldsOf(merged, deps.defaultLedHours), deps.clock());
         if (patch.groupIds) {
           const groupIds = [...new Set(patch.groupIds)];
           await checkGroups(tx, groupIds);
