@@ -24,7 +24,7 @@ export const classLabel = (cls: string) => CLASS_LABELS[cls] ?? cls;
 
 // Mobile and landline numbers (0… or +84…, 10–11 digits, spaced or not) and 1800/1900 hotlines.
 const PHONE =
-  /(?<![\p{L}\p{N}])(?:(?:\+84|0)(?:[ .\-]?\(?\d\)?){9,10}|1[89]00[ .\-]?\d{3,4}(?:[ .\-]?\d{1,3})?)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:(?:\+84|0)(?:[ .-]?\(?\d\)?){9,10}|1[89]00[ .-]?\d{3,4}(?:[ .-]?\d{1,3})?)(?![\p{L}\p{N}])/gu;
 
 /**
  * A citizen may type a phone number into a kiosk comment. The phone is personal data kept only with consent

@@ -15,7 +15,7 @@ export type SpeechNormaliseOptions = NumberReadingOptions;
 const RULES = [...PHONE_RULES, ...DATE_RULES, ...TIME_RULES, ...QUANTITY_RULES];
 
 /** Symbols espeak would spell out or that carry no sound; emoji and pictographs go too. */
-const SILENT_SYMBOLS = /[*#_~|^`<>{}\[\]\\•●▪■□◆◇►▶★☆✓✔✗✘“”„"«»]|\p{Extended_Pictographic}|\uFE0F|\u200D/gu;
+const SILENT_SYMBOLS = /[*#_~|^`<>{}[\]\\•●▪■□◆◇►▶★☆✓✔✗✘“”„"«»]|\p{Extended_Pictographic}|\uFE0F|\u200D/gu;
 
 function tidy(text: string): string {
   return text

@@ -23,7 +23,7 @@ export const PHONE_RULES: readonly RewriteRule[] = [
     // Mobile and landline numbers (0… or +84…, 10–11 digits) and 1800/1900 hotlines.
     name: 'phone',
     pattern:
-      /(?<![\p{L}\p{N}])(?:(?:\+84|0)(?:[ .\-]?\(?\d\)?){9,10}|\(0\d{2,3}\)[ .\-]?\d{3,4}[ .\-]?\d{3,4}|1[89]00[ .\-]?\d{3,4}(?:[ .\-]?\d{1,3})?)(?![\p{L}\p{N}])/gu,
+      /(?<![\p{L}\p{N}])(?:(?:\+84|0)(?:[ .-]?\(?\d\)?){9,10}|\(0\d{2,3}\)[ .-]?\d{3,4}[ .-]?\d{3,4}|1[89]00[ .-]?\d{3,4}(?:[ .-]?\d{1,3})?)(?![\p{L}\p{N}])/gu,
     replace: (m) => phoneWords(m[0]),
   },
   {

@@ -7,6 +7,7 @@ import { IngestError } from '../errors';
 export const MAX_FILE_NAME_BYTES = 200;
 
 // C0, DEL, C1 controls, and the bidi embedding/override/isolate marks that can disguise an extension.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
