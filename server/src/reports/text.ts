@@ -1,4 +1,5 @@
 // Vietnamese labels used in report rows and files, and the masking of phone numbers typed into comments.
+import { PHONE_NUMBER } from '../domain/text/phone';
 
 export const KIND_LABELS: Record<string, string> = {
   led: 'Màn hình LED',
@@ -22,14 +23,10 @@ export const UNKNOWN_CONTENT_LABEL = '(Nội dung không còn)';
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
 export const classLabel = (cls: string) => CLASS_LABELS[cls] ?? cls;
 
-// Mobile and landline numbers (0… or +84…, 10–11 digits, spaced or not) and 1800/1900 hotlines.
-const PHONE =
-  /(?<![\p{L}\p{N}])(?:(?:\+84|0)(?:[ .-]?\(?\d\)?){9,10}|1[89]00[ .-]?\d{3,4}(?:[ .-]?\d{1,3})?)(?![\p{L}\p{N}])/gu;
-
 /**
  * A citizen may type a phone number into a kiosk comment. The phone is personal data kept only with consent
  * (its own column, never reported), so a number inside the free text is masked as well.
  */
 export function maskPhones(text: string): string {
-  return text.replace(PHONE, '[số điện thoại]');
+  return text.replace(PHONE_NUMBER, '[số điện thoại]');
 }

@@ -18,12 +18,15 @@ function phoneWords(written: string): string {
 /** Words that, earlier in the same sentence, make 111–115 a number to call. */
 const CALL_CUE = /(?:gọi|số|đường dây|tổng đài|hotline|nóng|khẩn cấp|báo|cấp cứu|cứu hỏa|cứu hoả|cứu nạn|công an|cảnh sát)[^.!?\n]*$/iu;
 
+/** Mobile and landline numbers (0… or +84…, 10–11 digits, spaced or not) and 1800/1900 hotlines. */
+export const PHONE_NUMBER =
+  /(?<![\p{L}\p{N}])(?:(?:\+84|0)(?:[ .-]?\(?\d\)?){9,10}|\(0\d{2,3}\)[ .-]?\d{3,4}[ .-]?\d{3,4}|1[89]00[ .-]?\d{3,4}(?:[ .-]?\d{1,3})?)(?![\p{L}\p{N}])/gu;
+
 export const PHONE_RULES: readonly RewriteRule[] = [
   {
     // Mobile and landline numbers (0… or +84…, 10–11 digits) and 1800/1900 hotlines.
     name: 'phone',
-    pattern:
-      /(?<![\p{L}\p{N}])(?:(?:\+84|0)(?:[ .-]?\(?\d\)?){9,10}|\(0\d{2,3}\)[ .-]?\d{3,4}[ .-]?\d{3,4}|1[89]00[ .-]?\d{3,4}(?:[ .-]?\d{1,3})?)(?![\p{L}\p{N}])/gu,
+    pattern: PHONE_NUMBER,
     replace: (m) => phoneWords(m[0]),
   },
   {
