@@ -28,6 +28,45 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BANTIN_LED_HOURS: '25:00-26:00' })).toThrow(/BANTIN_LED_HOURS/);
   });
 
+  it('reads the retention periods and the purge rule, with documented defaults', () => {
+    expect(loadConfig({}).retention).toEqual({ playsDays: 730, feedbackDays: 365, logsDays: 90, cron: '15 2 * * *' });
+    expect(loadConfig({}).logFiles).toBe(true);
+    const c = loadConfig({
+      BANTIN_RETAIN_PLAYS_DAYS: '1095',
+      BANTIN_RETAIN_FEEDBACK_DAYS: '93',
+      BANTIN_RETAIN_LOGS_DAYS: '1',
+      BANTIN_RETENTION_CRON: ' 0  4 * * 1-5 ',
+      BANTIN_LOG_FILES: '0',
+    });
+    expect(c.retention).toEqual({ playsDays: 1095, feedbackDays: 93, logsDays: 1, cron: '0 4 * * 1-5' });
+    expect(c.logFiles).toBe(false);
+  });
+
+  it.each([
+    ['BANTIN_RETAIN_PLAYS_DAYS', 'abc', /must be a number of days/],
+    ['BANTIN_RETAIN_PLAYS_DAYS', '92', /at least 93 days/],
+    ['BANTIN_RETAIN_PLAYS_DAYS', '365.5', /whole number of days/],
+    ['BANTIN_RETAIN_FEEDBACK_DAYS', '30', /phải ít nhất 93 ngày/],
+    ['BANTIN_RETAIN_FEEDBACK_DAYS', '36501', /at most 36500 days/],
+    ['BANTIN_RETAIN_LOGS_DAYS', '0', /at least 1 day \(/],
+    ['BANTIN_RETAIN_LOGS_DAYS', '-5', /at least 1 day \(/],
+    ['BANTIN_RETENTION_CRON', 'nightly', /five-field cron rule/],
+    ['BANTIN_RETENTION_CRON', '15 25 * * *', /five-field cron rule/],
+    ['BANTIN_RETENTION_CRON', '0 15 2 * * *', /five-field cron rule/],
+    ['BANTIN_LOG_FILES', 'yes', /must be 0 or 1/],
+  ])('refuses %s=%s with a bilingual message naming it', (name, value, message) => {
+    try {
+      loadConfig({ [name]: value });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as Error).message;
+      expect(msg).toContain(`${name}:`);
+      expect(msg).toMatch(message);
+      expect(msg).toMatch(/Cấu hình không hợp lệ \/ Invalid configuration/);
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(8080);
   });

@@ -1,6 +1,7 @@
 // Configuration from environment variables only, validated once at start with a clear message per bad value.
 import { z } from 'zod';
 import path from 'node:path';
+import { isCronRule } from './retention/cron';
 
 const levels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -12,6 +13,18 @@ const isTimeZone = (tz: string): boolean => {
     return false;
   }
 };
+
+/** Whole days between `min` and 100 years, with a bilingual message naming the variable. */
+const days = (name: string, min: number, fallback: number, why: string) =>
+  z.coerce
+    .number({ message: `${name} phải là số ngày / must be a number of days` })
+    .int(`${name} phải là số nguyên / must be a whole number of days`)
+    .min(min, `${name} phải ít nhất ${min} ngày / must be at least ${min} ${min === 1 ? 'day' : 'days'} (${why})`)
+    .max(36_500, `${name} không được quá 36500 ngày / must be at most 36500 days`)
+    .default(fallback);
+
+// Plays and feedback feed the quarterly report, generated after the quarter ends: keep at least a quarter.
+const REPORT_DAYS = 93;
 
 const schema = z.object({
   PORT: z.coerce
@@ -34,6 +47,7 @@ const schema = z.object({
   BANTIN_SESSION_IDLE_MIN: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
   BANTIN_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(16 * 1024).default(2048),
   BANTIN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  BANTIN_METRICS_TOKEN: z.string().min(16, 'BANTIN_METRICS_TOKEN cần ít nhất 16 ký tự / needs at least 16 characters').max(500).optional(),
   BANTIN_HORIZON_DAYS: z.coerce.number().int().min(1).max(31).default(7),
   BANTIN_LUFS_TARGET: z.coerce.number().min(-40).max(-5).default(-16),
   BANTIN_LED_HOURS: z
@@ -43,6 +57,17 @@ const schema = z.object({
       'BANTIN_LED_HOURS phải có dạng HH:MM-HH:MM hoặc always / must be HH:MM-HH:MM or always',
     )
     .default('05:30-22:00'),
+  BANTIN_LOG_FILES: z.enum(['0', '1'], { message: 'BANTIN_LOG_FILES phải là 0 hoặc 1 / must be 0 or 1' }).default('1'),
+  BANTIN_RETAIN_PLAYS_DAYS: days('BANTIN_RETAIN_PLAYS_DAYS', REPORT_DAYS, 730, 'báo cáo quý / the quarterly report'),
+  BANTIN_RETAIN_FEEDBACK_DAYS: days('BANTIN_RETAIN_FEEDBACK_DAYS', REPORT_DAYS, 365, 'báo cáo quý / the quarterly report'),
+  BANTIN_RETAIN_LOGS_DAYS: days('BANTIN_RETAIN_LOGS_DAYS', 1, 90, 'ít nhất một ngày / at least one day'),
+  BANTIN_RETENTION_CRON: z
+    .string()
+    .default('15 2 * * *')
+    .refine(
+      isCronRule,
+      'BANTIN_RETENTION_CRON phải là biểu thức cron 5 trường, ví dụ "15 2 * * *" / must be a five-field cron rule, e.g. "15 2 * * *"',
+    ),
 });
 
 export type Config = {
@@ -55,10 +80,16 @@ export type Config = {
   sessionIdleMs: number;
   maxUploadBytes: number;
   trustProxy: boolean;
+  /** Bearer token for /metrics from another host; loopback clients need none. */
+  metricsToken: string | null;
   horizonDays: number;
   lufsTarget: number;
   /** Default operating hours of a new LED screen; null = always on. */
   ledHours: { start: string; end: string } | null;
+  /** Also write the JSON log lines to <dataDir>/logs/bantin-YYYY-MM-DD.jsonl (start() only). */
+  logFiles: boolean;
+  /** How long each kind of record is kept, and when the purge runs (cron, in `tz`). */
+  retention: { playsDays: number; feedbackDays: number; logsDays: number; cron: string };
 };
 
 export class ConfigError extends Error {}
@@ -82,8 +113,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sessionIdleMs: e.BANTIN_SESSION_IDLE_MIN * 60_000,
     maxUploadBytes: e.BANTIN_MAX_UPLOAD_MB * 1024 * 1024,
     trustProxy: e.BANTIN_TRUST_PROXY === '1',
+    metricsToken: e.BANTIN_METRICS_TOKEN ?? null,
     horizonDays: e.BANTIN_HORIZON_DAYS,
     lufsTarget: e.BANTIN_LUFS_TARGET,
     ledHours: e.BANTIN_LED_HOURS === 'always' ? null : { start: e.BANTIN_LED_HOURS.slice(0, 5), end: e.BANTIN_LED_HOURS.slice(6) },
+    logFiles: e.BANTIN_LOG_FILES === '1',
+    retention: {
+      playsDays: e.BANTIN_RETAIN_PLAYS_DAYS,
+      feedbackDays: e.BANTIN_RETAIN_FEEDBACK_DAYS,
+      logsDays: e.BANTIN_RETAIN_LOGS_DAYS,
+      cron: e.BANTIN_RETENTION_CRON.trim().replace(/\s+/g, ' '),
+    },
   };
 }
