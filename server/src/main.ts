@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { ConfigError, loadConfig, type Config } from './config';
-import { createLogger, type Logger } from './log';
+import { createDailyLogFile, createLogger, logsDir, type Logger } from './log';
 import { openDb } from './db/sqlite';
 import { migrate } from './db/migrate';
 import { createAuditService } from './services/audit-service';
@@ -36,6 +36,8 @@ import { reportJobs } from './jobs/reports';
 import { composeRealtimeArea, type RealtimeArea } from './realtime/compose';
 import { createDeviceCommandService } from './services/device-command-service';
 import { createCalendarLinkService } from './services/calendar-link-service';
+import { createRetentionService } from './retention/retention-service';
+import { retentionJob } from './retention/job';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -84,6 +86,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   await rt.start();
   hub = rt.realtime;
   const commands = createDeviceCommandService({ db, audit, devices, hub: () => rt.realtime.devices });
+  const retention = createRetentionService({ db, audit, clock, dataDir: config.dataDir, tz: config.tz, policy: config.retention });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
@@ -114,6 +117,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     commands,
     calendarLinks: createCalendarLinkService({ db, calendar: groupCalendar }),
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
     idleMs: config.sessionIdleMs,
     staticRoots: { dashboard: path.join(REPO_ROOT, 'dashboard', 'dist'), player: path.join(REPO_ROOT, 'player', 'dist') },
   });
@@ -126,6 +130,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     { name: 'purge-idle-sessions', rule: '*/15 * * * *', run: () => auth.purgeIdle() },
     { name: 'sqlite-checkpoint', rule: '5 * * * *', run: () => db.exec('PRAGMA wal_checkpoint(TRUNCATE)') },
     { name: 'sqlite-optimize', rule: '30 3 * * *', run: () => db.exec('PRAGMA optimize') },
+    retentionJob(retention, config.retention.cron),
     {
       name: 'nightly-backup',
       rule: '0 2 * * *',
@@ -156,14 +161,20 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   return {
     config, log, db, bus, app, audit, auth, users, media, content, reviews,
     devices, groups, playlists, schedules, pairing, timeline, reports,
-    alerts: rt.alerts, realtime: rt.realtime, realtimeArea: rt,
+    alerts: rt.alerts, realtime: rt.realtime, realtimeArea: rt, retention,
     jobs, seedAdmin, seedStarterPack, close,
   };
 }
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const config = loadConfig(env);
-  const ctx = await compose(config);
+  // Log lines also go to one file per local day, which the retention purge deletes after BANTIN_RETAIN_LOGS_DAYS.
+  const logFile = config.logFiles ? createDailyLogFile({ dir: logsDir(config.dataDir), tz: config.tz }) : null;
+  const log = createLogger(config.logLevel, {}, (line) => {
+    process.stdout.write(line + '\n');
+    logFile?.write(line);
+  });
+  const ctx = await compose(config, { log });
   const seeded = await ctx.seedAdmin();
   const pack = await ctx.seedStarterPack();
   if (pack.created) ctx.log.info('starter pack seeded', { created: pack.created });
@@ -197,6 +208,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     jobs.stop();
     server.close();
     await ctx.close().catch(() => undefined);
+    logFile?.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
