@@ -39,7 +39,12 @@ describe('createDailyLogFile', () => {
       again.write('{"msg":"after restart"}');
       again.close();
       expect(fs.readdirSync(dir).sort()).toEqual(['bantin-2025-03-09.jsonl', 'bantin-2025-03-10.jsonl']);
-      const read = (n: string) => fs.readFileSync(path.join(dir, n), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).msg);
+      const read = (n: string) =>
+        fs
+          .readFileSync(path.join(dir, n), 'utf8')
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l).msg);
       expect(read('bantin-2025-03-09.jsonl')).toEqual(['late evening']);
       expect(read('bantin-2025-03-10.jsonl')).toEqual(['first of the day', 'second of the day', 'after restart']);
     } finally {

@@ -63,17 +63,24 @@ describe('retention purge', () => {
     expect(r.cutoffs).toMatchObject({ plays, feedback, connections: sessions, logs: sessions, phones: NOW });
 
     expect((await column<string>('SELECT event_id AS v FROM plays')).sort()).toEqual([p.at, p.after, recent].sort());
-    expect((await column<number>('SELECT device_id AS v FROM alert_acks ORDER BY device_id'))).toEqual([d2, d3]);
+    expect(await column<number>('SELECT device_id AS v FROM alert_acks ORDER BY device_id')).toEqual([d2, d3]);
     expect((await column<string>('SELECT event_id AS v FROM feedback')).sort()).toEqual([f.at, f.after].sort());
     expect(await column<string>('SELECT phone AS v FROM feedback ORDER BY created_at')).toEqual(['0912000002', '0912000003']);
-    expect((await column<number>('SELECT id AS v FROM device_sessions ORDER BY id'))).toEqual([s.at, s.after, s.spanning, s.open]);
+    expect(await column<number>('SELECT id AS v FROM device_sessions ORDER BY id')).toEqual([s.at, s.after, s.spanning, s.open]);
     // What the purged rows pointed at stays: the soft-deleted device and the alert.
     expect(await column<number>('SELECT count(*) AS v FROM devices WHERE id IN (?, ?)', [dev, gone])).toEqual([2]);
     expect(await column<number>('SELECT count(*) AS v FROM alerts WHERE id = ?', [alert])).toEqual([1]);
     expect(await column<number>('SELECT count(*) AS v FROM pragma_foreign_key_check')).toEqual([0]);
 
     // Nothing left to do: a second purge removes nothing and says so.
-    expect((await t!.retention.purge()).counts).toEqual({ plays: 0, alertAcks: 0, feedback: 0, feedbackPhones: 0, deviceSessions: 0, logFiles: 0 });
+    expect((await t!.retention.purge()).counts).toEqual({
+      plays: 0,
+      alertAcks: 0,
+      feedback: 0,
+      feedbackPhones: 0,
+      deviceSessions: 0,
+      logFiles: 0,
+    });
   });
 
   it('erases phone numbers at their own retention date, keeping the feedback, and never keeps one longer', async () => {
@@ -93,10 +100,13 @@ describe('retention purge', () => {
 
     const r = await t!.retention.purge();
     expect(r.counts).toMatchObject({ feedback: 1, feedbackPhones: 3 });
-    const rows = await db.all<{ event_id: string; phone: string | null; comment: string; rating: number }>('SELECT event_id, phone, comment, rating FROM feedback');
+    const rows = await db.all<{ event_id: string; phone: string | null; comment: string; rating: number }>(
+      'SELECT event_id, phone, comment, rating FROM feedback',
+    );
     const byId = new Map(rows.map((x) => [x.event_id, x]));
     expect(byId.has(old)).toBe(false);
-    for (const id of Object.values(due)) expect(byId.get(id)).toEqual({ event_id: id, phone: null, comment: 'Cán bộ nhiệt tình', rating: 4 });
+    for (const id of Object.values(due))
+      expect(byId.get(id)).toEqual({ event_id: id, phone: null, comment: 'Cán bộ nhiệt tình', rating: 4 });
     expect(byId.get(kept)?.phone).toBe('0912000014');
     expect(byId.get(withoutPhone)?.phone).toBeNull();
     expect(rows).toHaveLength(5);
@@ -108,7 +118,14 @@ describe('retention purge', () => {
     const dir = path.join(t!.dataDir, 'logs');
     fs.mkdirSync(dir);
     // NOW is 2025-06-15 02:15 local; the cutoff 7 days back is 2025-06-08 02:15, so 06-07 is the last whole day before it.
-    const names = ['bantin-2025-06-06.jsonl', 'bantin-2025-06-07.jsonl', 'bantin-2025-06-08.jsonl', 'bantin-2025-06-15.jsonl', 'bantin-2025-01-01.jsonl.gz', 'readme.txt'];
+    const names = [
+      'bantin-2025-06-06.jsonl',
+      'bantin-2025-06-07.jsonl',
+      'bantin-2025-06-08.jsonl',
+      'bantin-2025-06-15.jsonl',
+      'bantin-2025-01-01.jsonl.gz',
+      'readme.txt',
+    ];
     for (const n of names) fs.writeFileSync(path.join(dir, n), '{}\n');
     const dev = await addDevice(db);
     const weekOld = await addSession(db, dev, NOW - 30 * DAY, NOW - 8 * DAY);
@@ -117,7 +134,12 @@ describe('retention purge', () => {
     const r = await t!.retention.purge();
     expect(r.counts).toMatchObject({ logFiles: 2, deviceSessions: 1 });
     expect(r.cutoffs.connections).toBe(NOW - 93 * DAY);
-    expect(fs.readdirSync(dir).sort()).toEqual(['bantin-2025-01-01.jsonl.gz', 'bantin-2025-06-08.jsonl', 'bantin-2025-06-15.jsonl', 'readme.txt']);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'bantin-2025-01-01.jsonl.gz',
+      'bantin-2025-06-08.jsonl',
+      'bantin-2025-06-15.jsonl',
+      'readme.txt',
+    ]);
     expect(await column<number>('SELECT id AS v FROM device_sessions')).toEqual([weekOld]);
   });
 
@@ -135,7 +157,12 @@ describe('retention purge', () => {
     expect(first).toMatchObject({ actor: 'system', actor_id: null, target: 'retention' });
     const summary = JSON.parse(first!.summary);
     expect(summary).toMatchObject({
-      plays: 3, alertAcks: 0, feedback: 0, feedbackPhones: 0, deviceSessions: 0, logFiles: 0,
+      plays: 3,
+      alertAcks: 0,
+      feedback: 0,
+      feedbackPhones: 0,
+      deviceSessions: 0,
+      logFiles: 0,
       policy: { playsDays: 730, feedbackDays: 365, logsDays: 90, connectionsDays: 93 },
       cutoffs: { plays: new Date(NOW - 730 * DAY).toISOString() },
     });

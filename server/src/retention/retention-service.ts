@@ -101,7 +101,12 @@ export function createRetentionService(deps: {
           summary: {
             ...counts,
             policy: { ...p, connectionsDays: Math.max(p.logsDays, CONNECTIONS_MIN_DAYS) },
-            cutoffs: { plays: iso(cutoffs.plays), feedback: iso(cutoffs.feedback), connections: iso(cutoffs.connections), logs: iso(cutoffs.logs) },
+            cutoffs: {
+              plays: iso(cutoffs.plays),
+              feedback: iso(cutoffs.feedback),
+              connections: iso(cutoffs.connections),
+              logs: iso(cutoffs.logs),
+            },
             ...(failure ? { error: failure instanceof Error ? failure.message : String(failure) } : {}),
           },
         }),

@@ -47,7 +47,16 @@ export async function addFeedback(
   await q.run(
     `INSERT INTO feedback (event_id, device_id, rating, topic, comment, phone, consent_at, retain_until, created_at, received_at)
      VALUES (?, ?, 4, 'Thủ tục', ?, ?, ?, ?, ?, ?)`,
-    [id, deviceId, o.comment ?? 'Cán bộ nhiệt tình', o.phone ?? null, o.phone ? createdAt : null, o.retainUntil ?? null, createdAt, createdAt],
+    [
+      id,
+      deviceId,
+      o.comment ?? 'Cán bộ nhiệt tình',
+      o.phone ?? null,
+      o.phone ? createdAt : null,
+      o.retainUntil ?? null,
+      createdAt,
+      createdAt,
+    ],
   );
   return id;
 }
