@@ -8,6 +8,7 @@ import type { AppEnv } from './http/env';
 import type { Logger } from './log';
 import type { Db } from './db/sqlite';
 import { csrfGuard, loadDevice, loadSession, requestContext, securityHeaders, utf8Guard } from './http/middleware';
+import { metricsGuard } from './http/metrics-guard';
 import { problem } from './http/problem';
 import { validationHook } from './http/validation';
 import { AppError } from './services/app-error';
@@ -79,6 +80,8 @@ export type AppDeps = {
   clock: () => number;
   trustProxy: boolean;
   idleMs: number;
+  /** Bearer token a remote Prometheus presents for /metrics (BANTIN_METRICS_TOKEN); loopback needs none. */
+  metricsToken?: string | null;
   staticRoots?: { dashboard: string; player: string };
 };
 
@@ -166,7 +169,7 @@ export function createApp(deps: AppDeps) {
       return c.json({ status: 'error', db: 'error' }, 503);
     }
   });
-  app.get('/metrics', async (c) => c.body(await deps.metrics.metrics(), 200, { 'Content-Type': deps.metrics.contentType }));
+  app.get('/metrics', metricsGuard({ token: deps.metricsToken }), async (c) => c.body(await deps.metrics.metrics(), 200, { 'Content-Type': deps.metrics.contentType }));
 
   app.route('/', createApi(deps));
   app.all('/api/*', (c) => problem(c, 404, 'not_found'));
