@@ -20,12 +20,16 @@ export type RealtimeDeps = {
   log: Logger;
   clock: () => number;
   devices: { authenticateDevice(token: string): Promise<DeviceIdentity | null> };
-  sessions: { resolve(token: string): Promise<{ user: { id: number; username: string } } | null> };
+  sessions: {
+    resolve(token: string): Promise<{ sessionId?: string; user: { id: number; username: string } } | null>;
+    /** Whether a session still stands, without extending it; open dashboards are closed when it does not. */
+    alive?(sessionId: string): Promise<boolean>;
+  };
   timelines: HubTimelines;
   alerts: AlertService;
   plays: PlayService;
   feedback: FeedbackService;
-  options?: { pingIntervalMs?: number; admitPerSec?: number; admitBurst?: number };
+  options?: { pingIntervalMs?: number; admitPerSec?: number; admitBurst?: number; sessionCheckMs?: number };
 };
 
 /** The device token from the `bantin.token.<token>` subprotocol (browsers) or `?token=` (other clients). */
@@ -71,6 +75,13 @@ export function createRealtime(deps: RealtimeDeps) {
   const stopAcks = deps.alerts.onAck((a) =>
     dashboards.publish({ type: 'alert.ack.v1', alertId: String(a.alertId), deviceId: String(a.deviceId), at: a.at }),
   );
+  // A stolen or forgotten dashboard socket must not outlive its session: logout, a new password, a disabled
+  // account (also from the CLI, another process) or idle expiry close it within one check.
+  const alive = deps.sessions.alive?.bind(deps.sessions);
+  const sessionCheck = alive
+    ? setInterval(() => void dashboards.closeEnded(alive).catch((err: unknown) => deps.log.error('dashboard session check failed', { err })), o.sessionCheckMs ?? 10_000)
+    : null;
+  sessionCheck?.unref();
 
   async function upgradeDevice(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
     const wait = admission.take(deps.clock());
@@ -98,7 +109,7 @@ export function createRealtime(deps: RealtimeDeps) {
     const session = token ? await deps.sessions.resolve(token) : null;
     if (!session) return refuse(socket, 401, 'unauthenticated');
     if (socket.destroyed) return;
-    dashboards.wss.handleUpgrade(req, socket, head, (ws) => dashboards.accept(ws, session.user));
+    dashboards.wss.handleUpgrade(req, socket, head, (ws) => dashboards.accept(ws, session.user, session.sessionId ?? null));
   }
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -128,6 +139,7 @@ export function createRealtime(deps: RealtimeDeps) {
     close() {
       for (const s of attached) (s as Server).off('upgrade', onUpgrade);
       attached.clear();
+      if (sessionCheck) clearInterval(sessionCheck);
       stopAcks();
       devices.close();
       dashboards.close();

@@ -80,6 +80,13 @@ export function createAuthService(deps: {
       return { sessionId: id, csrfToken: s.csrf_token, user };
     },
 
+    /** Whether a session still stands (not logged out, idle, or ended by a new password or a disabled account). Never extends it. */
+    async alive(sessionId: string): Promise<boolean> {
+      const s = await sessionsRepo.find(deps.db, sessionId);
+      if (!s || deps.clock() - s.last_seen_at > deps.idleMs) return false;
+      return (await loadUser(s.user_id)) !== null;
+    },
+
     async logout(sessionId: string, user: SessionUser) {
       await deps.db.transaction(async (tx) => {
         await sessionsRepo.delete(tx, sessionId);
