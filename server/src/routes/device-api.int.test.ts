@@ -50,7 +50,7 @@ describe('GET /api/device/media/{sha256}', () => {
     const ok = await get(`/api/device/media/${sha}`, a.token);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('etag')).toBe(`"${sha}"`);
-    expect(ok.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(ok.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
     expect(ok.headers.get('content-type')).toBe('audio/wav');
     expect(Buffer.from(await ok.arrayBuffer()).equals(wav())).toBe(true);
     const part = await get(`/api/device/media/${sha}`, a.token, { range: 'bytes=0-3' });

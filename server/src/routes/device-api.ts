@@ -36,10 +36,9 @@ export function deviceApiRoutes(deps: { deviceMedia: DeviceMediaService; hook: H
     .openapi(me, (c) => c.json(c.get('device')!, 200))
     .openapi(media, async (c) => {
       const file = await deps.deviceMedia.fileFor(c.get('device')!, c.req.valid('param').sha256);
-      const res = sendFile(c, file);
-      // The bytes behind a sha256 never change; shared caches may keep them (the URL carries no secret
-      // unless ?token= is used, which media elements need).
-      res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
-      return res as never;
+      // sendFile marks it `private`: the bytes behind a sha256 never change, so the device keeps them for a
+      // year, but a shared cache must not, or it would hand a file to requests the server would refuse (another
+      // device, a revoked token, a version withdrawn since).
+      return sendFile(c, file) as never;
     });
 }
