@@ -332,8 +332,8 @@ describe.skipIf(skipBrowserTests)('player in Chromium against the real server', 
     const devices = (await staff.call<{ id: number; name: string }[]>('GET', '/api/devices')).body;
     const kiosk = devices.find((d) => d.name === 'Kiosk một cửa')!;
     expect((await staff.call('POST', `/api/devices/${kiosk.id}/revoke`)).status).toBe(200);
-    // The hub does not (yet) drop the open socket on revoke; the next start asks /api/device/me and re-pairs.
-    await page.reload();
+    // Revoking closes the device's socket with 4401: the player forgets its token and shows a new pairing
+    // code by itself, without a reload.
     await page.getByTestId('pairing-code').waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => localStorage.getItem('bantin.token'))).toBeNull();
   });

@@ -2,11 +2,16 @@
 // schemas with versioned type names. A new payload shape is a new version (`*.v2`); the old one stays until
 // every player has moved. Pure: no I/O, no clock, safe in the browser. See protocol/README.md.
 import { z } from 'zod';
-import { DeviceTimelineSchema, PriorityClassSchema } from './timeline';
+import { PackedTimelineSchema, PriorityClassSchema } from './timeline';
 
 /** The WebSocket subprotocol of this message set; the token travels as a second one (`bantin.token.<t>`). */
 export const PROTOCOL_NAME = 'bantin.v1' as const;
 export const TOKEN_PROTOCOL_PREFIX = 'bantin.token.' as const;
+/**
+ * Offered next to PROTOCOL_NAME by a device that can inflate: the server may then send any message as a
+ * binary frame holding the raw DEFLATE (RFC 1951) of its UTF-8 JSON text. Text frames stay possible.
+ */
+export const DEFLATE_PROTOCOL = 'bantin.deflate' as const;
 /** Largest device → server frame the server reads (bytes). 500 play records fit with room to spare. */
 export const MAX_DEVICE_MESSAGE_BYTES = 256 * 1024;
 export const MAX_PLAYS_PER_BATCH = 500;
@@ -111,7 +116,7 @@ export type Ack = z.infer<typeof AckSchema>;
 
 // ---------------------------------------------------------------- server → device
 
-export const TimelineMessageSchema = z.object({ type: z.literal('timeline.v1'), timeline: DeviceTimelineSchema });
+export const TimelineMessageSchema = z.object({ type: z.literal('timeline.v2'), timeline: PackedTimelineSchema });
 
 export const ALERT_SEVERITIES = ['extreme', 'severe', 'moderate', 'minor'] as const;
 export const AlertSeveritySchema = z.enum(ALERT_SEVERITIES);

@@ -1,4 +1,4 @@
-// The device timeline format (`timeline.v1`): what one device plays over a horizon, computed ahead by the
+// The device timeline format: what one device plays over a horizon, computed ahead by the
 // server's compiler and played offline by the player. Pure: no I/O, no clock, safe in the browser.
 //
 // Version hash: FNV-1a 64 over the UTF-8 bytes of a canonical JSON of the segments (keys sorted, undefined
@@ -6,8 +6,10 @@
 // browser, where WebCrypto is async) and the hash only detects change; it is not a security boundary —
 // media integrity is checked with each file's sha256.
 import { z } from 'zod';
+import { unpackTimeline } from './packed';
 
-export const TIMELINE_FORMAT = 'timeline.v1' as const;
+/** The message that carries a timeline to a device (in its packed form, see packed.ts). */
+export const TIMELINE_FORMAT = 'timeline.v2' as const;
 
 /** emergency > priority > normal > ads > fallback (after TT 39/2020/TT-BTTTT). */
 export const PRIORITY_CLASSES = ['emergency', 'priority', 'normal', 'ads', 'fallback'] as const;
@@ -88,6 +90,30 @@ export const DeviceTimelineSchema = z
     message: 'segments must be sorted and must not overlap',
   });
 export type DeviceTimeline = z.infer<typeof DeviceTimelineSchema>;
+
+/** The wire form (`timeline.v2`, see packed.ts): items once, sequences of item indexes, segments naming one. */
+export const PackedSegmentSchema = z.object({
+  start: epochMs,
+  end: epochMs,
+  class: PriorityClassSchema,
+  mode: z.enum(['loop', 'once']),
+  seq: z.number().int().nonnegative(),
+  phaseMs: z.number().int().positive().optional(),
+});
+export const PackedTimelineSchema = z
+  .object({
+    deviceId: z.string().min(1),
+    from: epochMs,
+    to: epochMs,
+    version: z.string().min(1),
+    items: z.array(TimelineItemSchema),
+    sequences: z.array(z.array(z.number().int().nonnegative())),
+    segments: z.array(PackedSegmentSchema),
+    media: z.array(MediaRefSchema),
+  })
+  .refine((p) => unpackTimeline(p) !== null, {
+    message: 'packed timeline: an index is out of range, or segments are unsorted or overlap',
+  });
 
 /** JSON with object keys sorted and undefined members dropped: equal values give equal strings. */
 export function canonicalJson(value: unknown): string {

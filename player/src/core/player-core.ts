@@ -3,7 +3,8 @@
 // holds is bounded (current play, ≤20 alerts, ≤20 errors, one batch in flight per queue) and every timer is
 // single and re-armed, so 24 h of play does not grow it (core/player-core.test.ts runs such a day).
 import type { TimerHandle } from '../lib/clock';
-import type { AlertMessage, DeviceTimeline, Heartbeat, MediaRef, PlayRecord, ServerToDevice, TimelineItem } from '../lib/protocol';
+import type { AlertMessage, DeviceTimeline, Heartbeat, MediaRef, PlayRecord, TimelineItem } from '../lib/protocol';
+import type { Inbound } from '../net/inbound';
 import { createOutbox } from '../queue/outbox';
 import { createScheduler, type NowPlaying } from '../schedule/scheduler';
 import { createAlertBook } from './alerts';
@@ -154,7 +155,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     },
   };
 
-  function handle(m: ServerToDevice) {
+  function handle(m: Inbound) {
     switch (m.type) {
       case 'time.v1': {
         const localAt = deps.localNow();
@@ -165,7 +166,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
         }
         return;
       }
-      case 'timeline.v1':
+      case 'timeline.v2':
         return setTimeline(m.timeline, true);
       case 'alert.v1':
         if (alerts.apply(m)) deps.saveAlerts(alerts.all());

@@ -1,7 +1,8 @@
 // The player core's contract: the state the UI reads, the dependencies the runtime injects, and the
 // operations it offers. Kept apart from player-core.ts so components and the runtime depend on types only.
 import type { Clock } from '../lib/clock';
-import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, PlayRecord, ServerToDevice, TimelineItem } from '../lib/protocol';
+import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, PlayRecord, TimelineItem } from '../lib/protocol';
+import type { Inbound } from '../net/inbound';
 import type { MediaSync } from '../media/sync';
 import type { QueueStore } from '../queue/outbox';
 import type { NowPlaying } from '../schedule/scheduler';
@@ -45,7 +46,7 @@ export interface CoreDeps {
 
 export interface PlayerCore {
   start(timeline: DeviceTimeline | null, alerts?: AlertMessage[]): void;
-  handle(message: ServerToDevice): void;
+  handle(message: Inbound): void;
   connected(): void;
   disconnected(): void;
   state(): CoreState;

@@ -1,10 +1,14 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '../test-support/fake-clock';
-import type { ServerToDevice } from '../lib/protocol';
+import { packTimeline } from '../../../protocol/src/packed';
+import type { DeviceTimeline } from '../lib/protocol';
 import { createConnection, deviceSocketUrl, type SocketLike } from './connection';
+import type { Inbound } from './inbound';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
+  binaryType?: string;
   sent: string[] = [];
   onopen: SocketLike['onopen'] = null;
   onclose: SocketLike['onclose'] = null;
@@ -31,18 +35,24 @@ class FakeSocket implements SocketLike {
   deliver(msg: unknown) {
     this.onmessage?.({ data: JSON.stringify(msg) });
   }
+  /** A binary frame as the server sends it to a `bantin.deflate` client, as a browser hands it over. */
+  deliverDeflated(msg: unknown) {
+    const b = deflateRawSync(Buffer.from(JSON.stringify(msg)));
+    this.onmessage?.({ data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) });
+  }
 }
 
-function setup(random = () => 0.999) {
+function setup(random = () => 0.999, inflate?: boolean) {
   const clock = createFakeClock(0);
   const sockets: FakeSocket[] = [];
-  const messages: ServerToDevice[] = [];
+  const messages: Inbound[] = [];
   const events: string[] = [];
   const conn = createConnection({
     url: 'ws://h/ws/device',
     token: 'tok123',
     clock,
     random,
+    inflate,
     createSocket: (url, protocols) => {
       const s = new FakeSocket(url, protocols);
       sockets.push(s);
@@ -58,11 +68,44 @@ function setup(random = () => 0.999) {
 }
 
 describe('createConnection', () => {
-  it('offers bantin.v1 and the token as subprotocols', () => {
+  it('offers bantin.v1 and the token as subprotocols, and bantin.deflate where it can inflate', () => {
     const { sockets, conn } = setup();
     conn.start();
-    expect(sockets[0]!.protocols).toEqual(['bantin.v1', 'bantin.token.tok123']);
+    // Node 20, like Chromium, has DecompressionStream('deflate-raw').
+    expect(sockets[0]!.protocols).toEqual(['bantin.v1', 'bantin.token.tok123', 'bantin.deflate']);
+    expect(sockets[0]!.binaryType).toBe('arraybuffer');
     expect(deviceSocketUrl({ protocol: 'https:', host: 'x:8443' })).toBe('wss://x:8443/ws/device');
+    const plain = setup(undefined, false);
+    plain.conn.start();
+    expect(plain.sockets[0]!.protocols).toEqual(['bantin.v1', 'bantin.token.tok123']);
+  });
+
+  it('inflates binary frames and keeps the order of the messages around them', async () => {
+    const { sockets, conn, messages } = setup();
+    conn.start();
+    const s = sockets[0]!;
+    s.accept();
+    const item = { id: 'i1', contentId: '1', versionId: '1', sha256: 'a'.repeat(64), kind: 'text' as const, durationMs: 5000, reason: { scheduleId: null, rule: 'r' }, text: { title: 'Tiêu đề', body: 'Nội dung có dấu', style: 'led' as const } };
+    const tl: DeviceTimeline = {
+      deviceId: '7', from: 0, to: 7200_000, version: 'v1',
+      segments: [
+        { start: 0, end: 3600_000, class: 'normal', mode: 'loop', items: [item, item] },
+        { start: 3600_000, end: 7200_000, class: 'normal', mode: 'loop', items: [item, item] },
+      ],
+      media: [],
+    };
+    s.deliver({ type: 'time.v1', serverTime: 1 });
+    s.deliverDeflated({ type: 'timeline.v2', timeline: packTimeline(tl) });
+    s.deliver({ type: 'time.v1', serverTime: 2 });
+    s.onmessage?.({ data: new Uint8Array([1, 2, 3]).buffer }); // not DEFLATE: dropped, the rest goes on
+    s.deliver({ type: 'time.v1', serverTime: 3 });
+    expect(messages.map((m) => m.type)).toEqual(['time.v1']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(messages.map((m) => (m.type === 'time.v1' ? m.serverTime : m.type))).toEqual([1, 'timeline.v2', 2, 3]);
+    const got = messages[1] as Extract<Inbound, { type: 'timeline.v2' }>;
+    expect(got.timeline).toEqual(tl);
+    // Unpacked items are shared, not copied per segment.
+    expect(got.timeline.segments[0]!.items[0]).toBe(got.timeline.segments[1]!.items[1]);
   });
 
   it('retries with growing full-jitter waits capped at 60 s', () => {

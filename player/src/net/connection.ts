@@ -3,17 +3,41 @@
 // server has actually talked to us, so a server that accepts and drops at once is not hammered.
 import { fullJitterDelay } from '../lib/backoff';
 import type { Clock, TimerHandle } from '../lib/clock';
-import type { DeviceToServer, ServerToDevice } from '../lib/protocol';
-import { parseInbound } from './inbound';
+import type { DeviceToServer } from '../lib/protocol';
+import { parseInbound, type Inbound } from './inbound';
 
 export const PROTOCOL = 'bantin.v1';
 export const TOKEN_PREFIX = 'bantin.token.';
+/** Offered when the player can inflate: the server may then send messages as raw-DEFLATE binary frames. */
+export const DEFLATE_PROTOCOL = 'bantin.deflate';
+
+/** True when this browser can inflate raw DEFLATE (DecompressionStream 'deflate-raw', Chromium 103+). */
+export function canInflate(): boolean {
+  if (typeof DecompressionStream === 'undefined') return false;
+  try {
+    new DecompressionStream('deflate-raw');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The UTF-8 JSON text of a frame: text frames as they are, binary frames inflated (raw DEFLATE). */
+export async function frameText(data: unknown): Promise<string | null> {
+  if (typeof data === 'string') return data;
+  let blob: Blob;
+  if (data instanceof Blob) blob = data;
+  else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) blob = new Blob([data as ArrayBuffer]);
+  else return null;
+  return new Response(blob.stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+}
 /** Close code with which the server says the token was revoked while connected (re-pair, do not retry). */
 export const REVOKED_CLOSE_CODE = 4401;
 
 /** The subset of WebSocket used here; tests pass a fake. */
 export interface SocketLike {
   readonly readyState: number;
+  binaryType?: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;
   onopen: ((ev: unknown) => void) | null;
@@ -29,7 +53,9 @@ export interface ConnectionOptions {
   createSocket?: (url: string, protocols: string[]) => SocketLike;
   random?: () => number;
   onOpen(): void;
-  onMessage(message: ServerToDevice): void;
+  onMessage(message: Inbound): void;
+  /** Offer `bantin.deflate` (default: when the browser can inflate). */
+  inflate?: boolean;
   onClose(): void;
   onUnauthorized?(): void;
   /**
@@ -61,6 +87,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
   let attempt = 0;
   let running = false;
   let open = false;
+  const inflate = opts.inflate ?? canInflate();
 
   function schedule() {
     if (!running || retry !== null) return;
@@ -75,20 +102,33 @@ export function createConnection(opts: ConnectionOptions): Connection {
     if (!running) return;
     let s: SocketLike;
     try {
-      s = make(opts.url, [PROTOCOL, TOKEN_PREFIX + opts.token]);
+      s = make(opts.url, [PROTOCOL, TOKEN_PREFIX + opts.token, ...(inflate ? [DEFLATE_PROTOCOL] : [])]);
+      s.binaryType = 'arraybuffer';
     } catch {
       schedule();
       return;
     }
     socket = s;
+    // Binary frames inflate asynchronously: messages go through one chain so they keep their order
+    // (time → timeline → alerts). A text frame with nothing queued before it is handed on at once.
+    let pending = 0;
+    let chain: Promise<void> = Promise.resolve();
+    const deliver = (raw: string | null) => {
+      const message = raw === null ? null : parseInbound(raw);
+      if (message && socket === s) opts.onMessage(message);
+    };
     s.onopen = () => {
       open = true;
       opts.onOpen();
     };
     s.onmessage = (ev) => {
       attempt = 0;
-      const message = parseInbound(ev.data);
-      if (message) opts.onMessage(message);
+      if (typeof ev.data === 'string' && pending === 0) return deliver(ev.data);
+      pending++;
+      chain = chain
+        .then(() => frameText(ev.data))
+        .then(deliver, () => undefined)
+        .finally(() => pending--);
     };
     s.onerror = () => undefined; // onclose follows and decides
     s.onclose = (ev) => {

@@ -1,6 +1,9 @@
 // Reads server → device frames without zod (kept out of the player's 40 KB budget): the JSON is parsed and
 // the few fields the player acts on are checked by hand. Anything else is dropped, never thrown.
-import type { ServerToDevice } from '../lib/protocol';
+import { unpackTimeline, type DeviceTimeline, type ServerToDevice } from '../lib/protocol';
+
+/** A server message as the player uses it: a `timeline.v2` arrives packed and is handed on unpacked. */
+export type Inbound = Exclude<ServerToDevice, { type: 'timeline.v2' }> | { type: 'timeline.v2'; timeline: DeviceTimeline };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -8,13 +11,13 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 
 const CHECKS: Record<ServerToDevice['type'], (m: Record<string, unknown>) => boolean> = {
   'time.v1': (m) => isNum(m.serverTime),
-  'timeline.v1': (m) =>
-    isObj(m.timeline) &&
-    isNum(m.timeline.from) &&
-    isNum(m.timeline.to) &&
-    isStr(m.timeline.version) &&
-    Array.isArray(m.timeline.segments) &&
-    Array.isArray(m.timeline.media),
+  // Unpacked in place: the check is the unpacking (every index and shape), see protocol/src/packed.ts.
+  'timeline.v2': (m) => {
+    const tl = unpackTimeline(m.timeline);
+    if (!tl) return false;
+    m.timeline = tl;
+    return true;
+  },
   'alert.v1': (m) => isStr(m.id) && isStr(m.text) && ['start', 'update', 'cancel'].includes(m.action as string) && isNum(m.expiresAt),
   'command.v1': (m) => isStr(m.id) && isObj(m.command) && isStr(m.command.name),
   'error.v1': (m) => isStr(m.code),
@@ -22,7 +25,7 @@ const CHECKS: Record<ServerToDevice['type'], (m: Record<string, unknown>) => boo
   'feedback.ack.v1': (m) => isStr(m.eventId),
 };
 
-export function parseInbound(raw: unknown): ServerToDevice | null {
+export function parseInbound(raw: unknown): Inbound | null {
   if (!isStr(raw)) return null;
   let data: unknown;
   try {
@@ -31,5 +34,5 @@ export function parseInbound(raw: unknown): ServerToDevice | null {
     return null;
   }
   if (!isObj(data) || !isStr(data.type) || !Object.hasOwn(CHECKS, data.type)) return null;
-  return CHECKS[data.type as ServerToDevice['type']](data) ? (data as unknown as ServerToDevice) : null;
+  return CHECKS[data.type as ServerToDevice['type']](data) ? (data as unknown as Inbound) : null;
 }

@@ -1,6 +1,8 @@
-// timeline.v1 frames built around a shared encoding: byte-identical to JSON.stringify, right deviceId each.
+// timeline.v2 frames built around a shared encoding: byte-identical to JSON.stringify, right deviceId each;
+// the deflated ones inflate to the same text.
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseServerMessage, type DeviceTimeline } from '@bantin/protocol';
+import { packTimeline, parseServerMessage, unpackTimeline, type DeviceTimeline } from '@bantin/protocol';
 import { createTimelineFrames } from './device-hub';
 
 const sha = (c: string) => c.repeat(64);
@@ -23,20 +25,33 @@ const media: DeviceTimeline['media'] = [{ sha256: sha('a'), size: 1234, mime: 'a
 const timeline = (deviceId: string, s = segments, m = media): DeviceTimeline => ({ deviceId, from: 0, to: 86_400_000, version: 'fnv1a64:0123456789abcdef', segments: s, media: m });
 
 describe('createTimelineFrames', () => {
-  it('gives exactly the bytes of JSON.stringify of the timeline.v1 message, Vietnamese text included', () => {
+  it('gives exactly the bytes of JSON.stringify of the timeline.v2 message, Vietnamese text included', () => {
     const frame = createTimelineFrames();
     const tl = timeline('42');
-    expect(frame(tl).toString('utf8')).toBe(JSON.stringify({ type: 'timeline.v1', timeline: tl }));
+    expect(frame(tl).toString('utf8')).toBe(JSON.stringify({ type: 'timeline.v2', timeline: packTimeline(tl) }));
   });
 
-  it('reuses the shared part across devices and still names each device, and the frames parse as timeline.v1', () => {
+  it('deflated frames are one raw DEFLATE stream of the same text, for every device on the version', () => {
+    const frame = createTimelineFrames();
+    for (const id of ['1', '2', 'thiết-bị-42']) {
+      const tl = timeline(id);
+      const text = JSON.stringify({ type: 'timeline.v2', timeline: packTimeline(tl) });
+      expect(inflateRawSync(frame(tl, true)).toString('utf8')).toBe(text);
+      expect(frame(tl, true).length).toBeLessThan(Buffer.byteLength(text));
+    }
+    // A long device id still fits the stored block's 16-bit length, or falls back to deflating it all.
+    const long = timeline('x'.repeat(70_000));
+    expect(inflateRawSync(frame(long, true)).toString('utf8')).toBe(JSON.stringify({ type: 'timeline.v2', timeline: packTimeline(long) }));
+  });
+
+  it('reuses the shared part across devices and still names each device, and the frames parse as timeline.v2', () => {
     const frame = createTimelineFrames();
     for (const id of ['1', '2', '10000']) {
       const parsed = parseServerMessage(frame(timeline(id)).toString('utf8'));
       expect(parsed.ok).toBe(true);
-      if (!parsed.ok || parsed.message.type !== 'timeline.v1') throw new Error('not a timeline.v1');
+      if (!parsed.ok || parsed.message.type !== 'timeline.v2') throw new Error('not a timeline.v2');
       expect(parsed.message.timeline.deviceId).toBe(id);
-      expect(parsed.message.timeline.segments).toEqual(segments);
+      expect(unpackTimeline(parsed.message.timeline)?.segments).toEqual(segments);
     }
   });
 
@@ -45,6 +60,7 @@ describe('createTimelineFrames', () => {
     frame(timeline('1'));
     const other = [{ ...media[0]!, size: 99 }];
     const tl = timeline('1', segments, other);
-    expect(frame(tl).toString('utf8')).toBe(JSON.stringify({ type: 'timeline.v1', timeline: tl }));
+    expect(frame(tl).toString('utf8')).toBe(JSON.stringify({ type: 'timeline.v2', timeline: packTimeline(tl) }));
+    expect(inflateRawSync(frame(tl, true)).toString('utf8')).toBe(JSON.stringify({ type: 'timeline.v2', timeline: packTimeline(tl) }));
   });
 });

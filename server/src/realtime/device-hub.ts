@@ -2,8 +2,9 @@
 // (time → timeline → active alerts), timeline pushes only when the version changed, alert fan-out, commands,
 // pings that find dead connections, and dispatch of what players send (heartbeat, plays, feedback, acks).
 import { randomUUID } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_DEVICE_MESSAGE_BYTES, PROTOCOL_NAME, type AlertMessage, type Command, type DeviceTimeline, type ServerToDevice } from '@bantin/protocol';
+import { MAX_DEVICE_MESSAGE_BYTES, PROTOCOL_NAME, packBody, type AlertMessage, type Command, type DeviceTimeline, type ServerToDevice } from '@bantin/protocol';
 import type { Logger } from '../log';
 import type { AlertService } from '../services/alert-service';
 import type { PlayService } from '../services/play-service';
@@ -13,30 +14,45 @@ import { handleDeviceMessage, type DeviceConn } from './device-messages';
 
 export type DeviceIdentity = { id: number; kind: string; name: string };
 
+/** A DEFLATE stored (uncompressed), non-final block holding `bytes` (≤ 65,535): RFC 1951 §3.2.4. */
+function storedBlock(bytes: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head[0] = 0; // BFINAL = 0, BTYPE = 00, then padding to the byte boundary
+  head.writeUInt16LE(bytes.length, 1);
+  head.writeUInt16LE(~bytes.length & 0xffff, 3);
+  return Buffer.concat([head, bytes]);
+}
+
 /**
- * `timeline.v1` frames built around one shared encoding per version. A frame differs between devices on
- * the same version only in deviceId, from and to, so the segments and media (~30 KB for a loudspeaker) are
- * JSON-encoded once per distinct pair of arrays (devices sharing a compiled program share them) and each
- * frame is a short head + those bytes + "}". The result is byte for byte what JSON.stringify of the message
- * gives, so the key order and the parse on the player are unchanged.
+ * `timeline.v2` frames built around one shared encoding per version. A frame differs between devices on the
+ * same version only in deviceId, from and to, so the packed body (items, sequences, segments, media) is
+ * JSON-encoded once per distinct pair of arrays (devices sharing a compiled program share them) — and, for
+ * devices that offered `bantin.deflate`, compressed once too. A text frame is a short head + those bytes;
+ * a binary frame is the head as a DEFLATE stored block followed by the body's compressed blocks, which is
+ * one valid raw DEFLATE stream of the same text. The text is byte for byte JSON.stringify of the message.
  */
 export function createTimelineFrames() {
-  const CLOSE = Buffer.from('}');
-  const tails = new WeakMap<DeviceTimeline['segments'], { media: DeviceTimeline['media']; bytes: Buffer }>();
-  const tailOf = (tl: DeviceTimeline) => {
+  type Tail = { media: DeviceTimeline['media']; text: Buffer; deflated: Buffer | null };
+  const tails = new WeakMap<DeviceTimeline['segments'], Tail>();
+  const tailOf = (tl: DeviceTimeline): Tail => {
     let t = tails.get(tl.segments);
     if (!t || t.media !== tl.media) {
-      // '{"segments":…,"media":…}' without its '{': it closes the timeline object.
-      t = { media: tl.media, bytes: Buffer.from(JSON.stringify({ segments: tl.segments, media: tl.media }).slice(1)) };
+      // '{"items":…,"sequences":…,"segments":…,"media":…}' without its '{', plus the message's closing '}'.
+      t = { media: tl.media, text: Buffer.from(JSON.stringify(packBody(tl)).slice(1) + '}'), deflated: null };
       tails.set(tl.segments, t);
     }
-    return t.bytes;
+    return t;
   };
-  return (tl: DeviceTimeline): Buffer => {
-    const head =
-      `{"type":"timeline.v1","timeline":{"deviceId":${JSON.stringify(tl.deviceId)},"from":${JSON.stringify(tl.from)},` +
-      `"to":${JSON.stringify(tl.to)},"version":${JSON.stringify(tl.version)},`;
-    return Buffer.concat([Buffer.from(head), tailOf(tl), CLOSE]);
+  return (tl: DeviceTimeline, deflate = false): Buffer => {
+    const head = Buffer.from(
+      `{"type":"timeline.v2","timeline":{"deviceId":${JSON.stringify(tl.deviceId)},"from":${JSON.stringify(tl.from)},` +
+        `"to":${JSON.stringify(tl.to)},"version":${JSON.stringify(tl.version)},`,
+    );
+    const tail = tailOf(tl);
+    if (!deflate) return Buffer.concat([head, tail.text]);
+    if (head.length > 0xffff) return deflateRawSync(Buffer.concat([head, tail.text]));
+    tail.deflated ??= deflateRawSync(tail.text);
+    return Buffer.concat([storedBlock(head), tail.deflated]);
   };
 }
 
@@ -71,10 +87,13 @@ export function createDeviceHub(deps: DeviceHubDeps) {
   });
   const conns = new Map<number, DeviceConn>();
 
-  /** A Buffer is an already-encoded text frame (fan-out encodes once for thousands of sockets). */
-  const send = (c: DeviceConn, msg: ServerToDevice | string | Buffer) => {
+  /**
+   * A Buffer is an already-encoded frame (fan-out encodes once for thousands of sockets): a text frame, or
+   * with `binary` a raw-DEFLATE one for a `bantin.deflate` device.
+   */
+  const send = (c: DeviceConn, msg: ServerToDevice | string | Buffer, binary = false) => {
     if (c.ws.readyState !== c.ws.OPEN) return false;
-    if (Buffer.isBuffer(msg)) c.ws.send(msg, { binary: false });
+    if (Buffer.isBuffer(msg)) c.ws.send(msg, { binary });
     else c.ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
     return true;
   };
@@ -83,7 +102,7 @@ export function createDeviceHub(deps: DeviceHubDeps) {
   /** Sends the timeline unless this connection already has that version. */
   const sendTimeline = (c: DeviceConn, tl: DeviceTimeline | null) => {
     if (!tl || tl.version === c.sentVersion) return;
-    if (send(c, timelineFrame(tl))) c.sentVersion = tl.version;
+    if (send(c, timelineFrame(tl, c.deflate), c.deflate)) c.sentVersion = tl.version;
   };
 
   const unsubscribeTimeline = deps.timelines.onTimelineChanged((deviceId, tl) => {
@@ -103,8 +122,9 @@ export function createDeviceHub(deps: DeviceHubDeps) {
 
   const ctx = { deps, send, log: deps.log };
 
-  async function accept(ws: WebSocket, device: DeviceIdentity, remote: string) {
-    const c: DeviceConn = { ws, device, sentVersion: null, alive: true, ready: false, lastTouch: 0, playerVersion: null, changedDuringConnect: false };
+  /** `deflate`: the device offered `bantin.deflate`, so timelines go to it compressed. */
+  async function accept(ws: WebSocket, device: DeviceIdentity, remote: string, deflate = false) {
+    const c: DeviceConn = { ws, device, deflate, sentVersion: null, alive: true, ready: false, lastTouch: 0, playerVersion: null, changedDuringConnect: false };
     const old = conns.get(device.id);
     conns.set(device.id, c);
     if (old) old.ws.close(CLOSE_REPLACED, 'replaced');

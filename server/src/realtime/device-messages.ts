@@ -8,6 +8,8 @@ import type { DeviceHubDeps, DeviceIdentity } from './device-hub';
 export type DeviceConn = {
   ws: WebSocket;
   device: DeviceIdentity;
+  /** The device offered `bantin.deflate`: timelines are sent to it as raw-DEFLATE binary frames. */
+  deflate: boolean;
   /** The timeline version this connection has been sent (nothing is sent again for the same version). */
   sentVersion: string | null;
   alive: boolean;
@@ -39,7 +41,11 @@ const handlers: Handlers = {
     const r = await ctx.deps.feedback.ingest(c.device, m);
     if (r.ok) ctx.send(c, { type: 'feedback.ack.v1', eventId: m.eventId });
     else {
-      const message = r.code === 'rate_limited' ? `too much feedback; retry in ${Math.ceil((r.retryAfterMs ?? 0) / 1000)} s` : 'only kiosks take feedback';
+      const seconds = Math.ceil((r.retryAfterMs ?? 0) / 1000);
+      const message =
+        r.code === 'rate_limited'
+          ? `Kiosk gửi quá nhiều góp ý; thử lại sau ${seconds} giây / too much feedback from this kiosk; retry in ${seconds} s`
+          : 'Chỉ kiosk mới nhận góp ý / only kiosks take feedback';
       ctx.send(c, { type: 'error.v1', code: r.code, message, ref: m.type, eventId: m.eventId });
     }
   },

@@ -1,4 +1,5 @@
 // The device and dashboard hubs over real sockets: a listening server on 127.0.0.1 and `ws` clients.
+import { unpackTimeline } from '@bantin/protocol';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-server';
@@ -46,7 +47,7 @@ describe('device connection', () => {
     const c = await s.connect(d.token);
     expect(c.inbox.length === 0 || c.inbox[0]!.type === 'time.v1').toBe(true);
     await c.next('time.v1');
-    const tl = await c.next('timeline.v1');
+    const tl = await c.next('timeline.v2');
     expect(tl.timeline).toMatchObject({ deviceId: String(d.id), version: expect.any(String) });
     const row = await s.db.get<{ status: string; last_seen_at: number }>('SELECT status, last_seen_at FROM devices WHERE id = ?', [d.id]);
     expect(JSON.parse(row!.status).online).toBe(true);
@@ -89,21 +90,48 @@ describe('timeline pushes', () => {
   it('pushes a new timeline within one second of a change, and nothing when the version is unchanged', async () => {
     const d = await s.createDevice('led');
     const c = await s.connect(d.token);
-    const first = await c.next('timeline.v1');
+    const first = await c.next('timeline.v2');
     const v0 = (first.timeline as { version: string }).version;
 
     // A rename recompiles the device but cannot change what it plays: nothing is pushed.
     await s.devices.update({ id: null, name: 'test' }, d.id, { name: 'renamed' });
-    expect(await c.collect('timeline.v1', 400)).toEqual([]);
+    expect(await c.collect('timeline.v2', 400)).toEqual([]);
 
     // An alert for this device changes its timeline (an emergency segment).
     const started = Date.now();
     const alert = await s.alerts.issue({ id: null, name: 'test' }, { text: 'Cảnh báo thử', target: { all: false, deviceIds: [d.id], groupIds: [], kinds: [] } });
-    const pushed = await c.next('timeline.v1', 1000);
+    const pushed = await c.next('timeline.v2', 1000);
     expect(Date.now() - started).toBeLessThan(1000);
     expect((pushed.timeline as { version: string }).version).not.toBe(v0);
     await s.alerts.cancel({ id: null, name: 'test' }, alert.id);
     c.close();
+  });
+});
+
+describe('timeline frames', () => {
+  it('sends timeline.v2 packed: as text by default, as raw DEFLATE to a device that offered bantin.deflate', async () => {
+    const d = await s.createDevice('led');
+    const plain = await s.connect(d.token);
+    const plainMsg = await plain.next('timeline.v2');
+    plain.close();
+    await plain.waitClosed();
+    const z = await s.connect(d.token, 'protocol', { deflate: true });
+    const zMsg = await z.next('timeline.v2');
+    expect(zMsg).toEqual(plainMsg);
+    const stored = await s.timeline.getTimeline(d.id);
+    expect(unpackTimeline(zMsg.timeline)).toEqual(stored);
+    const [pf] = plain.frames.filter((f) => f.type === 'timeline.v2');
+    const [zf] = z.frames.filter((f) => f.type === 'timeline.v2');
+    expect(pf!.binary).toBe(false);
+    expect(zf!.binary).toBe(true);
+    expect(zf!.bytes).toBeLessThan(pf!.bytes);
+    // Other messages stay text; a pushed change comes compressed as well.
+    expect(z.frames.find((f) => f.type === 'time.v1')!.binary).toBe(false);
+    const alert = await s.alerts.issue({ id: null, name: 'test' }, { text: 'Cảnh báo thử', target: { all: false, deviceIds: [d.id], groupIds: [], kinds: [] } });
+    await z.next('timeline.v2', 1000);
+    expect(z.frames.filter((f) => f.type === 'timeline.v2').map((f) => f.binary)).toEqual([true, true]);
+    await s.alerts.cancel({ id: null, name: 'test' }, alert.id);
+    z.close();
   });
 });
 

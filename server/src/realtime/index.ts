@@ -3,7 +3,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Http2SecureServer, Http2Server } from 'node:http2';
 import type { Duplex } from 'node:stream';
-import { TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
+import { DEFLATE_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
 import type { Db } from '../db/sqlite';
 import type { Logger } from '../log';
 import { SESSION_COOKIE } from '../http/middleware';
@@ -32,6 +32,11 @@ export type RealtimeDeps = {
   options?: { pingIntervalMs?: number; admitPerSec?: number; admitBurst?: number; sessionCheckMs?: number };
 };
 
+/** The device offered `bantin.deflate`: it inflates raw-DEFLATE binary frames, so timelines go compressed. */
+export function offersDeflate(req: IncomingMessage): boolean {
+  return (req.headers['sec-websocket-protocol'] ?? '').split(',').some((p) => p.trim() === DEFLATE_PROTOCOL);
+}
+
 /** The device token from the `bantin.token.<token>` subprotocol (browsers) or `?token=` (other clients). */
 export function deviceTokenOf(req: IncomingMessage, url: URL): string | null {
   const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
@@ -53,6 +58,9 @@ function cookieValue(header: string | undefined, name: string): string | null {
   }
   return null;
 }
+
+/** The upgrade paths this hub answers; any other path is refused with 404 (security-access/route-table.ts). */
+export const WS_PATHS = { device: '/ws/device', dashboard: '/ws/dashboard' } as const;
 
 const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
 
@@ -90,7 +98,7 @@ export function createRealtime(deps: RealtimeDeps) {
     const device = token ? await deps.devices.authenticateDevice(token) : null;
     if (!device) return refuse(socket, 401, 'device_unauthenticated');
     if (socket.destroyed) return;
-    devices.wss.handleUpgrade(req, socket, head, (ws) => void devices.accept(ws, device, req.socket.remoteAddress ?? ''));
+    devices.wss.handleUpgrade(req, socket, head, (ws) => void devices.accept(ws, device, req.socket.remoteAddress ?? '', offersDeflate(req)));
   }
 
   async function upgradeDashboard(req: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -116,7 +124,7 @@ export function createRealtime(deps: RealtimeDeps) {
     socket.on('error', () => undefined);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const run =
-      url.pathname === '/ws/device' ? upgradeDevice(req, socket, head, url) : url.pathname === '/ws/dashboard' ? upgradeDashboard(req, socket, head) : null;
+      url.pathname === WS_PATHS.device ? upgradeDevice(req, socket, head, url) : url.pathname === WS_PATHS.dashboard ? upgradeDashboard(req, socket, head) : null;
     if (!run) return refuse(socket, 404, 'not_found');
     run.catch((err: unknown) => {
       deps.log.error('upgrade failed', { err, path: url.pathname });

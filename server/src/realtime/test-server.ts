@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { inflateRawSync } from 'node:zlib';
 import WebSocket from 'ws';
 import { createTestContext } from '../test-support/context';
 import { deviceRepo } from '../repos/device-repo';
@@ -13,11 +14,15 @@ export type Msg = { type: string; [k: string]: unknown };
 /** A real WebSocket client that records what it receives. */
 export class TestClient {
   readonly inbox: Msg[] = [];
+  /** How each message arrived: a binary frame is raw DEFLATE of the JSON (`bantin.deflate`). */
+  readonly frames: { type: string; binary: boolean; bytes: number }[] = [];
   private waiters: (() => void)[] = [];
   closed: { code: number; reason: string } | null = null;
   constructor(readonly ws: WebSocket) {
-    ws.on('message', (d) => {
-      this.inbox.push(JSON.parse(d.toString()) as Msg);
+    ws.on('message', (d: Buffer, isBinary) => {
+      const m = JSON.parse((isBinary ? inflateRawSync(d) : d).toString()) as Msg;
+      this.frames.push({ type: m.type, binary: isBinary, bytes: d.length });
+      this.inbox.push(m);
       this.wake();
     });
     ws.on('close', (code, reason) => {
@@ -87,10 +92,11 @@ export async function startTestServer(opts: { clock?: () => number; pingInterval
   };
 
   /** Opens /ws/device; resolves with the client, or rejects with the HTTP status of a refused upgrade. */
-  const connect = (token: string, via: 'protocol' | 'query' = 'protocol') =>
+  const connect = (token: string, via: 'protocol' | 'query' = 'protocol', opts: { deflate?: boolean } = {}) =>
     new Promise<TestClient>((resolve, reject) => {
       const url = via === 'query' ? `ws://${base}/ws/device?token=${encodeURIComponent(token)}` : `ws://${base}/ws/device`;
-      const ws = new WebSocket(url, via === 'query' ? ['bantin.v1'] : ['bantin.v1', `bantin.token.${token}`]);
+      const protocols = via === 'query' ? ['bantin.v1'] : ['bantin.v1', `bantin.token.${token}`];
+      const ws = new WebSocket(url, opts.deflate ? [...protocols, 'bantin.deflate'] : protocols);
       clients.push(ws);
       const c = new TestClient(ws);
       ws.once('open', () => resolve(c));

@@ -17,7 +17,7 @@ describe('POST /api/devices/{id}/commands', () => {
   it('delivers identify to the connected device and audits it', async () => {
     const d = await s.createDevice('kiosk');
     const c = await s.connect(d.token);
-    await c.next('timeline.v1');
+    await c.next('timeline.v2');
     const res = await command(d.id, { name: 'identify', durationMs: 5000 });
     expect(res.status).toBe(202);
     const { commandId } = await res.json();
@@ -31,7 +31,7 @@ describe('POST /api/devices/{id}/commands', () => {
   it('sets the volume of a speaker, and refuses a volume for an LED screen', async () => {
     const sp = await s.createDevice('speaker');
     const c = await s.connect(sp.token);
-    await c.next('timeline.v1');
+    await c.next('timeline.v2');
     expect((await command(sp.id, { name: 'set_volume', volume: 70 })).status).toBe(202);
     expect((await c.next('command.v1')).command).toEqual({ name: 'set_volume', volume: 70 });
     const led = await s.createDevice('led');
@@ -54,7 +54,7 @@ describe('revoking a device', () => {
   it('closes its open connection at once with 4401', async () => {
     const d = await s.createDevice('led');
     const c = await s.connect(d.token);
-    await c.next('timeline.v1');
+    await c.next('timeline.v2');
     const res = await s.request(`/api/devices/${d.id}/revoke`, { method: 'POST', ...editor });
     expect(res.status).toBe(200);
     expect((await c.waitClosed(2000))?.code).toBe(4401);
@@ -64,7 +64,7 @@ describe('revoking a device', () => {
   it('closes the connection of a deleted device', async () => {
     const d = await s.createDevice('kiosk');
     const c = await s.connect(d.token);
-    await c.next('timeline.v1');
+    await c.next('timeline.v2');
     expect((await s.request(`/api/devices/${d.id}`, { method: 'DELETE', ...editor })).status).toBeLessThan(300);
     expect((await c.waitClosed(2000))?.code).toBe(4401);
   });

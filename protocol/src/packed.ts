@@ -1,0 +1,147 @@
+// The wire form of a device timeline (`timeline.v2`): the same timeline as `DeviceTimeline`, with every
+// distinct item written once in `items`, every distinct item sequence once in `sequences` (indexes into
+// `items`), and each segment naming its sequence by index. A screen's horizon repeats the same loop in every
+// hourly segment, so this is ~35× smaller than writing the items out in every segment (685 KB → 20 KB for an
+// LED screen over two days with the starter pack), and the player keeps one object per item.
+//
+// Pure and zod-free: the player imports it (its bundle must not pull zod). `unpackTimeline` never throws on
+// bad input: it checks every index and returns null.
+import type { DeviceTimeline, MediaRef, PriorityClass, Segment, TimelineItem } from './timeline';
+
+export interface PackedSegment {
+  start: number;
+  end: number;
+  class: PriorityClass;
+  mode: 'loop' | 'once';
+  /** Index into `sequences`. */
+  seq: number;
+  phaseMs?: number;
+}
+
+export interface PackedTimeline {
+  deviceId: string;
+  from: number;
+  to: number;
+  version: string;
+  items: TimelineItem[];
+  /** Each sequence lists indexes into `items`, in play order. */
+  sequences: number[][];
+  segments: PackedSegment[];
+  media: MediaRef[];
+}
+
+/** The shared part of a packed timeline (what devices on one version have in common). */
+export type PackedBody = Pick<PackedTimeline, 'items' | 'sequences' | 'segments' | 'media'>;
+
+/**
+ * Pack the segments and media of a timeline. Items are recognised by identity first (the compiler shares
+ * item objects), then by their JSON, so equal items written out twice still take one slot.
+ */
+export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media'>): PackedBody {
+  const items: TimelineItem[] = [];
+  const byRef = new Map<TimelineItem, number>();
+  const byJson = new Map<string, number>();
+  const sequences: number[][] = [];
+  const seqByKey = new Map<string, number>();
+  const seqByRef = new Map<readonly TimelineItem[], number>();
+  const itemIndex = (it: TimelineItem) => {
+    let i = byRef.get(it);
+    if (i !== undefined) return i;
+    const json = JSON.stringify(it);
+    i = byJson.get(json);
+    if (i === undefined) {
+      i = items.length;
+      items.push(it);
+      byJson.set(json, i);
+    }
+    byRef.set(it, i);
+    return i;
+  };
+  const segments = tl.segments.map((s): PackedSegment => {
+    let seq = seqByRef.get(s.items);
+    if (seq === undefined) {
+      const idx = s.items.map(itemIndex);
+      const key = idx.join(',');
+      seq = seqByKey.get(key);
+      if (seq === undefined) {
+        seq = sequences.length;
+        sequences.push(idx);
+        seqByKey.set(key, seq);
+      }
+      seqByRef.set(s.items, seq);
+    }
+    const out: PackedSegment = { start: s.start, end: s.end, class: s.class, mode: s.mode, seq };
+    if (s.phaseMs !== undefined) out.phaseMs = s.phaseMs;
+    return out;
+  });
+  return { items, sequences, segments, media: tl.media };
+}
+
+export function packTimeline(tl: DeviceTimeline): PackedTimeline {
+  return { deviceId: tl.deviceId, from: tl.from, to: tl.to, version: tl.version, ...packBody(tl) };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const CLASSES: readonly string[] = ['emergency', 'priority', 'normal', 'ads', 'fallback'];
+const KINDS: readonly string[] = ['image', 'video', 'audio', 'text', 'speech'];
+
+function isItem(v: unknown): v is TimelineItem {
+  return (
+    isObj(v) &&
+    typeof v.id === 'string' &&
+    typeof v.contentId === 'string' &&
+    typeof v.versionId === 'string' &&
+    typeof v.sha256 === 'string' &&
+    KINDS.includes(v.kind as string) &&
+    isInt(v.durationMs) &&
+    (v.durationMs as number) > 0 &&
+    isObj(v.reason)
+  );
+}
+
+/**
+ * The segments and media of a packed body, with the items shared: segments on one sequence share one items
+ * array. Null when anything is out of shape (an index out of range, unsorted or overlapping segments, …).
+ */
+export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media'> | null {
+  if (!isObj(p) || !Array.isArray(p.items) || !Array.isArray(p.sequences) || !Array.isArray(p.segments) || !Array.isArray(p.media)) {
+    return null;
+  }
+  const items = p.items as unknown[];
+  if (!items.every(isItem)) return null;
+  const sequences: TimelineItem[][] = [];
+  for (const seq of p.sequences as unknown[]) {
+    if (!Array.isArray(seq)) return null;
+    const list: TimelineItem[] = [];
+    for (const i of seq) {
+      if (!isInt(i) || i < 0 || i >= items.length) return null;
+      list.push(items[i] as TimelineItem);
+    }
+    sequences.push(list);
+  }
+  const segments: Segment[] = [];
+  let lastEnd = -Infinity;
+  for (const s of p.segments as unknown[]) {
+    if (!isObj(s) || !isInt(s.start) || !isInt(s.end) || s.end <= s.start || s.start < lastEnd) return null;
+    if (!CLASSES.includes(s.class as string) || (s.mode !== 'loop' && s.mode !== 'once')) return null;
+    if (!isInt(s.seq) || s.seq < 0 || s.seq >= sequences.length) return null;
+    if (s.phaseMs !== undefined && (!isInt(s.phaseMs) || s.phaseMs <= 0)) return null;
+    const seg: Segment = { start: s.start, end: s.end, class: s.class as PriorityClass, mode: s.mode, items: sequences[s.seq]! };
+    if (s.phaseMs !== undefined) seg.phaseMs = s.phaseMs;
+    segments.push(seg);
+    lastEnd = s.end;
+  }
+  const media = p.media as unknown[];
+  if (!media.every((m) => isObj(m) && typeof m.sha256 === 'string' && typeof m.url === 'string' && isInt(m.size))) return null;
+  return { segments, media: media as MediaRef[] };
+}
+
+/** A device timeline from its packed form, or null when the packed form is out of shape. */
+export function unpackTimeline(p: unknown): DeviceTimeline | null {
+  if (!isObj(p) || typeof p.deviceId !== 'string' || !isInt(p.from) || !isInt(p.to) || p.to < p.from || typeof p.version !== 'string') {
+    return null;
+  }
+  const body = unpackBody(p);
+  return body && { deviceId: p.deviceId, from: p.from, to: p.to, version: p.version, ...body };
+}
