@@ -28,7 +28,7 @@ const codes = defineRoute('public', {
 const claim = defineRoute(WRITE, {
   method: 'post', path: '/claim', tags, summary: 'Claim a code for a device / Nhận mã cho thiết bị',
   request: { body: jsonBody(Claim) },
-  responses: { 200: jsonOk(DeviceRef), ...errorResponses, 404: problemResponse('Unknown or expired code'), 409: problemResponse('Already claimed') },
+  responses: { 200: jsonOk(DeviceRef), ...errorResponses, 404: problemResponse('Unknown or expired code'), 409: problemResponse('Already claimed'), ...tooMany },
 });
 const token = defineRoute('public', {
   method: 'post', path: '/token', tags, summary: 'The player collects its device token, once / Trình phát nhận mã thiết bị',

@@ -44,9 +44,15 @@ const logout = defineRoute('authenticated', {
   responses: { 204: { description: 'Logged out' }, 401: errorResponses[401], 403: errorResponses[403] },
 });
 
+/**
+ * The client's address for rate limits. Behind the one trusted reverse proxy the last X-Forwarded-For entry
+ * is the address that proxy saw; the entries before it are whatever the client sent (nginx's
+ * $proxy_add_x_forwarded_for appends), so trusting the first one would let a client pick a fresh "IP" for
+ * every login attempt.
+ */
 export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const fwd = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (fwd) return fwd;
   }
   try {

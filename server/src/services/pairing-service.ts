@@ -1,6 +1,7 @@
 // Pairing (ghép nối): a new player asks for a 6-digit code and a secret; staff claim the code for a new or
 // existing device; the player then trades code + secret for its long-lived token, exactly once. Codes last
-// 10 minutes and are single-use; asking for codes and failed token attempts are rate-limited per IP.
+// 10 minutes and are single-use; asking for codes and failed token attempts are rate-limited per IP, and
+// claims of unknown codes per staff account (guessing codes is the only way to seize a player one cannot see).
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/sqlite';
 import { createThrottle } from '../domain/throttle';
@@ -20,7 +21,7 @@ export type PairingServiceDeps = {
   audit: AuditService;
   devices: DeviceService;
   recompile: (change: TimelineChange) => Promise<void>;
-  limits?: { codesPerIp: number; failedTokensPerIp: number; windowMs: number };
+  limits?: { codesPerIp?: number; failedTokensPerIp?: number; failedClaimsPerUser?: number; windowMs?: number };
 };
 
 const tooMany = (ms: number) => {
@@ -31,9 +32,10 @@ const tooMany = (ms: number) => {
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function createPairingService(deps: PairingServiceDeps) {
-  const limits = deps.limits ?? { codesPerIp: 10, failedTokensPerIp: 30, windowMs: 10 * 60_000 };
+  const limits = { codesPerIp: 10, failedTokensPerIp: 30, failedClaimsPerUser: 10, windowMs: 10 * 60_000, ...deps.limits };
   const codes = createThrottle({ max: limits.codesPerIp, windowMs: limits.windowMs });
   const tokens = createThrottle({ max: limits.failedTokensPerIp, windowMs: limits.windowMs });
+  const claims = createThrottle({ max: limits.failedClaimsPerUser, windowMs: limits.windowMs });
 
   return {
     /** Public: a player asks for a code to show on screen. */
@@ -59,9 +61,15 @@ export function createPairingService(deps: PairingServiceDeps) {
     /** Staff bind a waiting code to a new device (given its details) or to an existing one (re-pairing). */
     async claim(actor: Actor, input: { code: string; device?: DeviceCreate; deviceId?: number }): Promise<DeviceView> {
       const now = deps.clock();
+      const who = `${actor.id ?? ''}:${actor.name}`;
+      const wait = claims.retryAfter(who, now);
+      if (wait > 0) throw tooMany(wait);
       const out = await deps.db.transaction(async (tx) => {
         const row = await deviceRepo.findCode(tx, input.code);
-        if (!row || (row.claimed_at === null && row.expires_at <= now)) throw new AppError(404, 'pairing_code_unknown');
+        if (!row || (row.claimed_at === null && row.expires_at <= now)) {
+          claims.fail(who, now);
+          throw new AppError(404, 'pairing_code_unknown');
+        }
         if (row.claimed_at !== null) throw new AppError(409, 'pairing_code_claimed');
         let device: DeviceView;
         if (input.deviceId !== undefined) {
