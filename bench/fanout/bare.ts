@@ -9,10 +9,12 @@ wss.on('connection', (ws) => {
   ws.on('close', () => clients.delete(ws));
 });
 wss.on('listening', () => process.send!({ type: 'ready', port: (wss.address() as AddressInfo).port }));
-process.on('message', (m: { type: string; payload?: string }) => {
+// `payload` is text; `binary` is base64 of bytes sent as one binary frame (the timeline frame bantin sends).
+process.on('message', (m: { type: string; payload?: string; binary?: string }) => {
   if (m.type === 'broadcast') {
+    const data = m.binary !== undefined ? Buffer.from(m.binary, 'base64') : Buffer.from(m.payload!);
     const t0 = performance.timeOrigin + performance.now();
-    for (const ws of clients) ws.send(m.payload!);
+    for (const ws of clients) ws.send(data, { binary: m.binary !== undefined });
     process.send!({ type: 'broadcast', t0, clients: clients.size });
   } else if (m.type === 'stop') {
     for (const ws of clients) ws.terminate();

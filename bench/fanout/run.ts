@@ -1,6 +1,6 @@
 // Fan-out bench (npm run bench:fanout): N simulated devices (default 10,000) over several client processes
 // connect to a real bantin server on loopback. Measures alert POST → alert.v1 and schedule change → new
-// timeline.v1 latency at every device, the server's RSS per connected device, and — in the same run, to the
+// timeline.v2 latency at every device, the server's RSS per connected device, and — in the same run, to the
 // same clients — a bare `ws` server broadcasting the same bytes. Prints one JSON line.
 // Env: BENCH_DEVICES (10000), BENCH_CLIENTS (4), BENCH_TIMEOUT_MS (120000), BENCH_KINDS (led,led,led,kiosk,speaker).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -107,7 +107,7 @@ async function main() {
   const timeline = await times('timeline', () => (server.send({ type: 'schedule' }), next(server, 'schedule')));
   const alertBytes = 'x'.repeat(alert.info.bytes as number);
   const bareAlert = await times('bare-alert', () => (bare.send({ type: 'broadcast', payload: alertBytes }), next(bare, 'broadcast')));
-  const bareTimeline = await times('bare-timeline', () => (bare.send({ type: 'broadcast', payload: timeline.info.sample as string }), next(bare, 'broadcast')));
+  const bareTimeline = await times('bare-timeline', () => (bare.send({ type: 'broadcast', binary: timeline.info.frame as string }), next(bare, 'broadcast')));
 
   for (const c of [...clients, server, bare]) c.send({ type: 'stop' });
   const bareP99 = pct(bareAlert.latencies, 99);
@@ -133,7 +133,10 @@ async function main() {
     rss_kb_per_device: round(((rss1.rss as number) - (mem0.rss as number)) / 1024 / Math.max(1, rss1.connected as number)),
     // RSS keeps pages the start-up compile freed, so it can under-count; JS heap + external after GC does not.
     heap_kb_per_device: round(((rss1.heap as number) - (mem0.heap as number)) / 1024 / Math.max(1, rss1.connected as number)),
-    timeline_bytes: (timeline.info.sample as string).length,
+    // The frame on the wire (packed timeline.v2, raw DEFLATE), the same message as text, and as timeline.v1 was.
+    timeline_bytes: Buffer.from(timeline.info.frame as string, 'base64').length,
+    timeline_text_bytes: timeline.info.textBytes,
+    timeline_v1_bytes: timeline.info.v1Bytes,
     kinds: process.env.BENCH_KINDS ?? 'led,led,led,kiosk,speaker',
     client_processes: CLIENTS,
     socket_closes_seen: reconnects,

@@ -11,6 +11,7 @@ import { loadConfig } from '../../server/src/config';
 import { compose } from '../../server/src/main';
 import { createLogger } from '../../server/src/log';
 import { deviceRepo } from '../../server/src/repos/device-repo';
+import { createTimelineFrames } from '../../server/src/realtime/device-hub';
 
 const N = Number(process.argv[2] ?? 10_000);
 const send = (m: unknown) => process.send!(m);
@@ -78,8 +79,15 @@ async function main() {
       });
       // create() returns after the recompile has stored every timeline and the hub has sent them all.
       const done = now() - t0;
-      const sample = await ctx.timeline.getTimeline(1);
-      send({ type: 'schedule', t0, recompileAndSendMs: done, sample: JSON.stringify({ type: 'timeline.v1', timeline: sample }) });
+      const sample = (await ctx.timeline.getTimeline(1))!;
+      // The frame device 1 was sent (players offer bantin.deflate), and the same message as plain text.
+      const frames = createTimelineFrames();
+      send({
+        type: 'schedule', t0, recompileAndSendMs: done,
+        frame: frames(sample, true).toString('base64'),
+        textBytes: frames(sample, false).length,
+        v1Bytes: Buffer.byteLength(JSON.stringify({ type: 'timeline.v1', timeline: sample })),
+      });
     } else if (m.type === 'stop') {
       ctx.realtime.close();
       server.closeAllConnections();

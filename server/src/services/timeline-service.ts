@@ -17,6 +17,7 @@ import {
   type TargetInput,
 } from '../domain/schedule';
 import { whatPlaysAt, type DeviceTimeline, type PlayingNow } from '../domain/schedule/protocol';
+import { decodeStored, timelineBody, type SharedPart } from './timeline-body';
 import { DAY_MS, HOUR_MS, ZoneCalendar } from '../domain/schedule/zone';
 import { deviceRepo } from '../repos/device-repo';
 import { timelineRepo } from '../repos/timeline-repo';
@@ -42,11 +43,6 @@ export type TimelineListener = (deviceId: number, timeline: DeviceTimeline) => v
 export const MAX_PREVIEW_MS = 31 * DAY_MS;
 /** Parsed timeline blobs kept in memory (distinct versions: a ward has a handful per device kind and group). */
 const SHARED_CACHE_SIZE = 64;
-
-/** What every device on one version shares, stored once as a blob. */
-type SharedPart = Pick<DeviceTimeline, 'segments' | 'media'>;
-/** The blob's JSON: {"segments":[…],"media":[…]}. */
-export const timelineBody = (tl: SharedPart): string => JSON.stringify({ segments: tl.segments, media: tl.media });
 
 export type TimelineServiceDeps = { db: Db; clock: () => number; tz: string; horizonDays: number; bus: EventBus; log?: Logger };
 
@@ -92,7 +88,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
     const hit = shared.get(version);
     if (hit) return remember(version, hit);
     const blob = await timelineRepo.getBlob(deps.db, version);
-    return blob ? remember(version, JSON.parse(blob.body) as SharedPart) : null;
+    return blob ? remember(version, decodeStored<SharedPart>(blob.body)) : null;
   };
 
   /**

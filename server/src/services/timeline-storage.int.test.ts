@@ -11,6 +11,8 @@ import { openDb } from '../db/sqlite';
 import { MIGRATIONS_DIR, migrate } from '../db/migrate';
 import { createEventBus } from './event-bus';
 import { createTimelineService } from './timeline-service';
+import { decodeStored } from './timeline-body';
+import { packTimeline, type DeviceTimeline } from '@bantin/protocol';
 import { timelineRepo } from '../repos/timeline-repo';
 
 let t: TestCtx;
@@ -50,9 +52,13 @@ describe('timeline storage', () => {
       expect(tl!.deviceId).toBe(String(id));
       expect(tl).toEqual(await t.timeline.getTimeline(id));
     }
-    // The assembled JSON other readers use is byte for byte JSON.stringify of the timeline.
+    // The assembled JSON other readers use is byte for byte JSON.stringify of the packed timeline (timeline.v2's
+    // form), and the blobs hold each item once: far smaller than the timeline with its items written out.
     for (const row of await timelineRepo.listAll(t.db)) {
-      expect(row.timeline).toBe(JSON.stringify(await fresh.getTimeline(row.device_id)));
+      const tl = (await fresh.getTimeline(row.device_id))!;
+      expect(row.timeline).toBe(JSON.stringify(packTimeline(tl)));
+      expect(decodeStored<DeviceTimeline>(row.timeline)).toEqual(tl);
+      if (tl.segments.length > 1) expect(row.timeline.length * 2).toBeLessThan(JSON.stringify(tl).length);
     }
   });
 
@@ -110,6 +116,8 @@ describe('migration 0006_timeline_blobs', () => {
       expect(blobs).toHaveLength(1);
       expect(JSON.parse(blobs[0]!.body)).toEqual(shared);
       expect((await timelineRepo.listAll(db)).map((r) => r.timeline)).toEqual(old);
+      // Blobs written before timeline.v2 (items inline) are still read as they are.
+      expect((await timelineRepo.listAll(db)).map((r) => decodeStored(r.timeline))).toEqual(old.map((j) => JSON.parse(j) as unknown));
       expect(await timelineRepo.getMeta(db, 2)).toEqual({ device_id: 2, version: 'fnv1a64:00000000000000aa', from_ms: 0, to_ms: 86_400_000, compiled_at: 5 });
     } finally {
       await db.close();
