@@ -23,10 +23,14 @@ export const SlotsSchema = z.array(ClockWindowSchema).min(1).max(12);
 export const DeviceKindSchema = z.enum(['led', 'kiosk', 'speaker']);
 export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 
+/** Years 0001–9999: what ISO 8601 writes with four digits. Past ±8.64e15 ms a Date is invalid and throws. */
+const INSTANT_MIN = Date.parse('0001-01-01T00:00:00Z');
+const INSTANT_MAX = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** An instant as epoch ms or an ISO 8601 date-time. */
 export const instant = z.string().transform((s, ctx) => {
   const n = /^-?\d+$/.test(s) ? Number(s) : Date.parse(s);
-  if (!Number.isFinite(n)) {
+  if (!Number.isFinite(n) || n < INSTANT_MIN || n > INSTANT_MAX) {
     ctx.addIssue({ code: 'custom', message: 'Thời điểm không hợp lệ / invalid instant' });
     return z.NEVER;
   }
