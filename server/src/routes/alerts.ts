@@ -62,6 +62,7 @@ const CapOutcomeSchema = z
   })
   .openapi('CapOutcome');
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 const issuers = ['editor', 'reviewer', 'admin'] as const;
 const list = defineRoute('authenticated', {
@@ -125,7 +126,14 @@ export function alertRoutes(deps: { alerts: AlertService; cap: CapService; hook:
     .openapi(cap, async (c) => {
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== 'application/cap+xml' && type !== 'application/xml' && type !== 'text/xml') return problem(c, 415, 'unsupported_media_type') as never;
-      const out = await deps.cap.ingest(actorOf(c), await c.req.text());
+      // Strict UTF-8, as for JSON bodies: a lenient decoder would store U+FFFD in place of the bad bytes.
+      let xml: string;
+      try {
+        xml = strictUtf8.decode(await c.req.arrayBuffer());
+      } catch {
+        return problem(c, 400, 'invalid_utf8') as never;
+      }
+      const out = await deps.cap.ingest(actorOf(c), xml);
       return c.json(out, !out.applied ? 202 : out.action === 'start' && !out.duplicate ? 201 : 200);
     })
     .openapi(get, async (c) => c.json(await deps.alerts.get(c.req.valid('param').id), 200))
