@@ -29,7 +29,9 @@ describe('role matrix', () => {
   });
 
   it('lists every route outside /api too (front ends, health, metrics)', () => {
-    const other = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL' && !r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`))];
+    const other = [
+      ...new Set(t.app.routes.filter((r) => r.method !== 'ALL' && !r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`)),
+    ];
     expect(other.sort()).toEqual(Object.keys(OTHER_ROUTES).sort());
   });
 
@@ -43,9 +45,7 @@ describe('role matrix', () => {
     if (!notBuilt) expect(res.status).toBeLessThan(500);
   });
 
-  const cases = Object.entries(MATRIX).flatMap(([route, access]) =>
-    [...ROLES, null].map((role) => ({ route, access, role })),
-  );
+  const cases = Object.entries(MATRIX).flatMap(([route, access]) => [...ROLES, null].map((role) => ({ route, access, role })));
   it.each(cases)('$route as $role', async ({ route, access, role }) => {
     const [method, path] = route.split(' ') as [string, string];
     const url = urlOf(path);
@@ -82,10 +82,16 @@ describe('device token', () => {
     const d = await t.devices.create({ id: null, name: 'test' }, { name: 'matrix-led', kind: 'led' });
     await deviceRepo.setToken(t.db, d.id, createHash('sha256').update(deviceToken).digest('hex'), Date.now());
   });
-  const cases = Object.entries(MATRIX).filter(([, access]) => access !== 'public').map(([route, access]) => ({ route, access }));
+  const cases = Object.entries(MATRIX)
+    .filter(([, access]) => access !== 'public')
+    .map(([route, access]) => ({ route, access }));
   it.each(cases)('$route with a device token', async ({ route, access }) => {
     const [method, path] = route.split(' ') as [string, string];
-    const res = await t.request(urlOf(path), { method, headers: { authorization: `Bearer ${deviceToken}` }, body: method === 'GET' ? undefined : '{}' });
+    const res = await t.request(urlOf(path), {
+      method,
+      headers: { authorization: `Bearer ${deviceToken}` },
+      body: method === 'GET' ? undefined : '{}',
+    });
     // A device token opens device routes only; it is never a staff session.
     if (access === 'device') {
       expect(res.status).not.toBe(401);

@@ -34,7 +34,11 @@ const statusOf = async (sha: string, token: string) => (await media(sha, token))
 
 /** A message through the API: draft version 1 with its own rendered speech file. */
 async function message(text: string) {
-  const res = await call<{ id: number; latest: Version }>(editor, 'POST', '/api/content', { kind: 'message', title: text.slice(0, 40), body: text });
+  const res = await call<{ id: number; latest: Version }>(editor, 'POST', '/api/content', {
+    kind: 'message',
+    title: text.slice(0, 40),
+    body: text,
+  });
   expect(res.status).toBe(201);
   expect(res.body.latest.files).toHaveLength(1);
   return { id: res.body.id, version: res.body.latest, file: res.body.latest.files[0]! };
@@ -93,7 +97,9 @@ describe('device media', () => {
     expect((await media(fileB, a.token, 'query')).status).toBe(404);
     expect(await statusOf(fileA, b.token)).toBe(404);
     // Our own token in the header and theirs in the query: the header decides, nothing leaks.
-    expect((await s.http(`/api/device/media/${fileB}?token=${b.token}`, { headers: { authorization: `Bearer ${a.token}` } })).status).toBe(404);
+    expect((await s.http(`/api/device/media/${fileB}?token=${b.token}`, { headers: { authorization: `Bearer ${a.token}` } })).status).toBe(
+      404,
+    );
   });
 
   it('refuses a staff session (403), no token (401), and sha256 spellings that are not the stored one', async () => {
@@ -129,7 +135,8 @@ describe('device media', () => {
   it('loses a file when it leaves the device’s timeline: a new version replaces it, then revocation removes it', async () => {
     // Version 2 (new text, new speech) is a draft: version 1 keeps playing, v2's file is not fetchable.
     const v2 = await call<{ latest: Version }>(editor, 'POST', `/api/content/${contentA}/versions`, {
-      title: 'Tổ 1 (sửa)', body: 'Tổ 1: giữ gìn vệ sinh chung; phân loại rác tại nguồn từ tháng này.',
+      title: 'Tổ 1 (sửa)',
+      body: 'Tổ 1: giữ gìn vệ sinh chung; phân loại rác tại nguồn từ tháng này.',
     });
     expect(v2.status, JSON.stringify(v2.body)).toBe(201);
     expect(v2.body.latest.number).toBe(2);
@@ -167,7 +174,12 @@ describe('timelines', () => {
   });
 
   it('gives a device token nothing of the staff timeline routes', async () => {
-    for (const path of [`/api/devices/${b.id}/timeline`, `/api/devices/${b.id}/timeline/at?t=${Date.now()}`, `/api/devices/${a.id}`, '/api/devices']) {
+    for (const path of [
+      `/api/devices/${b.id}/timeline`,
+      `/api/devices/${b.id}/timeline/at?t=${Date.now()}`,
+      `/api/devices/${a.id}`,
+      '/api/devices',
+    ]) {
       expect((await s.http(path, { headers: { authorization: `Bearer ${a.token}` } })).status, path).toBe(401);
       expect((await s.http(`${path}${path.includes('?') ? '&' : '?'}token=${a.token}`)).status, path).toBe(401);
     }

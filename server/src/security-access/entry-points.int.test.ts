@@ -56,7 +56,10 @@ describe('WebSocket upgrade paths', () => {
 describe('/ws/device', () => {
   it('opens only with a paired device token (as subprotocol or ?token=) and selects bantin.v1', async () => {
     const d = await s.createDevice('led');
-    expect(await upgrade('/ws/device', { protocols: ['bantin.v1', `bantin.token.${d.token}`] })).toEqual({ open: true, protocol: 'bantin.v1' });
+    expect(await upgrade('/ws/device', { protocols: ['bantin.v1', `bantin.token.${d.token}`] })).toEqual({
+      open: true,
+      protocol: 'bantin.v1',
+    });
     expect(await upgrade(`/ws/device?token=${d.token}`, { protocols: ['bantin.v1'] })).toMatchObject({ open: true });
   });
 
@@ -66,9 +69,20 @@ describe('/ws/device', () => {
     const deleted = await s.createDevice('kiosk');
     await s.devices.remove({ id: null, name: 'test' }, deleted.id);
     const live = await s.createDevice('speaker');
-    const tokens = ['', 'x', 'bt_' + 'A'.repeat(43), live.token.slice(0, -1), live.token + 'x', 'y'.repeat(201), revoked.token, deleted.token];
+    const tokens = [
+      '',
+      'x',
+      'bt_' + 'A'.repeat(43),
+      live.token.slice(0, -1),
+      live.token + 'x',
+      'y'.repeat(201),
+      revoked.token,
+      deleted.token,
+    ];
     for (const token of tokens) {
-      expect(await upgrade('/ws/device', { protocols: ['bantin.v1', `bantin.token.${token}`] }), token).toEqual(refusedWith(401, 'device_unauthenticated'));
+      expect(await upgrade('/ws/device', { protocols: ['bantin.v1', `bantin.token.${token}`] }), token).toEqual(
+        refusedWith(401, 'device_unauthenticated'),
+      );
       expect(await upgrade(`/ws/device?token=${encodeURIComponent(token)}`, { protocols: ['bantin.v1'] })).toEqual(refusedWith(401));
     }
     expect(await upgrade('/ws/device', { protocols: ['bantin.v1'] })).toEqual(refusedWith(401));
@@ -77,10 +91,12 @@ describe('/ws/device', () => {
   it('refuses a staff session cookie in place of a device token, and a session token passed as a device token', async () => {
     expect(await upgrade('/ws/device', { protocols: ['bantin.v1'], headers: { cookie: admin.cookie } })).toEqual(refusedWith(401));
     const sessionToken = admin.cookie.split('=')[1]!;
-    expect(await upgrade('/ws/device', { protocols: ['bantin.v1', `bantin.token.${sessionToken}`], headers: { cookie: admin.cookie } })).toEqual(
+    expect(
+      await upgrade('/ws/device', { protocols: ['bantin.v1', `bantin.token.${sessionToken}`], headers: { cookie: admin.cookie } }),
+    ).toEqual(refusedWith(401));
+    expect(await upgrade('/ws/device', { protocols: ['bantin.v1'], headers: { authorization: `Bearer ${sessionToken}` } })).toEqual(
       refusedWith(401),
     );
-    expect(await upgrade('/ws/device', { protocols: ['bantin.v1'], headers: { authorization: `Bearer ${sessionToken}` } })).toEqual(refusedWith(401));
   });
 });
 
@@ -96,7 +112,9 @@ describe('/ws/dashboard', () => {
   it('refuses no session, a made-up or logged-out cookie, and a device token in any place with 401', async () => {
     const d = await s.createDevice('led');
     const gone = await s.login('admin');
-    expect((await s.http('/api/session', { method: 'DELETE', headers: { cookie: gone.cookie, 'x-csrf-token': gone.csrf } })).status).toBe(204);
+    expect((await s.http('/api/session', { method: 'DELETE', headers: { cookie: gone.cookie, 'x-csrf-token': gone.csrf } })).status).toBe(
+      204,
+    );
     for (const headers of [
       same(),
       { cookie: 'bantin_session=made-up-value-0123456789abcdef', ...same() },
@@ -106,9 +124,9 @@ describe('/ws/dashboard', () => {
     ]) {
       expect(await upgrade('/ws/dashboard', { headers }), JSON.stringify(headers)).toEqual(refusedWith(401, 'unauthenticated'));
     }
-    expect(await upgrade(`/ws/dashboard?token=${d.token}`, { protocols: ['bantin.v1', `bantin.token.${d.token}`], headers: same() })).toEqual(
-      refusedWith(401),
-    );
+    expect(
+      await upgrade(`/ws/dashboard?token=${d.token}`, { protocols: ['bantin.v1', `bantin.token.${d.token}`], headers: same() }),
+    ).toEqual(refusedWith(401));
   });
 
   it('refuses a valid session from another origin (cross-site WebSocket hijacking) with 403', async () => {
@@ -137,7 +155,13 @@ describe('/metrics', () => {
   });
 
   it('refuses what a reverse proxy relays, even from loopback, with a plain 404', async () => {
-    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }, { 'x-forwarded-host': 'bantin.example' }]) {
+    const relayed: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.9' },
+      { forwarded: 'for=203.0.113.9' },
+      { 'x-real-ip': '203.0.113.9' },
+      { 'x-forwarded-host': 'bantin.example' },
+    ];
+    for (const headers of relayed) {
       const res = await s.http('/metrics', { headers });
       expect(res.status, JSON.stringify(headers)).toBe(404);
       expect(await res.text()).not.toMatch(/bantin_http_requests_total/);
@@ -145,7 +169,9 @@ describe('/metrics', () => {
   });
 
   // The peer must not be loopback: listen on this machine's network address and connect to it.
-  const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
   it.skipIf(!external)('refuses a client from the network (404) unless it presents BANTIN_METRICS_TOKEN', async () => {
     const token = 'prometheus-scrape-token-0123456789';
     const t = await createTestContext({ env: { BANTIN_METRICS_TOKEN: token } });
@@ -186,7 +212,12 @@ describe('the player and dashboard files', () => {
     const redirect = await s.http('/player', { redirect: 'manual' });
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get('location')).toBe('/player/');
-    for (const [path, title] of [['/player/', 'bantin player'], ['/', 'bantin'], ['/devices', 'bantin'], ['/content/1', 'bantin']] as const) {
+    for (const [path, title] of [
+      ['/player/', 'bantin player'],
+      ['/', 'bantin'],
+      ['/devices', 'bantin'],
+      ['/content/1', 'bantin'],
+    ] as const) {
       const res = await s.http(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -196,9 +227,16 @@ describe('the player and dashboard files', () => {
 
   it('never serve a file outside the built folders, however the path is spelt', async () => {
     const paths = [
-      '/../package.json', '/player/../../package.json', '/player/../../../server/src/config.ts', '/%2e%2e/package.json',
-      '/player/%2e%2e/%2e%2e/package.json', '/player/..%2f..%2fpackage.json', '/..%5c..%5cpackage.json', '/assets/../../package.json',
-      '/player/assets/..%2f..%2f..%2fpackage.json', '/player/assets/%2e%2e%2f%2e%2e%2fsw.js',
+      '/../package.json',
+      '/player/../../package.json',
+      '/player/../../../server/src/config.ts',
+      '/%2e%2e/package.json',
+      '/player/%2e%2e/%2e%2e/package.json',
+      '/player/..%2f..%2fpackage.json',
+      '/..%5c..%5cpackage.json',
+      '/assets/../../package.json',
+      '/player/assets/..%2f..%2f..%2fpackage.json',
+      '/player/assets/%2e%2e%2f%2e%2e%2fsw.js',
     ];
     for (const p of paths) {
       const res = await raw(p);
@@ -219,10 +257,12 @@ describe('the iCalendar subscription link', () => {
   it('opens its own group’s calendar without a session, and nothing with a wrong, borrowed or mangled key', async () => {
     const auth = { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' };
     const group = async (name: string) =>
-      ((await (await s.http('/api/groups', { method: 'POST', headers: auth, body: JSON.stringify({ name }) })).json()) as { id: number }).id;
+      ((await (await s.http('/api/groups', { method: 'POST', headers: auth, body: JSON.stringify({ name }) })).json()) as { id: number })
+        .id;
     const g1 = await group('Tổ dân phố 1');
     const g2 = await group('Tổ dân phố 2');
-    const link = async (id: number) => ((await (await s.http(`/api/groups/${id}/calendar-link`, { headers: auth })).json()) as { path: string }).path;
+    const link = async (id: number) =>
+      ((await (await s.http(`/api/groups/${id}/calendar-link`, { headers: auth })).json()) as { path: string }).path;
     const p1 = await link(g1);
     const p2 = await link(g2);
     expect(p1).toMatch(new RegExp(`^/api/calendar/${g1}-[0-9a-f]{40}\\.ics$`));

@@ -21,15 +21,26 @@ beforeAll(async () => {
   device = await s.createDevice('speaker');
   const b = Buffer.alloc(2000, 7);
   sha = await s.media.storeGenerated(b, { mime: 'audio/wav', kind: 'audio', durationMs: 10, name: 'x.wav' });
-  await s.alerts.issue({ id: null, name: 'test' }, { text: 'Thử', audioSha256: sha, target: { all: false, deviceIds: [device.id], groupIds: [], kinds: [] } });
+  await s.alerts.issue(
+    { id: null, name: 'test' },
+    { text: 'Thử', audioSha256: sha, target: { all: false, deviceIds: [device.id], groupIds: [], kinds: [] } },
+  );
 });
 afterAll(() => s.stop());
 
 type Policy = Map<string, string[]>;
-const parse = (csp: string): Policy => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+const parse = (csp: string): Policy =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 function expectStrictHeaders(res: { headers: Headers | http.IncomingHttpHeaders }, what: string) {
-  const get = (name: string) => (res.headers instanceof Headers ? res.headers.get(name) : (res.headers[name] as string | undefined)) ?? null;
+  const get = (name: string) =>
+    (res.headers instanceof Headers ? res.headers.get(name) : (res.headers[name] as string | undefined)) ?? null;
   const csp = get('content-security-policy');
   expect(csp, `${what}: CSP`).toBeTruthy();
   const p = parse(csp!);
@@ -128,7 +139,9 @@ describe('security headers from a listening server', () => {
     }
     // A well-formed name is echoed: the page's own WebSocket goes to the host the browser asked for.
     expect(parse((await answer('bantin.phuong.example:8443')).csp!).get('connect-src')).toEqual([
-      "'self'", 'ws://bantin.phuong.example:8443', 'wss://bantin.phuong.example:8443',
+      "'self'",
+      'ws://bantin.phuong.example:8443',
+      'wss://bantin.phuong.example:8443',
     ]);
   });
 });

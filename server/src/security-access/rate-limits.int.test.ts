@@ -30,8 +30,16 @@ async function listen(env: Record<string, string> = {}) {
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json().catch(() => null)) as Record<string, string> | null };
+    const res = await fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      body: (await res.json().catch(() => null)) as Record<string, string> | null,
+    };
   };
   return { t, base, post };
 }
@@ -82,7 +90,9 @@ describe('login throttling', () => {
       const res = await post('/api/session', creds(`ghost-${i}`, 'sai'), { 'x-forwarded-for': `10.9.${i}.1, 203.0.113.7` });
       expect(res.status, `attempt ${i}`).toBe(401);
     }
-    expect((await post('/api/session', creds('admin', 'admin-password-1'), { 'x-forwarded-for': '10.0.0.1, 203.0.113.7' })).status).toBe(429);
+    expect((await post('/api/session', creds('admin', 'admin-password-1'), { 'x-forwarded-for': '10.0.0.1, 203.0.113.7' })).status).toBe(
+      429,
+    );
     // Another client behind the same proxy is not affected.
     expect((await post('/api/session', creds('admin', 'admin-password-1'), { 'x-forwarded-for': '203.0.113.8' })).status).toBe(200);
   });
@@ -103,7 +113,13 @@ describe('pairing', () => {
     const { t, post } = await listen();
     const editor = await t.createUser('bien-tap', ['editor']);
     const claim = async (code: string) =>
-      (await t.request('/api/pairing/claim', { method: 'POST', ...editor, body: JSON.stringify({ code, device: { name: 'Kiosk', kind: 'kiosk' } }) })).status;
+      (
+        await t.request('/api/pairing/claim', {
+          method: 'POST',
+          ...editor,
+          body: JSON.stringify({ code, device: { name: 'Kiosk', kind: 'kiosk' } }),
+        })
+      ).status;
     const first = (await post('/api/pairing/codes', {})).body as { code: string; secret: string };
     expect(await claim(first.code)).toBe(200);
     for (let i = 1; i <= 30; i++) {
@@ -128,7 +144,11 @@ describe('pairing', () => {
     const guesser = await t.createUser('doan-ma', ['editor']);
     const other = await t.createUser('bien-tap', ['editor']);
     const claim = async (who: { cookie: string; csrf: string }, code: string) => {
-      const res = await t.request('/api/pairing/claim', { method: 'POST', ...who, body: JSON.stringify({ code, device: { name: 'LED', kind: 'led' } }) });
+      const res = await t.request('/api/pairing/claim', {
+        method: 'POST',
+        ...who,
+        body: JSON.stringify({ code, device: { name: 'LED', kind: 'led' } }),
+      });
       return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { code: string } };
     };
     const waiting = (await (await t.request('/api/pairing/codes', { method: 'POST' })).json()) as { code: string };

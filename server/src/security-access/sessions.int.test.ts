@@ -21,8 +21,16 @@ beforeAll(async () => {
   t = await createTestContext();
   // The composed hub checks sessions every 10 s; this one, built from the same services, every 100 ms.
   realtime = createRealtime({
-    db: t.db, log: t.log, clock: () => Date.now(), devices: t.devices, sessions: t.auth, timelines: t.timeline,
-    alerts: t.alerts, plays: t.realtimeArea.plays, feedback: t.realtimeArea.feedback, options: { sessionCheckMs: 100 },
+    db: t.db,
+    log: t.log,
+    clock: () => Date.now(),
+    devices: t.devices,
+    sessions: t.auth,
+    timelines: t.timeline,
+    alerts: t.alerts,
+    plays: t.realtimeArea.plays,
+    feedback: t.realtimeArea.feedback,
+    options: { sessionCheckMs: 100 },
   });
   server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((res) => (server.listening ? res() : server.once('listening', () => res())));
@@ -69,7 +77,9 @@ async function newUser(roles: string[]) {
 /** Resolves with the open socket, or rejects with the HTTP status of the refused upgrade. */
 const dashboard = (cookie?: string) =>
   new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(`ws://${base}/ws/dashboard`, { headers: cookie ? { cookie, origin: `http://${base}` } : { origin: `http://${base}` } });
+    const ws = new WebSocket(`ws://${base}/ws/dashboard`, {
+      headers: cookie ? { cookie, origin: `http://${base}` } : { origin: `http://${base}` },
+    });
     sockets.push(ws);
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
