@@ -4,8 +4,11 @@ import { spawn } from 'node:child_process';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import ffprobeInstaller from '@ffprobe-installer/ffprobe';
 
-export const ffmpegPath: string = ffmpegInstaller.path;
-export const ffprobePath: string = ffprobeInstaller.path;
+// The binaries shipped in npm packages work everywhere with no system install, but they are old builds (the
+// ffmpeg one dates from 2018-12) and they decode every uploaded clip. A deployment that can should point these at
+// its distribution's maintained ones (Debian: apt-get install ffmpeg → /usr/bin/ffmpeg, /usr/bin/ffprobe).
+export const ffmpegPath: string = process.env.BANTIN_FFMPEG_PATH || ffmpegInstaller.path;
+export const ffprobePath: string = process.env.BANTIN_FFPROBE_PATH || ffprobeInstaller.path;
 
 export interface ToolResult {
   code: number | null;
