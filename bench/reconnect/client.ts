@@ -1,11 +1,13 @@
-// Reconnect bench, client process: one simulated player per token. Each behaves like player/src/net:
-// subprotocols `bantin.v1` + `bantin.token.<token>`, hello.v1 then a heartbeat.v1 on open and one every
+// Reconnect bench, client process: one simulated player per token. Each behaves like player/src/net in
+// Chromium: subprotocols `bantin.v1` + `bantin.token.<token>` + `bantin.deflate` (BENCH_DEFLATE=0 leaves the
+// last out, as a browser without DecompressionStream does; binary frames are inflated here), hello.v1 then a heartbeat.v1 on open and one every
 // 30 s, and on any close or failed attempt a retry after the player's own full-jitter backoff
 // (player/src/lib/backoff.ts, imported as is), whose attempt counter resets whenever the server sends a
 // message. Unlike a browser, it sees the admission's 503 and honours its Retry-After (the wait is
 // Retry-After + the jittered backoff); BENCH_RETRY_AFTER=0 ignores it, as a browser must.
 // After `arm`, it records per device when it is "back": the first timeline.v1 on a connection opened after
 // the crash. Driven over IPC by run.ts.
+import { inflateRawSync } from 'node:zlib';
 import WebSocket from 'ws';
 import { fullJitterDelay } from '../../player/src/lib/backoff';
 
@@ -13,7 +15,10 @@ const now = () => performance.timeOrigin + performance.now();
 const send = (m: unknown) => process.send!(m);
 const HONOUR_RETRY_AFTER = process.env.BENCH_RETRY_AFTER !== '0';
 const HEARTBEAT_MS = 30_000;
-const TIMELINE_HEAD = Buffer.from('{"type":"timeline.v1",');
+const DEFLATE = process.env.BENCH_DEFLATE !== '0';
+const PROTOCOLS = (token: string) => ['bantin.v1', `bantin.token.${token}`, ...(DEFLATE ? ['bantin.deflate'] : [])];
+/** Any version of the timeline message (timeline.v1, timeline.v2, …). */
+const TIMELINE_HEAD = Buffer.from('{"type":"timeline.v');
 
 type Device = {
   token: string;
@@ -26,7 +31,7 @@ type Device = {
   hadTimeline: boolean;
 };
 
-const stats = { busy503: 0, other5xx: 0, otherStatus: {} as Record<string, number>, attempts: 0, closes: 0, refused: 0, errorsAfterOpen: 0 };
+const stats = { busy503: 0, other5xx: 0, otherStatus: {} as Record<string, number>, attempts: 0, opened: 0, closes: 0, refused: 0, errorsAfterOpen: 0, received: {} as Record<string, number> };
 let armed = false;
 let port = 0;
 const devices: Device[] = [];
@@ -56,16 +61,23 @@ function open(d: Device) {
     if (beat) clearInterval(beat);
     setTimeout(() => open(d), minMs + fullJitterDelay(d.attempt++));
   };
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/device`, ['bantin.v1', `bantin.token.${d.token}`], { perMessageDeflate: false });
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/device`, PROTOCOLS(d.token), { perMessageDeflate: false });
   ws.on('open', () => {
     wasOpen = true;
+    if (counted) stats.opened++;
     ws.send(hello());
     ws.send(heartbeat(startedAt));
     beat = setInterval(() => ws.readyState === ws.OPEN && ws.send(heartbeat(startedAt)), HEARTBEAT_MS);
   });
-  ws.on('message', (data: Buffer) => {
+  ws.on('message', (raw: Buffer, isBinary: boolean) => {
     const t = now();
     d.attempt = 0;
+    // A binary frame is raw DEFLATE (bantin.deflate): inflate it, as the player does, to see what it is.
+    const data = isBinary ? inflateRawSync(raw) : raw;
+    if (counted) {
+      const type = /"type":"([^"]+)"/.exec(data.subarray(0, 64).toString())?.[1] ?? '?';
+      stats.received[type] = (stats.received[type] ?? 0) + 1;
+    }
     if (data.length < TIMELINE_HEAD.length || !data.subarray(0, TIMELINE_HEAD.length).equals(TIMELINE_HEAD)) return;
     if (!d.hadTimeline) {
       d.hadTimeline = true;

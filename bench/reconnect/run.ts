@@ -5,7 +5,8 @@
 // Measures how long after the new server listens the last player is back (has its timeline again) and
 // counts server-side failures. Prints one JSON line.
 // Env: BENCH_DEVICES (10000), BENCH_CLIENTS (4), BENCH_TIMEOUT_MS (300000), BENCH_PORT (a free one),
-// BENCH_KINDS (led,led,led,kiosk,speaker), BENCH_HORIZON_DAYS (7), BENCH_RETRY_AFTER (1; 0 = ignore it).
+// BENCH_KINDS (led,led,led,kiosk,speaker), BENCH_HORIZON_DAYS (7), BENCH_RETRY_AFTER (1; 0 = ignore it),
+// BENCH_DEFLATE (1; 0 = players do not offer bantin.deflate).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -20,7 +21,10 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT_MS ?? 300_000);
 
 type Msg = { type: string; [k: string]: unknown };
-type Stats = { busy503: number; other5xx: number; otherStatus: Record<string, number>; attempts: number; closes: number; refused: number; errorsAfterOpen: number };
+type Stats = {
+  busy503: number; other5xx: number; otherStatus: Record<string, number>; attempts: number; opened: number; closes: number; refused: number;
+  errorsAfterOpen: number; received: Record<string, number>;
+};
 
 /** File descriptors: the server holds N sockets, each client N/CLIENTS. `ulimit -n` is per process. */
 function checkFdLimit() {
@@ -147,7 +151,7 @@ async function main() {
     await Promise.all(
       clients.map((c, i) => {
         c.send({ type: 'start', port, tokens: tokens.slice(i * per, (i + 1) * per) });
-        return next(c, 'connected', 900_000);
+        return next(c, 'connected', TIMEOUT);
       }),
     );
     const coldConnectS = (now() - c0) / 1000;
@@ -169,6 +173,7 @@ async function main() {
     let back: number[] = [];
     let down: number[] = [];
     let stats: Stats[] = [];
+    let progress = 0;
     while (now() < deadline && !second.exit.exited) {
       await sleep(500);
       const reports = await Promise.all(clients.map((c) => (c.send({ type: 'report' }), next(c, 'report'))));
@@ -176,14 +181,20 @@ async function main() {
       down = reports.flatMap((r) => r.down as number[]);
       stats = reports.map((r) => r.stats as Stats);
       if (back.length >= N) break;
+      if (Math.floor((now() - readyAt) / 10_000) > progress) {
+        progress = Math.floor((now() - readyAt) / 10_000);
+        process.stderr.write(`storm: ${back.length}/${N} back after ${Math.round((now() - readyAt) / 1000)} s\n`);
+      }
     }
     const endAt = now();
     const storm = procStats(second.child.pid!);
     // Errors a moment after the last player is back (its hello and heartbeat writes) still count.
     await sleep(2000);
-    const sum = (k: keyof Omit<Stats, 'otherStatus'>) => stats.reduce((n, s) => n + s[k], 0);
+    const sum = (k: keyof Omit<Stats, 'otherStatus' | 'received'>) => stats.reduce((n, s) => n + s[k], 0);
     const otherStatus: Record<string, number> = {};
+    const received: Record<string, number> = {};
     for (const s of stats) for (const [k, v] of Object.entries(s.otherStatus)) otherStatus[k] = (otherStatus[k] ?? 0) + v;
+    for (const s of stats) for (const [k, v] of Object.entries(s.received)) received[k] = (received[k] ?? 0) + v;
     const perDevice = back.map((t) => (t - readyAt) / 1000);
     const neverBack = N - back.length;
     const serverExited = second.exit.exited ? 1 : 0;
@@ -204,6 +215,10 @@ async function main() {
       offline_p99_s: round(pct(back.map((t) => (t - killedAt) / 1000), 99)),
       drops_seen: down.length,
       attempts_after_crash: sum('attempts'),
+      opened_after_crash: sum('opened'),
+      closes_seen: sum('closes'),
+      socket_errors_after_open: sum('errorsAfterOpen'),
+      received_after_crash: received,
       refused_while_down: sum('refused'),
       restart_s: round((readyAt - killedAt) / 1000),
       server_start_s: round((ready2.startMs as number) / 1000),
@@ -216,6 +231,7 @@ async function main() {
       horizon_days: Number(env.BANTIN_HORIZON_DAYS),
       client_processes: CLIENTS,
       honour_retry_after: process.env.BENCH_RETRY_AFTER !== '0',
+      deflate_offered: process.env.BENCH_DEFLATE !== '0',
       storm_measured_s: round((endAt - readyAt) / 1000),
       wall_s: Math.round((Date.now() - started) / 1000),
     };
