@@ -107,7 +107,8 @@ const ListQuery = z.object({
   kind: z.enum(['message', 'clip', 'ad']).optional(),
   tag: z.string().max(40).optional(),
   state: z.enum(['draft', 'submitted', 'approved', 'rejected', 'withdrawn', 'expired']).optional(),
-  q: z.string().max(200).optional(),
+  // SQLite's LIKE stops reading a pattern at U+0000, so "%\0…%" would match every item: refuse it.
+  q: z.string().max(200).refine((s) => !s.includes('\u0000'), 'Không được chứa ký tự NUL / must not contain NUL').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
