@@ -100,7 +100,7 @@ export async function runCrash(cfg: CrashConfig): Promise<{ result: CrashResult;
   const packSize = await loadStarterPack().then((p) => p.messages.length + p.sounds.length);
   const dbFile = path.join(dataDir, 'bantin.db');
 
-  const s = { kills: 0, loadKills: 0, startupKills: 0, midUpload: 0, integrity: [] as string[], resume: [] as number[], restartMs: [] as number[], deadMs: [] as number[], checkMs: [] as number[], startMs: [] as number[], served: [] as number[], notResumed: 0 };
+  const s = newStats();
   const fail = (what: string) => {
     s.integrity.push(what);
     log(`INTEGRITY ${what}`);
@@ -193,21 +193,7 @@ export async function runCrash(cfg: CrashConfig): Promise<{ result: CrashResult;
       s.startMs.push(readyAt - spawnAt);
       s.restartMs.push(readyAt - killedAt);
 
-      // Each device that was connected must be served again: its first message on a new connection.
-      const deadline = readyAt + cfg.resumeTimeoutMs;
-      let worst = 0;
-      for (const { d, seq } of live) {
-        let at = d.resumedAt(seq);
-        while (at === null && now() < deadline) {
-          await sleep(20);
-          at = d.resumedAt(seq);
-        }
-        const r = Math.max(0, (at ?? deadline) - readyAt) / 1000;
-        if (at === null) s.notResumed++;
-        else s.served.push(d.servedWithin(seq)!);
-        s.resume.push(r);
-        worst = Math.max(worst, r);
-      }
+      const worst = await waitResumed(live, readyAt, cfg.resumeTimeoutMs, s);
 
       await verify(`after kill #${s.kills}`);
       await staff.checkSessions(checker);
@@ -242,23 +228,73 @@ export async function runCrash(cfg: CrashConfig): Promise<{ result: CrashResult;
     integrity_failures: s.integrity.length,
     max_resume_s: Math.round(maxResume * 100) / 100,
   };
-
-  const sorted = [...s.resume].sort((a, b) => a - b);
-  const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(2) : '-');
-  const restarts = [...s.restartMs].sort((a, b) => a - b);
-  log(`--- ${s.kills} kills (${s.loadKills} under load, ${s.startupKills} during startup), ${s.midUpload} with an upload in flight, in ${secs(now() - started)} s`);
-  log(`acknowledged writes: ${[...ledger.acked].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  const med = (xs: number[]) => secs([...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0);
-  log(
-    `restart (kill → /healthz 200): median ${med(restarts)} s, max ${secs(restarts.at(-1) ?? 0)} s; ` +
-      `of which process gone ${med(s.deadMs)} s, read-only check ${med(s.checkMs)} s, start → ready ${med(s.startMs)} s (medians)`,
-  );
-  log(`device resume after ready (${sorted.length} reconnections): p50 ${pct(50)} s, p95 ${pct(95)} s, max ${pct(100)} s; not resumed ${s.notResumed}; backoff ${cfg.backoff.baseMs} ms → ${cfg.backoff.capMs} ms`);
-  const served = [...s.served].sort((a, b) => a - b);
-  log(`of which the server's part (connection opened → first message): median ${secs(served[served.length >> 1] ?? 0)} s, max ${secs(served.at(-1) ?? 0)} s; the rest is the devices' backoff`);
-  if (ledger.httpErrors.size) log(`unexpected answers: ${[...ledger.httpErrors].map(([k, v]) => `${k} ×${v}`).join(', ')}`);
-  if (proc.errorLines) log(`server error log lines: ${proc.errorLines}`);
+  summarise(s, ledger, cfg, { elapsedMs: now() - started, serverErrorLines: proc.errorLines });
   return { result, dataDir };
+}
+
+type Stats = ReturnType<typeof newStats>;
+
+function newStats() {
+  return {
+    kills: 0,
+    loadKills: 0,
+    startupKills: 0,
+    midUpload: 0,
+    integrity: [] as string[],
+    /** Seconds from the restarted server's first /healthz 200 to each device's first message. */
+    resume: [] as number[],
+    /** The server's part of it: from opening that connection to its first message (ms). */
+    served: [] as number[],
+    notResumed: 0,
+    restartMs: [] as number[],
+    deadMs: [] as number[],
+    checkMs: [] as number[],
+    startMs: [] as number[],
+  };
+}
+
+/** Waits until every device that was connected at the kill got a message on a new connection. */
+async function waitResumed(live: { d: DeviceClient; seq: number }[], readyAt: number, timeoutMs: number, s: Stats): Promise<number> {
+  const deadline = readyAt + timeoutMs;
+  let worst = 0;
+  for (const { d, seq } of live) {
+    let at = d.resumedAt(seq);
+    while (at === null && now() < deadline) {
+      await sleep(20);
+      at = d.resumedAt(seq);
+    }
+    const r = Math.max(0, (at ?? deadline) - readyAt) / 1000;
+    if (at === null) s.notResumed++;
+    else s.served.push(d.servedWithin(seq)!);
+    s.resume.push(r);
+    worst = Math.max(worst, r);
+  }
+  return worst;
+}
+
+const sortedCopy = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sortedCopy(xs)[xs.length >> 1] ?? 0;
+
+/** The details behind the JSON line, on stderr. */
+function summarise(s: Stats, ledger: Ledger, cfg: CrashConfig, run: { elapsedMs: number; serverErrorLines: number }) {
+  const resume = sortedCopy(s.resume);
+  const pct = (p: number) => (resume.length ? resume[Math.min(resume.length - 1, Math.ceil((p / 100) * resume.length) - 1)]!.toFixed(2) : '-');
+  log(`--- ${s.kills} kills (${s.loadKills} under load, ${s.startupKills} during startup), ${s.midUpload} with an upload in flight, in ${secs(run.elapsedMs)} s`);
+  log(`acknowledged writes: ${[...ledger.acked].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log(
+    `restart (kill → /healthz 200): median ${secs(median(s.restartMs))} s, max ${secs(Math.max(0, ...s.restartMs))} s; ` +
+      `of which process gone ${secs(median(s.deadMs))} s, read-only check ${secs(median(s.checkMs))} s, start → ready ${secs(median(s.startMs))} s (medians)`,
+  );
+  log(
+    `device resume after ready (${resume.length} reconnections): p50 ${pct(50)} s, p95 ${pct(95)} s, max ${pct(100)} s; ` +
+      `not resumed ${s.notResumed}; backoff ${cfg.backoff.baseMs} ms → ${cfg.backoff.capMs} ms`,
+  );
+  log(
+    `of which the server's part (connection opened → first message): median ${secs(median(s.served))} s, max ${secs(Math.max(0, ...s.served))} s; ` +
+      `the rest is the devices' backoff`,
+  );
+  if (ledger.httpErrors.size) log(`unexpected answers: ${[...ledger.httpErrors].map(([k, v]) => `${k} ×${v}`).join(', ')}`);
+  if (run.serverErrorLines) log(`server error log lines: ${run.serverErrorLines}`);
 }
 
 async function main() {
