@@ -222,7 +222,10 @@ function parseWith<T>(raw: string, maxChars: number, types: Set<string>, schema:
   }
   const type = data && typeof data === 'object' && !Array.isArray(data) ? (data as { type?: unknown }).type : undefined;
   if (typeof type !== 'string' || !types.has(type)) {
-    return { ok: false, code: 'unknown_type', error: `unknown message type ${JSON.stringify(type ?? null).slice(0, 64)}` };
+    // A string is quoted, cut short; anything else is named by its kind: JSON.stringify of a deeply nested
+    // value would overflow the stack, and this function must never throw.
+    const shown = typeof type === 'string' ? JSON.stringify(type.slice(0, 62)) : Array.isArray(type) ? 'array' : type == null ? 'null' : typeof type;
+    return { ok: false, code: 'unknown_type', error: `unknown message type ${shown}` };
   }
   const r = schema.safeParse(data);
   if (!r.success) {
