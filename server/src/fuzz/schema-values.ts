@@ -63,6 +63,8 @@ export type Site = { path: (string | number)[]; schema: JsonSchema; value: unkno
 
 export function sitesOf(s: JsonSchema, v: unknown, path: (string | number)[] = [], out: Site[] = []): Site[] {
   out.push({ path, schema: s, value: v });
+  // Raw text from an earlier violation is a leaf: its fields are not the message's.
+  if (v instanceof RawJson) return out;
   const alts = s.oneOf ?? s.anyOf;
   if (alts) {
     // Descend through the first alternative whose shape matches (objects: most matching keys).
@@ -73,7 +75,7 @@ export function sitesOf(s: JsonSchema, v: unknown, path: (string | number)[] = [
   }
   if (Array.isArray(v) && s.items) v.forEach((x, i) => sitesOf(s.items!, x, [...path, i], out));
   else if (v && typeof v === 'object' && s.properties)
-    for (const [k, x] of Object.entries(v)) if (s.properties[k]) sitesOf(s.properties[k], x, [...path, k], out);
+    for (const [k, x] of Object.entries(v)) if (Object.prototype.hasOwnProperty.call(s.properties, k)) sitesOf(s.properties[k]!, x, [...path, k], out);
   return out;
 }
 
@@ -183,4 +185,3 @@ export function addExtraKey(g: Gen, root: unknown, rootSchema: JsonSchema): { ro
   return { root, note: `extra-key ${[...o.path, key].join('.')}` };
 }
 
-export { RawJson };

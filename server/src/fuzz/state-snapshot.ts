@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/sqlite';
 
-/** Columns a refused request may legitimately change, by table. */
+/** Columns a refused request may legitimately change, by table ('*' = the whole table). */
 export type Ignored = Record<string, readonly string[]>;
 
 /**
@@ -17,6 +17,18 @@ export type Ignored = Record<string, readonly string[]>;
  * exempt: a refused login writes nothing (its throttle lives in memory) and no refusal is audited.
  */
 export const HTTP_IGNORED: Ignored = { sessions: ['last_seen_at'] };
+
+/**
+ * The WebSocket hub also writes devices.last_seen_at when a device answers the server's ping (at most once
+ * a minute): liveness, not something a frame changed.
+ */
+export const WS_IGNORED: Ignored = { ...HTTP_IGNORED, devices: ['last_seen_at'] };
+
+/**
+ * After a frame that ends the connection (invalid UTF-8, too large, a broken frame) the device reconnects:
+ * presence records the interval (device_sessions) and the online flag (devices.status). Only then.
+ */
+export const WS_RECONNECT_IGNORED: Ignored = { ...HTTP_IGNORED, devices: ['last_seen_at', 'status'], device_sessions: ['*'] };
 
 export type Snapshot = { tables: Map<string, string>; files: Map<string, string> };
 
@@ -27,6 +39,7 @@ async function tableHashes(db: Db, ignored: Ignored): Promise<Map<string, string
   const out = new Map<string, string>();
   for (const { name } of names) {
     const skip = new Set(ignored[name] ?? []);
+    if (skip.has('*')) continue;
     const rows = await db.all<Record<string, unknown>>(`SELECT * FROM "${name}"`);
     const h = createHash('sha256');
     // Row order is not data: hash each row, then the sorted row hashes.
