@@ -12,7 +12,16 @@ import { DAY_MS, ZoneCalendar, isoDayOfWeek, parseClock, parseDate } from '../do
 const CLASS_VI: Record<ScheduleView['class'], string> = { priority: 'Ưu tiên', normal: 'Thường', ads: 'Quảng cáo', fallback: 'Dự phòng' };
 const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+// RFC 5545 §3.3.11: every line break (CRLF, LF or a bare CR) becomes \n, and no other control character may
+// appear in TEXT — a bare CR left in a name would start a new content line for parsers that split on it.
+const escapeText = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
 export function foldLine(line: string): string {
