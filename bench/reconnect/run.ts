@@ -6,7 +6,8 @@
 // counts server-side failures. Prints one JSON line.
 // Env: BENCH_DEVICES (10000), BENCH_CLIENTS (4), BENCH_TIMEOUT_MS (300000), BENCH_PORT (a free one),
 // BENCH_KINDS (led,led,led,kiosk,speaker), BENCH_HORIZON_DAYS (7), BENCH_RETRY_AFTER (1; 0 = ignore it),
-// BENCH_DEFLATE (1; 0 = players do not offer bantin.deflate).
+// BENCH_DEFLATE (1; 0 = players do not offer bantin.deflate), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof
+// --cpu-prof-dir=/tmp/prof": extra node options of both server processes).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -85,7 +86,8 @@ function next(child: ChildProcess, type: string, timeoutMs = TIMEOUT): Promise<M
  * and so is anything else on stderr (an uncaught exception's stack) except start()'s own banner.
  */
 function startServer(env: NodeJS.ProcessEnv, args: string[]) {
-  const child = fork(path.join(here, 'server.ts'), args, { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = fork(path.join(here, 'server.ts'), args, { execArgv: ['--import', 'tsx', ...extra], env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const errors: string[] = [];
   const banner = /^\s*$|^ {2}(bantin đang chạy|Bảng điều khiển|Trình phát|Đăng nhập)/;
   const collect = (stream: NodeJS.ReadableStream, name: string) =>
@@ -112,6 +114,35 @@ function procStats(pid: number): { peakRssMb: number; cpuS: number } {
   } catch {
     return { peakRssMb: NaN, cpuS: NaN };
   }
+}
+
+/**
+ * What staff would feel during the storm: GET /healthz (one query through the server's database queue)
+ * every 250 ms, one at a time. Returns a stop function giving the latencies and the non-200 answers.
+ */
+function probeHealth(port: number) {
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t0 = now();
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(30_000) });
+        await res.arrayBuffer();
+        if (res.status === 200) latencies.push(now() - t0);
+        else failures.push(String(res.status));
+      } catch (err) {
+        failures.push(err instanceof Error ? err.name : 'error');
+      }
+      await sleep(250);
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return { latencies, failures };
+  };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -167,6 +198,7 @@ async function main() {
     const ready2 = await next(second.child, 'ready', 900_000);
     const readyAt = ready2.t as number;
     const cpuAtReady = procStats(second.child.pid!).cpuS;
+    const stopProbe = probeHealth(port);
 
     // 3. The storm: poll the clients until every player is back or the timeout passes.
     const deadline = readyAt + TIMEOUT;
@@ -187,6 +219,7 @@ async function main() {
       }
     }
     const endAt = now();
+    const health = await stopProbe();
     const storm = procStats(second.child.pid!);
     // Errors a moment after the last player is back (its hello and heartbeat writes) still count.
     await sleep(2000);
@@ -204,9 +237,15 @@ async function main() {
       bench: 'reconnect',
       devices: N,
       all_back_s: neverBack === 0 ? round(Math.max(...perDevice)) : null,
-      server_errors: serverExited + other5xx + errorLines + neverBack,
-      server_error_parts: { exited: serverExited, http_5xx_not_admission: other5xx, error_log_lines: errorLines, never_back: neverBack },
+      // A /healthz probe that fails (non-200 or no answer within 30 s) is the server failing staff.
+      server_errors: serverExited + other5xx + errorLines + neverBack + health.failures.length,
+      server_error_parts: {
+        exited: serverExited, upgrade_5xx_not_admission: other5xx, error_log_lines: errorLines, never_back: neverBack, healthz_failures: health.failures.length,
+      },
       back: back.length,
+      healthz_p50_ms: round(pct(health.latencies, 50)),
+      healthz_p99_ms: round(pct(health.latencies, 99)),
+      healthz_max_ms: round(Math.max(...health.latencies)),
       admission_503: sum('busy503'),
       other_statuses: otherStatus,
       reconnect_p50_s: round(pct(perDevice, 50)),
