@@ -210,7 +210,9 @@ export async function runCrash(cfg: CrashConfig): Promise<{ result: CrashResult;
     stopped = true;
     await sleep(500);
     for (const d of devices) d.stop();
-    await proc.stop();
+    const stopAt = now();
+    const code = await proc.stop();
+    log(code === null ? 'the server did not stop within 10 s of SIGTERM: killed' : `clean stop in ${secs(now() - stopAt)} s, exit code ${code}`);
     void loops; // the staff loops wait at the closed gate for ever; the process exits after the report
     await verify('at the end', { full: true, tmp: false });
   } finally {

@@ -99,11 +99,12 @@ export class ServerProcess {
     await this.exited;
   }
 
-  /** A clean stop (SIGTERM), SIGKILL after 10 s. */
-  async stop(): Promise<void> {
-    if (!this.running) return;
+  /** A clean stop (SIGTERM), SIGKILL after 10 s. Returns the exit code, or null when it had to be killed. */
+  async stop(): Promise<number | null> {
+    if (!this.running) return this.child?.exitCode ?? null;
     this.child!.kill('SIGTERM');
     const done = await Promise.race([this.exited.then(() => true), sleep(10_000).then(() => false)]);
     if (!done) await this.kill();
+    return done ? this.child!.exitCode : null;
   }
 }
