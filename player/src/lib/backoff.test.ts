@@ -29,4 +29,12 @@ describe('fullJitterDelay', () => {
       }
     }
   });
+
+  it('grows the ceiling no faster than the outage: at most half of it, never under the base', () => {
+    expect(backoffCeiling(6, { downForMs: 0 })).toBe(1000);
+    expect(backoffCeiling(6, { downForMs: 5000 })).toBe(2500);
+    expect(backoffCeiling(2, { downForMs: 60_000 })).toBe(4000); // the attempts still bound it
+    expect(backoffCeiling(20, { downForMs: 3_600_000 })).toBe(60_000); // and the cap
+    expect(backoffCeiling(6)).toBe(60_000); // without an outage given: attempts only
+  });
 });

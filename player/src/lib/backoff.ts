@@ -1,16 +1,24 @@
 // Reconnect delays: exponential backoff with full jitter (AWS architecture blog, "Exponential Backoff And
 // Jitter"). Full jitter spreads a whole ward's screens over the window after a server restart, instead of
 // every device knocking at the same instants. Pure: the random source is a parameter.
+//
+// The ceiling also grows no faster than the outage: it is at most half of how long the server has been
+// unreachable (never under `baseMs`). Counting attempts alone, a device that failed four times during a
+// 3-second restart would wait up to 16 s more; bounded by the outage it comes back within ~max(1 s, outage/2)
+// of the server's return, while a long outage still backs off to the cap.
 
 export interface BackoffOptions {
   baseMs?: number;
   capMs?: number;
+  /** How long the server has been unreachable (since the working connection was lost, or since start). */
+  downForMs?: number;
 }
 
-/** Upper bound of the wait before attempt `attempt` (0-based): min(cap, base * 2^attempt). */
-export function backoffCeiling(attempt: number, { baseMs = 1000, capMs = 60_000 }: BackoffOptions = {}): number {
+/** Upper bound of the wait before attempt `attempt` (0-based): min(cap, base·2^attempt, max(base, downFor/2)). */
+export function backoffCeiling(attempt: number, { baseMs = 1000, capMs = 60_000, downForMs }: BackoffOptions = {}): number {
   const exp = Math.min(attempt, 30); // 2^30 s is far past any cap; avoids Infinity
-  return Math.min(capMs, baseMs * 2 ** exp);
+  const byOutage = downForMs === undefined ? Infinity : Math.max(baseMs, downForMs / 2);
+  return Math.min(capMs, baseMs * 2 ** exp, byOutage);
 }
 
 /** Full jitter: a uniformly random wait in [0, ceiling). `random` returns [0, 1) like Math.random. */

@@ -108,18 +108,46 @@ describe('createConnection', () => {
     expect(got.timeline.segments[0]!.items[0]).toBe(got.timeline.segments[1]!.items[1]);
   });
 
-  it('retries with growing full-jitter waits capped at 60 s', () => {
+  it('retries with full-jitter waits that grow with the attempts and with the outage, capped at 60 s', () => {
     const { clock, sockets, conn } = setup();
     conn.start();
     const waits: number[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 25; i++) {
       const before = clock.now();
       sockets.at(-1)!.drop();
       const count = sockets.length;
       while (sockets.length === count) clock.advance(1);
       waits.push(clock.now() - before);
     }
-    expect(waits).toEqual([999, 1998, 3996, 7992, 15984, 31968, 59940, 59940, 59940]);
+    // The server has been gone for `before` ms at each drop: the ceiling is min(60 s, 1 s·2^n, max(1 s, outage/2)).
+    let down = 0;
+    for (const [n, w] of waits.entries()) {
+      expect(w).toBe(Math.floor(0.999 * Math.min(60_000, 1000 * 2 ** n, Math.max(1000, down / 2))));
+      down += w;
+    }
+    expect(waits.slice(0, 3)).toEqual([999, 999, 999]);
+    expect(waits.at(-1)).toBe(59_940);
+  });
+
+  it('comes back within half the outage once the server returns, however many attempts failed', () => {
+    for (const outage of [3_000, 8_000, 40_000]) {
+      const { clock, sockets, conn } = setup();
+      conn.start();
+      sockets[0]!.accept();
+      sockets[0]!.deliver({ type: 'time.v1', serverTime: 1 });
+      const lostAt = clock.now();
+      sockets[0]!.drop();
+      // Every attempt during the outage fails at once.
+      while (clock.now() - lostAt < outage) {
+        const count = sockets.length;
+        clock.advance(1);
+        if (sockets.length > count) sockets.at(-1)!.drop();
+      }
+      const back = clock.now();
+      const count = sockets.length;
+      while (sockets.length === count) clock.advance(1);
+      expect(clock.now() - back).toBeLessThanOrEqual(Math.max(1000, outage / 2));
+    }
   });
 
   it('waits zero to the ceiling when jitter draws low', () => {

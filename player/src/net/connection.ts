@@ -85,13 +85,16 @@ export function createConnection(opts: ConnectionOptions): Connection {
   let socket: SocketLike | null = null;
   let retry: TimerHandle | null = null;
   let attempt = 0;
+  /** Since when the server has not answered us (null while it does): bounds the backoff (lib/backoff). */
+  let downSince: number | null = null;
   let running = false;
   let open = false;
   const inflate = opts.inflate ?? canInflate();
 
   function schedule() {
     if (!running || retry !== null) return;
-    const delay = fullJitterDelay(attempt++, opts.random);
+    downSince ??= opts.clock.now();
+    const delay = fullJitterDelay(attempt++, opts.random, { downForMs: opts.clock.now() - downSince });
     retry = opts.clock.setTimeout(() => {
       retry = null;
       connect();
@@ -123,6 +126,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
     };
     s.onmessage = (ev) => {
       attempt = 0;
+      downSince = null;
       if (typeof ev.data === 'string' && pending === 0) return deliver(ev.data);
       pending++;
       chain = chain
