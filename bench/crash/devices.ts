@@ -46,6 +46,8 @@ export class DeviceClient {
   private readonly openedAt = new Map<number, number>();
   private ws: WebSocket | null = null;
   private attempt = 0;
+  /** Since when the server has not answered (null while it does): bounds the backoff like the player's. */
+  private downSince: number | null = null;
   private stopped = false;
   private spoke = false;
   private items: (Item & { class: PlayRecord['class'] })[] = [];
@@ -109,7 +111,9 @@ export class DeviceClient {
       if (retried || this.stopped) return;
       retried = true;
       if (this.ws === ws) this.ws = null;
-      setTimeout(() => this.connect(), minMs + fullJitterDelay(this.attempt++, Math.random, this.opts.backoff));
+      this.downSince ??= Date.now();
+      const downForMs = Date.now() - this.downSince;
+      setTimeout(() => this.connect(), minMs + fullJitterDelay(this.attempt++, Math.random, { ...this.opts.backoff, downForMs }));
     };
     const ws = new WebSocket(`ws://127.0.0.1:${this.opts.port}/ws/device`, ['bantin.v1', `bantin.token.${this.token}`], { perMessageDeflate: false, handshakeTimeout: 10_000 });
     this.ws = ws;
@@ -120,6 +124,7 @@ export class DeviceClient {
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       const t = now();
       this.attempt = 0;
+      this.downSince = null;
       this.messages++;
       if (!this.firstMessage.has(seq)) {
         this.firstMessage.set(seq, t);
