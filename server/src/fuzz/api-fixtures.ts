@@ -50,6 +50,8 @@ export async function createFixtures(t: TestCtx): Promise<Fixtures> {
     when: { dateFrom: '2025-01-01', dateTo: '2030-12-31', daysOfWeek: [1, 2, 3, 4, 5, 6, 7], windows: [{ start: '06:00', end: '07:00' }] },
   });
   const alert = await call<{ id: number }>(t, session, 'POST', '/api/alerts', { text: 'Cảnh báo thử', target: { deviceIds: [kiosk.id] } });
+  // Its speech is rendered in the background; a file landing mid-fuzz would look like a change.
+  await t.alerts.settle();
   const report = await call<{ id: number }>(t, session, 'POST', '/api/reports/periodic/generate', { period: 'month', year: 2025, index: 1 });
   // The calendar secret is created on first use: create it now, so a fuzzed GET is not the first use.
   const link = await call<{ path: string }>(t, session, 'GET', `/api/groups/${group.id}/calendar-link`);

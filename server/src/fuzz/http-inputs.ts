@@ -67,6 +67,15 @@ const coerce = (s: JsonSchema, v: string | string[]): unknown => {
 const NONEXISTENT_ID = ['999999', '2147483647', '9007199254740991', '0x3e7', '1e6'];
 const GARBAGE_PATH = ['0', '-1', '1.5', 'abc', 'NaN', 'Infinity', '1e400', '99999999999999999999999', '%00', '%ff', '%2e%2e', '..%2f..%2fetc%2fpasswd', 'x'.repeat(5000), '%E1%BA%BF', '__proto__', 'constructor', 'null', '%5B%5D', '%20', "1'--", '%3BDROP%20TABLE%20users'];
 
+/** A well-formed value that names nothing: another sha256, id, archive number or calendar key. */
+function absentLike(g: Gen, existing: string): string {
+  if (/^[0-9a-f]{64}$/.test(existing)) return g(fc.stringMatching, /^[0-9a-f]{64}$/);
+  if (/^\d+$/.test(existing)) return pick(g, NONEXISTENT_ID);
+  if (/^\d+\.xlsx$/.test(existing)) return '999999.xlsx';
+  if (/[0-9a-f]\.ics$/.test(existing)) return existing.replace(/[0-9a-f](?=\.ics$)/, (c) => (c === '0' ? '1' : '0'));
+  return `${existing}9`;
+}
+
 function pathOf(g: Gen, op: Operation, fx: Fixtures, r: FuzzRequest): string {
   let path = op.path;
   for (const p of op.pathParams) {
@@ -74,7 +83,7 @@ function pathOf(g: Gen, op: Operation, fx: Fixtures, r: FuzzRequest): string {
     // GETs with an existing id are valid requests; other methods need one to reach the body's validation.
     const kind = pick(g, op.method === 'GET' ? (['existing', 'absent', 'garbage', 'garbage', 'garbage'] as const) : (['existing', 'existing', 'absent', 'garbage', 'garbage'] as const));
     let v = existing;
-    if (kind === 'absent') v = /^[0-9a-f]{64}$/.test(existing) ? g(fc.stringMatching, /^[0-9a-f]{64}$/) : /^\d+$/.test(existing) ? pick(g, NONEXISTENT_ID) : `${existing.slice(0, -5)}9${existing.slice(-5)}`;
+    if (kind === 'absent') v = absentLike(g, existing);
     if (kind === 'garbage') v = chance(g, 0.2) ? existing.toUpperCase() + 'z' : pick(g, GARBAGE_PATH);
     if (kind !== 'existing') r.notes.push(`${kind} ${p.name}=${v.slice(0, 30)}`);
     let decoded: string;

@@ -58,6 +58,9 @@ function plausibleString(g: Gen, s: JsonSchema): string {
   return g(fc.string, { minLength: min, maxLength: Math.max(min, Math.min(s.maxLength ?? 20, 20)), unit: 'grapheme' });
 }
 
+/** A JSON object of the message (not an array, and not raw text an earlier violation put there). */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof RawJson);
+
 /** Every place of a value where the schema is known: the path to it and its schema. */
 export type Site = { path: (string | number)[]; schema: JsonSchema; value: unknown };
 
@@ -74,7 +77,7 @@ export function sitesOf(s: JsonSchema, v: unknown, path: (string | number)[] = [
     return out;
   }
   if (Array.isArray(v) && s.items) v.forEach((x, i) => sitesOf(s.items!, x, [...path, i], out));
-  else if (v && typeof v === 'object' && s.properties)
+  else if (isRecord(v) && s.properties)
     for (const [k, x] of Object.entries(v)) if (Object.prototype.hasOwnProperty.call(s.properties, k)) sitesOf(s.properties[k]!, x, [...path, k], out);
   return out;
 }
@@ -148,7 +151,7 @@ export function violate(g: Gen, root: unknown, rootSchema: JsonSchema): { root: 
   const kind = pick(g, ['wrong-type', 'wrong-type', 'out-of-range', 'out-of-range', 'drop-required', 'huge', 'deep', 'nan', 'bad-utf8'] as const);
   switch (kind) {
     case 'drop-required': {
-      const objs = sites.filter((x) => x.value && typeof x.value === 'object' && !Array.isArray(x.value) && x.schema.required?.some((r) => r in (x.value as object)));
+      const objs = sites.filter((x) => isRecord(x.value) && x.schema.required?.some((r) => r in (x.value as object)));
       if (!objs.length) break;
       const o = pick(g, objs);
       const key = pick(g, o.schema.required!.filter((r) => r in (o.value as object)));
@@ -176,7 +179,7 @@ export function violate(g: Gen, root: unknown, rootSchema: JsonSchema): { root: 
 
 /** Extra keys a strict schema must refuse and a lenient one must ignore: unknown names, prototype keys. */
 export function addExtraKey(g: Gen, root: unknown, rootSchema: JsonSchema): { root: unknown; note: string } {
-  const objs = sitesOf(rootSchema, root).filter((x) => x.value && typeof x.value === 'object' && !Array.isArray(x.value));
+  const objs = sitesOf(rootSchema, root).filter((x) => isRecord(x.value));
   if (!objs.length) return { root, note: 'no object for an extra key' };
   const o = pick(g, objs);
   const proto = chance(g, 0.6);
