@@ -2,8 +2,9 @@
 // Chromium: subprotocols `bantin.v1` + `bantin.token.<token>` + `bantin.deflate` (BENCH_DEFLATE=0 leaves the
 // last out, as a browser without DecompressionStream does; binary frames are inflated here), hello.v1 then a heartbeat.v1 on open and one every
 // 30 s, and on any close or failed attempt a retry after the player's own full-jitter backoff
-// (player/src/lib/backoff.ts, imported as is), whose attempt counter resets whenever the server sends a
-// message. Unlike a browser, it sees the admission's 503 and honours its Retry-After (the wait is
+// (player/src/lib/backoff.ts, imported as is) with the inputs player/src/net/connection.ts gives it: the
+// attempt counter, and how long the server has been unreachable (the ceiling grows no faster than that);
+// both reset whenever the server sends a message. Unlike a browser, it sees the admission's 503 and honours its Retry-After (the wait is
 // Retry-After + the jittered backoff); BENCH_RETRY_AFTER=0 ignores it, as a browser must.
 // After `arm`, it records per device when it is "back": the first timeline.v1 on a connection opened after
 // the crash. Driven over IPC by run.ts.
@@ -23,6 +24,8 @@ const TIMELINE_HEAD = Buffer.from('{"type":"timeline.v');
 type Device = {
   token: string;
   attempt: number;
+  /** Since when the server has not answered (null while it does): bounds the backoff, as in the player. */
+  downSince: number | null;
   /** Connections opened so far; the ones after `armedAt` count for the measure. */
   gen: number;
   armedGen: number;
@@ -59,7 +62,8 @@ function open(d: Device) {
     if (scheduled) return;
     scheduled = true;
     if (beat) clearInterval(beat);
-    setTimeout(() => open(d), minMs + fullJitterDelay(d.attempt++));
+    d.downSince ??= Date.now();
+    setTimeout(() => open(d), minMs + fullJitterDelay(d.attempt++, Math.random, { downForMs: Date.now() - d.downSince }));
   };
   const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/device`, PROTOCOLS(d.token), { perMessageDeflate: false });
   ws.on('open', () => {
@@ -72,6 +76,7 @@ function open(d: Device) {
   ws.on('message', (raw: Buffer, isBinary: boolean) => {
     const t = now();
     d.attempt = 0;
+    d.downSince = null;
     // A binary frame is raw DEFLATE (bantin.deflate): inflate it, as the player does, to see what it is.
     const data = isBinary ? inflateRawSync(raw) : raw;
     if (counted) {
@@ -131,7 +136,7 @@ process.on('message', (m: In) => {
   if (m.type === 'start') {
     port = m.port;
     initialLeft = m.tokens.length;
-    for (const token of m.tokens) devices.push({ token, attempt: 0, gen: 0, armedGen: 0, downAt: null, backAt: null, hadTimeline: false });
+    for (const token of m.tokens) devices.push({ token, attempt: 0, downSince: null, gen: 0, armedGen: 0, downAt: null, backAt: null, hadTimeline: false });
     for (const d of devices) open(d);
   } else if (m.type === 'arm') {
     armed = true;
