@@ -142,8 +142,11 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders());
   const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problem(c, 413, 'payload_too_large') });
   // Uploads stream to disk with their own size limit; every other API body is small JSON.
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/media' ? next() : jsonLimit(c, next)));
-  app.use('/api/*', utf8Guard());
+  // Both read the whole body: an upload (which may claim any content type) must not be buffered by either.
+  const isUpload = (c: { req: { method: string; path: string } }) => c.req.method === 'POST' && c.req.path === '/api/media';
+  const guardUtf8 = utf8Guard();
+  app.use('/api/*', (c, next) => (isUpload(c) ? next() : jsonLimit(c, next)));
+  app.use('/api/*', (c, next) => (isUpload(c) ? next() : guardUtf8(c, next)));
   app.use('/api/*', loadSession({ auth: deps.auth }));
   app.use('/api/device/*', loadDevice({ authenticate: (token) => deps.devices.authenticateDevice(token) }));
   app.use('/api/*', csrfGuard());

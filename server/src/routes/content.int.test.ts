@@ -249,6 +249,13 @@ describe('uploads: bad input gets a clear 4xx and leaves no trace', () => {
     expect((await t.db.all('SELECT id FROM content')).length).toBe(0);
   });
 
+  it('judges an upload by its bytes whatever content type it claims: a JPEG sent as JSON is stored, not read as JSON', async () => {
+    // The JSON UTF-8 guard and the 1 MB JSON limit read whole bodies; uploads stream and must skip both.
+    const res = await t.request('/api/media?name=photo.jpg', { method: 'POST', ...editor, headers: { 'content-type': 'application/json' }, body: new Uint8Array(fs.readFileSync(fx['photo.jpg']!)) });
+    expect(res.status).toBe(201);
+    expect(await mediaRows()).toBe(1);
+  });
+
   it('explains the reason in English when asked', async () => {
     const res = await t.request('/api/media?name=song.mp3', { method: 'POST', ...editor, headers: { 'accept-language': 'en', 'content-type': 'application/octet-stream' }, body: new Uint8Array(fs.readFileSync(fx['archive.zip']!)) });
     expect((await res.json()).detail).toMatch(/[a-z]/i);
