@@ -124,7 +124,7 @@ export function createDeviceHub(deps: DeviceHubDeps) {
 
   /** `deflate`: the device offered `bantin.deflate`, so timelines go to it compressed. */
   async function accept(ws: WebSocket, device: DeviceIdentity, remote: string, deflate = false) {
-    const c: DeviceConn = { ws, device, deflate, sentVersion: null, alive: true, ready: false, lastTouch: 0, playerVersion: null, changedDuringConnect: false };
+    const c: DeviceConn = { ws, device, deflate, sentVersion: null, alive: true, ready: false, lastTouch: deps.clock(), playerVersion: null, changedDuringConnect: false };
     const old = conns.get(device.id);
     conns.set(device.id, c);
     if (old) old.ws.close(CLOSE_REPLACED, 'replaced');
@@ -133,7 +133,8 @@ export function createDeviceHub(deps: DeviceHubDeps) {
     ws.on('pong', () => {
       c.alive = true;
       const now = deps.clock();
-      // A pong every ~20 s from each of thousands of devices: write last_seen at most once a minute.
+      // A pong every ~20 s from each of thousands of devices: write last_seen at most once a minute. Connecting
+      // wrote it already, so the first ping round after a reconnect storm does not queue a write per device.
       if (now - c.lastTouch > 60_000) {
         c.lastTouch = now;
         void deps.presence.touch(device.id, now);

@@ -29,7 +29,8 @@ export type RealtimeDeps = {
   alerts: AlertService;
   plays: PlayService;
   feedback: FeedbackService;
-  options?: { pingIntervalMs?: number; admitPerSec?: number; admitBurst?: number; sessionCheckMs?: number };
+  /** admitConcurrent: device upgrades let in at once; admitWaiting: how many may wait their turn before a 503. */
+  options?: { pingIntervalMs?: number; admitConcurrent?: number; admitWaiting?: number; sessionCheckMs?: number };
 };
 
 /** The device offered `bantin.deflate`: it inflates raw-DEFLATE binary frames, so timelines go compressed. */
@@ -74,7 +75,7 @@ function refuse(socket: Duplex, status: number, code: string, headers: Record<st
 
 export function createRealtime(deps: RealtimeDeps) {
   const o = deps.options ?? {};
-  const admission = createAdmission({ ratePerSec: o.admitPerSec ?? 500, burst: o.admitBurst ?? 1000 });
+  const admission = createAdmission({ concurrent: o.admitConcurrent ?? 32, maxWaiting: o.admitWaiting ?? 10_000, clock: deps.clock });
   // Presence publishes to the dashboard hub, whose snapshot reads presence: tie the knot lazily.
   let presenceRef: ReturnType<typeof createPresence> | null = null;
   const dashboards = createDashboardHub({ log: deps.log, snapshot: () => presenceRef?.snapshot() ?? [] });
@@ -92,13 +93,24 @@ export function createRealtime(deps: RealtimeDeps) {
   sessionCheck?.unref();
 
   async function upgradeDevice(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
-    const wait = admission.take(deps.clock());
-    if (wait > 0) return refuse(socket, 503, 'busy', { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))) });
-    const token = deviceTokenOf(req, url);
-    const device = token ? await deps.devices.authenticateDevice(token) : null;
-    if (!device) return refuse(socket, 401, 'device_unauthenticated');
-    if (socket.destroyed) return;
-    devices.wss.handleUpgrade(req, socket, head, (ws) => void devices.accept(ws, device, req.socket.remoteAddress ?? '', offersDeflate(req)));
+    const turn = admission.enter();
+    if (!turn) return refuse(socket, 503, 'busy', { 'Retry-After': String(Math.max(1, Math.ceil(admission.retryAfterMs() / 1000))) });
+    const done = await turn;
+    try {
+      if (socket.destroyed) return; // gave up while waiting its turn
+      const token = deviceTokenOf(req, url);
+      const device = token ? await deps.devices.authenticateDevice(token) : null;
+      if (!device) return refuse(socket, 401, 'device_unauthenticated');
+      if (socket.destroyed) return;
+      // The turn lasts until the connect sequence has sent the timeline, or the socket is gone (ws may
+      // refuse a handshake without calling back).
+      await new Promise<void>((resolve) => {
+        socket.once('close', () => resolve());
+        devices.wss.handleUpgrade(req, socket, head, (ws) => void devices.accept(ws, device, req.socket.remoteAddress ?? '', offersDeflate(req)).finally(resolve));
+      });
+    } finally {
+      done();
+    }
   }
 
   async function upgradeDashboard(req: IncomingMessage, socket: Duplex, head: Buffer) {
