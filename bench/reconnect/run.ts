@@ -195,7 +195,19 @@ async function main() {
     first.child.kill('SIGKILL');
     await new Promise((r) => (first!.exit.exited ? r(null) : first!.child.once('exit', r)));
     second = startServer(env, []);
-    const ready2 = await next(second.child, 'ready', 900_000);
+    const ready2 = await next(second.child, 'ready', TIMEOUT).catch((err: unknown) => err as Error);
+    if (ready2 instanceof Error) {
+      // The restarted server never listened: it crashed or hung while starting. Nobody is back.
+      process.stderr.write(`restarted server not ready: ${ready2.message}\n`);
+      const exited = second.exit.exited ? 1 : 0;
+      const out = {
+        bench: 'reconnect', devices: N, all_back_s: null, server_errors: exited + second.errors.length + N,
+        server_error_parts: { exited, error_log_lines: second.errors.length, never_back: N, not_ready: ready2.message },
+        wall_s: Math.round((Date.now() - started) / 1000),
+      };
+      process.stdout.write(JSON.stringify(out) + '\n');
+      return;
+    }
     const readyAt = ready2.t as number;
     const cpuAtReady = procStats(second.child.pid!).cpuS;
     const stopProbe = probeHealth(port);
@@ -285,11 +297,12 @@ async function main() {
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  await sleep(300);
-  process.exit(0);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => sleep(300).then(() => process.exit(0)),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
