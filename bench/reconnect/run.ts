@@ -6,7 +6,8 @@
 // counts server-side failures. Prints one JSON line.
 // Env: BENCH_DEVICES (10000), BENCH_CLIENTS (4), BENCH_TIMEOUT_MS (300000), BENCH_PORT (a free one),
 // BENCH_KINDS (led,led,led,kiosk,speaker), BENCH_HORIZON_DAYS (7), BENCH_RETRY_AFTER (1; 0 = ignore it),
-// BENCH_DEFLATE (1; 0 = players do not offer bantin.deflate), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof
+// BENCH_DEFLATE (1; 0 = players do not offer bantin.deflate), BENCH_SIGNAL (SIGKILL; SIGTERM = a graceful
+// stop instead of a crash), BENCH_DOWN_MS (0: how long to stay down before the restart, e.g. a reboot), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof
 // --cpu-prof-dir=/tmp/prof": extra node options of both server processes).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +21,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const N = Number(process.env.BENCH_DEVICES ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT_MS ?? 300_000);
+const SIGNAL = (process.env.BENCH_SIGNAL ?? 'SIGKILL') as NodeJS.Signals;
+const DOWN_MS = Number(process.env.BENCH_DOWN_MS ?? 0);
 
 type Msg = { type: string; [k: string]: unknown };
 type Stats = {
@@ -189,11 +192,12 @@ async function main() {
     await sleep(2000);
     await Promise.all(clients.map((c) => (c.send({ type: 'arm' }), next(c, 'armed'))));
 
-    // 2. The crash: SIGKILL, then a new process on the same data dir and port.
+    // 2. The crash: SIGKILL (BENCH_SIGNAL), then a new process on the same data dir and port.
     const firstStats = procStats(first.child.pid!);
     const killedAt = now();
-    first.child.kill('SIGKILL');
+    first.child.kill(SIGNAL);
     await new Promise((r) => (first!.exit.exited ? r(null) : first!.child.once('exit', r)));
+    await sleep(DOWN_MS);
     second = startServer(env, []);
     const ready2 = await next(second.child, 'ready', TIMEOUT).catch((err: unknown) => err as Error);
     if (ready2 instanceof Error) {
@@ -264,6 +268,8 @@ async function main() {
       reconnect_p99_s: round(pct(perDevice, 99)),
       // From the crash: how long a player was without the server, including the restart itself.
       offline_p99_s: round(pct(back.map((t) => (t - killedAt) / 1000), 99)),
+      signal: SIGNAL,
+      down_ms: DOWN_MS,
       drops_seen: down.length,
       attempts_after_crash: sum('attempts'),
       opened_after_crash: sum('opened'),
