@@ -149,6 +149,8 @@ export function createRealtime(deps: RealtimeDeps) {
     devices,
     dashboards,
     presence,
+    /** Device upgrades being let in now, and waiting their turn. */
+    admissionLoad: () => admission.load(),
     /** Listens for WebSocket upgrades on the server returned by serve(). */
     attach(server: Server | Http2Server | Http2SecureServer) {
       (server as Server).on('upgrade', onUpgrade);
