@@ -34,19 +34,38 @@ type Device = {
   hadTimeline: boolean;
 };
 
-const stats = { busy503: 0, other5xx: 0, otherStatus: {} as Record<string, number>, attempts: 0, opened: 0, closes: 0, refused: 0, errorsAfterOpen: 0, received: {} as Record<string, number> };
+const stats = {
+  busy503: 0,
+  other5xx: 0,
+  otherStatus: {} as Record<string, number>,
+  attempts: 0,
+  opened: 0,
+  closes: 0,
+  refused: 0,
+  errorsAfterOpen: 0,
+  received: {} as Record<string, number>,
+};
 let armed = false;
 let port = 0;
 const devices: Device[] = [];
 let initialLeft = 0;
 
 function hello() {
-  return JSON.stringify({ type: 'hello.v1', playerVersion: 'bench-reconnect', capabilities: ['video', 'audio', 'speech'], deviceClock: Math.round(Date.now()) });
+  return JSON.stringify({
+    type: 'hello.v1',
+    playerVersion: 'bench-reconnect',
+    capabilities: ['video', 'audio', 'speech'],
+    deviceClock: Math.round(Date.now()),
+  });
 }
 function heartbeat(startedAt: number) {
   return JSON.stringify({
-    type: 'heartbeat.v1', nowPlaying: null, cache: { files: 0, missing: 0, bytes: 0, timelineVersion: null },
-    freeBytes: null, errors: [], uptimeMs: Math.round(now() - startedAt),
+    type: 'heartbeat.v1',
+    nowPlaying: null,
+    cache: { files: 0, missing: 0, bytes: 0, timelineVersion: null },
+    freeBytes: null,
+    errors: [],
+    uptimeMs: Math.round(now() - startedAt),
   });
 }
 
@@ -126,17 +145,14 @@ function open(d: Device) {
   });
 }
 
-type In =
-  | { type: 'start'; port: number; tokens: string[] }
-  | { type: 'arm' }
-  | { type: 'report' }
-  | { type: 'stop' };
+type In = { type: 'start'; port: number; tokens: string[] } | { type: 'arm' } | { type: 'report' } | { type: 'stop' };
 
 process.on('message', (m: In) => {
   if (m.type === 'start') {
     port = m.port;
     initialLeft = m.tokens.length;
-    for (const token of m.tokens) devices.push({ token, attempt: 0, downSince: null, gen: 0, armedGen: 0, downAt: null, backAt: null, hadTimeline: false });
+    for (const token of m.tokens)
+      devices.push({ token, attempt: 0, downSince: null, gen: 0, armedGen: 0, downAt: null, backAt: null, hadTimeline: false });
     for (const d of devices) open(d);
   } else if (m.type === 'arm') {
     armed = true;

@@ -7,8 +7,8 @@
 // Env: BENCH_DEVICES (10000), BENCH_CLIENTS (4), BENCH_TIMEOUT_MS (300000), BENCH_PORT (a free one),
 // BENCH_KINDS (led,led,led,kiosk,speaker), BENCH_HORIZON_DAYS (7), BENCH_RETRY_AFTER (1; 0 = ignore it),
 // BENCH_DEFLATE (1; 0 = players do not offer bantin.deflate), BENCH_SIGNAL (SIGKILL; SIGTERM = a graceful
-// stop instead of a crash), BENCH_DOWN_MS (0: how long to stay down before the restart, e.g. a reboot), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof
-// --cpu-prof-dir=/tmp/prof": extra node options of both server processes).
+// stop instead of a crash), BENCH_DOWN_MS (0: how long to stay down before the restart, e.g. a reboot),
+// BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": extra node options of both servers).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -26,8 +26,15 @@ const DOWN_MS = Number(process.env.BENCH_DOWN_MS ?? 0);
 
 type Msg = { type: string; [k: string]: unknown };
 type Stats = {
-  busy503: number; other5xx: number; otherStatus: Record<string, number>; attempts: number; opened: number; closes: number; refused: number;
-  errorsAfterOpen: number; received: Record<string, number>;
+  busy503: number;
+  other5xx: number;
+  otherStatus: Record<string, number>;
+  attempts: number;
+  opened: number;
+  closes: number;
+  refused: number;
+  errorsAfterOpen: number;
+  received: Record<string, number>;
 };
 
 /** File descriptors: the server holds N sockets, each client N/CLIENTS. `ulimit -n` is per process. */
@@ -90,7 +97,11 @@ function next(child: ChildProcess, type: string, timeoutMs = TIMEOUT): Promise<M
  */
 function startServer(env: NodeJS.ProcessEnv, args: string[]) {
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = fork(path.join(here, 'server.ts'), args, { execArgv: ['--import', 'tsx', ...extra], env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(path.join(here, 'server.ts'), args, {
+    execArgv: ['--import', 'tsx', ...extra],
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   const errors: string[] = [];
   const banner = /^\s*$|^ {2}(bantin đang chạy|Bảng điều khiển|Trình phát|Đăng nhập)/;
   const collect = (stream: NodeJS.ReadableStream, name: string) =>
@@ -180,7 +191,10 @@ async function main() {
     const ready1 = await next(first.child, 'ready', 900_000);
     const tokens = JSON.parse(fs.readFileSync(ready1.tokenFile as string, 'utf8')) as string[];
     const per = Math.ceil(N / CLIENTS);
-    for (let i = 0; i < CLIENTS; i++) clients.push(fork(path.join(here, 'client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    for (let i = 0; i < CLIENTS; i++)
+      clients.push(
+        fork(path.join(here, 'client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+      );
     const c0 = now();
     await Promise.all(
       clients.map((c, i) => {
@@ -205,7 +219,10 @@ async function main() {
       process.stderr.write(`restarted server not ready: ${ready2.message}\n`);
       const exited = second.exit.exited ? 1 : 0;
       const out = {
-        bench: 'reconnect', devices: N, all_back_s: null, server_errors: exited + second.errors.length + N,
+        bench: 'reconnect',
+        devices: N,
+        all_back_s: null,
+        server_errors: exited + second.errors.length + N,
         server_error_parts: { exited, error_log_lines: second.errors.length, never_back: N, not_ready: ready2.message },
         wall_s: Math.round((Date.now() - started) / 1000),
       };
@@ -256,7 +273,11 @@ async function main() {
       // A /healthz probe that fails (non-200 or no answer within 30 s) is the server failing staff.
       server_errors: serverExited + other5xx + errorLines + neverBack + health.failures.length,
       server_error_parts: {
-        exited: serverExited, upgrade_5xx_not_admission: other5xx, error_log_lines: errorLines, never_back: neverBack, healthz_failures: health.failures.length,
+        exited: serverExited,
+        upgrade_5xx_not_admission: other5xx,
+        error_log_lines: errorLines,
+        never_back: neverBack,
+        healthz_failures: health.failures.length,
       },
       back: back.length,
       healthz_p50_ms: round(pct(health.latencies, 50)),
@@ -267,7 +288,12 @@ async function main() {
       reconnect_p50_s: round(pct(perDevice, 50)),
       reconnect_p99_s: round(pct(perDevice, 99)),
       // From the crash: how long a player was without the server, including the restart itself.
-      offline_p99_s: round(pct(back.map((t) => (t - killedAt) / 1000), 99)),
+      offline_p99_s: round(
+        pct(
+          back.map((t) => (t - killedAt) / 1000),
+          99,
+        ),
+      ),
       signal: SIGNAL,
       down_ms: DOWN_MS,
       drops_seen: down.length,

@@ -28,11 +28,24 @@ async function createData(n: number): Promise<string> {
   await ctx.db.transaction(async (tx) => {
     for (let i = 0; i < n; i++) {
       const kind = KINDS[i % KINDS.length]!;
-      const id = await deviceRepo.insert(tx, {
-        kind, name: `bench-${i}`, residential_group: null, address: null, lat: null, lon: null,
-        orientation: kind === 'kiosk' ? 'portrait' : 'landscape', resolution: null, volume: null,
-        operating_hours: null, quiet_hours: null, broadcast_slots: null,
-      }, t);
+      const id = await deviceRepo.insert(
+        tx,
+        {
+          kind,
+          name: `bench-${i}`,
+          residential_group: null,
+          address: null,
+          lat: null,
+          lon: null,
+          orientation: kind === 'kiosk' ? 'portrait' : 'landscape',
+          resolution: null,
+          volume: null,
+          operating_hours: null,
+          quiet_hours: null,
+          broadcast_slots: null,
+        },
+        t,
+      );
       const token = randomBytes(24).toString('base64url');
       await deviceRepo.setToken(tx, id, createHash('sha256').update(token).digest('hex'), t);
       tokens.push(token);

@@ -21,8 +21,16 @@ beforeAll(async () => {
   await t.seedStarterPack();
   const area = t.realtimeArea;
   rt = createRealtime({
-    db: t.db, log: createLogger('silent'), clock: () => Date.now(), devices: t.devices, sessions: t.auth, timelines: t.timeline,
-    alerts: area.alerts, plays: area.plays, feedback: area.feedback, options: { admitConcurrent: 1, admitWaiting: 1 },
+    db: t.db,
+    log: createLogger('silent'),
+    clock: () => Date.now(),
+    devices: t.devices,
+    sessions: t.auth,
+    timelines: t.timeline,
+    alerts: area.alerts,
+    plays: area.plays,
+    feedback: area.feedback,
+    options: { admitConcurrent: 1, admitWaiting: 1 },
   });
   server = createServer((_req, res) => res.writeHead(404).end());
   rt.attach(server);
@@ -37,7 +45,10 @@ afterAll(async () => {
 });
 
 async function device() {
-  const d = await t.devices.create({ id: null, name: 'test' }, { name: `led-${randomBytes(3).toString('hex')}`, kind: 'led', groupIds: [] });
+  const d = await t.devices.create(
+    { id: null, name: 'test' },
+    { name: `led-${randomBytes(3).toString('hex')}`, kind: 'led', groupIds: [] },
+  );
   const token = randomBytes(32).toString('base64url');
   await deviceRepo.setToken(t.db, d.id, createHash('sha256').update(token).digest('hex'), Date.now());
   await t.timeline.recompileAll();
