@@ -69,21 +69,31 @@ async function main() {
       await ctx.timeline.settled();
       send({ type: 'settled' });
     } else if (m.type === 'schedule') {
-      const contents = await ctx.db.all<{ id: number }>('SELECT id FROM content WHERE approved_version_id IS NOT NULL ORDER BY id LIMIT 1');
+      // Each round schedules another message, so every round changes every device's timeline.
+      const round = (m as { round?: number }).round ?? 0;
+      const contents = await ctx.db.all<{ id: number }>('SELECT id FROM content WHERE approved_version_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?', [round]);
       const day = new Intl.DateTimeFormat('en-CA', { timeZone: config.tz }).format(new Date());
+      // When the timeline service hands the first and the last changed timeline to the hub (which sends it at once).
+      let first = 0;
+      let last = 0;
+      const off = ctx.timeline.onTimelineChanged(() => {
+        last = now();
+        first ||= last;
+      });
       const t0 = now();
       await ctx.schedules.create(actor, {
-        name: 'bench', class: 'priority', contentId: contents[0]!.id,
+        name: `bench ${round}`, class: 'priority', contentId: contents[0]!.id,
         target: { deviceIds: [], groupIds: [], kinds: ['led', 'kiosk', 'speaker'] },
         when: { dateFrom: day, dateTo: day, daysOfWeek: [1, 2, 3, 4, 5, 6, 7], windows: [{ start: '00:00', end: '23:59' }] },
       });
       // create() returns after the recompile has stored every timeline and the hub has sent them all.
       const done = now() - t0;
+      off();
       const sample = (await ctx.timeline.getTimeline(1))!;
       // The frame device 1 was sent (players offer bantin.deflate), and the same message as plain text.
       const frames = createTimelineFrames();
       send({
-        type: 'schedule', t0, recompileAndSendMs: done,
+        type: 'schedule', t0, recompileAndSendMs: done, firstPushMs: first - t0, lastPushMs: last - t0,
         frame: frames(sample, true).toString('base64'),
         textBytes: frames(sample, false).length,
         v1Bytes: Buffer.byteLength(JSON.stringify({ type: 'timeline.v1', timeline: sample })),

@@ -87,7 +87,7 @@ describe('parseServerMessage', () => {
   it('reads every server message kind', () => {
     const msgs = [
       { type: 'time.v1', serverTime: 10, deviceClock: 4 },
-      { type: 'timeline.v2', timeline: { deviceId: '1', from: 0, to: 10, version: 'v', items: [], sequences: [], segments: [], media: [] } },
+      { type: 'timeline.v2', timeline: { from: 0, to: 10, version: 'v', items: [], sequences: [], segments: [], media: [] } },
       {
         type: 'alert.v1', action: 'start', id: '1', text: 'Bão số 3', severity: 'extreme', audio: null,
         speech: { url: '/api/device/media/' + sha, sha256: sha }, repeatEveryMs: 300_000, startsAt: 0, expiresAt: 9,

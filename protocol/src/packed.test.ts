@@ -49,7 +49,7 @@ describe('packTimeline / unpackTimeline', () => {
       fc.property(timelineArb, (tl) => {
         const packed = packTimeline(tl);
         expect(PackedTimelineSchema.safeParse(JSON.parse(JSON.stringify(packed))).success).toBe(true);
-        const back = unpackTimeline(JSON.parse(JSON.stringify(packed)));
+        const back = unpackTimeline(JSON.parse(JSON.stringify(packed)), tl.deviceId);
         expect(back).toEqual(tl);
         expect(computeTimelineVersion(back!.segments)).toBe(tl.version);
         // The player resolves the unpacked one exactly like the original.
@@ -75,11 +75,12 @@ describe('packTimeline / unpackTimeline', () => {
   it('answers null, never throws, for out-of-shape input', () => {
     fc.assert(
       fc.property(fc.anything(), (junk) => {
-        expect(() => unpackTimeline(junk)).not.toThrow();
+        expect(() => unpackTimeline(junk, '1')).not.toThrow();
       }),
     );
-    expect(unpackTimeline(null)).toBeNull();
-    expect(unpackTimeline({ deviceId: '1', from: 0, to: 1, version: 'v', items: [], sequences: [[0]], segments: [], media: [] })).toBeNull();
-    expect(PackedTimelineSchema.safeParse({ deviceId: '1', from: 0, to: 1, version: 'v', items: [], sequences: [[0]], segments: [], media: [] }).success).toBe(false);
+    expect(unpackTimeline(null, '1')).toBeNull();
+    expect(packTimeline({ deviceId: '42', from: 0, to: 1, version: 'v', segments: [], media: [] })).not.toHaveProperty('deviceId');
+    expect(unpackTimeline({ from: 0, to: 1, version: 'v', items: [], sequences: [[0]], segments: [], media: [] }, '1')).toBeNull();
+    expect(PackedTimelineSchema.safeParse({ from: 0, to: 1, version: 'v', items: [], sequences: [[0]], segments: [], media: [] }).success).toBe(false);
   });
 });

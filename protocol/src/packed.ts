@@ -4,6 +4,10 @@
 // hourly segment, so this is ~35× smaller than writing the items out in every segment (685 KB → 20 KB for an
 // LED screen over two days with the starter pack), and the player keeps one object per item.
 //
+// The device id is not on the wire: the socket already belongs to one device, and leaving it out makes the
+// frame the same bytes for every device on one version, so the server encodes (and compresses) it once and
+// sends one buffer to thousands of sockets. The player adds its own id when it unpacks.
+//
 // Pure and zod-free: the player imports it (its bundle must not pull zod). `unpackTimeline` never throws on
 // bad input: it checks every index and returns null.
 import type { DeviceTimeline, MediaRef, PriorityClass, Segment, TimelineItem } from './timeline';
@@ -19,7 +23,6 @@ export interface PackedSegment {
 }
 
 export interface PackedTimeline {
-  deviceId: string;
   from: number;
   to: number;
   version: string;
@@ -78,7 +81,7 @@ export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media'>): Packed
 }
 
 export function packTimeline(tl: DeviceTimeline): PackedTimeline {
-  return { deviceId: tl.deviceId, from: tl.from, to: tl.to, version: tl.version, ...packBody(tl) };
+  return { from: tl.from, to: tl.to, version: tl.version, ...packBody(tl) };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -137,11 +140,9 @@ export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media
   return { segments, media: media as MediaRef[] };
 }
 
-/** A device timeline from its packed form, or null when the packed form is out of shape. */
-export function unpackTimeline(p: unknown): DeviceTimeline | null {
-  if (!isObj(p) || typeof p.deviceId !== 'string' || !isInt(p.from) || !isInt(p.to) || p.to < p.from || typeof p.version !== 'string') {
-    return null;
-  }
+/** The timeline of device `deviceId` from its packed form, or null when the packed form is out of shape. */
+export function unpackTimeline(p: unknown, deviceId: string): DeviceTimeline | null {
+  if (!isObj(p) || !isInt(p.from) || !isInt(p.to) || p.to < p.from || typeof p.version !== 'string') return null;
   const body = unpackBody(p);
-  return body && { deviceId: p.deviceId, from: p.from, to: p.to, version: p.version, ...body };
+  return body && { deviceId, from: p.from, to: p.to, version: p.version, ...body };
 }

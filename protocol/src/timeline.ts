@@ -102,7 +102,6 @@ export const PackedSegmentSchema = z.object({
 });
 export const PackedTimelineSchema = z
   .object({
-    deviceId: z.string().min(1),
     from: epochMs,
     to: epochMs,
     version: z.string().min(1),
@@ -111,7 +110,7 @@ export const PackedTimelineSchema = z
     segments: z.array(PackedSegmentSchema),
     media: z.array(MediaRefSchema),
   })
-  .refine((p) => unpackTimeline(p) !== null, {
+  .refine((p) => unpackTimeline(p, '-') !== null, {
     message: 'packed timeline: an index is out of range, or segments are unsorted or overlap',
   });
 

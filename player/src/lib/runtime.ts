@@ -109,6 +109,7 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
   const connection = createConnection({
     url: deviceSocketUrl(location),
     token,
+    deviceId: opts.deviceId,
     clock,
     onOpen: () => playerCore.connected(),
     onClose: () => playerCore.disconnected(),

@@ -50,6 +50,7 @@ function setup(random = () => 0.999, inflate?: boolean) {
   const conn = createConnection({
     url: 'ws://h/ws/device',
     token: 'tok123',
+    deviceId: '7',
     clock,
     random,
     inflate,

@@ -49,6 +49,8 @@ export interface SocketLike {
 export interface ConnectionOptions {
   url: string;
   token: string;
+  /** This device's id: timelines are unpacked for it. */
+  deviceId?: string;
   clock: Clock;
   createSocket?: (url: string, protocols: string[]) => SocketLike;
   random?: () => number;
@@ -117,7 +119,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
     let pending = 0;
     let chain: Promise<void> = Promise.resolve();
     const deliver = (raw: string | null) => {
-      const message = raw === null ? null : parseInbound(raw);
+      const message = raw === null ? null : parseInbound(raw, opts.deviceId);
       if (message && socket === s) opts.onMessage(message);
     };
     s.onopen = () => {

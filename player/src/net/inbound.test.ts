@@ -6,8 +6,8 @@ describe('parseInbound', () => {
     expect(parseInbound('{"type":"time.v1","serverTime":1700000000000}')?.type).toBe('time.v1');
     expect(parseInbound('{"type":"plays.ack.v1","eventIds":["a","b"]}')?.type).toBe('plays.ack.v1');
     expect(parseInbound('{"type":"command.v1","id":"c1","command":{"name":"identify"}}')?.type).toBe('command.v1');
-    const timeline = { deviceId: 'd', from: 0, to: 1, version: 'v', items: [], sequences: [], segments: [], media: [] };
-    expect(parseInbound(JSON.stringify({ type: 'timeline.v2', timeline }))).toEqual({
+    const timeline = { from: 0, to: 1, version: 'v', items: [], sequences: [], segments: [], media: [] };
+    expect(parseInbound(JSON.stringify({ type: 'timeline.v2', timeline }), 'd')).toEqual({
       type: 'timeline.v2',
       timeline: { deviceId: 'd', from: 0, to: 1, version: 'v', segments: [], media: [] },
     });
@@ -16,7 +16,7 @@ describe('parseInbound', () => {
   it('refuses a packed timeline whose indexes or segments are out of shape', () => {
     const item = { id: 'i', contentId: '1', versionId: '1', sha256: 'a'.repeat(64), kind: 'image', durationMs: 1000, reason: { scheduleId: null, rule: 'r' } };
     const seg = { start: 0, end: 10, class: 'normal', mode: 'loop', seq: 0 };
-    const base = { deviceId: 'd', from: 0, to: 20, version: 'v', items: [item], sequences: [[0]], segments: [seg], media: [] };
+    const base = { from: 0, to: 20, version: 'v', items: [item], sequences: [[0]], segments: [seg], media: [] };
     const ok = parseInbound(JSON.stringify({ type: 'timeline.v2', timeline: base }));
     expect(ok?.type === 'timeline.v2' && ok.timeline.segments[0]!.items).toEqual([item]);
     for (const bad of [

@@ -9,11 +9,11 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
-const CHECKS: Record<ServerToDevice['type'], (m: Record<string, unknown>) => boolean> = {
+const CHECKS: Record<ServerToDevice['type'], (m: Record<string, unknown>, deviceId: string) => boolean> = {
   'time.v1': (m) => isNum(m.serverTime),
   // Unpacked in place: the check is the unpacking (every index and shape), see protocol/src/packed.ts.
-  'timeline.v2': (m) => {
-    const tl = unpackTimeline(m.timeline);
+  'timeline.v2': (m, deviceId) => {
+    const tl = unpackTimeline(m.timeline, deviceId);
     if (!tl) return false;
     m.timeline = tl;
     return true;
@@ -25,7 +25,8 @@ const CHECKS: Record<ServerToDevice['type'], (m: Record<string, unknown>) => boo
   'feedback.ack.v1': (m) => isStr(m.eventId),
 };
 
-export function parseInbound(raw: unknown): Inbound | null {
+/** `deviceId`: this player's own id, which a timeline is unpacked for (it is not on the wire). */
+export function parseInbound(raw: unknown, deviceId = ''): Inbound | null {
   if (!isStr(raw)) return null;
   let data: unknown;
   try {
@@ -34,5 +35,5 @@ export function parseInbound(raw: unknown): Inbound | null {
     return null;
   }
   if (!isObj(data) || !isStr(data.type) || !Object.hasOwn(CHECKS, data.type)) return null;
-  return CHECKS[data.type as ServerToDevice['type']](data) ? (data as unknown as Inbound) : null;
+  return CHECKS[data.type as ServerToDevice['type']](data, deviceId) ? (data as unknown as Inbound) : null;
 }

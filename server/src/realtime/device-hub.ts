@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_DEVICE_MESSAGE_BYTES, PROTOCOL_NAME, packBody, type AlertMessage, type Command, type DeviceTimeline, type ServerToDevice } from '@bantin/protocol';
+import { MAX_DEVICE_MESSAGE_BYTES, PROTOCOL_NAME, packTimeline, type AlertMessage, type Command, type DeviceTimeline, type ServerToDevice } from '@bantin/protocol';
 import type { Logger } from '../log';
 import type { AlertService } from '../services/alert-service';
 import type { PlayService } from '../services/play-service';
@@ -14,45 +14,24 @@ import { handleDeviceMessage, type DeviceConn } from './device-messages';
 
 export type DeviceIdentity = { id: number; kind: string; name: string };
 
-/** A DEFLATE stored (uncompressed), non-final block holding `bytes` (≤ 65,535): RFC 1951 §3.2.4. */
-function storedBlock(bytes: Buffer): Buffer {
-  const head = Buffer.alloc(5);
-  head[0] = 0; // BFINAL = 0, BTYPE = 00, then padding to the byte boundary
-  head.writeUInt16LE(bytes.length, 1);
-  head.writeUInt16LE(~bytes.length & 0xffff, 3);
-  return Buffer.concat([head, bytes]);
-}
-
 /**
- * `timeline.v2` frames built around one shared encoding per version. A frame differs between devices on the
- * same version only in deviceId, from and to, so the packed body (items, sequences, segments, media) is
- * JSON-encoded once per distinct pair of arrays (devices sharing a compiled program share them) — and, for
- * devices that offered `bantin.deflate`, compressed once too. A text frame is a short head + those bytes;
- * a binary frame is the head as a DEFLATE stored block followed by the body's compressed blocks, which is
- * one valid raw DEFLATE stream of the same text. The text is byte for byte JSON.stringify of the message.
+ * `timeline.v2` frames, encoded once per version. The packed timeline carries no device id (see
+ * protocol/src/packed.ts), so every device on one compiled program — same segments array, media, horizon —
+ * gets the very same bytes: one JSON text and, for devices that offered `bantin.deflate`, one raw-DEFLATE
+ * buffer, each made on first use and then handed to every socket like a plain broadcast. The text is byte for
+ * byte JSON.stringify of the message.
  */
 export function createTimelineFrames() {
-  type Tail = { media: DeviceTimeline['media']; text: Buffer; deflated: Buffer | null };
-  const tails = new WeakMap<DeviceTimeline['segments'], Tail>();
-  const tailOf = (tl: DeviceTimeline): Tail => {
-    let t = tails.get(tl.segments);
-    if (!t || t.media !== tl.media) {
-      // '{"items":…,"sequences":…,"segments":…,"media":…}' without its '{', plus the message's closing '}'.
-      t = { media: tl.media, text: Buffer.from(JSON.stringify(packBody(tl)).slice(1) + '}'), deflated: null };
-      tails.set(tl.segments, t);
-    }
-    return t;
-  };
+  type Frames = { tl: DeviceTimeline; text: Buffer; deflated: Buffer | null };
+  const cache = new WeakMap<DeviceTimeline['segments'], Frames>();
   return (tl: DeviceTimeline, deflate = false): Buffer => {
-    const head = Buffer.from(
-      `{"type":"timeline.v2","timeline":{"deviceId":${JSON.stringify(tl.deviceId)},"from":${JSON.stringify(tl.from)},` +
-        `"to":${JSON.stringify(tl.to)},"version":${JSON.stringify(tl.version)},`,
-    );
-    const tail = tailOf(tl);
-    if (!deflate) return Buffer.concat([head, tail.text]);
-    if (head.length > 0xffff) return deflateRawSync(Buffer.concat([head, tail.text]));
-    tail.deflated ??= deflateRawSync(tail.text);
-    return Buffer.concat([storedBlock(head), tail.deflated]);
+    let f = cache.get(tl.segments);
+    if (!f || f.tl.media !== tl.media || f.tl.from !== tl.from || f.tl.to !== tl.to || f.tl.version !== tl.version) {
+      f = { tl, text: Buffer.from(JSON.stringify({ type: 'timeline.v2', timeline: packTimeline(tl) })), deflated: null };
+      cache.set(tl.segments, f);
+    }
+    if (!deflate) return f.text;
+    return (f.deflated ??= deflateRawSync(f.text));
   };
 }
 

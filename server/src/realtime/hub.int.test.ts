@@ -48,7 +48,8 @@ describe('device connection', () => {
     expect(c.inbox.length === 0 || c.inbox[0]!.type === 'time.v1').toBe(true);
     await c.next('time.v1');
     const tl = await c.next('timeline.v2');
-    expect(tl.timeline).toMatchObject({ deviceId: String(d.id), version: expect.any(String) });
+    expect(tl.timeline).toMatchObject({ version: expect.any(String) });
+    expect(unpackTimeline(tl.timeline, String(d.id))).toEqual(await s.timeline.getTimeline(d.id));
     const row = await s.db.get<{ status: string; last_seen_at: number }>('SELECT status, last_seen_at FROM devices WHERE id = ?', [d.id]);
     expect(JSON.parse(row!.status).online).toBe(true);
     expect(s.realtime.devices.isOnline(d.id)).toBe(true);
@@ -119,7 +120,7 @@ describe('timeline frames', () => {
     const zMsg = await z.next('timeline.v2');
     expect(zMsg).toEqual(plainMsg);
     const stored = await s.timeline.getTimeline(d.id);
-    expect(unpackTimeline(zMsg.timeline)).toEqual(stored);
+    expect(unpackTimeline(zMsg.timeline, String(d.id))).toEqual(stored);
     const [pf] = plain.frames.filter((f) => f.type === 'timeline.v2');
     const [zf] = z.frames.filter((f) => f.type === 'timeline.v2');
     expect(pf!.binary).toBe(false);

@@ -56,7 +56,7 @@ describe('timeline storage', () => {
     // form), and the blobs hold each item once: far smaller than the timeline with its items written out.
     for (const row of await timelineRepo.listAll(t.db)) {
       const tl = (await fresh.getTimeline(row.device_id))!;
-      expect(row.timeline).toBe(JSON.stringify(packTimeline(tl)));
+      expect(row.timeline).toBe(JSON.stringify({ deviceId: tl.deviceId, ...packTimeline(tl) }));
       expect(decodeStored<DeviceTimeline>(row.timeline)).toEqual(tl);
       if (tl.segments.length > 1) expect(row.timeline.length * 2).toBeLessThan(JSON.stringify(tl).length);
     }
