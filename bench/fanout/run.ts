@@ -38,8 +38,14 @@ function checkFdLimit() {
   if (soft < need) process.stderr.write(`warning: ulimit -n is ${soft}, ${need} wanted\n`);
 }
 
+/** Every child, so that a failed run does not leave a server or clients behind. */
+const children: ChildProcess[] = [];
 function start(file: string, args: string[] = [], execArgv: string[] = []): ChildProcess {
-  return fork(path.join(here, file), args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return track(fork(path.join(here, file), args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+}
+function track(c: ChildProcess) {
+  children.push(c);
+  return c;
 }
 
 /** Next message of `type` from a child. */
@@ -184,5 +190,6 @@ async function main() {
 
 main().catch((err: unknown) => {
   process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  for (const c of children) c.kill('SIGKILL');
   process.exit(1);
 });
