@@ -116,6 +116,17 @@ describe('backoffDelayMs', () => {
     expect(backoffDelayMs(0, 0.5)).toBe(500);
     expect(backoffDelayMs(20, 0.5)).toBe(30_000);
   });
+
+  it('grows no faster than the outage: below max(1 s, outage/2)', () => {
+    fc.assert(
+      fc.property(fc.nat(100), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(3_600_000), (n, r, down) => {
+        const d = backoffDelayMs(n, r, 1000, 60_000, down);
+        return d >= 0 && d < Math.min(60_000, 1000 * 2 ** n, Math.max(1000, down / 2)) + 1e-9;
+      }),
+    );
+    expect(backoffDelayMs(10, 0.999, 1000, 60_000, 3000)).toBe(1498);
+    expect(backoffDelayMs(10, 0.5, 1000, 60_000, 10 * 60_000)).toBe(30_000);
+  });
 });
 
 describe('clockOffsetMs', () => {

@@ -246,8 +246,11 @@ export function parseServerMessage(raw: string): ParseResult<ServerToDevice> {
 }
 
 /** Full-jitter exponential backoff (1 s → 60 s): a uniformly random wait in [0, min(cap, base·2^attempt)). */
-export function backoffDelayMs(attempt: number, random: number, baseMs = 1000, capMs = 60_000): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, Math.min(attempt, 30)));
+export function backoffDelayMs(attempt: number, random: number, baseMs = 1000, capMs = 60_000, downForMs?: number): number {
+  // The ceiling grows no faster than the outage (at most half of it, never under baseMs), so a device comes
+  // back within seconds of a short restart and still backs off to capMs in a long outage.
+  const byOutage = downForMs === undefined ? Infinity : Math.max(baseMs, downForMs / 2);
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, Math.min(attempt, 30)), byOutage);
   return Math.floor(Math.max(0, Math.min(random, 0.999999)) * ceiling);
 }
 
