@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
@@ -65,6 +68,15 @@ describe('loadConfig', () => {
       expect(msg).toMatch(message);
       expect(msg).toMatch(/Cấu hình không hợp lệ \/ Invalid configuration/);
     }
+  });
+
+  it('refuses ffmpeg / ffprobe paths that are not executable files, naming the variable', () => {
+    expect(() => loadConfig({ BANTIN_FFMPEG_PATH: '/no/such/ffmpeg' })).toThrow(/BANTIN_FFMPEG_PATH/);
+    const plain = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-cfg-')), 'ffprobe');
+    fs.writeFileSync(plain, 'not a program', { mode: 0o644 });
+    expect(() => loadConfig({ BANTIN_FFPROBE_PATH: plain })).toThrow(/BANTIN_FFPROBE_PATH/);
+    expect(() => loadConfig({ BANTIN_FFPROBE_PATH: path.dirname(plain) })).toThrow(/BANTIN_FFPROBE_PATH/);
+    expect(() => loadConfig({ BANTIN_FFMPEG_PATH: process.execPath, BANTIN_FFPROBE_PATH: process.execPath })).not.toThrow();
   });
 
   it('treats an empty variable as unset', () => {

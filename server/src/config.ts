@@ -1,10 +1,19 @@
 // Configuration from environment variables only, validated once at start with a clear message per bad value.
 import { z } from 'zod';
+import fs from 'node:fs';
 import path from 'node:path';
 import { isCronRule } from './retention/cron';
 
 const levels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
+const isExecutable = (p: string): boolean => {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
 const isTimeZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -57,6 +66,9 @@ const schema = z.object({
       'BANTIN_LED_HOURS phải có dạng HH:MM-HH:MM hoặc always / must be HH:MM-HH:MM or always',
     )
     .default('05:30-22:00'),
+  // Read where ffmpeg runs (media/tools/run-tool.ts); checked here so a wrong path stops the start, not an upload.
+  BANTIN_FFMPEG_PATH: z.string().refine(isExecutable, 'BANTIN_FFMPEG_PATH: không có tệp chạy được ở đường dẫn này / no executable file at this path').optional(),
+  BANTIN_FFPROBE_PATH: z.string().refine(isExecutable, 'BANTIN_FFPROBE_PATH: không có tệp chạy được ở đường dẫn này / no executable file at this path').optional(),
   BANTIN_LOG_FILES: z.enum(['0', '1'], { message: 'BANTIN_LOG_FILES phải là 0 hoặc 1 / must be 0 or 1' }).default('1'),
   BANTIN_RETAIN_PLAYS_DAYS: days('BANTIN_RETAIN_PLAYS_DAYS', REPORT_DAYS, 730, 'báo cáo quý / the quarterly report'),
   BANTIN_RETAIN_FEEDBACK_DAYS: days('BANTIN_RETAIN_FEEDBACK_DAYS', REPORT_DAYS, 365, 'báo cáo quý / the quarterly report'),
