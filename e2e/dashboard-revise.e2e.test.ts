@@ -149,7 +149,7 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
     await page.getByTestId('edit').click();
     await page.waitForURL(`**/content/${clipId}/edit`);
     const title = page.getByTestId('mc-title');
-    expect(await title.inputValue()).toBe(CLIP_V1);
+    await expect.poll(() => title.inputValue(), { timeout: 10_000 }).toBe(CLIP_V1);
     // Saving nothing changed makes no version.
     await page.getByTestId('save-version').click();
     await page.getByTestId('editor-saved').getByText('Chưa có thay đổi nào để lưu.').waitFor();
@@ -274,7 +274,7 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
     await page.goto(`${server.url}/content/${adId}/edit`);
     await page.getByTestId('media-edit-form').waitFor();
     const seconds = page.getByTestId('mc-seconds');
-    expect(await seconds.inputValue()).toBe('10');
+    await expect.poll(() => seconds.inputValue(), { timeout: 10_000 }).toBe('10');
     await seconds.fill('1');
     await page.getByTestId('save-version').click();
     await page.getByTestId('mc-seconds-error').getByText('Thời gian hiển thị là số nguyên từ 2 đến 3600 giây.').waitFor();

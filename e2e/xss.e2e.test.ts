@@ -438,7 +438,8 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
     const page = await signInOnPage(staff, server, 'bientap', PASSWORD);
     await page.goto(`${server.url}/content/${ids.messages[0]}/edit`);
     await page.getByTestId('msg-title').waitFor();
-    expect(await page.getByTestId('msg-title').inputValue()).toBe(messages[0]!.title);
+    // The editor shows its fields before the version has loaded into them: wait for the values.
+    await expect.poll(() => page.getByTestId('msg-title').inputValue(), { timeout: 10_000 }).toBe(messages[0]!.title);
     expect(await page.getByTestId('msg-body').inputValue()).toBe(messages[0]!.body);
     await showsSafely(page, staff, [], 'message editor');
 
