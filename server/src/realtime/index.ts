@@ -35,13 +35,15 @@ export type RealtimeDeps = {
 
 /** The device offered `bantin.deflate`: it inflates raw-DEFLATE binary frames, so timelines go compressed. */
 export function offersDeflate(req: IncomingMessage): boolean {
-  return (req.headers['sec-websocket-protocol'] ?? '').split(',').some((p) => p.trim() === DEFLATE_PROTOCOL);
+  return offeredProtocols(req).includes(DEFLATE_PROTOCOL);
 }
+
+/** The subprotocols a WebSocket upgrade offers. */
+const offeredProtocols = (req: IncomingMessage): string[] => (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
 
 /** The device token from the `bantin.token.<token>` subprotocol (browsers) or `?token=` (other clients). */
 export function deviceTokenOf(req: IncomingMessage, url: URL): string | null {
-  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-  const fromProtocol = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
+  const fromProtocol = offeredProtocols(req).find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
   const token = fromProtocol || url.searchParams.get('token');
   return token && token.length <= 200 ? token : null;
 }
