@@ -3,7 +3,7 @@
 // (affectedDevices + compileDevice), then prints exactly one JSON line. Run: npx tsx bench/compile.ts
 import { affectedDevices, compileDevice, compileTimelines, createCompileCache } from '../server/src/domain/schedule';
 import type { CompileInput, DeviceKind, ScheduleInput } from '../server/src/domain/schedule/types';
-import { baseInput, content, device, schedule, target, vn } from '../server/src/domain/schedule/test-fixtures';
+import { baseInput, content, device, schedule, target, vn } from '../server/test/factories/schedule';
 
 const DEVICES = 10_000;
 const GROUPS = 200;

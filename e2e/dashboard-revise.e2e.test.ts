@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { makeFixtures } from '../server/src/media/test-support/make-media';
+import { makeFixtures } from '../server/test/factories/media';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
 
 const PASSWORD = 'mat-khau-e2e-2025';

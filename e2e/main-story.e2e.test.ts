@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DeviceTimeline } from '@bantin/protocol';
-import { makeFixtures } from '../server/src/media/test-support/make-media';
+import { makeFixtures } from '../server/test/factories/media';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
 import {
   contentIdOf,

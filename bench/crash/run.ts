@@ -22,7 +22,7 @@ import { Ledger } from './ledger';
 import { ServerProcess, freePort } from './server-proc';
 import { createStaff } from './staff';
 import { StoreScanner, checkDatabase, checkFacts, openReadOnly, tmpLeftovers } from './verify';
-import { loadStarterPack } from '../../server/src/services/seed-service';
+import { loadStarterPack } from '../../server/src/services/content/seed-service';
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 
 it('builds the app and its OpenAPI document when @bantin/protocol was imported first', async () => {
   await import('@bantin/protocol');
-  const { createTestContext } = await import('./test-support/context');
+  const { createTestContext } = await import('../test/support/context');
   const t = await createTestContext();
   try {
     const doc = await (await t.request('/api/openapi.json')).json();

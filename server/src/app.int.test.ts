@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createTestContext, type TestCtx } from './test-support/context';
+import { createTestContext, type TestCtx } from '../test/support/context';
 
 let t: TestCtx;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isCronRule } from './retention/cron';
+import { isCronRule } from './domain/cron';
 
 const levels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 

@@ -16,15 +16,15 @@ function lazyScreen(load: () => Promise<{ default: ComponentType }>): ComponentT
 }
 
 const pages: Record<ScreenId, ComponentType> = {
-  overview: lazyScreen(() => import('./overview')),
-  content: lazyScreen(() => import('./content')),
-  review: lazyScreen(() => import('./review')),
-  schedules: lazyScreen(() => import('./schedules')),
-  devices: lazyScreen(() => import('./devices')),
-  alerts: lazyScreen(() => import('./alerts')),
-  reports: lazyScreen(() => import('./reports')),
-  users: lazyScreen(() => import('./users')),
-  audit: lazyScreen(() => import('./audit')),
+  overview: lazyScreen(() => import('./overview/index')),
+  content: lazyScreen(() => import('./content/index')),
+  review: lazyScreen(() => import('./review/index')),
+  schedules: lazyScreen(() => import('./schedules/index')),
+  devices: lazyScreen(() => import('./devices/index')),
+  alerts: lazyScreen(() => import('./alerts/index')),
+  reports: lazyScreen(() => import('./reports/index')),
+  users: lazyScreen(() => import('./users/index')),
+  audit: lazyScreen(() => import('./audit/index')),
 };
 
 export function AppRoutes({ roles }: { roles: readonly Role[] }) {

@@ -1,5 +1,5 @@
 // npm run audit:verify — walks the audit hash chain and reports every edited, inserted or deleted row.
-import { createAuditService } from '../services/audit-service';
+import { createAuditService } from '../services/accounts/audit-service';
 import { openStore, runCli } from './common';
 
 runCli(async () => {

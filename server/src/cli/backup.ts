@@ -1,5 +1,5 @@
 // npm run backup -- FILE — online backup through SQLite's backup API, safe while the server runs.
-import { backupDatabase } from '../services/backup-service';
+import { backupDatabase } from '../services/accounts/backup-service';
 import { openStore, runCli } from './common';
 
 runCli(async () => {

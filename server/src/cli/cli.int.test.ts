@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../test-support/context';
+import { createTestContext, type TestCtx } from '../../test/support/context';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const run = (dataDir: string, ...args: string[]) =>

@@ -1,8 +1,8 @@
 // npm run user -- add|passwd|roles|list … — administer staff accounts without the dashboard.
 import { randomBytes } from 'node:crypto';
 import { ROLES, type Role } from '../domain/roles';
-import { createAuditService } from '../services/audit-service';
-import { createUserService } from '../services/user-service';
+import { createAuditService } from '../services/accounts/audit-service';
+import { createUserService } from '../services/accounts/user-service';
 import { AppError } from '../services/app-error';
 import { format } from '../http/messages';
 import { openStore, runCli } from './common';

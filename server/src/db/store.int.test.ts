@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from './sqlite';
 import { migrate, MigrationError, listMigrations } from './migrate';
-import { createTestContext, type TestCtx } from '../test-support/context';
+import { createTestContext, type TestCtx } from '../../test/support/context';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-store-'));
 const REPO = path.resolve(__dirname, '..', '..', '..');

@@ -7,7 +7,7 @@ import type { AppEnv } from './env';
 import { pickLang } from './messages';
 import { problem } from './problem';
 import { isAllowed, type Access } from '../domain/roles';
-import type { AuthService } from '../services/auth-service';
+import type { AuthService } from '../services/accounts/auth-service';
 
 export const SESSION_COOKIE = 'bantin_session';
 

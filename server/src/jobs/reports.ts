@@ -2,7 +2,7 @@
 // complete month or quarter in BANTIN_TZ (startJobs passes the zone). A run that finds the period already
 // archived by the schedule does nothing, so a restart on the 1st never makes a second copy.
 import type { JobSpec } from './index';
-import type { ReportService } from '../services/report-service';
+import type { ReportService } from '../services/reports/report-service';
 
 export function reportJobs(reports: Pick<ReportService, 'generateScheduled'>): JobSpec[] {
   return [

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IngestError } from './errors';
 import { ingestUpload, type IngestProgress, type IngestUploadOptions } from './ingest';
-import { makeFixtures } from './test-support/make-media';
+import { makeFixtures } from '../../test/factories/media';
 
 let fixtureDir: string;
 let fixtures: Record<string, string>;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createTestContext, type TestCtx } from '../test-support/context';
+import { createTestContext, type TestCtx } from '../../test/support/context';
 import { createLogger } from '../log';
 import { deviceRepo } from '../repos/device-repo';
 import { createRealtime, type Realtime } from './index';

@@ -2,12 +2,12 @@
 // the shared root only gains a few lines: alerts, CAP, proof of play, feedback, device media, the hub, jobs.
 import type { Db } from '../db/sqlite';
 import type { Logger } from '../log';
-import type { AuditService } from '../services/audit-service';
-import { createAlertService } from '../services/alert-service';
-import { createCapService } from '../services/cap-service';
-import { createPlayService } from '../services/play-service';
-import { createFeedbackService } from '../services/feedback-service';
-import { createDeviceMediaService } from '../services/device-media-service';
+import type { AuditService } from '../services/accounts/audit-service';
+import { createAlertService } from '../services/alerts/alert-service';
+import { createCapService } from '../services/alerts/cap-service';
+import { createPlayService } from '../services/reports/play-service';
+import { createFeedbackService } from '../services/reports/feedback-service';
+import { createDeviceMediaService } from '../services/devices/device-media-service';
 import { createRealtime, type RealtimeDeps } from './index';
 import type { HubTimelines } from './device-hub';
 

@@ -6,9 +6,9 @@ import { deflateRawSync } from 'node:zlib';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_DEVICE_MESSAGE_BYTES, PROTOCOL_NAME, packTimeline, type AlertMessage, type Command, type DeviceTimeline, type ServerToDevice } from '@bantin/protocol';
 import type { Logger } from '../log';
-import type { AlertService } from '../services/alert-service';
-import type { PlayService } from '../services/play-service';
-import type { FeedbackService } from '../services/feedback-service';
+import type { AlertService } from '../services/alerts/alert-service';
+import type { PlayService } from '../services/reports/play-service';
+import type { FeedbackService } from '../services/reports/feedback-service';
 import type { Presence } from './presence';
 import { handleDeviceMessage, type DeviceConn } from './device-messages';
 

@@ -2,7 +2,7 @@
 import { unpackTimeline } from '@bantin/protocol';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-server';
+import { startTestServer, type TestServer } from '../../test/support/realtime-server';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -7,9 +7,9 @@ import { DEFLATE_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
 import type { Db } from '../db/sqlite';
 import type { Logger } from '../log';
 import { SESSION_COOKIE } from '../http/middleware';
-import type { AlertService } from '../services/alert-service';
-import type { PlayService } from '../services/play-service';
-import type { FeedbackService } from '../services/feedback-service';
+import type { AlertService } from '../services/alerts/alert-service';
+import type { PlayService } from '../services/reports/play-service';
+import type { FeedbackService } from '../services/reports/feedback-service';
 import { createAdmission } from './admission';
 import { createDashboardHub } from './dashboard-hub';
 import { createDeviceHub, type DeviceIdentity, type HubTimelines } from './device-hub';
@@ -62,7 +62,7 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
-/** The upgrade paths this hub answers; any other path is refused with 404 (security-access/route-table.ts). */
+/** The upgrade paths this hub answers; any other path is refused with 404 (server/test/security/route-table.ts). */
 export const WS_PATHS = { device: '/ws/device', dashboard: '/ws/dashboard' } as const;
 
 const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };

@@ -169,7 +169,7 @@ export const contentRepo = {
     q.get<ReviewRow>('SELECT * FROM reviews WHERE version_id = ? AND decision = ? ORDER BY id DESC LIMIT 1', [versionId, decision]),
 };
 
-// --- Starter-pack seeding (services/seed-service.ts) ---
+// --- Starter-pack seeding (services/content/seed-service.ts) ---
 export const seedRepo = {
   countSystemContent: async (q: Queryable) => (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM content WHERE system = 1'))?.n ?? 0,
   /** System content by title of its latest version, so an interrupted seeding can be completed. */

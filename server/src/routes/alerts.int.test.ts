@@ -1,7 +1,7 @@
 // Emergency alerts end to end: HTTP issue → alert.v1 on every targeted socket at once, acks to the database and
 // the dashboard, cancel, expiry by the clock, and CAP 1.2 intake (applied, logged-only, refused).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, type TestClient } from '../realtime/test-server';
+import { startTestServer, type TestServer, type TestClient } from '../../test/support/realtime-server';
 
 let now = Date.UTC(2026, 8, 1, 1, 0, 0);
 let s: TestServer;

@@ -7,8 +7,8 @@ import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import { problem } from '../http/problem';
 import { ALERT_SEVERITIES } from '@bantin/protocol';
-import type { AlertService } from '../services/alert-service';
-import type { CapService } from '../services/cap-service';
+import type { AlertService } from '../services/alerts/alert-service';
+import type { CapService } from '../services/alerts/cap-service';
 
 const KINDS = ['led', 'kiosk', 'speaker'] as const;
 const ids = z.array(z.number().int().positive()).max(1000).default([]);

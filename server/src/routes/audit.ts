@@ -2,7 +2,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonOk } from '../http/route';
-import type { AuditService } from '../services/audit-service';
+import type { AuditService } from '../services/accounts/audit-service';
 import type { HookFn } from '../http/validation';
 
 const Row = z

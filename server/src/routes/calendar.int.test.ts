@@ -1,8 +1,8 @@
 // Calendar apps subscribe to a group's schedules through a secret link, without a session.
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../test-support/context';
-import { addContent, callerFor, everyDay, vn, type Caller } from './scheduling-fixtures';
+import { createTestContext, type TestCtx } from '../../test/support/context';
+import { addContent, callerFor, everyDay, vn, type Caller } from '../../test/factories/scheduling';
 
 let t: TestCtx;
 let ed: Caller;

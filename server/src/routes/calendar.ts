@@ -4,7 +4,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonOk, problemResponse } from '../http/route';
 import type { HookFn } from '../http/validation';
-import type { CalendarLinkService } from '../services/calendar-link-service';
+import type { CalendarLinkService } from '../services/scheduling/calendar-link-service';
 
 const link = defineRoute('authenticated', {
   method: 'get',

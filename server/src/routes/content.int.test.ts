@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../test-support/context';
-import { makeFixtures } from '../media/test-support/make-media';
+import { createTestContext, type TestCtx } from '../../test/support/context';
+import { makeFixtures } from '../../test/factories/media';
 
 type S = { cookie: string; csrf: string };
 let t: TestCtx;

@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
-import type { ContentService } from '../services/content-service';
+import type { ContentService } from '../services/content/content-service';
 import { MediaSchema } from './media';
 import { BANNED_PRODUCT_CATEGORIES } from '../domain/precheck';
 

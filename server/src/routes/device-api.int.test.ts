@@ -1,7 +1,7 @@
 // Device media over real HTTP: a device token opens only the files of its own timeline (still approved) and of
 // its active alerts; staff sessions and other devices get nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../realtime/test-server';
+import { startTestServer, type TestServer } from '../../test/support/realtime-server';
 
 let s: TestServer;
 const actor = { id: null, name: 'test' };

@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonOk, problemResponse } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { sendFile } from '../http/send-file';
-import type { DeviceMediaService } from '../services/device-media-service';
+import type { DeviceMediaService } from '../services/devices/device-media-service';
 
 const Me = z.object({ id: z.number().int(), kind: z.string(), name: z.string() }).openapi('DeviceIdentity');
 const ShaParam = z.object({ sha256: z.string().max(64).openapi({ param: { name: 'sha256', in: 'path' } }) });

@@ -1,6 +1,6 @@
 // Staff commands reach a connected device over its socket; a revoked device is disconnected at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../realtime/test-server';
+import { startTestServer, type TestServer } from '../../test/support/realtime-server';
 
 let s: TestServer;
 let editor: { cookie: string; csrf: string };

@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
-import type { DeviceCommandService } from '../services/device-command-service';
+import type { DeviceCommandService } from '../services/devices/device-command-service';
 
 const send = defineRoute(['editor', 'admin'], {
   method: 'post',

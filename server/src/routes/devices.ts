@@ -5,8 +5,8 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
-import type { DeviceService } from '../services/device-service';
-import type { TimelineService } from '../services/timeline-service';
+import type { DeviceService } from '../services/devices/device-service';
+import type { TimelineService } from '../services/scheduling/timeline-service';
 
 export const READ = 'authenticated' as const;
 export const WRITE = ['admin', 'editor'] as const;

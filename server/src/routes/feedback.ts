@@ -4,7 +4,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonOk } from '../http/route';
 import type { HookFn } from '../http/validation';
-import type { FeedbackService } from '../services/feedback-service';
+import type { FeedbackService } from '../services/reports/feedback-service';
 
 const Item = z
   .object({

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../test-support/context';
-import { addContent, callerFor, everyDay, vn, type Caller } from './scheduling-fixtures';
+import { createTestContext, type TestCtx } from '../../test/support/context';
+import { addContent, callerFor, everyDay, vn, type Caller } from '../../test/factories/scheduling';
 
 let t: TestCtx;
 let ed: Caller;

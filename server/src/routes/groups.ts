@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
-import type { GroupService } from '../services/group-service';
+import type { GroupService } from '../services/scheduling/group-service';
 import { ClockWindowSchema, IdParam, READ, SlotsSchema, WRITE } from './devices';
 
 const GroupSchema = z

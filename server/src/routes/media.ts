@@ -5,7 +5,7 @@ import { defineRoute, errorResponses, jsonOk, problemResponse } from '../http/ro
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import { sendFile } from '../http/send-file';
-import type { MediaService } from '../services/media-service';
+import type { MediaService } from '../services/content/media-service';
 import { AppError } from '../services/app-error';
 
 export const MediaSchema = z

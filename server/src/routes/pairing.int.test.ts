@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../test-support/context';
-import { callerFor, vn, type Caller } from './scheduling-fixtures';
+import { createTestContext, type TestCtx } from '../../test/support/context';
+import { callerFor, vn, type Caller } from '../../test/factories/scheduling';
 
 let t: TestCtx;
 let ed: Caller;

@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
-import type { PairingService } from '../services/pairing-service';
+import type { PairingService } from '../services/devices/pairing-service';
 import { clientIp } from './session';
 import { CreateDevice, WRITE } from './devices';
 

@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
-import type { PlaylistService } from '../services/playlist-service';
+import type { PlaylistService } from '../services/scheduling/playlist-service';
 import { IdParam, READ, WRITE } from './devices';
 
 const Item = z

@@ -3,7 +3,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonOk } from '../http/route';
 import type { HookFn } from '../http/validation';
-import type { PlayService } from '../services/play-service';
+import type { PlayService } from '../services/reports/play-service';
 
 const Play = z
   .object({

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../test-support/context';
-import { addAlert, addContent, addDevice, addFeedback, addPlay, adminId, vn } from '../reports/test-fixtures';
+import { createTestContext, type TestCtx } from '../../test/support/context';
+import { addAlert, addContent, addDevice, addFeedback, addPlay, adminId, vn } from '../../test/factories/reports';
 import { SHEET_NAMES } from '../reports/xlsx';
 import type { ArchiveEntry, PeriodicReport } from '../reports/types';
 

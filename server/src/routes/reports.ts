@@ -8,7 +8,7 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
-import type { ReportService } from '../services/report-service';
+import type { ReportService } from '../services/reports/report-service';
 import { toCsv } from '../reports/csv';
 import { commentsTable, feedbackTable, forCsv, playsTable, uptimeReportTable, type SheetTable } from '../reports/tables';
 import { PRINT_CSS } from '../reports/print-css';

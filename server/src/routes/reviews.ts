@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
-import type { ReviewService } from '../services/review-service';
+import type { ReviewService } from '../services/content/review-service';
 import { Version } from './content';
 
 const Decide = z

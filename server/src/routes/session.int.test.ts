@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../test-support/context';
+import { createTestContext, type TestCtx } from '../../test/support/context';
 
 let t: TestCtx;
 let now = Date.parse('2026-11-30T08:00:00Z');

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse } from '../http/route';
 import { SESSION_COOKIE } from '../http/middleware';
 import { ROLES } from '../domain/roles';
-import type { AuthService } from '../services/auth-service';
+import type { AuthService } from '../services/accounts/auth-service';
 import type { HookFn } from '../http/validation';
 
 export const SessionUserSchema = z

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../test-support/context';
+import { createTestContext, type TestCtx } from '../../test/support/context';
 
 let t: TestCtx;
 beforeEach(async () => {

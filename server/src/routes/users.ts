@@ -3,7 +3,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import { ROLES } from '../domain/roles';
-import type { UserService } from '../services/user-service';
+import type { UserService } from '../services/accounts/user-service';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileTimelines } from './compile';
 import { classRank, joinTimelines, whatPlaysAt, type DeviceTimeline, type Segment } from './protocol';
 import { targetsDevice } from './targeting';
-import { DAY_START, inputArb } from './test-arbitraries';
+import { DAY_START, inputArb } from '../../../test/factories/schedule-arbitraries';
 import type { ClockWindow, CompileInput, ContentVersionInput, DeviceInput, ScheduleInput } from './types';
 import { parseClock } from './zone';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDevice, compileTimelines } from './compile';
 import { whatPlaysAt } from './protocol';
-import { baseInput, content, device, schedule, target, vn } from './test-fixtures';
+import { baseInput, content, device, schedule, target, vn } from '../../../test/factories/schedule';
 import type { CompileInput } from './types';
 
 const DAY = '2026-03-02'; // a Monday

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findConflicts } from './conflicts';
-import { baseInput, content, device, schedule, target, vn } from './test-fixtures';
+import { baseInput, content, device, schedule, target, vn } from '../../../test/factories/schedule';
 import type { CompileInput } from './types';
 
 const DAY = '2026-03-02';

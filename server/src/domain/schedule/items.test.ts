@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineItem } from './protocol';
 import { effectiveAdShare, interleave, interleaveAds } from './items';
-import { schedule } from './test-fixtures';
+import { schedule } from '../../../test/factories/schedule';
 
 function item(id: string, durationMs: number): TimelineItem {
   return { id, contentId: id, versionId: id, sha256: 'c'.repeat(64), kind: 'image', durationMs, reason: { scheduleId: null, rule: id } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDevice, compileTimelines, createCompileCache } from './compile';
 import { affectedDevices, targetsDevice } from './targeting';
-import { baseInput, content, device, schedule, target, vn } from './test-fixtures';
+import { baseInput, content, device, schedule, target, vn } from '../../../test/factories/schedule';
 import type { CompileInput, ScheduleInput } from './types';
 
 const devices = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { content, device, schedule, target } from './test-fixtures';
+import { content, device, schedule, target } from '../../../test/factories/schedule';
 import type { ScheduleInput } from './types';
 import { validateSchedule } from './validate';
 

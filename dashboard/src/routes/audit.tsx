@@ -1,6 +1,0 @@
-// The audit log screen (lazy-loaded route, admin and viewer).
-import { AuditScreen } from '../components/AuditScreen';
-
-export default function AuditRoute() {
-  return <AuditScreen />;
-}

@@ -1,0 +1,151 @@
+// The fields of a clip or an ad, shared by "create from an upload" and "edit": title, tags, validity,
+// display time for a picture and, for an ad, the advertiser, product category, licence reference and
+// the proof documents (a PDF or a picture each, uploaded right here; removable before saving).
+import { useCallback } from 'preact/hooks';
+import type { Media } from '../../../lib/content-api';
+import { t, tf, type MessageKey } from '../../../lib/i18n';
+import { PRODUCT_CATEGORIES, type Category, type MediaForm, type MediaFormErrors, type MediaKind, type Proof } from '../../../lib/media-form';
+import { Field, describedBy } from '../../../components/Field/index';
+import { Uploader } from '../Uploader/index';
+import controls from '../../../components/controls.module.css';
+import styles from './style.module.css';
+
+interface Props {
+  kind: MediaKind;
+  form: MediaForm;
+  errors: MediaFormErrors;
+  mediaKind: Media['kind'];
+  proofs: readonly Proof[];
+  onChange: (patch: Partial<MediaForm>) => void;
+  onProofs: (next: (proofs: readonly Proof[]) => Proof[]) => void;
+}
+
+type TextKey = 'title' | 'tags' | 'advertiser' | 'licenceRef';
+
+export function MediaFields({ kind, form, errors, mediaKind, proofs, onChange, onProofs }: Props) {
+  const err = (k: keyof MediaFormErrors) => (errors[k] ? t(errors[k]!) : null);
+  const onProof = useCallback(
+    (m: Media, name: string) => onProofs((p) => (p.some((x) => x.sha256 === m.sha256) ? [...p] : [...p, { sha256: m.sha256, name }])),
+    [onProofs],
+  );
+
+  const text = (k: TextKey, label: MessageKey) => {
+    const error = k === 'title' || k === 'advertiser' ? err(k) : null;
+    return (
+      <Field id={`mc-${k}`} label={t(label)} error={error}>
+        <input
+          id={`mc-${k}`}
+          class={controls.input}
+          value={form[k]}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(`mc-${k}`, undefined, error)}
+          onInput={(e) => onChange({ [k]: e.currentTarget.value })}
+          data-testid={`mc-${k}`}
+        />
+      </Field>
+    );
+  };
+
+  return (
+    <>
+      {text('title', 'field.title')}
+      {text('tags', 'field.tags')}
+      <div class={controls.grid}>
+        {(['validFrom', 'validTo'] as const).map((k) => {
+          const error = k === 'validTo' ? err('validTo') : null;
+          return (
+            <Field key={k} id={`mc-${k}`} label={t(k === 'validFrom' ? 'field.validFrom' : 'field.validTo')} error={error}>
+              <input
+                id={`mc-${k}`}
+                type="datetime-local"
+                class={controls.input}
+                value={form[k]}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={describedBy(`mc-${k}`, undefined, error)}
+                onInput={(e) => onChange({ [k]: e.currentTarget.value })}
+                data-testid={`mc-${k}`}
+              />
+            </Field>
+          );
+        })}
+        {mediaKind === 'image' && (
+          <Field id="mc-seconds" label={t('field.displaySeconds')} error={err('displaySeconds')}>
+            <input
+              id="mc-seconds"
+              type="number"
+              min={2}
+              max={3600}
+              class={controls.input}
+              value={form.displaySeconds}
+              aria-invalid={err('displaySeconds') ? 'true' : undefined}
+              aria-describedby={describedBy('mc-seconds', undefined, err('displaySeconds'))}
+              onInput={(e) => onChange({ displaySeconds: e.currentTarget.value })}
+              data-testid="mc-seconds"
+            />
+          </Field>
+        )}
+      </div>
+      {kind === 'ad' && (
+        <>
+          {text('advertiser', 'field.advertiser')}
+          <Field id="mc-category" label={t('field.productCategory')} error={err('productCategory')}>
+            <select
+              id="mc-category"
+              class={controls.input}
+              value={form.productCategory}
+              aria-invalid={err('productCategory') ? 'true' : undefined}
+              aria-describedby={describedBy('mc-category', undefined, err('productCategory'))}
+              onChange={(e) => onChange({ productCategory: e.currentTarget.value as Category | '' })}
+              data-testid="mc-category"
+            >
+              <option value="">{t('form.categoryChoose')}</option>
+              {PRODUCT_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`cat.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {text('licenceRef', 'field.licenceRef')}
+          <fieldset class={styles.proofs}>
+            <legend>{t('field.proofs')}</legend>
+            <p class={controls.muted}>{t('form.proofsHint')}</p>
+            <ProofList proofs={proofs} onRemove={(sha) => onProofs((p) => p.filter((x) => x.sha256 !== sha))} />
+            <Uploader
+              accept="proof"
+              dropLabel="upload.dropProofs"
+              pickerAccept="application/pdf,image/*"
+              onUploaded={onProof}
+              testId="proof-uploader"
+              purpose={t('fieldname.proofs')}
+            />
+          </fieldset>
+        </>
+      )}
+    </>
+  );
+}
+
+function ProofList({ proofs, onRemove }: { proofs: readonly Proof[]; onRemove: (sha256: string) => void }) {
+  if (proofs.length === 0) return <p class={styles.none}>{t('form.noProofs')}</p>;
+  return (
+    <ul class={styles.list} aria-label={t('form.proofsList')} data-testid="proof-list">
+      {proofs.map((p, i) => {
+        const name = p.name ?? tf('form.proofN', { n: i + 1 });
+        return (
+          <li key={p.sha256} class={styles.proof} data-testid="proof">
+            <a href={`/api/media/${p.sha256}`} target="_blank" rel="noopener" aria-label={tf('form.proofOpen', { name })}>
+              {name}
+            </a>
+            <span class={controls.mono} title={p.sha256}>
+              {p.sha256.slice(0, 12)}…
+            </span>
+            <button type="button" class={controls.button} onClick={() => onRemove(p.sha256)} aria-label={tf('form.proofRemove', { name })}>
+              {t('form.remove')}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

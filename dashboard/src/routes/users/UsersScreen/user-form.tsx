@@ -1,0 +1,120 @@
+// Create an account, or change one's display name, roles and password.
+import { useState } from 'preact/hooks';
+import { createUser, patchUser, type User } from '../../../lib/admin-api';
+import type { Role } from '../../../lib/api';
+import { t, tf, type MessageKey } from '../../../lib/i18n';
+import { ErrorNotice } from '../../../components/ErrorNotice/index';
+import { Field, describedBy } from '../../../components/Field/index';
+import controls from '../../../components/controls.module.css';
+import styles from './style.module.css';
+
+const ROLES: Role[] = ['editor', 'reviewer', 'ad_reviewer', 'viewer', 'admin'];
+
+interface Props {
+  user: User | null;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}
+
+export function UserForm({ user, onSaved, onCancel }: Props) {
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<Role[]>(user?.roles ?? ['editor']);
+  const [errors, setErrors] = useState<Partial<Record<'roles' | 'password', MessageKey>>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const found: typeof errors = {};
+    if (roles.length === 0) found.roles = 'users.rolesRequired';
+    if ((user === null || password) && password.length < 10) found.password = 'users.passwordShort';
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = user
+        ? await patchUser(user.id, { displayName: displayName.trim() || user.displayName, roles, ...(password ? { password } : {}) })
+        : await createUser({ username: username.trim(), displayName: displayName.trim() || username.trim(), password, roles });
+      onSaved(tf(user ? 'users.updated' : 'users.created', { name: saved.username }));
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  const pwErr = errors.password ? t(errors.password) : null;
+  return (
+    <form class={styles.form} onSubmit={save} noValidate data-testid="user-form" aria-labelledby="user-form-h">
+      <h2 id="user-form-h" class={controls.heading}>
+        {user ? tf('users.editing', { name: user.username }) : t('users.new')}
+      </h2>
+      <div class={controls.grid}>
+        {!user && (
+          <Field id="u-username" label={t('users.username')}>
+            <input
+              id="u-username"
+              class={controls.input}
+              autocomplete="off"
+              value={username}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+              data-testid="u-username"
+            />
+          </Field>
+        )}
+        <Field id="u-name" label={t('users.displayName')}>
+          <input
+            id="u-name"
+            class={controls.input}
+            value={displayName}
+            onInput={(e) => setDisplayName(e.currentTarget.value)}
+            data-testid="u-name"
+          />
+        </Field>
+        <Field id="u-password" label={t(user ? 'users.newPassword' : 'users.password')} error={pwErr}>
+          <input
+            id="u-password"
+            type="password"
+            autocomplete="new-password"
+            class={controls.input}
+            value={password}
+            aria-invalid={pwErr ? 'true' : undefined}
+            aria-describedby={describedBy('u-password', undefined, pwErr)}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            data-testid="u-password"
+          />
+        </Field>
+      </div>
+      <fieldset class={styles.roles} aria-describedby={errors.roles ? 'u-roles-error' : undefined}>
+        <legend>{t('users.roles')}</legend>
+        {ROLES.map((r) => (
+          <label key={r} class={styles.role}>
+            <input
+              type="checkbox"
+              checked={roles.includes(r)}
+              onChange={(e) => setRoles((rs) => (e.currentTarget.checked ? [...rs, r] : rs.filter((x) => x !== r)))}
+              data-testid={`u-role-${r}`}
+            />
+            {t(`role.${r}`)}
+          </label>
+        ))}
+        {errors.roles && (
+          <p id="u-roles-error" class={styles.error}>
+            {t(errors.roles)}
+          </p>
+        )}
+      </fieldset>
+      {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
+      <div class={controls.row}>
+        <button type="submit" class={controls.primary} disabled={busy} data-testid="u-save">
+          {user ? t('common.save') : t('users.create')}
+        </button>
+        <button type="button" class={controls.button} onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,188 @@
+// Loads the timeline compiler's inputs from SQLite and maps rows to its plain-data types.
+//
+// A content version can be two things at once: a text slide on screens and Vietnamese speech on speakers.
+// The compiler takes one media kind per version, so screens and speakers are compiled from two inputs that
+// differ only in how versions are mapped (and in the fallback each kind uses).
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../../db/sqlite';
+import type {
+  AlertInput,
+  ClockWindow,
+  CompileInput,
+  ContentVersionInput,
+  DeviceInput,
+  DeviceKind,
+  PlaylistInput,
+  ScheduleInput,
+  TargetInput,
+} from '../../domain/schedule/index';
+import type { MediaRef } from '../../domain/schedule/protocol';
+import { deviceRepo } from '../../repos/device-repo';
+import { groupRepo } from '../../repos/group-repo';
+import { playlistRepo } from '../../repos/playlist-repo';
+import { scheduleRepo, type ScheduleRow } from '../../repos/schedule-repo';
+import { timelineRepo, type AlertRow, type PlayableVersionRow } from '../../repos/timeline-repo';
+
+export type Audience = 'screen' | 'speaker';
+
+export interface LoadedInputs {
+  /** All devices, screen mapping of contents, every fallback: for targeting and affected-device questions. */
+  base: CompileInput;
+  byAudience: Record<Audience, CompileInput>;
+  versions: PlayableVersionRow[];
+  scheduleRows: ScheduleRow[];
+}
+
+export const mediaUrl = (sha256: string) => `/api/device/media/${sha256}`;
+const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const ref = (sha256: string, mime: string | null, size: number | null): MediaRef => ({
+  sha256,
+  mime: mime ?? 'application/octet-stream',
+  size: size ?? 0,
+  url: mediaUrl(sha256),
+});
+
+type StoredTarget = { deviceIds?: number[]; groupIds?: number[]; kinds?: DeviceKind[]; all?: boolean };
+export type StoredWhen =
+  | { dateFrom: string; dateTo: string; daysOfWeek: number[]; windows: ClockWindow[] }
+  | { rrule: string; durationMin: number };
+
+export function toTargetInput(t: StoredTarget): TargetInput {
+  if (t.all) return { deviceIds: [], groupIds: [], kinds: ['led', 'kiosk', 'speaker'] };
+  return { deviceIds: (t.deviceIds ?? []).map(String), groupIds: (t.groupIds ?? []).map(String), kinds: t.kinds ?? [] };
+}
+
+export function toScheduleInput(s: ScheduleRow): ScheduleInput {
+  const out: ScheduleInput = {
+    id: String(s.id),
+    target: toTargetInput(JSON.parse(s.target) as StoredTarget),
+    what: s.content_id !== null ? { contentId: String(s.content_id) } : { playlistId: String(s.playlist_id) },
+    class: s.class,
+    when: JSON.parse(s.recurrence) as StoredWhen,
+    order: s.sort_order,
+  };
+  if (s.ad_share !== null) out.adShare = s.ad_share;
+  if (s.ad_plays_per_hour !== null) out.adPlaysPerHour = s.ad_plays_per_hour;
+  return out;
+}
+
+const STYLES = ['led', 'kiosk', 'ticker'] as const;
+function textStyle(fields: string): (typeof STYLES)[number] {
+  try {
+    const style = (JSON.parse(fields) as { style?: unknown }).style;
+    return STYLES.find((s) => s === style) ?? 'led';
+  } catch {
+    return 'led';
+  }
+}
+
+/** One approved version as the compiler sees it for screens or for speakers. */
+export function toVersionInput(v: PlayableVersionRow, audience: Audience): ContentVersionInput {
+  const base = {
+    contentId: String(v.content_id),
+    versionId: String(v.version_id),
+    state: 'approved' as const,
+    validFrom: v.valid_from,
+    validTo: v.valid_to,
+    isAd: v.content_kind === 'ad',
+  };
+  if (audience === 'speaker' && v.speech_sha256) {
+    const durationMs = v.speech_duration_ms ?? v.duration_ms;
+    return { ...base, sha256: v.speech_sha256, kind: 'speech', durationMs, media: [ref(v.speech_sha256, v.speech_mime, v.speech_size)] };
+  }
+  if (v.media_sha256 && v.media_kind && v.media_kind !== 'document') {
+    const durationMs = v.media_kind === 'image' ? v.duration_ms : (v.media_duration_ms ?? v.duration_ms);
+    return { ...base, sha256: v.media_sha256, kind: v.media_kind, durationMs, media: [ref(v.media_sha256, v.media_mime, v.media_size)] };
+  }
+  const text = { title: v.title, body: v.body, style: textStyle(v.fields) };
+  return { ...base, sha256: sha256Hex(JSON.stringify(text)), kind: 'text', durationMs: v.duration_ms, media: [], text };
+}
+
+function toAlertInput(a: AlertRow): AlertInput {
+  const id = `alert:${a.id}`;
+  const text = { title: 'CẢNH BÁO KHẨN CẤP', body: a.text, style: 'led' as const };
+  const common = { contentId: id, versionId: id, state: 'approved' as const, validFrom: null, validTo: null, isAd: false };
+  const item: ContentVersionInput = { ...common, sha256: sha256Hex(JSON.stringify(text)), kind: 'text', durationMs: 15_000, media: [], text };
+  const audio = a.speech_sha256
+    ? { sha: a.speech_sha256, mime: a.speech_mime, size: a.speech_size, ms: a.speech_duration_ms, kind: 'speech' as const }
+    : a.audio_sha256
+      ? { sha: a.audio_sha256, mime: a.audio_mime, size: a.audio_size, ms: a.audio_duration_ms, kind: 'audio' as const }
+      : null;
+  const out: AlertInput = { id: String(a.id), target: toTargetInput(JSON.parse(a.target) as StoredTarget), from: a.starts_at, to: a.expires_at, item };
+  if (audio) {
+    out.speechItem = { ...common, versionId: `${id}:audio`, sha256: audio.sha, kind: audio.kind, durationMs: audio.ms ?? 30_000, media: [ref(audio.sha, audio.mime, audio.size)] };
+  }
+  return out;
+}
+
+const SCREEN_KINDS = new Set(['image', 'video', 'text']);
+const tagsOf = (v: PlayableVersionRow) => {
+  try {
+    return JSON.parse(v.tags) as string[];
+  } catch {
+    return [];
+  }
+};
+
+export async function loadCompileInputs(q: Queryable, now: number): Promise<LoadedInputs> {
+  const [deviceRows, members, groups, playlists, scheduleRows, versions, alerts] = await Promise.all([
+    timelineRepo.compileDevices(q),
+    deviceRepo.memberships(q),
+    groupRepo.list(q),
+    playlistRepo.list(q),
+    scheduleRepo.listActive(q),
+    timelineRepo.playableVersions(q),
+    timelineRepo.activeAlerts(q, now),
+  ]);
+  const groupSlots = new Map(groups.map((g) => [g.id, g.broadcast_slots ? (JSON.parse(g.broadcast_slots) as ClockWindow[]) : null]));
+  const groupsOf = new Map<number, number[]>();
+  for (const m of members) groupsOf.set(m.device_id, [...(groupsOf.get(m.device_id) ?? []), m.group_id]);
+
+  const devices: DeviceInput[] = deviceRows.map((d) => {
+    const gids = groupsOf.get(d.id) ?? [];
+    const out: DeviceInput = { id: String(d.id), kind: d.kind, name: d.name, groupIds: gids.map(String), operatingHours: null };
+    if (d.kind === 'speaker') {
+      out.quietHours = d.quiet_hours ? (JSON.parse(d.quiet_hours) as ClockWindow) : null;
+      // Own slots, else the first group (by id) that sets some, else the compiler's defaults.
+      const own = d.broadcast_slots ? (JSON.parse(d.broadcast_slots) as ClockWindow[]) : null;
+      const inherited = gids.map((g) => groupSlots.get(g)).find((s) => s && s.length > 0);
+      const slots = own ?? inherited;
+      if (slots) out.broadcastSlots = slots;
+    } else if (d.operating_hours) out.operatingHours = JSON.parse(d.operating_hours) as ClockWindow;
+    return out;
+  });
+
+  const playlistInputs: PlaylistInput[] = playlists.map((p) => ({
+    id: String(p.id),
+    items: (JSON.parse(p.items) as { contentId: number; durationMs?: number }[]).map((i) =>
+      i.durationMs !== undefined ? { contentId: String(i.contentId), durationMs: i.durationMs } : { contentId: String(i.contentId) },
+    ),
+  }));
+  const live = versions.filter((v) => v.valid_to === null || v.valid_to > now);
+  const screenContents = live.map((v) => toVersionInput(v, 'screen'));
+  const speakerContents = live.map((v) => toVersionInput(v, 'speaker'));
+
+  const system = live.filter((v) => v.system === 1);
+  const jingle = system.find((v) => tagsOf(v).includes('jingle'));
+  const loop = system.filter((v) => v !== jingle && v.content_kind !== 'ad');
+  const screenLoop = loop.filter((v) => SCREEN_KINDS.has(toVersionInput(v, 'screen').kind)).map((v) => String(v.content_id));
+  const speakerLoop = loop.filter((v) => !SCREEN_KINDS.has(toVersionInput(v, 'speaker').kind)).map((v) => String(v.content_id));
+  const fallback = { led: screenLoop, kiosk: screenLoop, speaker: speakerLoop };
+
+  const common = {
+    playlists: playlistInputs,
+    schedules: scheduleRows.map(toScheduleInput),
+    alerts: alerts.map(toAlertInput),
+    fallback,
+    ...(jingle ? { jingleContentId: String(jingle.content_id) } : {}),
+  };
+  return {
+    base: { ...common, devices, contents: screenContents },
+    byAudience: {
+      screen: { ...common, devices: devices.filter((d) => d.kind !== 'speaker'), contents: screenContents },
+      speaker: { ...common, devices: devices.filter((d) => d.kind === 'speaker'), contents: speakerContents },
+    },
+    versions,
+    scheduleRows,
+  };
+}

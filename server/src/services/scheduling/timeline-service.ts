@@ -1,0 +1,253 @@
+// The timeline service: loads compile inputs from SQLite, runs the pure compiler over the horizon
+// [start of today, + horizonDays + 1 day) in BANTIN_TZ, stores each device's timeline with its version (the
+// shared JSON once per distinct version, see migration 0006), and recompiles only the devices a change can affect. A `timeline.changed` event fires only when a device's
+// version changed, so devices whose timeline stayed the same are not disturbed.
+//
+// The window starts at local midnight (not at `now`) so that recompiling later the same day with unchanged
+// inputs yields the same segments and the same version; the daily horizon job moves it forward.
+import type { Db } from '../../db/sqlite';
+import type { Logger } from '../../log';
+import {
+  affectedDevices,
+  targetsDevice,
+  compileDevice,
+  createCompileCache,
+  type Change,
+  type CompileOptions,
+  type TargetInput,
+} from '../../domain/schedule/index';
+import { whatPlaysAt, type DeviceTimeline, type PlayingNow } from '../../domain/schedule/protocol';
+import { decodeStored, timelineBody, type SharedPart } from './timeline-body';
+import { DAY_MS, HOUR_MS, ZoneCalendar } from '../../domain/schedule/zone';
+import { deviceRepo } from '../../repos/device-repo';
+import { timelineRepo } from '../../repos/timeline-repo';
+import { AppError } from '../app-error';
+import type { EventBus } from '../event-bus';
+import { findConflicts, type Conflict } from './timeline-conflicts';
+import { loadCompileInputs, toTargetInput, type LoadedInputs } from './timeline-input';
+
+type StoredTarget = { deviceIds?: number[]; groupIds?: number[]; kinds?: ('led' | 'kiosk' | 'speaker')[] };
+
+/** What changed, as the other services say it; mapped to the devices it may affect. */
+export type TimelineChange =
+  | { type: 'device'; deviceId: number }
+  | { type: 'devices'; deviceIds: number[] }
+  | { type: 'schedule'; scheduleId: number; beforeTarget?: StoredTarget }
+  | { type: 'content'; contentId: number }
+  | { type: 'playlist'; playlistId: number }
+  | { type: 'alert'; alertId: number; beforeTarget?: StoredTarget };
+
+export type RecompileResult = { compiled: number; changed: number[] };
+export type TimelineListener = (deviceId: number, timeline: DeviceTimeline) => void;
+
+export const MAX_PREVIEW_MS = 31 * DAY_MS;
+/** Parsed timeline blobs kept in memory (distinct versions: a ward has a handful per device kind and group). */
+const SHARED_CACHE_SIZE = 64;
+
+export type TimelineServiceDeps = { db: Db; clock: () => number; tz: string; horizonDays: number; bus: EventBus; log?: Logger };
+
+export function createTimelineService(deps: TimelineServiceDeps) {
+  const cal = new ZoneCalendar(deps.tz);
+  const listeners = new Set<TimelineListener>();
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Recompiles run one at a time, so an older result never overwrites a newer one. */
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const horizon = (now: number): CompileOptions => {
+    const day = cal.dayOf(now);
+    return { from: cal.toEpoch(day, 0), to: cal.toEpoch(day + deps.horizonDays + 1, 0), tz: deps.tz };
+  };
+
+  /** Device kinds by id, once per loaded inputs (a find() per device made a 10,000-device recompile quadratic). */
+  const kinds = new WeakMap<LoadedInputs, Map<string, string>>();
+  const kindOf = (inputs: LoadedInputs, id: string) => {
+    let m = kinds.get(inputs);
+    if (!m) kinds.set(inputs, (m = new Map(inputs.base.devices.map((d) => [d.id, d.kind]))));
+    return m.get(id);
+  };
+
+  const compileOne = (inputs: LoadedInputs, id: string, opts: CompileOptions, cache = createCompileCache()) => {
+    const kind = kindOf(inputs, id);
+    if (!kind) return null;
+    return compileDevice(inputs.byAudience[kind === 'speaker' ? 'speaker' : 'screen'], id, opts, cache);
+  };
+
+  /** Parsed blobs of recent versions: a connect storm of thousands of devices on one version parses it once. */
+  const shared = new Map<string, SharedPart>();
+  const remember = (version: string, part: SharedPart) => {
+    shared.delete(version);
+    shared.set(version, part);
+    if (shared.size > SHARED_CACHE_SIZE) shared.delete(shared.keys().next().value!);
+    return part;
+  };
+  const sharedPart = async (version: string): Promise<SharedPart | null> => {
+    const hit = shared.get(version);
+    if (hit) return remember(version, hit);
+    const blob = await timelineRepo.getBlob(deps.db, version);
+    return blob ? remember(version, decodeStored<SharedPart>(blob.body)) : null;
+  };
+
+  /**
+   * Compile the given devices and store those whose timeline changed or whose row is missing. Devices with
+   * the same inputs share one compiled program (same segments, same version): its JSON is written once as a
+   * blob, and each group of devices on one (version, window) is pointed at it by one statement, all in one
+   * transaction.
+   */
+  const compileAndStore = async (inputs: LoadedInputs, ids: string[]): Promise<RecompileResult> => {
+    const now = deps.clock();
+    const opts = horizon(now);
+    const cache = createCompileCache();
+    const prev = new Map((await timelineRepo.listMeta(deps.db)).map((r) => [r.device_id, r]));
+    const changed: { id: number; tl: DeviceTimeline }[] = [];
+    const gone: number[] = [];
+    const groups = new Map<string, { tl: DeviceTimeline; ids: number[] }>();
+    for (const sid of ids) {
+      const id = Number(sid);
+      const tl = compileOne(inputs, sid, opts, cache);
+      const old = prev.get(id);
+      if (!tl) {
+        if (old) gone.push(id);
+        continue;
+      }
+      if (old && old.version === tl.version && old.from_ms === tl.from && old.to_ms === tl.to) continue;
+      const key = `${tl.version}|${tl.from}|${tl.to}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { tl, ids: [] }));
+      g.ids.push(id);
+      if (!old || old.version !== tl.version) changed.push({ id, tl });
+    }
+    if (groups.size > 0 || gone.length > 0) {
+      const bodies = new Map<string, string>();
+      for (const { tl } of groups.values()) if (!bodies.has(tl.version)) bodies.set(tl.version, timelineBody(tl));
+      await deps.db.transaction(async (tx) => {
+        for (const [version, body] of bodies) await timelineRepo.insertBlob(tx, { version, body });
+        for (const { tl, ids: deviceIds } of groups.values()) {
+          await timelineRepo.assign(tx, { version: tl.version, from_ms: tl.from, to_ms: tl.to, compiled_at: now, deviceIds });
+        }
+        for (const id of gone) await timelineRepo.delete(tx, id);
+        await timelineRepo.deleteUnusedBlobs(tx);
+      });
+      // The compiled arrays themselves: the hub then finds its cached frame for them when devices connect.
+      for (const { tl } of groups.values()) remember(tl.version, { segments: tl.segments, media: tl.media });
+    }
+    for (const { id, tl } of changed) {
+      deps.bus.emit('timeline.changed', { deviceId: id, version: tl.version });
+      for (const fn of listeners) {
+        try {
+          fn(id, tl);
+        } catch (err) {
+          deps.log?.error('timeline listener failed', { err });
+        }
+      }
+    }
+    return { compiled: ids.length, changed: changed.map((c) => c.id) };
+  };
+
+  const toChange = (c: TimelineChange, inputs: LoadedInputs): Change | string[] => {
+    switch (c.type) {
+      case 'device':
+        return [String(c.deviceId)];
+      case 'devices':
+        return c.deviceIds.map(String);
+      case 'content':
+        return { type: 'content', contentId: String(c.contentId) };
+      case 'playlist':
+        return { type: 'playlist', playlistId: String(c.playlistId) };
+      case 'schedule':
+      case 'alert': {
+        // The devices the entry reaches now plus those it reached before the edit.
+        const id = String(c.type === 'schedule' ? c.scheduleId : c.alertId);
+        const list: { id: string; target: TargetInput }[] = c.type === 'schedule' ? inputs.base.schedules : inputs.base.alerts;
+        const targets = [list.find((x) => x.id === id)?.target, c.beforeTarget ? toTargetInput(c.beforeTarget) : undefined];
+        const live = targets.filter((t): t is TargetInput => !!t);
+        return inputs.base.devices.filter((d) => live.some((t) => targetsDevice(t, d))).map((d) => d.id);
+      }
+    }
+  };
+
+  const service = {
+    horizon,
+
+    /** Compile every device and drop timelines of deleted devices (start-up and the daily horizon job). */
+    recompileAll: (): Promise<RecompileResult> =>
+      serial(async () => {
+        const inputs = await loadCompileInputs(deps.db, deps.clock());
+        await deps.db.transaction(async (tx) => {
+          await timelineRepo.deleteOrphans(tx);
+          await timelineRepo.deleteUnusedBlobs(tx);
+        });
+        return compileAndStore(inputs, inputs.base.devices.map((d) => d.id));
+      }),
+
+    /** Recompile only the devices `change` may affect. */
+    recompileFor: (change: TimelineChange): Promise<RecompileResult> =>
+      serial(async () => {
+        const inputs = await loadCompileInputs(deps.db, deps.clock());
+        const mapped = toChange(change, inputs);
+        const ids = Array.isArray(mapped) ? mapped : affectedDevices(mapped, inputs.base);
+        return compileAndStore(inputs, ids);
+      }),
+
+    /** Waits until every queued recompile has finished (tests, shutdown). */
+    settled: () => serial(async () => undefined),
+
+    /** The stored timeline. Devices on one version share its arrays: treat the result as immutable. */
+    async getTimeline(deviceId: number): Promise<DeviceTimeline | null> {
+      const row = await timelineRepo.getMeta(deps.db, deviceId);
+      const part = row && (await sharedPart(row.version));
+      if (!row || !part) return null;
+      return { deviceId: String(deviceId), from: row.from_ms, to: row.to_ms, version: row.version, segments: part.segments, media: part.media };
+    },
+
+    async getMeta(deviceId: number) {
+      const row = await timelineRepo.getMeta(deps.db, deviceId);
+      return row ? { version: row.version, from: row.from_ms, to: row.to_ms, compiledAt: row.compiled_at } : null;
+    },
+
+    /** The "why is this playing" view: a fresh compile of one device over [from, to). */
+    async preview(deviceId: number, from: number, to: number): Promise<DeviceTimeline> {
+      if (!(to > from)) throw new AppError(400, 'timeline_range_invalid', { details: 'to ≤ from' });
+      if (to - from > MAX_PREVIEW_MS) throw new AppError(400, 'timeline_range_invalid', { details: '> 31 days / ngày' });
+      if (!(await deviceRepo.findById(deps.db, deviceId))) throw new AppError(404, 'device_not_found', { id: deviceId });
+      const inputs = await loadCompileInputs(deps.db, Math.min(from, deps.clock()));
+      const tl = compileOne(inputs, String(deviceId), { from, to, tz: deps.tz });
+      if (!tl) throw new AppError(404, 'device_not_found', { id: deviceId });
+      return tl;
+    },
+
+    /** What plays on a device at t: from its stored timeline when that covers t, else compiled for t's hour. */
+    async at(deviceId: number, t: number): Promise<PlayingNow & { t: number; source: 'stored' | 'compiled' }> {
+      const stored = await service.getTimeline(deviceId);
+      if (stored && stored.from <= t && t < stored.to) {
+        if (!(await deviceRepo.findById(deps.db, deviceId))) throw new AppError(404, 'device_not_found', { id: deviceId });
+        return { t, source: 'stored', ...whatPlaysAt(stored, t) };
+      }
+      const from = Math.floor(t / HOUR_MS) * HOUR_MS;
+      return { t, source: 'compiled', ...whatPlaysAt(await service.preview(deviceId, from, from + HOUR_MS), t) };
+    },
+
+    /** Conflicts over the current horizon (GET /api/schedules/conflicts). */
+    async conflicts(): Promise<{ from: string; to: string; conflicts: Conflict[] }> {
+      const now = deps.clock();
+      const h = horizon(now);
+      const list = await findConflicts({ db: deps.db, now, horizon: h, tz: deps.tz });
+      return { from: new Date(h.from).toISOString(), to: new Date(h.to).toISOString(), conflicts: list };
+    },
+
+    /** Fires with the new timeline whenever a device's version changes. Returns the unsubscribe function. */
+    onTimelineChanged(fn: TimelineListener): () => void {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+
+  deps.bus.on('content.changed', ({ contentId }) => {
+    service.recompileFor({ type: 'content', contentId }).catch((err: unknown) => deps.log?.error('recompile after content change failed', { err, contentId }));
+  });
+  return service;
+}
+export type TimelineService = ReturnType<typeof createTimelineService>;
