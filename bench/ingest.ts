@@ -1,4 +1,4 @@
-// End-to-end ingest bench (issue 3, "Done when"): uploads a 1 GiB video over HTTP on loopback to the real
+// End-to-end ingest bench: uploads a 1 GiB video over HTTP on loopback to the real
 // server running in a child process, samples the server's RSS from /proc while the upload streams, then copies
 // the same file with `cp` and compares throughput. Human-readable details go to stderr; stdout gets exactly
 // one JSON line: {"bench":"ingest","bytes":…,"rss_delta_mb":…,"mb_per_s":…,"cp_mb_per_s":…,"ratio_vs_cp":…}.

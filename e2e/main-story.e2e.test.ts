@@ -1,4 +1,4 @@
-// The main story of the dashboard (issue 6, "Tests"), in order, in a real Chromium against the real server,
+// The main story of the dashboard, in order, in a real Chromium against the real server,
 // each role signed in through the real login page: an editor uploads a video and writes a message and
 // submits both; the reviewer approves the video and rejects the message with a reason the editor then reads;
 // the editor makes an LED group, pairs a player into it by the code the player shows, and schedules the

@@ -1,4 +1,4 @@
-// A corpus of XSS and injection payloads for the content-safety tests (issue 7). Every payload that could
+// A corpus of XSS and injection payloads for the content-safety tests. Every payload that could
 // run script calls the sentinel SENTINEL (sets top.__pwned); every payload that could load a resource
 // points at MARKER_PATH; every element a payload could inject carries the attribute `data-xss`. So a test
 // that puts these strings into text fields can check for real that no script ran (the sentinel was never

@@ -1,4 +1,4 @@
-// Content safety in a real Chromium against the real server (issue 7): the payload corpus of e2e/payloads.ts
+// Content safety in a real Chromium against the real server: the payload corpus of e2e/payloads.ts
 // goes through the real API into every text field a person (or a kiosk) can type — titles, bodies, tags,
 // sources, advertisers, licences, file names, review reasons, user display names, device names and
 // locations, group names and descriptions, playlist and schedule names, alert text, kiosk feedback (typed on

@@ -1,4 +1,4 @@
-// Property-based fuzzing of every operation in the OpenAPI document the app serves (issue 7): broken bodies,
+// Property-based fuzzing of every operation in the OpenAPI document the app serves: broken bodies,
 // queries and path parameters, sent with the role allowed to call the route and without a session. Every
 // answer must be a 4xx problem+json (never a 5xx or a throw), and a refused request must change nothing.
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// Regression tests for what the fuzzers found (issue 7), each pinned down with the input that showed it.
+// Regression tests for what the fuzzers found, each pinned down with the input that showed it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestCtx } from '../support/context';
 import { validCap } from './body-kinds';

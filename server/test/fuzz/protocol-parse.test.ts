@@ -1,4 +1,4 @@
-// Regression for what the WebSocket fuzzer found (issue 7): parseDeviceMessage promises never to throw, but a
+// Regression for what the WebSocket fuzzer found: parseDeviceMessage promises never to throw, but a
 // `type` nested 10,000 deep made its error message (JSON.stringify of the type) overflow the stack; the hub
 // then answered error.v1 `internal` (the socket's 500).
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Property-based fuzzing of the realtime hub (issue 7) over real sockets: every device → server message type
+// Property-based fuzzing of the realtime hub over real sockets: every device → server message type
 // of the protocol in broken variants, protocol-level garbage on /ws/device, and anything at all on
 // /ws/dashboard. The hub answers error.v1 or closes with a protocol code, never crashes, keeps serving a
 // second device and the dashboard, and a refused frame changes nothing in the database.

@@ -1,4 +1,4 @@
-// iCalendar injection (issue 7): group and schedule names reach the group calendar feed, which calendar
+// iCalendar injection: group and schedule names reach the group calendar feed, which calendar
 // apps read without a session. A name carrying line breaks (CRLF, LF, a bare CR) and control characters
 // must stay inside its TEXT value: the feed has no content line other than the ones bantin writes, and a
 // parser reads back exactly the events that exist, with the names as text.

@@ -1,4 +1,4 @@
-// SQL injection (issue 7): SQL strings in every query parameter and path parameter the API declares (read
+// SQL injection: SQL strings in every query parameter and path parameter the API declares (read
 // from its own OpenAPI document), as login names and passwords, and in every text field a person or a kiosk
 // can fill. Refused requests answer 4xx and leave the database byte for byte as it was (schema and every
 // row); searches treat the strings as literal text; accepted text is stored exactly and read back identical.

@@ -1,4 +1,4 @@
-// Media names cannot escape the store (issue 7). The data directory sits inside a "jail" folder holding a
+// Media names cannot escape the store. The data directory sits inside a "jail" folder holding a
 // secret file; a real listening server takes uploads named with traversal, absolute and UNC paths, NUL,
 // backslashes, bidi marks, very long names and URL-encoded traversal (by query and by X-File-Name), and raw
 // HTTP requests (paths sent as written, not normalised by a client) try to read through the media, device
