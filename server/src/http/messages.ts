@@ -27,7 +27,7 @@ export const MESSAGES = {
     vi: 'Không thể bỏ quyền hoặc khoá quản trị viên cuối cùng.',
     en: 'The last active administrator cannot lose the admin role or be disabled.',
   },
-  // Devices, pairing, groups, playlists, schedules and timelines (issue 4, server side)
+  // Devices, pairing, groups, playlists, schedules and timelines
   device_not_found: { vi: 'Không tìm thấy thiết bị #{id}.', en: 'Device #{id} not found.' },
   device_field_not_for_kind: {
     vi: 'Trường "{field}" không dùng cho thiết bị loại {kind}.',
@@ -99,14 +99,14 @@ export const MESSAGES = {
     vi: 'Lỗi máy chủ. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu {requestId}.',
     en: 'Server error. Try again; if it persists, tell the administrator the request id {requestId}.',
   },
-  // Device commands (lead)
+  // Device commands
   device_offline: {
     vi: 'Thiết bị "{name}" đang mất kết nối; lệnh không gửi được. Hãy thử lại khi thiết bị trực tuyến.',
     en: 'Device "{name}" is offline; the command was not sent. Try again when it is online.',
   },
   volume_not_for_led: { vi: 'Màn hình LED ngoài trời không phát âm thanh, không chỉnh âm lượng.', en: 'Outdoor LED screens play no sound; volume does not apply.' },
   invalid_utf8: { vi: 'Nội dung gửi lên không phải UTF-8 hợp lệ.', en: 'The request body is not valid UTF-8.' },
-  // Media and content (lead)
+  // Media and content
   media_rejected: { vi: '{vi}', en: '{en}' },
   media_not_found: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
   range_not_satisfiable: { vi: 'Khoảng byte yêu cầu không hợp lệ.', en: 'The requested byte range is invalid.' },
@@ -151,7 +151,7 @@ export const MESSAGES = {
     vi: 'Không khu vực nào trong bản tin CAP khớp với nhóm thiết bị (theo tên hoặc mã địa lý).',
     en: 'No CAP area matches a device group (by name or geocode).',
   },
-  // Reports: proof of play, uptime, feedback, periodic report and its archive (issue 6, server side)
+  // Reports: proof of play, uptime, feedback, periodic report and its archive
   report_range_invalid: {
     vi: 'Khoảng ngày không hợp lệ ({from} – {to}): cần hai ngày dạng YYYY-MM-DD, ngày đầu không sau ngày cuối.',
     en: 'Invalid date range ({from} – {to}): two YYYY-MM-DD dates, the first not after the last.',

@@ -1,5 +1,5 @@
 // The one error type of the media pipeline: a machine code, the HTTP status a route should answer with,
-// and a message for people in Vietnamese first, English second (the lead maps it to problem+json).
+// and a message for people in Vietnamese first, English second (the HTTP layer maps it to problem+json).
 
 export type IngestErrorCode =
   | 'file_name_invalid'
