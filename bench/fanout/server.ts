@@ -76,7 +76,7 @@ async function main() {
       // When the timeline service hands the first and the last changed timeline to the hub (which sends it at once).
       let first = 0;
       let last = 0;
-      const off = ctx.timeline.onTimelineChanged(() => {
+      const off = ctx.bus.on('timeline.changed', () => {
         last = now();
         first ||= last;
       });

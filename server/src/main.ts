@@ -1,4 +1,5 @@
-// The composition root: the only file that wires config, store, services, HTTP, jobs and the process.
+// The composition root: the only file that wires config, store, services, HTTP, jobs and the process; each
+// area's services are built by its builder in compose/, called from here only.
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,34 +11,18 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createDailyLogFile, createLogger, logsDir, type Logger } from './log';
 import { openDb } from './db/sqlite';
 import { migrate } from './db/migrate';
-import { createAuditService } from './services/accounts/audit-service';
-import { createAuthService } from './services/accounts/auth-service';
-import { createUserService } from './services/accounts/user-service';
-import { backupDatabase, pruneBackups } from './services/accounts/backup-service';
 import { createApp } from './app';
 import { createEventBus } from './services/event-bus';
-import { createMediaService } from './services/content/media-service';
-import { createContentService } from './services/content/content-service';
-import { createReviewService } from './services/content/review-service';
-import { createSeedService } from './services/content/seed-service';
-import { createSpeechRenderer } from './media/speech';
-import { cleanTempDir } from './media/store/content-store';
-import { startJobs, type JobSpec } from './jobs';
-import { createTimelineService, type TimelineChange } from './services/scheduling/timeline-service';
-import { createDeviceService } from './services/devices/device-service';
-import { createGroupService } from './services/scheduling/group-service';
-import { createPlaylistService } from './services/scheduling/playlist-service';
-import { createScheduleService } from './services/scheduling/schedule-service';
-import { createPairingService } from './services/devices/pairing-service';
-import { createGroupCalendar } from './services/scheduling/group-calendar';
-import { horizonJob } from './jobs/horizon';
-import { createReportService } from './services/reports/report-service';
-import { reportJobs } from './jobs/reports';
-import { composeRealtimeArea, type RealtimeArea } from './realtime/compose';
-import { createDeviceCommandService } from './services/devices/device-command-service';
-import { createCalendarLinkService } from './services/scheduling/calendar-link-service';
-import { createRetentionService } from './services/retention/retention-service';
-import { retentionJob } from './jobs/retention';
+import { createRealtime } from './realtime/index';
+import { startJobs } from './jobs';
+import { jobTable } from './jobs/table';
+import type { Base } from './compose/base';
+import { composeAccounts } from './compose/accounts';
+import { composeContent } from './compose/content';
+import { composeScheduling } from './compose/scheduling';
+import { composeAlerts } from './compose/alerts';
+import { composeDevices } from './compose/devices';
+import { composeReports } from './compose/reports';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -52,118 +37,61 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const applied = await migrate(db);
   if (applied.length) log.info('migrations applied', { applied });
 
-  const audit = createAuditService({ db, clock });
-  const auth = createAuthService({ db, clock, audit, idleMs: config.sessionIdleMs });
-  const users = createUserService({ db, clock, audit });
+  // The one change channel between services, the timeline compiler and the realtime hub.
   const bus = createEventBus({ onError: (event, err) => log.error('event listener failed', { event, err }) });
-  await cleanTempDir(config.dataDir);
-  const media = createMediaService({ db, clock, audit, dataDir: config.dataDir, maxBytes: config.maxUploadBytes, lufsTarget: config.lufsTarget });
-  const speech = createSpeechRenderer();
-  const content = createContentService({ db, clock, audit, bus, media, speech });
-  const reviews = createReviewService({ db, clock, audit, bus, content });
-  const seeds = createSeedService({ db, clock, audit, content, media, log });
-  const timeline = createTimelineService({ db, clock, tz: config.tz, horizonDays: config.horizonDays, bus, log });
-  // A failed recompile must not undo the committed change that caused it; the daily job repairs it.
-  const recompile = (change: TimelineChange) =>
-    timeline.recompileFor(change).then(
-      () => undefined,
-      (err: unknown) => log.error('timeline recompile failed', { err, change }),
-    );
-  // The hub is built further down; a revoked or deleted device's open connection is closed through it.
-  let hub: RealtimeArea['realtime'] | null = null;
-  const devices = createDeviceService({ db, clock, audit, recompile, defaultLedHours: config.ledHours, onAccessLost: (id) => hub?.devices.disconnect(id) });
-  const groups = createGroupService({ db, clock, audit, recompile });
-  const playlists = createPlaylistService({ db, clock, audit, recompile });
-  const schedules = createScheduleService({ db, clock, audit, recompile });
-  const pairing = createPairingService({ db, clock, audit, devices, recompile });
-  const groupCalendar = createGroupCalendar({ db, clock, tz: config.tz });
-  const reports = createReportService({ db, clock, audit, tz: config.tz, dataDir: config.dataDir });
-  // Alerts, CAP, proof of play, feedback, device media and the WebSocket hub (start() attaches it).
-  const rt = composeRealtimeArea({
-    db, log, clock, audit, dataDir: config.dataDir, devices, sessions: auth, timelines: timeline,
-    speech: { render: (r) => speech.render(r), storeGenerated: (b, m) => media.storeGenerated(b, m) },
+  const base: Base = { config, db, log, clock, bus };
+  const accounts = composeAccounts(base);
+  const { audit } = accounts;
+  const content = await composeContent(base, { audit });
+  const scheduling = composeScheduling(base, { audit });
+  const alertArea = composeAlerts(base, { audit, speech: content.speech, media: content.media });
+  const { alerts } = alertArea;
+  const devices = composeDevices(base, { audit, timeline: scheduling.timeline, alerts });
+  const reports = composeReports(base, { audit });
+  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports };
+
+  // The WebSocket hub; start() attaches it to the HTTP server.
+  const realtime = createRealtime({
+    log, clock, bus, deviceStatus: devices.deviceStatus, devices: devices.devices, sessions: accounts.auth,
+    timelines: scheduling.timeline, alerts, plays: reports.plays, feedback: reports.feedback,
   });
-  await rt.start();
-  hub = rt.realtime;
-  const commands = createDeviceCommandService({ db, audit, devices, hub: () => rt.realtime.devices });
-  const retention = createRetentionService({ db, audit, clock, dataDir: config.dataDir, tz: config.tz, policy: config.retention });
+  // No device is connected yet: clear stale online flags, then arm the alert expiry timer.
+  await realtime.start();
+  alerts.armExpiry();
+
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
-
   const app = createApp({
+    ...services,
     db,
     log,
     metrics,
-    auth,
-    users,
-    audit,
-    media,
-    content,
-    reviews,
-    devices,
-    groups,
-    playlists,
-    schedules,
-    pairing,
-    timeline,
-    groupCalendar,
-    reports,
     clock,
-    alerts: rt.alerts,
-    cap: rt.cap,
-    plays: rt.plays,
-    feedback: rt.feedback,
-    deviceMedia: rt.deviceMedia,
-    commands,
-    calendarLinks: createCalendarLinkService({ db, calendar: groupCalendar }),
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
     idleMs: config.sessionIdleMs,
     staticRoots: { dashboard: path.join(REPO_ROOT, 'dashboard', 'dist'), player: path.join(REPO_ROOT, 'player', 'dist') },
   });
-
-  const jobs: JobSpec[] = [
-    { name: 'expire-content', rule: '*/5 * * * *', run: () => reviews.expire() },
-    horizonJob(timeline),
-    ...reportJobs(reports),
-    ...rt.jobs,
-    { name: 'purge-idle-sessions', rule: '*/15 * * * *', run: () => auth.purgeIdle() },
-    { name: 'sqlite-checkpoint', rule: '5 * * * *', run: () => db.exec('PRAGMA wal_checkpoint(TRUNCATE)') },
-    { name: 'sqlite-optimize', rule: '30 3 * * *', run: () => db.exec('PRAGMA optimize') },
-    retentionJob(retention, config.retention.cron),
-    {
-      name: 'nightly-backup',
-      rule: '0 2 * * *',
-      run: async () => {
-        const dir = path.join(config.dataDir, 'backups');
-        const stamp = new Date(clock()).toISOString().slice(0, 10);
-        await backupDatabase(db, path.join(dir, `bantin-${stamp}.db`));
-        pruneBackups(dir, 14);
-      },
-    },
-  ];
+  const jobs = jobTable({ ...services, db, clock, dataDir: config.dataDir, retentionRule: config.retention.cron });
 
   /** First start on an empty database: create `admin`. Returns the generated password, if any. */
   const seedAdmin = async (): Promise<{ created: boolean; generatedPassword?: string }> => {
     const generated = config.adminPassword ? undefined : randomBytes(12).toString('base64url');
-    const created = await users.ensureAdmin(config.adminPassword ?? generated!);
+    const created = await accounts.users.ensureAdmin(config.adminPassword ?? generated!);
     return created ? { created, generatedPassword: generated } : { created };
   };
 
   /** First start: the starter pack of Code of Conduct messages, jingle and attention tone (idempotent). */
-  const seedStarterPack = () => seeds.seedStarterPack();
+  const seedStarterPack = () => content.seeds.seedStarterPack();
 
   const close = async () => {
-    await rt.close();
-    await speech.close().catch(() => undefined);
+    alerts.stop();
+    realtime.close();
+    await alerts.settle().catch(() => undefined);
+    await content.speech.close().catch(() => undefined);
     await db.close();
   };
-  return {
-    config, log, db, bus, app, audit, auth, users, media, content, reviews,
-    devices, groups, playlists, schedules, pairing, timeline, reports,
-    alerts: rt.alerts, realtime: rt.realtime, realtimeArea: rt, retention,
-    jobs, seedAdmin, seedStarterPack, close,
-  };
+  return { ...services, config, log, db, bus, app, realtime, jobs, seedAdmin, seedStarterPack, close };
 }
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {

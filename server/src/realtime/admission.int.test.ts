@@ -19,17 +19,17 @@ const sockets: WebSocket[] = [];
 beforeAll(async () => {
   t = await createTestContext();
   await t.seedStarterPack();
-  const area = t.realtimeArea;
   rt = createRealtime({
-    db: t.db,
     log: createLogger('silent'),
     clock: () => Date.now(),
+    bus: t.bus,
+    deviceStatus: t.deviceStatus,
     devices: t.devices,
     sessions: t.auth,
     timelines: t.timeline,
-    alerts: area.alerts,
-    plays: area.plays,
-    feedback: area.feedback,
+    alerts: t.alerts,
+    plays: t.plays,
+    feedback: t.feedback,
     options: { admitConcurrent: 1, admitWaiting: 1 },
   });
   server = createServer((_req, res) => res.writeHead(404).end());

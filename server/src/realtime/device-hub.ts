@@ -1,11 +1,13 @@
 // The device side of the realtime hub (/ws/device): one live connection per device, the connect sequence
 // (time → timeline → active alerts), timeline pushes only when the version changed, alert fan-out, commands,
 // pings that find dead connections, and dispatch of what players send (heartbeat, plays, feedback, acks).
+// Timeline, alert, command and access changes reach it as event bus events.
 import { randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_DEVICE_MESSAGE_BYTES, PROTOCOL_NAME, packTimeline, type AlertMessage, type Command, type DeviceTimeline, type ServerToDevice } from '@bantin/protocol';
 import type { Logger } from '../log';
+import type { EventBus } from '../services/event-bus';
 import type { AlertService } from '../services/alerts/alert-service';
 import type { PlayService } from '../services/reports/play-service';
 import type { FeedbackService } from '../services/reports/feedback-service';
@@ -35,15 +37,13 @@ export function createTimelineFrames() {
   };
 }
 
-/** What the hub needs from helper E's services (structural, so either side can evolve). */
-export type HubTimelines = {
-  getTimeline(deviceId: number): Promise<DeviceTimeline | null>;
-  onTimelineChanged(fn: (deviceId: number, timeline: DeviceTimeline) => void): () => void;
-};
+/** What the hub reads from the timeline service (structural, so either side can evolve). */
+export type HubTimelines = { getTimeline(deviceId: number): Promise<DeviceTimeline | null> };
 
 export type DeviceHubDeps = {
   log: Logger;
   clock: () => number;
+  bus: EventBus;
   timelines: HubTimelines;
   alerts: AlertService;
   plays: PlayService;
@@ -84,20 +84,34 @@ export function createDeviceHub(deps: DeviceHubDeps) {
     if (send(c, timelineFrame(tl, c.deflate), c.deflate)) c.sentVersion = tl.version;
   };
 
-  const unsubscribeTimeline = deps.timelines.onTimelineChanged((deviceId, tl) => {
+  /** Sends a command; returns its id, or null when the device is not connected. */
+  const sendCommand = (deviceId: number, command: Command, id: string = randomUUID()): string | null => {
     const c = conns.get(deviceId);
-    if (!c) return;
-    if (c.ready) sendTimeline(c, tl);
-    else c.changedDuringConnect = true;
-  });
+    if (!c) return null;
+    return send(c, { type: 'command.v1', id, command }) ? id : null;
+  };
+  /** Closes a device's connection (token revoked, device deleted). */
+  const disconnect = (deviceId: number) => conns.get(deviceId)?.ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
 
-  const unsubscribeAlerts = deps.alerts.onChange((change) => {
-    const raw = Buffer.from(JSON.stringify(change.message));
-    for (const id of change.deviceIds) {
-      const c = conns.get(id);
-      if (c) send(c, raw);
-    }
-  });
+  const unsubscribe = [
+    deps.bus.on('timeline.changed', ({ deviceId, timeline }) => {
+      const c = conns.get(deviceId);
+      if (!c) return;
+      if (c.ready) sendTimeline(c, timeline);
+      else c.changedDuringConnect = true;
+    }),
+    deps.bus.on('alert.changed', (change) => {
+      const raw = Buffer.from(JSON.stringify(change.message));
+      for (const id of change.deviceIds) {
+        const c = conns.get(id);
+        if (c) send(c, raw);
+      }
+    }),
+    deps.bus.on('device.command', (e) => {
+      if (sendCommand(e.deviceId, e.command, e.commandId)) e.sent = true;
+    }),
+    deps.bus.on('device.access-lost', ({ deviceId }) => disconnect(deviceId)),
+  ];
 
   const ctx = { deps, send, log: deps.log };
 
@@ -165,25 +179,15 @@ export function createDeviceHub(deps: DeviceHubDeps) {
     isOnline: (deviceId: number) => conns.has(deviceId),
     connectedCount: () => conns.size,
     connectedIds: () => [...conns.keys()],
-    /** Sends a command; returns its id, or null when the device is not connected. */
-    sendCommand(deviceId: number, command: Command): string | null {
-      const c = conns.get(deviceId);
-      if (!c) return null;
-      const id = randomUUID();
-      return send(c, { type: 'command.v1', id, command }) ? id : null;
-    },
+    sendCommand,
     sendAlert(deviceId: number, m: AlertMessage) {
       const c = conns.get(deviceId);
       return c ? send(c, m) : false;
     },
-    /** Closes a device's connection (token revoked, device deleted). */
-    disconnect(deviceId: number) {
-      conns.get(deviceId)?.ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
-    },
+    disconnect,
     close() {
       clearInterval(pinger);
-      unsubscribeTimeline();
-      unsubscribeAlerts();
+      for (const off of unsubscribe) off();
       for (const c of conns.values()) c.ws.terminate();
       conns.clear();
       wss.close();

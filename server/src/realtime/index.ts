@@ -4,10 +4,11 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Http2SecureServer, Http2Server } from 'node:http2';
 import type { Duplex } from 'node:stream';
 import { DEFLATE_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
-import type { Db } from '../db/sqlite';
 import type { Logger } from '../log';
 import { SESSION_COOKIE } from '../http/middleware';
 import type { AlertService } from '../services/alerts/alert-service';
+import type { DeviceStatusService } from '../services/devices/device-status-service';
+import type { EventBus } from '../services/event-bus';
 import type { PlayService } from '../services/reports/play-service';
 import type { FeedbackService } from '../services/reports/feedback-service';
 import { createAdmission } from './admission';
@@ -16,9 +17,11 @@ import { createDeviceHub, type DeviceIdentity, type HubTimelines } from './devic
 import { createPresence } from './presence';
 
 export type RealtimeDeps = {
-  db: Db;
   log: Logger;
   clock: () => number;
+  /** Timeline, alert, ack, command and access events reach the hub here. */
+  bus: EventBus;
+  deviceStatus: DeviceStatusService;
   devices: { authenticateDevice(token: string): Promise<DeviceIdentity | null> };
   sessions: {
     resolve(token: string): Promise<{ sessionId?: string; user: { id: number; username: string } } | null>;
@@ -81,9 +84,9 @@ export function createRealtime(deps: RealtimeDeps) {
   // Presence publishes to the dashboard hub, whose snapshot reads presence: tie the knot lazily.
   let presenceRef: ReturnType<typeof createPresence> | null = null;
   const dashboards = createDashboardHub({ log: deps.log, snapshot: () => presenceRef?.snapshot() ?? [] });
-  const presence = (presenceRef = createPresence({ db: deps.db, log: deps.log, publish: (m) => dashboards.publish(m) }));
+  const presence = (presenceRef = createPresence({ status: deps.deviceStatus, log: deps.log, publish: (m) => dashboards.publish(m) }));
   const devices = createDeviceHub({ ...deps, presence, pingIntervalMs: o.pingIntervalMs });
-  const stopAcks = deps.alerts.onAck((a) =>
+  const stopAcks = deps.bus.on('alert.acked', (a) =>
     dashboards.publish({ type: 'alert.ack.v1', alertId: String(a.alertId), deviceId: String(a.deviceId), at: a.at }),
   );
   // A stolen or forgotten dashboard socket must not outlive its session: logout, a new password, a disabled

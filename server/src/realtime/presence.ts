@@ -1,10 +1,9 @@
 // Device presence: online/offline, last seen and the last heartbeat, kept in memory for the live view and
-// written to devices.last_seen_at / devices.status (JSON) and device_sessions (connection intervals, for the
-// uptime reports) for everything that reads the database.
+// written through the device status service (devices.last_seen_at / devices.status, and device_sessions for
+// the uptime reports) for everything that reads the database.
 import type { DeviceStatusMessage, Heartbeat, Hello } from '@bantin/protocol';
-import type { Db } from '../db/sqlite';
 import type { Logger } from '../log';
-import { realtimeRepo } from '../repos/realtime-repo';
+import type { DeviceStatusService, StoredStatus } from '../services/devices/device-status-service';
 
 type State = {
   online: boolean;
@@ -13,19 +12,7 @@ type State = {
   playerVersion: string | null;
 };
 
-/** The JSON stored in devices.status. */
-export type StoredStatus = {
-  online: boolean;
-  at: number;
-  playerVersion: string | null;
-  nowPlaying: Heartbeat['nowPlaying'];
-  cache: Heartbeat['cache'] | null;
-  freeBytes: number | null;
-  errors: string[];
-  uptimeMs: number | null;
-};
-
-export function createPresence(deps: { db: Db; log: Logger; publish: (m: DeviceStatusMessage) => void }) {
+export function createPresence(deps: { status: DeviceStatusService; log: Logger; publish: (m: DeviceStatusMessage) => void }) {
   const states = new Map<number, State>();
   const stateOf = (id: number) => {
     let s = states.get(id);
@@ -54,7 +41,7 @@ export function createPresence(deps: { db: Db; log: Logger; publish: (m: DeviceS
       errors: s.heartbeat?.errors ?? [],
       uptimeMs: s.heartbeat?.uptimeMs ?? null,
     };
-    await realtimeRepo.setPresence(deps.db, id, now, JSON.stringify(stored));
+    await deps.status.save(id, now, stored);
     deps.publish(message(id, s));
   };
 
@@ -63,24 +50,21 @@ export function createPresence(deps: { db: Db; log: Logger; publish: (m: DeviceS
       const s = stateOf(id);
       s.online = true;
       s.lastSeenAt = now;
-      await deps.db.transaction(async (tx) => {
-        await realtimeRepo.closeOpenSessions(tx, id, now);
-        await realtimeRepo.openSession(tx, id, now);
-      });
+      await deps.status.connected(id, now);
       await save(id, s, now);
     },
     async offline(id: number, now: number) {
       const s = stateOf(id);
       s.online = false;
       s.lastSeenAt = now;
-      await realtimeRepo.closeOpenSessions(deps.db, id, now);
+      await deps.status.disconnected(id, now);
       await save(id, s, now);
       // Offline devices need no memory here; the database keeps their last status.
       states.delete(id);
     },
     async touch(id: number, now: number) {
       stateOf(id).lastSeenAt = now;
-      await realtimeRepo.touch(deps.db, id, now);
+      await deps.status.touch(id, now);
     },
     async hello(id: number, h: Hello, now: number) {
       const s = stateOf(id);
@@ -97,13 +81,7 @@ export function createPresence(deps: { db: Db; log: Logger; publish: (m: DeviceS
     /** Live status of every connected device (sent to a dashboard when it connects). */
     snapshot: (): DeviceStatusMessage[] => [...states.entries()].filter(([, s]) => s.online).map(([id, s]) => message(id, s)),
     /** At start no device is connected yet: clear the online flags a crash may have left behind. */
-    async resetAll(now: number) {
-      await realtimeRepo.closeDanglingSessions(deps.db);
-      for (const r of await realtimeRepo.listMarkedOnline(deps.db)) {
-        const st = JSON.parse(r.status) as StoredStatus;
-        await realtimeRepo.setPresence(deps.db, r.id, st.at ?? now, JSON.stringify({ ...st, online: false }));
-      }
-    },
+    resetAll: (now: number) => deps.status.resetAll(now),
   };
 }
 export type Presence = ReturnType<typeof createPresence>;

@@ -1,40 +1,66 @@
-// A tiny typed in-process event bus: services publish what changed, others (timeline service, realtime hub)
-// react. Listeners run synchronously in registration order; a throwing listener does not stop the others.
+// The one in-process change channel: a service emits an event right after the change is committed, and the
+// parts it concerns listen — the timeline service recompiles, the realtime hub pushes to devices and tells
+// dashboards. emit() calls every listener at once, in registration order, and resolves when the async ones
+// have finished, so a caller that awaits it sees their work done. A failing listener is reported to
+// `onError` and never undoes the committed change or stops the other listeners.
+import type { AlertMessage, Command, DeviceTimeline } from '@bantin/protocol';
+
+/** An audience as stored before an edit (schedules), so the devices it reached before are recompiled too. */
+export type StoredTarget = { deviceIds?: number[]; groupIds?: number[]; kinds?: ('led' | 'kiosk' | 'speaker')[] };
+
 export type BusEvents = {
   /** Content, a version or its approval changed (content and review services). */
   'content.changed': { contentId: number };
-  /** A device's stored timeline got a new version (the realtime hub pushes it). */
-  'timeline.changed': { deviceId: number; version: string };
+  /** A device was created, edited, deleted or paired as new (device and pairing services). */
   'device.changed': { deviceId: number };
-  'group.changed': { groupId: number };
-  'schedule.changed': { scheduleId: number };
-  'alert.changed': { alertId: number };
-  'media.progress': { uploadId: string; stage: string; bytes?: number; fraction?: number };
+  /** A device's token stopped being valid (revoked, device deleted): its open connection is closed. */
+  'device.access-lost': { deviceId: number };
+  /** A staff command for a device; the listener that delivers it to the device's socket sets `sent`. */
+  'device.command': { deviceId: number; commandId: string; command: Command; sent: boolean };
+  /** A group's name, slots or members changed; `deviceIds` are the members before and after. */
+  'group.changed': { groupId: number; deviceIds: number[] };
+  'playlist.changed': { playlistId: number };
+  'schedule.changed': { scheduleId: number; beforeTarget?: StoredTarget };
+  /** An alert started, changed or ended, with the devices it reaches (alert service). */
+  'alert.changed': { action: AlertMessage['action']; message: AlertMessage; deviceIds: number[] };
+  /** A device acknowledged an alert for the first time. */
+  'alert.acked': { alertId: number; deviceId: number; at: number };
+  /** A device's stored timeline got a new version (timeline service). */
+  'timeline.changed': { deviceId: number; version: string; timeline: DeviceTimeline };
 };
+
+/** A listener may return a promise; emit() waits for it. */
+export type BusListener<K extends keyof BusEvents> = (payload: BusEvents[K]) => unknown;
 
 export type EventBus = {
-  emit<K extends keyof BusEvents>(event: K, payload: BusEvents[K]): void;
+  emit<K extends keyof BusEvents>(event: K, payload: BusEvents[K]): Promise<void>;
   /** Subscribe; returns the function that unsubscribes. */
-  on<K extends keyof BusEvents>(event: K, listener: (payload: BusEvents[K]) => void): () => void;
+  on<K extends keyof BusEvents>(event: K, listener: BusListener<K>): () => void;
 };
 
+const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function';
+
 export function createEventBus(opts: { onError?: (event: string, err: unknown) => void } = {}): EventBus {
-  const listeners = new Map<keyof BusEvents, Set<(p: never) => void>>();
+  const listeners = new Map<keyof BusEvents, Set<(p: never) => unknown>>();
+  const fail = (event: string, err: unknown) => opts.onError?.(event, err);
   return {
     on(event, fn) {
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
-      set.add(fn as (p: never) => void);
-      return () => void set.delete(fn as (p: never) => void);
+      set.add(fn as (p: never) => unknown);
+      return () => void set.delete(fn as (p: never) => unknown);
     },
-    emit(event, payload) {
+    async emit(event, payload) {
+      const pending: Promise<unknown>[] = [];
       for (const fn of [...(listeners.get(event) ?? [])]) {
         try {
-          (fn as (p: typeof payload) => void)(payload);
+          const out = (fn as BusListener<typeof event>)(payload);
+          if (isThenable(out)) pending.push(Promise.resolve(out).catch((err: unknown) => fail(event, err)));
         } catch (err) {
-          opts.onError?.(event, err);
+          fail(event, err);
         }
       }
+      await Promise.all(pending);
     },
   };
 }

@@ -21,15 +21,16 @@ beforeAll(async () => {
   t = await createTestContext();
   // The composed hub checks sessions every 10 s; this one, built from the same services, every 100 ms.
   realtime = createRealtime({
-    db: t.db,
     log: t.log,
     clock: () => Date.now(),
+    bus: t.bus,
+    deviceStatus: t.deviceStatus,
     devices: t.devices,
     sessions: t.auth,
     timelines: t.timeline,
     alerts: t.alerts,
-    plays: t.realtimeArea.plays,
-    feedback: t.realtimeArea.feedback,
+    plays: t.plays,
+    feedback: t.feedback,
     options: { sessionCheckMs: 100 },
   });
   server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;

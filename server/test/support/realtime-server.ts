@@ -121,7 +121,7 @@ export async function startTestServer(opts: { clock?: () => number; pingInterval
 
   const stop = async () => {
     for (const ws of clients) ws.terminate();
-    await t.realtimeArea.close();
+    t.realtime.close();
     await new Promise<void>((res) => server.close(() => res()));
     await t.cleanup();
   };

@@ -1,13 +1,14 @@
 // Emergency alerts (cảnh báo khẩn cấp): issue (which approves the text), update, cancel, expire, acknowledge.
-// Listeners (the realtime hub) hear every change at once with the audience, so connected devices are
-// interrupted without waiting for a timeline recompile; the alerts table is also what the timeline
-// compiler reads, so offline devices get the alert in their next timeline.
+// Every change goes on the event bus at once with the audience (`alert.changed`), so the realtime hub
+// interrupts connected devices without waiting for a timeline recompile; the alerts table is also what the
+// timeline compiler reads, so offline devices get the alert in their next timeline.
 import type { Db, Queryable } from '../../db/sqlite';
 import type { AlertMessage, AlertSeverity } from '@bantin/protocol';
 import { alertRepo, type AlertRow } from '../../repos/alert-repo';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { Logger } from '../../log';
+import type { BusEvents, EventBus } from '../event-bus';
 
 export type DeviceKind = 'led' | 'kiosk' | 'speaker';
 export type AlertTarget = { all: boolean; deviceIds: number[]; groupIds: number[]; kinds: DeviceKind[] };
@@ -39,8 +40,7 @@ export type AlertView = {
   ackCount: number;
 };
 export type AlertDetail = AlertView & { acks: { deviceId: number; deviceName: string | null; ackedAt: string }[] };
-export type AlertChange = { action: AlertMessage['action']; message: AlertMessage; deviceIds: number[] };
-export type AckEvent = { alertId: number; deviceId: number; at: number };
+export type AlertChange = BusEvents['alert.changed'];
 
 /** What the alert service needs from the speech renderer and the media store (helpers B and C). */
 export type SpeechDeps = {
@@ -75,9 +75,7 @@ export function toAlertMessage(r: AlertRow, action: AlertMessage['action']): Ale
   };
 }
 
-export function createAlertService(deps: { db: Db; clock: () => number; audit: AuditService; log: Logger; speech?: SpeechDeps }) {
-  const changeListeners = new Set<(c: AlertChange) => void>();
-  const ackListeners = new Set<(a: AckEvent) => void>();
+export function createAlertService(deps: { db: Db; clock: () => number; audit: AuditService; bus: EventBus; log: Logger; speech?: SpeechDeps }) {
   const pending = new Set<Promise<unknown>>();
   let timer: NodeJS.Timeout | null = null;
 
@@ -101,14 +99,8 @@ export function createAlertService(deps: { db: Db; clock: () => number; audit: A
 
   const announce = async (q: Queryable, r: AlertRow, action: AlertMessage['action']) => {
     const deviceIds = await alertRepo.audience(q, parseTarget(r.target));
-    const change = { action, message: toAlertMessage(r, action), deviceIds };
-    for (const fn of changeListeners) {
-      try {
-        fn(change);
-      } catch (err) {
-        deps.log.error('alert listener failed', { err });
-      }
-    }
+    const change: AlertChange = { action, message: toAlertMessage(r, action), deviceIds };
+    await deps.bus.emit('alert.changed', change);
   };
 
   const checkInput = async (q: Queryable, input: AlertInput, now: number) => {
@@ -138,15 +130,6 @@ export function createAlertService(deps: { db: Db; clock: () => number; audit: A
   };
 
   const service = {
-    onChange(fn: (c: AlertChange) => void) {
-      changeListeners.add(fn);
-      return () => changeListeners.delete(fn);
-    },
-    onAck(fn: (a: AckEvent) => void) {
-      ackListeners.add(fn);
-      return () => ackListeners.delete(fn);
-    },
-
     async issue(actor: Actor, input: AlertInput, origin: { source?: 'dashboard' | 'cap'; capIdentifier?: string; audit?: Record<string, unknown> } = {}) {
       const now = deps.clock();
       const row = await deps.db.transaction(async (tx) => {
@@ -290,7 +273,7 @@ export function createAlertService(deps: { db: Db; clock: () => number; audit: A
       const at = deps.clock();
       if (!(await alertRepo.findById(deps.db, alertId))) return false;
       const fresh = await alertRepo.insertAck(deps.db, alertId, deviceId, at);
-      if (fresh) for (const fn of ackListeners) fn({ alertId, deviceId, at });
+      if (fresh) await deps.bus.emit('alert.acked', { alertId, deviceId, at });
       return true;
     },
   };

@@ -273,7 +273,7 @@ export function createContentService(deps: {
         await contentRepo.insertReview(tx, { version_id: v.id, decision: 'withdrawn', reason: reason ?? null, version_sha256: v.version_sha256, files: v.files, actor_id: actor.id, decided_at: deps.clock() });
         await deps.audit.append(tx, actor, { action: 'content.withdraw', target: `content:${contentId}`, summary: { version: number, reason: reason ?? null } });
       });
-      deps.bus.emit('content.changed', { contentId });
+      void deps.bus.emit('content.changed', { contentId });
       return this.get(contentId);
     },
 

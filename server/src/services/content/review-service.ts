@@ -74,7 +74,7 @@ export function createReviewService(deps: { db: Db; clock: () => number; audit: 
         await contentRepo.insertReview(tx, { version_id: v.id, decision, reason: input.reason?.trim() || null, version_sha256: v.version_sha256, files: v.files, actor_id: actor.id, decided_at: now });
         await deps.audit.append(tx, actor, { action: `review.${input.decision}`, target: `content:${c.id}`, summary: { version: v.number, versionSha256: v.version_sha256, reason: input.reason ?? null } });
       });
-      deps.bus.emit('content.changed', { contentId: c.id });
+      void deps.bus.emit('content.changed', { contentId: c.id });
       return deps.content.version(c.id, v.number);
     },
 
@@ -90,7 +90,7 @@ export function createReviewService(deps: { db: Db; clock: () => number; audit: 
           await contentRepo.insertReview(tx, { version_id: v.id, decision: 'expired', reason: null, version_sha256: v.version_sha256, files: v.files, actor_id: null, decided_at: now });
           await deps.audit.append(tx, { id: null, name: 'system' }, { action: 'content.expire', target: `content:${v.content_id}`, summary: { version: v.number } });
         });
-        deps.bus.emit('content.changed', { contentId: v.content_id });
+        void deps.bus.emit('content.changed', { contentId: v.content_id });
       }
       return rows.length;
     },

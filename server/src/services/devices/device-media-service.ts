@@ -4,7 +4,7 @@
 import type { Db } from '../../db/sqlite';
 import type { DeviceTimeline } from '@bantin/protocol';
 import { pathForSha } from '../../media/store/content-store';
-import { realtimeRepo } from '../../repos/realtime-repo';
+import { deviceMediaRepo } from '../../repos/device-media-repo';
 import { AppError } from '../app-error';
 import type { AlertService } from '../alerts/alert-service';
 
@@ -24,9 +24,9 @@ export function createDeviceMediaService(deps: {
       let allowed = alertFiles.has(sha);
       if (!allowed) {
         const tl = await deps.timelines.getTimeline(device.id);
-        allowed = !!tl?.media.some((m) => m.sha256 === sha) && (await realtimeRepo.isApprovedFile(deps.db, sha));
+        allowed = !!tl?.media.some((m) => m.sha256 === sha) && (await deviceMediaRepo.isApprovedFile(deps.db, sha));
       }
-      const row = allowed ? await realtimeRepo.mediaFile(deps.db, sha) : undefined;
+      const row = allowed ? await deviceMediaRepo.mediaFile(deps.db, sha) : undefined;
       if (!row) throw new AppError(404, 'media_not_found');
       return { path: pathForSha(deps.dataDir, sha), mime: row.mime, size: row.size, etag: sha };
     },

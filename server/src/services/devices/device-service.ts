@@ -6,7 +6,7 @@ import { deviceRepo, type DeviceFields, type DeviceKind, type DeviceRow } from '
 import { groupRepo } from '../../repos/group-repo';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
-import type { TimelineChange } from '../scheduling/timeline-service';
+import type { EventBus } from '../event-bus';
 
 export type ClockWindow = { start: string; end: string };
 
@@ -115,11 +115,9 @@ export type DeviceServiceDeps = {
   db: Db;
   clock: () => number;
   audit: AuditService;
-  recompile: (change: TimelineChange) => Promise<void>;
+  bus: EventBus;
   /** Operating hours given to a new LED screen when none are set (BANTIN_LED_HOURS); null = always on. */
   defaultLedHours?: ClockWindow | null;
-  /** Told when a device's token stops being valid (revoked, deleted), so its open connection is closed. */
-  onAccessLost?: (deviceId: number) => void;
 };
 
 export function createDeviceService(deps: DeviceServiceDeps) {
@@ -156,7 +154,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
 
     async create(actor: Actor, input: DeviceCreate) {
       const out = await deps.db.transaction((tx) => createInTx(tx, actor, input));
-      await deps.recompile({ type: 'device', deviceId: out.id });
+      await deps.bus.emit('device.changed', { deviceId: out.id });
       return out;
     },
 
@@ -187,7 +185,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         await deps.audit.append(tx, actor, { action: 'device.update', target: `device:${id}`, summary: { changed: Object.keys(patch) } });
         return view(tx, id);
       });
-      await deps.recompile({ type: 'device', deviceId: id });
+      await deps.bus.emit('device.changed', { deviceId: id });
       return out;
     },
 
@@ -198,8 +196,8 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         await deviceRepo.softDelete(tx, id, deps.clock());
         await deps.audit.append(tx, actor, { action: 'device.delete', target: `device:${id}`, summary: { name: before.name } });
       });
-      deps.onAccessLost?.(id);
-      await deps.recompile({ type: 'device', deviceId: id });
+      await deps.bus.emit('device.access-lost', { deviceId: id });
+      await deps.bus.emit('device.changed', { deviceId: id });
     },
 
     async revoke(actor: Actor, id: number) {
@@ -209,7 +207,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
         await deps.audit.append(tx, actor, { action: 'device.revoke', target: `device:${id}`, summary: { name: before.name, wasPaired: before.paired } });
         return view(tx, id);
       });
-      deps.onAccessLost?.(id);
+      await deps.bus.emit('device.access-lost', { deviceId: id });
       return out;
     },
 

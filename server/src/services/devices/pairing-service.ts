@@ -9,7 +9,7 @@ import { deviceRepo } from '../../repos/device-repo';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import { hashToken, type DeviceCreate, type DeviceService, type DeviceView } from './device-service';
-import type { TimelineChange } from '../scheduling/timeline-service';
+import type { EventBus } from '../event-bus';
 
 export const CODE_TTL_MS = 10 * 60_000;
 /** After a claim the player has this long to fetch its token. */
@@ -20,7 +20,7 @@ export type PairingServiceDeps = {
   clock: () => number;
   audit: AuditService;
   devices: DeviceService;
-  recompile: (change: TimelineChange) => Promise<void>;
+  bus: EventBus;
   limits?: { codesPerIp?: number; failedTokensPerIp?: number; failedClaimsPerUser?: number; windowMs?: number };
 };
 
@@ -81,7 +81,7 @@ export function createPairingService(deps: PairingServiceDeps) {
         await deps.audit.append(tx, actor, { action: 'pairing.claim', target: `device:${device.id}`, summary: { code: input.code } });
         return device;
       });
-      if (input.deviceId === undefined) await deps.recompile({ type: 'device', deviceId: out.id });
+      if (input.deviceId === undefined) await deps.bus.emit('device.changed', { deviceId: out.id });
       return out;
     },
 

@@ -5,7 +5,7 @@ import { createTestContext, type TestCtx } from '../../../test/support/context';
 import { createLogger } from '../../log';
 import { startJobs } from '../../jobs/index';
 import schedule from 'node-schedule';
-import { RETENTION_JOB } from '../../jobs/retention';
+import { RETENTION_JOB } from '../../jobs/table';
 import { DAY, addAck, addAlert, addDevice, addFeedback, addPlay, addSession, vn } from '../../../test/factories/retention';
 
 const NOW = vn('2025-06-15T02:15:00.000');

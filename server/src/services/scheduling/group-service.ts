@@ -7,7 +7,7 @@ import { scheduleRepo } from '../../repos/schedule-repo';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { ClockWindow } from '../devices/device-service';
-import type { TimelineChange } from './timeline-service';
+import type { EventBus } from '../event-bus';
 
 export type GroupView = {
   id: number;
@@ -37,7 +37,7 @@ const toView = (g: GroupRow, deviceIds: number[]): GroupView => ({
   createdAt: new Date(g.created_at).toISOString(),
 });
 
-export function createGroupService(deps: { db: Db; clock: () => number; audit: AuditService; recompile: (c: TimelineChange) => Promise<void> }) {
+export function createGroupService(deps: { db: Db; clock: () => number; audit: AuditService; bus: EventBus }) {
   const view = async (q: Queryable, id: number) => {
     const g = await groupRepo.findById(q, id);
     if (!g) throw new AppError(404, 'group_not_found', { id });
@@ -56,7 +56,7 @@ export function createGroupService(deps: { db: Db; clock: () => number; audit: A
     for (const d of await groupRepo.memberIds(q, groupId)) if (!ids.includes(d)) await groupRepo.removeMember(q, groupId, d);
     for (const d of ids) await groupRepo.addMember(q, groupId, d);
   };
-  const recompile = (deviceIds: Iterable<number>) => deps.recompile({ type: 'devices', deviceIds: [...new Set(deviceIds)] });
+  const announce = (groupId: number, deviceIds: Iterable<number>) => deps.bus.emit('group.changed', { groupId, deviceIds: [...new Set(deviceIds)] });
 
   return {
     async list(): Promise<GroupView[]> {
@@ -82,7 +82,7 @@ export function createGroupService(deps: { db: Db; clock: () => number; audit: A
         await deps.audit.append(tx, actor, { action: 'group.create', target: `group:${id}`, summary: { name: input.name, deviceIds } });
         return view(tx, id);
       });
-      await recompile(deviceIds);
+      await announce(out.id, deviceIds);
       return out;
     },
 
@@ -114,7 +114,7 @@ export function createGroupService(deps: { db: Db; clock: () => number; audit: A
         });
         return after;
       });
-      await recompile(touched);
+      await announce(id, touched);
       return out;
     },
 
@@ -126,7 +126,7 @@ export function createGroupService(deps: { db: Db; clock: () => number; audit: A
         await deps.audit.append(tx, actor, { action: 'group.members_add', target: `group:${id}`, summary: { deviceIds } });
         return view(tx, id);
       });
-      await recompile(deviceIds);
+      await announce(id, deviceIds);
       return out;
     },
 
@@ -138,7 +138,7 @@ export function createGroupService(deps: { db: Db; clock: () => number; audit: A
         await deps.audit.append(tx, actor, { action: 'group.members_remove', target: `group:${id}`, summary: { deviceId } });
         return view(tx, id);
       });
-      await recompile([deviceId]);
+      await announce(id, [deviceId]);
       return out;
     },
 
@@ -153,7 +153,7 @@ export function createGroupService(deps: { db: Db; clock: () => number; audit: A
         await groupRepo.softDelete(tx, id, deps.clock());
         await deps.audit.append(tx, actor, { action: 'group.delete', target: `group:${id}`, summary: { name: before.name } });
       });
-      await recompile(members);
+      await announce(id, members);
     },
   };
 }

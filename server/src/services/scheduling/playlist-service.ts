@@ -4,7 +4,7 @@ import { playlistRepo, type PlaylistRow } from '../../repos/playlist-repo';
 import { scheduleRepo } from '../../repos/schedule-repo';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
-import type { TimelineChange } from './timeline-service';
+import type { EventBus } from '../event-bus';
 
 export type PlaylistItem = { contentId: number; durationMs?: number };
 export type PlaylistView = { id: number; name: string; items: PlaylistItem[]; createdAt: string; updatedAt: string };
@@ -21,7 +21,7 @@ const toView = (p: PlaylistRow): PlaylistView => ({
 const clean = (items: PlaylistItem[]) =>
   items.map((i) => (i.durationMs !== undefined ? { contentId: i.contentId, durationMs: i.durationMs } : { contentId: i.contentId }));
 
-export function createPlaylistService(deps: { db: Db; clock: () => number; audit: AuditService; recompile: (c: TimelineChange) => Promise<void> }) {
+export function createPlaylistService(deps: { db: Db; clock: () => number; audit: AuditService; bus: EventBus }) {
   const view = async (q: Queryable, id: number) => {
     const p = await playlistRepo.findById(q, id);
     if (!p) throw new AppError(404, 'playlist_not_found', { id });
@@ -62,7 +62,7 @@ export function createPlaylistService(deps: { db: Db; clock: () => number; audit
         });
         return view(tx, id);
       });
-      await deps.recompile({ type: 'playlist', playlistId: id });
+      await deps.bus.emit('playlist.changed', { playlistId: id });
       return out;
     },
 

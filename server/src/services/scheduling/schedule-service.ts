@@ -12,7 +12,7 @@ import type { Actor, AuditService } from '../accounts/audit-service';
 import type { PlaylistItem } from './playlist-service';
 import { checkSpeakerFit, checkWhen } from './schedule-rules';
 import { loadCompileInputs, toTargetInput } from './timeline-input';
-import type { TimelineChange } from './timeline-service';
+import type { EventBus } from '../event-bus';
 
 export type ScheduleTarget = { deviceIds: number[]; groupIds: number[]; kinds: DeviceKind[] };
 export type ScheduleWhen = CalendarWhen | RruleWhen;
@@ -135,7 +135,7 @@ const fieldsOf = (b: ScheduleBody): ScheduleFields => ({
   sort_order: b.order ?? 0,
 });
 
-export function createScheduleService(deps: { db: Db; clock: () => number; audit: AuditService; recompile: (c: TimelineChange) => Promise<void> }) {
+export function createScheduleService(deps: { db: Db; clock: () => number; audit: AuditService; bus: EventBus }) {
   const view = async (q: Queryable, id: number) => {
     const s = await scheduleRepo.findById(q, id);
     if (!s) throw new AppError(404, 'schedule_not_found', { id });
@@ -155,7 +155,7 @@ export function createScheduleService(deps: { db: Db; clock: () => number; audit
         await deps.audit.append(tx, actor, { action: 'schedule.create', target: `schedule:${id}`, summary: { class: body.class, target: body.target } });
         return view(tx, id);
       });
-      await deps.recompile({ type: 'schedule', scheduleId: out.id });
+      await deps.bus.emit('schedule.changed', { scheduleId: out.id });
       return out;
     },
 
@@ -181,7 +181,7 @@ export function createScheduleService(deps: { db: Db; clock: () => number; audit
         await deps.audit.append(tx, actor, { action: 'schedule.update', target: `schedule:${id}`, summary: { changed: Object.keys(patch) } });
         return view(tx, id);
       });
-      await deps.recompile({ type: 'schedule', scheduleId: id, beforeTarget });
+      await deps.bus.emit('schedule.changed', { scheduleId: id, beforeTarget });
       return out;
     },
 
@@ -192,7 +192,7 @@ export function createScheduleService(deps: { db: Db; clock: () => number; audit
         await deps.audit.append(tx, actor, { action: 'schedule.delete', target: `schedule:${id}`, summary: { name: b.name, class: b.class } });
         return b;
       });
-      await deps.recompile({ type: 'schedule', scheduleId: id, beforeTarget: before.target });
+      await deps.bus.emit('schedule.changed', { scheduleId: id, beforeTarget: before.target });
     },
   };
 }

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestCtx } from '../../../test/support/context';
 import { addContent, callerFor, everyDay, vn, type Caller } from '../../../test/factories/scheduling';
-import { horizonJob } from '../../jobs/horizon';
 
 let t: TestCtx;
 let ed: Caller;
@@ -12,7 +11,7 @@ beforeEach(async () => {
   t = await createTestContext({ clock: () => now });
   ed = await callerFor(t, 'editor1', ['editor']);
   events = [];
-  t.bus.on('timeline.changed', (e) => events.push(e));
+  t.bus.on('timeline.changed', ({ deviceId, version }) => events.push({ deviceId, version }));
 });
 afterEach(() => t.cleanup());
 
@@ -124,7 +123,7 @@ describe('timeline service', () => {
   it('the horizon job moves the window forward a day and announces the new versions', async () => {
     await addContent(t, { media: 'image', system: true });
     const led = (await ed('POST', '/api/devices', { name: 'LED', kind: 'led' })).body.id;
-    const job = horizonJob(t.timeline);
+    const job = t.jobs.find((j) => j.name === 'extend-horizon')!;
     expect(job).toMatchObject({ name: 'extend-horizon', rule: '10 0 * * *' });
     expect(t.jobs.some((j) => j.name === 'extend-horizon')).toBe(true);
     events = [];

@@ -1,7 +1,8 @@
 // The timeline service: loads compile inputs from SQLite, runs the pure compiler over the horizon
 // [start of today, + horizonDays + 1 day) in BANTIN_TZ, stores each device's timeline with its version (the
-// shared JSON once per distinct version, see migration 0006), and recompiles only the devices a change can affect. A `timeline.changed` event fires only when a device's
-// version changed, so devices whose timeline stayed the same are not disturbed.
+// shared JSON once per distinct version, see migration 0006), and recompiles only the devices a change can affect.
+// It hears the changes other services announce on the event bus, and emits `timeline.changed` only when a
+// device's version changed, so devices whose timeline stayed the same are not disturbed.
 //
 // The window starts at local midnight (not at `now`) so that recompiling later the same day with unchanged
 // inputs yields the same segments and the same version; the daily horizon job moves it forward.
@@ -22,11 +23,9 @@ import { DAY_MS, HOUR_MS, ZoneCalendar } from '../../domain/schedule/zone';
 import { deviceRepo } from '../../repos/device-repo';
 import { timelineRepo } from '../../repos/timeline-repo';
 import { AppError } from '../app-error';
-import type { EventBus } from '../event-bus';
+import type { EventBus, StoredTarget } from '../event-bus';
 import { findConflicts, type Conflict } from './timeline-conflicts';
 import { loadCompileInputs, toTargetInput, type LoadedInputs } from './timeline-input';
-
-type StoredTarget = { deviceIds?: number[]; groupIds?: number[]; kinds?: ('led' | 'kiosk' | 'speaker')[] };
 
 /** What changed, as the other services say it; mapped to the devices it may affect. */
 export type TimelineChange =
@@ -38,17 +37,20 @@ export type TimelineChange =
   | { type: 'alert'; alertId: number; beforeTarget?: StoredTarget };
 
 export type RecompileResult = { compiled: number; changed: number[] };
-export type TimelineListener = (deviceId: number, timeline: DeviceTimeline) => void;
 
 export const MAX_PREVIEW_MS = 31 * DAY_MS;
 /** Parsed timeline blobs kept in memory (distinct versions: a ward has a handful per device kind and group). */
 const SHARED_CACHE_SIZE = 64;
+/**
+ * The recompile after an alert change waits a moment: connected devices already have the alert.v1, and
+ * compiling thousands of timelines at once would otherwise compete for the CPU with delivering it.
+ */
+const ALERT_RECOMPILE_DELAY_MS = 250;
 
 export type TimelineServiceDeps = { db: Db; clock: () => number; tz: string; horizonDays: number; bus: EventBus; log?: Logger };
 
 export function createTimelineService(deps: TimelineServiceDeps) {
   const cal = new ZoneCalendar(deps.tz);
-  const listeners = new Set<TimelineListener>();
   let queue: Promise<unknown> = Promise.resolve();
   /** Recompiles run one at a time, so an older result never overwrites a newer one. */
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -134,16 +136,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
       // The compiled arrays themselves: the hub then finds its cached frame for them when devices connect.
       for (const { tl } of groups.values()) remember(tl.version, { segments: tl.segments, media: tl.media });
     }
-    for (const { id, tl } of changed) {
-      deps.bus.emit('timeline.changed', { deviceId: id, version: tl.version });
-      for (const fn of listeners) {
-        try {
-          fn(id, tl);
-        } catch (err) {
-          deps.log?.error('timeline listener failed', { err });
-        }
-      }
-    }
+    for (const { id, tl } of changed) await deps.bus.emit('timeline.changed', { deviceId: id, version: tl.version, timeline: tl });
     return { compiled: ids.length, changed: changed.map((c) => c.id) };
   };
 
@@ -237,16 +230,23 @@ export function createTimelineService(deps: TimelineServiceDeps) {
       const list = await findConflicts({ db: deps.db, now, horizon: h, tz: deps.tz });
       return { from: new Date(h.from).toISOString(), to: new Date(h.to).toISOString(), conflicts: list };
     },
-
-    /** Fires with the new timeline whenever a device's version changes. Returns the unsubscribe function. */
-    onTimelineChanged(fn: TimelineListener): () => void {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
   };
 
-  deps.bus.on('content.changed', ({ contentId }) => {
-    service.recompileFor({ type: 'content', contentId }).catch((err: unknown) => deps.log?.error('recompile after content change failed', { err, contentId }));
+  // What other services commit reaches devices through these; a failed recompile is logged by the bus and
+  // never undoes the change (the daily horizon job repairs it).
+  deps.bus.on('device.changed', ({ deviceId }) => service.recompileFor({ type: 'device', deviceId }));
+  deps.bus.on('group.changed', ({ deviceIds }) => service.recompileFor({ type: 'devices', deviceIds }));
+  deps.bus.on('playlist.changed', ({ playlistId }) => service.recompileFor({ type: 'playlist', playlistId }));
+  deps.bus.on('schedule.changed', ({ scheduleId, beforeTarget }) => service.recompileFor({ type: 'schedule', scheduleId, beforeTarget }));
+  deps.bus.on('content.changed', ({ contentId }) => service.recompileFor({ type: 'content', contentId }));
+  // The alerts table feeds the compiler too: devices that are offline now play the alert from their timeline
+  // when they come back (and the speech file lands in their media manifest).
+  deps.bus.on('alert.changed', ({ message }) => {
+    const alertId = Number(message.id);
+    const t = setTimeout(() => {
+      service.recompileFor({ type: 'alert', alertId }).catch((err: unknown) => deps.log?.error('recompile after alert change failed', { err, alertId }));
+    }, ALERT_RECOMPILE_DELAY_MS);
+    t.unref();
   });
   return service;
 }
