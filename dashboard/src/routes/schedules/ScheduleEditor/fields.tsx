@@ -10,7 +10,7 @@ import { Field } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
-export interface FormProps {
+interface FormProps {
   f: FormState;
   set: (patch: Partial<FormState>) => void;
 }
