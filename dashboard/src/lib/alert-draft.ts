@@ -20,7 +20,7 @@ export interface AlertDraft {
 
 export const EMPTY_DRAFT: AlertDraft = { text: '', all: true, groupIds: [], kinds: [], repeatMin: 10, expiryMin: 60, severity: 'severe' };
 
-export function draftTarget(d: AlertDraft): { all: boolean; deviceIds: number[]; groupIds: number[]; kinds: DeviceKind[] } {
+function draftTarget(d: AlertDraft): { all: boolean; deviceIds: number[]; groupIds: number[]; kinds: DeviceKind[] } {
   return d.all
     ? { all: true, deviceIds: [], groupIds: [], kinds: [] }
     : { all: false, deviceIds: [], groupIds: d.groupIds, kinds: d.kinds };

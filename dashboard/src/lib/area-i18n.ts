@@ -2,9 +2,9 @@
 // area's lazily loaded code instead of the initial bundle, and follow the shared UI language signal.
 import { lang, type Lang } from './i18n';
 
-export type Params = Record<string, string | number>;
+type Params = Record<string, string | number>;
 
-export interface AreaDictionary<K extends string> {
+interface AreaDictionary<K extends string> {
   dictionaries: Record<Lang, Record<K, string>>;
   /** Translate in the current language. */
   t: (key: K) => string;

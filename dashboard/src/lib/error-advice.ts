@@ -3,7 +3,7 @@
 import type { MessageKey } from './i18n';
 import { ApiError } from './problem';
 
-export interface ErrorView {
+interface ErrorView {
   /** The server's message in the UI language; null = use the generic network message. */
   detail: string | null;
   next: MessageKey;

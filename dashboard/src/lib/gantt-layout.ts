@@ -14,7 +14,7 @@ export interface SegmentLike {
   items: readonly { contentId: string; kind: string; text?: { title: string }; reason: { scheduleId: string | null; rule: string } }[];
 }
 
-export interface GanttBar {
+interface GanttBar {
   key: string;
   start: number;
   end: number;

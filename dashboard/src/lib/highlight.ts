@@ -4,9 +4,9 @@
 import type { Finding } from './content-api';
 
 export type { Finding };
-export type Severity = Finding['severity'];
+type Severity = Finding['severity'];
 
-export interface Segment {
+interface Segment {
   text: string;
   start: number;
   /** Indexes into the findings array of those covering this segment; empty = plain text. */

@@ -95,7 +95,7 @@ export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en }
 
 const STORAGE_KEY = 'bantin.lang';
 
-export function isLang(value: unknown): value is Lang {
+function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 

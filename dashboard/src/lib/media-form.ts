@@ -58,7 +58,7 @@ export interface MediaDraft {
 export type MediaFormErrors = Partial<Record<'title' | 'advertiser' | 'productCategory' | 'validTo' | 'displaySeconds', MessageKey>>;
 
 /** Offset of the browser at a local wall time; a parameter so the conversions stay testable. */
-export type OffsetAt = (local?: string) => number;
+type OffsetAt = (local?: string) => number;
 
 export function emptyMediaForm(fileName: string): MediaForm {
   return {
@@ -88,7 +88,7 @@ export function proofsOf(version: Pick<ContentVersion, 'fields'>): Proof[] {
   });
 }
 
-export function mediaFormFromVersion(v: ContentVersion, offsetAt: OffsetAt = browserOffsetMinutes): MediaForm {
+function mediaFormFromVersion(v: ContentVersion, offsetAt: OffsetAt = browserOffsetMinutes): MediaForm {
   const f = v.fields;
   return {
     title: v.title,

@@ -14,7 +14,7 @@ export type ScreenId =
   | 'users'
   | 'audit';
 
-export interface Screen {
+interface Screen {
   id: ScreenId;
   path: string;
   title: MessageKey;

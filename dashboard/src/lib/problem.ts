@@ -1,6 +1,6 @@
 // RFC 9457 problem details as the server sends them, and the error the API wrapper throws.
 
-export interface Problem {
+interface Problem {
   type: string;
   title: string;
   status: number;

@@ -7,7 +7,7 @@ export type RecurrencePreset = 'daily' | 'weekdays' | 'broadcast' | 'custom' | '
 export const RECURRENCE_PRESETS: readonly RecurrencePreset[] = ['daily', 'weekdays', 'broadcast', 'custom', 'rrule'];
 
 export const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-export const WEEKDAYS = [1, 2, 3, 4, 5] as const;
+const WEEKDAYS = [1, 2, 3, 4, 5] as const;
 /** The loudspeakers' customary morning and afternoon slots. */
 export const BROADCAST_WINDOWS: readonly ClockWindow[] = [
   { start: '06:00', end: '06:30' },

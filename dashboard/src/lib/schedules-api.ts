@@ -20,10 +20,6 @@ export type Playlist = InferResponseType<typeof client.api.playlists.$get, 200>[
 
 export const SCHEDULE_CLASSES: readonly ScheduleClass[] = ['priority', 'normal', 'ads', 'fallback'];
 
-export function isRruleWhen(when: ScheduleWhen): when is RruleWhen {
-  return 'rrule' in when;
-}
-
 export async function listSchedules(): Promise<Schedule[]> {
   const res = await schedules.$get();
   if (res.status === 200) return await res.json();

@@ -33,7 +33,7 @@ export type UploadEvent<M = unknown> =
 const STAGES = new Set<string>(['receiving', 'hashing', 'probing', 'thumbnail', 'loudness', 'done']);
 const FINISHED = new Set<UploadStatus>(['done', 'rejected', 'failed']);
 
-export const isFinished = (item: UploadItem<unknown>) => FINISHED.has(item.status);
+const isFinished = (item: UploadItem<unknown>) => FINISHED.has(item.status);
 
 export function reduceUploads<M>(items: readonly UploadItem<M>[], event: UploadEvent<M>): UploadItem<M>[] {
   if (event.type === 'add') {

@@ -9,14 +9,14 @@ import { ApiError, parseProblem } from './problem';
 /** What the server accepts for this upload: media = picture/video/audio; proof = a PDF or a picture. */
 export type AcceptKind = 'media' | 'image' | 'video' | 'audio' | 'document' | 'proof';
 
-export interface UploadCallbacks {
+interface UploadCallbacks {
   onProgress(sent: number, total: number): void;
   /** All bytes sent; the server is now hashing, probing, making the thumbnail… */
   onSent(): void;
   onStage(stage: string): void;
 }
 
-export interface UploadHandle {
+interface UploadHandle {
   done: Promise<Media>;
   abort(): void;
 }
@@ -28,7 +28,7 @@ export function newUploadId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function uploadUrl(name: string, accept: AcceptKind, uploadId: string): string {
+function uploadUrl(name: string, accept: AcceptKind, uploadId: string): string {
   const q = new URLSearchParams({ name, accept, uploadId });
   return `/api/media?${q.toString()}`;
 }

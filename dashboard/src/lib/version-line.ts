@@ -10,7 +10,7 @@ interface VersionRef {
   state: ContentState;
 }
 
-export interface VersionLine {
+interface VersionLine {
   playing: number | null;
   /** The latest version when it is not the one playing. */
   pending: { number: number; state: ContentState } | null;

@@ -13,7 +13,7 @@ export interface ScheduleLike {
   when: ScheduleWhen;
 }
 
-export interface WeekBlock {
+interface WeekBlock {
   key: string;
   scheduleId: number;
   name: string;
@@ -79,7 +79,7 @@ export function intervalsOn(when: ScheduleWhen, date: string): [number, number][
 }
 
 /** Can this rule be drawn on a calendar at all? */
-export function drawable(when: ScheduleWhen): boolean {
+function drawable(when: ScheduleWhen): boolean {
   if (!('rrule' in when)) return true;
   const r = parseRrule(when.rrule);
   return !!r && r.freq !== 'HOURLY' && r.freq !== 'MINUTELY' && r.times.length > 0 && r.start !== null;

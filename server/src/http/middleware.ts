@@ -107,7 +107,7 @@ const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
  * ws/wss with 'self', older ones need the origin spelt out. A bare `ws: wss:` would let an injected script
  * stream data to any host.
  */
-export function contentSecurityPolicy(host: string | undefined): string {
+function contentSecurityPolicy(host: string | undefined): string {
   const ws = host && HOST.test(host) ? ` ws://${host} wss://${host}` : '';
   return [...CSP_HEAD, `connect-src 'self'${ws}`, ...CSP_TAIL].join('; ');
 }

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { format, pickLang, TITLES, type Lang, type MessageCode } from './messages';
 
-export type Problem = {
+type Problem = {
   type: string;
   title: string;
   status: number;
@@ -14,7 +14,7 @@ export type Problem = {
   [extra: string]: unknown;
 };
 
-export function buildProblem(
+function buildProblem(
   status: number,
   code: MessageCode,
   lang: Lang,

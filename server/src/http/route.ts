@@ -4,7 +4,7 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import type { Access } from '../domain/roles';
 import { requireAccess } from './middleware';
 
-export const ProblemSchema = z
+const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),

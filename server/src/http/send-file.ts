@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { problem } from './problem';
 
-export type StoredFile = { path: string; mime: string; size: number; etag: string };
+type StoredFile = { path: string; mime: string; size: number; etag: string };
 
 export function sendFile(c: Context, f: StoredFile) {
   const etag = `"${f.etag}"`;

@@ -1,7 +1,7 @@
 // The one error type of the media pipeline: a machine code, the HTTP status a route should answer with,
 // and a message for people in Vietnamese first, English second (the HTTP layer maps it to problem+json).
 
-export type IngestErrorCode =
+type IngestErrorCode =
   | 'file_name_invalid'
   | 'empty_file'
   | 'upload_aborted'
@@ -15,7 +15,7 @@ export type IngestErrorCode =
   | 'silent_audio'
   | 'invalid_sha';
 
-export type IngestErrorStatus = 400 | 413 | 415 | 422;
+type IngestErrorStatus = 400 | 413 | 415 | 422;
 
 export interface BilingualMessage {
   vi: string;

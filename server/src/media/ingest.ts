@@ -44,7 +44,7 @@ export interface IngestUploadOptions {
   signal?: AbortSignal;
 }
 
-export interface IngestResult extends MediaInfo {
+interface IngestResult extends MediaInfo {
   sha256: string;
   size: number;
   path: string;

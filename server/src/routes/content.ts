@@ -41,7 +41,7 @@ const CreateContent = z
   .openapi('CreateContent');
 const EditContent = z.object({ ...versionFields, title: versionFields.title.optional() }).strict().openapi('EditContent');
 
-export const FindingSchema = z
+const FindingSchema = z
   .object({
     ruleId: z.string(),
     severity: z.enum(['info', 'warning', 'error']),

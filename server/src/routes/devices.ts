@@ -31,7 +31,7 @@ const INSTANT_MAX = Date.parse('9999-12-31T23:59:59.999Z');
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** An instant as epoch ms or an ISO 8601 date-time. */
-export const instant = z.string().transform((s, ctx) => {
+const instant = z.string().transform((s, ctx) => {
   const n = /^-?\d+$/.test(s) ? Number(s) : ISO_INSTANT.test(s) ? Date.parse(s) : NaN;
   if (!Number.isFinite(n) || n < INSTANT_MIN || n > INSTANT_MAX) {
     ctx.addIssue({ code: 'custom', message: 'Thời điểm không hợp lệ / invalid instant' });

@@ -10,7 +10,7 @@ import { ROLES } from '../domain/roles';
 import type { AuthService } from '../services/accounts/auth-service';
 import type { HookFn } from '../http/validation';
 
-export const SessionUserSchema = z
+const SessionUserSchema = z
   .object({ id: z.number().int(), username: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)) })
   .openapi('SessionUser');
 const SessionSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() }).openapi('Session');

@@ -15,7 +15,7 @@ const TRUE_PEAK_DB = -1.5;
 const LOUDNESS_RANGE = 11;
 const TIMEOUT_MS = 15 * 60_000;
 
-export interface LoudnessMeasurement {
+interface LoudnessMeasurement {
   integratedLufs: number;
   truePeakDb: number;
   rangeLu: number;
@@ -31,7 +31,7 @@ export interface LoudnessResult {
   derivedPath: string;
 }
 
-export interface NormaliseOptions {
+interface NormaliseOptions {
   dataDir: string;
   sourceSha256: string;
   format: SupportedFormat;
@@ -58,7 +58,7 @@ function loudnormFilter(targetLufs: number, extra = ''): string {
   return `loudnorm=I=${targetLufs}:TP=${TRUE_PEAK_DB}:LRA=${LOUDNESS_RANGE}${extra}:print_format=json`;
 }
 
-export async function measureLoudness(
+async function measureLoudness(
   path: string,
   format: SupportedFormat,
   options: { targetLufs?: number; signal?: AbortSignal } = {},

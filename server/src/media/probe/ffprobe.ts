@@ -35,7 +35,7 @@ const DEMUXERS: Partial<Record<SupportedFormat, string>> = {
   wav: 'wav',
 };
 
-export function demuxerFor(format: SupportedFormat): string {
+function demuxerFor(format: SupportedFormat): string {
   const demuxer = DEMUXERS[format];
   if (!demuxer) throw new Error(`no demuxer for ${format}`);
   return demuxer;

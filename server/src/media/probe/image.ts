@@ -12,7 +12,7 @@ const IMAGE_TYPES = {
   webp: { mimeType: 'image/webp', extension: '.webp' },
 } as const;
 
-export type ImageFormat = keyof typeof IMAGE_TYPES;
+type ImageFormat = keyof typeof IMAGE_TYPES;
 
 export function isImageFormat(format: SupportedFormat): format is ImageFormat {
   return format in IMAGE_TYPES;

@@ -6,7 +6,7 @@ import { ffmpegPath, runTool } from '../tools/run-tool';
 import { safeInputArgs } from './ffprobe';
 
 /** Containers that declare a duration up front; raw MP3/AAC/Ogg/WAV simply end where they end. */
-export const DECLARES_DURATION: readonly SupportedFormat[] = ['mp4', 'm4a', 'webm'];
+const DECLARES_DURATION: readonly SupportedFormat[] = ['mp4', 'm4a', 'webm'];
 
 const DAMAGE = /partial file|read error|truncat|invalid data found|moov atom not found|error while decoding/i;
 

@@ -9,7 +9,7 @@ import { runFfprobe } from './ffprobe';
 import { probeImage, isImageFormat } from './image';
 import { assertComplete } from './integrity';
 
-export interface ProbeOptions {
+interface ProbeOptions {
   maxPixels?: number;
   signal?: AbortSignal;
 }

@@ -3,12 +3,12 @@
 import { open } from 'node:fs/promises';
 import type { BilingualMessage } from '../errors';
 
-export const SNIFF_BYTES = 4096;
+const SNIFF_BYTES = 4096;
 
 /** Containers bantin accepts; the probe then checks the codecs inside. */
 export type SupportedFormat = 'jpeg' | 'png' | 'webp' | 'mp4' | 'm4a' | 'webm' | 'mp3' | 'aac' | 'ogg' | 'wav' | 'pdf';
 
-export type SniffResult =
+type SniffResult =
   | { supported: true; format: SupportedFormat }
   | { supported: false; format: string; reason: BilingualMessage };
 
@@ -143,7 +143,7 @@ export function sniffBytes(bytes: Uint8Array): SniffResult {
 }
 
 /** Reads the first SNIFF_BYTES of a file. */
-export async function readHead(path: string, length = SNIFF_BYTES): Promise<Uint8Array> {
+async function readHead(path: string, length = SNIFF_BYTES): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(length);

@@ -34,7 +34,7 @@ export interface SpeechRendererOptions {
 }
 
 /** Longest text accepted, in characters after normalisation (about 15 minutes of speech). */
-export const MAX_SPOKEN_CHARS = 20_000;
+const MAX_SPOKEN_CHARS = 20_000;
 
 interface WorkerReply {
   id: number;

@@ -14,8 +14,8 @@ const ESPEAK_VOICE: Record<SpeechVoice, string> = {
   'vi-vn-x-south': 'vi-vn-x-south',
 };
 
-export const SPEED_WPM = { min: 80, max: 450, default: 150 } as const;
-export const PITCH = { min: 0, max: 99, default: 50 } as const;
+const SPEED_WPM = { min: 80, max: 450, default: 150 } as const;
+const PITCH = { min: 0, max: 99, default: 50 } as const;
 
 export interface SpeechSettings {
   voice: SpeechVoice;

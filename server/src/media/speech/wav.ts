@@ -1,7 +1,7 @@
 // Reads the header of a PCM WAV file (RIFF/WAVE) to learn its format and duration.
 // espeak-ng writes 16-bit mono PCM at 22 050 Hz; the parser walks chunks so it does not assume that.
 
-export interface WavInfo {
+interface WavInfo {
   sampleRate: number;
   channels: number;
   bitsPerSample: number;

@@ -19,7 +19,7 @@ export interface StoredBlob {
   created: boolean;
 }
 
-export interface IngestStreamOptions {
+interface IngestStreamOptions {
   dataDir: string;
   maxBytes?: number;
   signal?: AbortSignal;
@@ -53,7 +53,7 @@ export function derivedDirForSha(dataDir: string, sha: string): string {
   return join(dataDir, 'derived', sha);
 }
 
-export function tempDir(dataDir: string): string {
+function tempDir(dataDir: string): string {
   return join(dataDir, 'tmp');
 }
 
@@ -72,7 +72,7 @@ export async function cleanTempDir(dataDir: string): Promise<number> {
   return entries.length;
 }
 
-export async function fsyncDir(dir: string): Promise<void> {
+async function fsyncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
@@ -139,7 +139,7 @@ function isFsError(error: unknown): boolean {
 }
 
 /** Moves a complete, fsynced temp file to its content address (or drops it if the bytes are already there). */
-export async function commitTempFile(dataDir: string, tempPath: string, sha: string, size: number): Promise<StoredBlob> {
+async function commitTempFile(dataDir: string, tempPath: string, sha: string, size: number): Promise<StoredBlob> {
   const finalPath = pathForSha(dataDir, sha);
   if (await exists(finalPath)) {
     await unlink(tempPath);

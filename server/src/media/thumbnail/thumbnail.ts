@@ -8,8 +8,8 @@ import { createTempPath, derivedDirForSha } from '../store/content-store';
 import { ffmpegPath, fileUrl, runTool } from '../tools/run-tool';
 import { DEFAULT_MAX_PIXELS, type MediaInfo } from '../types';
 
-export const THUMBNAIL_WIDTH = 320;
-export const WAVEFORM_SIZE = { width: 640, height: 120 } as const;
+const THUMBNAIL_WIDTH = 320;
+const WAVEFORM_SIZE = { width: 640, height: 120 } as const;
 
 export interface Thumbnail {
   path: string;
@@ -18,7 +18,7 @@ export interface Thumbnail {
   height: number;
 }
 
-export interface ThumbnailOptions {
+interface ThumbnailOptions {
   dataDir: string;
   sha256: string;
   maxPixels?: number;

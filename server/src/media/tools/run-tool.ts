@@ -10,7 +10,7 @@ import ffprobeInstaller from '@ffprobe-installer/ffprobe';
 export const ffmpegPath: string = process.env.BANTIN_FFMPEG_PATH || ffmpegInstaller.path;
 export const ffprobePath: string = process.env.BANTIN_FFPROBE_PATH || ffprobeInstaller.path;
 
-export interface ToolResult {
+interface ToolResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: Buffer;
@@ -18,7 +18,7 @@ export interface ToolResult {
   timedOut: boolean;
 }
 
-export interface RunToolOptions {
+interface RunToolOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   /** stdout beyond this is dropped (the caller only wants small outputs such as JSON or a PNG). */

@@ -7,7 +7,7 @@ import { ReasonConfirm } from '../ReasonConfirm/index';
 import controls from '../../../components/controls.module.css';
 
 /** Runs an action; answers whether it succeeded (the caller shows the outcome). */
-export type Act = (run: () => Promise<unknown>, message: string) => Promise<boolean>;
+type Act = (run: () => Promise<unknown>, message: string) => Promise<boolean>;
 
 interface Common {
   content: Content;

@@ -3,7 +3,7 @@
 import { bandScale, linearScale, niceTicks } from '../../../lib/chart-scale';
 import styles from './style.module.css';
 
-export interface Bar {
+interface Bar {
   label: string;
   value: number;
 }

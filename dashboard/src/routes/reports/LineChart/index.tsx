@@ -4,7 +4,7 @@ import { linePath, linearScale, niceTicks } from '../../../lib/chart-scale';
 import styles from '../BarChart/style.module.css';
 import own from './style.module.css';
 
-export interface Point {
+interface Point {
   label: string;
   value: number | null;
 }

@@ -4,8 +4,8 @@
 import { schedulesText } from '../../../lib/messages/schedules';
 import styles from './style.module.css';
 
-export const CLASSES = ['emergency', 'priority', 'normal', 'ads', 'fallback'] as const;
-export type ClassName = (typeof CLASSES)[number];
+const CLASSES = ['emergency', 'priority', 'normal', 'ads', 'fallback'] as const;
+type ClassName = (typeof CLASSES)[number];
 
 /** The CSS class that colours a block of this priority class. */
 export function classColour(c: ClassName): string {

@@ -22,7 +22,7 @@ interface Props {
 }
 
 /** Schedules that reach at least one device of the group, or name the group itself. */
-export function schedulesOfGroup(schedules: readonly Schedule[], group: DeviceGroup, devices: readonly Device[]): Schedule[] {
+function schedulesOfGroup(schedules: readonly Schedule[], group: DeviceGroup, devices: readonly Device[]): Schedule[] {
   const members = devices.filter((d) => group.deviceIds.includes(d.id));
   return schedules.filter((s) => s.target.groupIds.includes(group.id) || members.some((d) => targetsDevice(s.target, d)));
 }

@@ -1,0 +1,83 @@
+// The informational columns of the device list (name, kind, live status, last seen, now playing, cache,
+// groups), with the same text on screen and in the CSV export.
+import { formatDateTime } from '../../../lib/datetime';
+import type { DeviceView } from '../../../lib/device-view';
+import type { DeviceGroup } from '../../../lib/devices-api';
+import type { Lang } from '../../../lib/i18n';
+import { devicesText } from '../../../lib/messages/devices';
+import { schedulesText } from '../../../lib/messages/schedules';
+import type { Column } from '../../../components/DataTable/index';
+import styles from './style.module.css';
+
+const { t, tf } = devicesText;
+
+/** Only revoking takes a token away, so a device once seen that has none now was revoked. */
+const status = (v: DeviceView) =>
+  v.online
+    ? t('status.online')
+    : v.device.paired
+      ? t('status.offline')
+      : v.device.lastSeenAt !== null
+        ? t('status.revoked')
+        : t('status.unpaired');
+const playing = (titles: ReadonlyMap<string, string>) => (v: DeviceView) =>
+  v.nowPlaying
+    ? tf('playing.content', {
+        title: titles.get(v.nowPlaying.contentId) ?? `#${v.nowPlaying.contentId}`,
+        cls: schedulesText.t(`class.${v.nowPlaying.class}`),
+      })
+    : t('playing.none');
+const cache = (v: DeviceView) =>
+  v.cache === 'ok'
+    ? tf('cache.ok', { files: v.cacheFiles })
+    : v.cache === 'syncing'
+      ? tf('cache.syncing', { missing: v.cacheMissing })
+      : t('cache.unknown');
+const lastSeen = (l: Lang) => (v: DeviceView) =>
+  v.lastSeenAt === null ? t('never') : formatDateTime(new Date(v.lastSeenAt).toISOString(), l);
+const groupNames = (groups: readonly DeviceGroup[], v: DeviceView, sep: string) =>
+  groups
+    .filter((g) => v.device.groupIds.includes(g.id))
+    .map((g) => g.name)
+    .join(sep);
+
+const statusColumn = (): Column<DeviceView> => ({
+  key: 'status',
+  header: t('col.status'),
+  nowrap: true,
+  render: (v) => (
+    <span class={v.online ? styles.online : styles.offline} data-testid="device-status">
+      <span aria-hidden="true">{v.online ? '●' : '○'}</span> {status(v)}
+    </span>
+  ),
+  csv: status,
+});
+
+export function infoColumns(groups: readonly DeviceGroup[], titles: ReadonlyMap<string, string>, l: Lang): Column<DeviceView>[] {
+  const nowPlaying = playing(titles);
+  return [
+    { key: 'name', header: t('col.name'), render: (v) => v.device.name, csv: (v) => v.device.name },
+    { key: 'kind', header: t('col.kind'), render: (v) => t(`kind.${v.device.kind}`), csv: (v) => t(`kind.${v.device.kind}`), nowrap: true },
+    statusColumn(),
+    {
+      key: 'seen',
+      header: t('col.lastSeen'),
+      render: lastSeen(l),
+      csv: (v) => (v.lastSeenAt === null ? '' : new Date(v.lastSeenAt).toISOString()),
+      nowrap: true,
+    },
+    { key: 'playing', header: t('col.nowPlaying'), render: nowPlaying, csv: nowPlaying },
+    {
+      key: 'cache',
+      header: t('col.cache'),
+      render: (v) => <span class={v.cache === 'syncing' ? styles.syncing : undefined}>{cache(v)}</span>,
+      csv: cache,
+    },
+    {
+      key: 'groups',
+      header: t('col.groups'),
+      render: (v) => groupNames(groups, v, ', '),
+      csv: (v) => groupNames(groups, v, '; '),
+    },
+  ];
+}

@@ -1,0 +1,70 @@
+// What staff do to a listed device (identify, reload, set volume, revoke its token) and the notices
+// those actions leave behind, kept apart from the table that shows the buttons.
+import { useState } from 'preact/hooks';
+import type { DeviceView } from '../../../lib/device-view';
+import { patchDevice, revokeDevice, sendDeviceCommand, type DeviceCommand } from '../../../lib/devices-api';
+import { devicesText } from '../../../lib/messages/devices';
+
+export function useDeviceActions(onChanged: () => void) {
+  const { t, tf } = devicesText;
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [volumes, setVolumes] = useState<Record<number, number>>({});
+  const [revoking, setRevoking] = useState<DeviceView | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function command(v: DeviceView, cmd: DeviceCommand, label: string) {
+    setError(null);
+    // Commands are not queued: an offline device would never get this one, so say so instead of sending.
+    if (!v.online) {
+      setDone(null);
+      setInfo(t('cmd.offline'));
+      return;
+    }
+    setInfo(null);
+    try {
+      await sendDeviceCommand(v.device.id, cmd);
+      setDone(tf('cmd.sent', { cmd: label, name: v.device.name }));
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  async function setVolume(v: DeviceView) {
+    const volume = Math.max(0, Math.min(100, volumes[v.device.id] ?? v.device.volume ?? 70));
+    setError(null);
+    try {
+      // The stored volume reaches the device with its settings; a connected player also gets it at once.
+      await patchDevice(v.device.id, { volume });
+      setDone(tf('cmd.volumeSaved', { volume, name: v.device.name }));
+      onChanged();
+      if (v.online) await sendDeviceCommand(v.device.id, { name: 'set_volume', volume }).catch(() => undefined);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  /** Revokes the token of the device awaiting confirmation; the server closes its connection at once. */
+  async function revoke() {
+    if (!revoking) return;
+    setError(null);
+    setInfo(null);
+    setBusy(true);
+    try {
+      const device = await revokeDevice(revoking.device.id);
+      setDone(tf('revoke.done', { name: device.name }));
+      onChanged();
+    } catch (err) {
+      setDone(null);
+      setError(err);
+    } finally {
+      setBusy(false);
+      setRevoking(null);
+    }
+  }
+
+  return { done, setDone, error, setError, info, setInfo, volumes, setVolumes, command, setVolume, revoking, setRevoking, busy, revoke };
+}
+
+export type DeviceActions = ReturnType<typeof useDeviceActions>;

@@ -1,0 +1,89 @@
+// The proof-of-play section of the reports screen: grouping, the server's CSV, totals, a chart (a line
+// over days, bars otherwise) and the table.
+import type { Resource } from '../../../lib/use-resource';
+import { reportsText } from '../../../lib/messages/reports';
+import { downloads, type DateRange, type PlaysGroupBy, type PlaysReport } from '../../../lib/reports-api';
+import { BarChart } from '../BarChart/index';
+import { DataTable } from '../../../components/DataTable/index';
+import { Field } from '../../../components/Field/index';
+import { LineChart } from '../LineChart/index';
+import controls from '../../../components/controls.module.css';
+import { playColumns, type ReportNumbers } from './columns';
+import { Pending } from './pending';
+
+const GROUP_BY: readonly PlaysGroupBy[] = ['content', 'device', 'group', 'day', 'kind'];
+
+interface Props {
+  plays: Resource<PlaysReport>;
+  range: DateRange;
+  groupBy: PlaysGroupBy;
+  onGroupBy: (g: PlaysGroupBy) => void;
+  num: ReportNumbers;
+}
+
+export function PlaysSection({ plays, range, groupBy, onGroupBy, num }: Props) {
+  const { t } = reportsText;
+  return (
+    <section class={controls.section} aria-labelledby="rep-plays">
+      <h2 id="rep-plays" class={controls.heading}>
+        {t('plays.title')}
+      </h2>
+      <div class={controls.row}>
+        <Field id="rep-groupby" label={t('plays.groupBy')}>
+          <select
+            id="rep-groupby"
+            class={controls.input}
+            value={groupBy}
+            onChange={(e) => onGroupBy(e.currentTarget.value as PlaysGroupBy)}
+            data-testid="plays-groupby"
+          >
+            {GROUP_BY.map((g) => (
+              <option key={g} value={g}>
+                {t(`groupBy.${g}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <a class={controls.button} href={downloads.playsCsv(range, groupBy)} download>
+          {t('csvServer')}
+        </a>
+      </div>
+      <Pending resource={plays} label={t('plays.title')} />
+      {plays.data && <PlaysResult data={plays.data} groupBy={groupBy} num={num} />}
+    </section>
+  );
+}
+
+function PlaysResult({ data, groupBy, num }: { data: PlaysReport; groupBy: PlaysGroupBy; num: ReportNumbers }) {
+  const { t, tf } = reportsText;
+  const { nf, hours } = num;
+  return (
+    <>
+      <p data-testid="plays-totals">
+        {tf('plays.totals', { plays: nf.format(data.totals.plays), hours: hours(data.totals.seconds), devices: data.totals.devices })}
+      </p>
+      {groupBy === 'day' ? (
+        <LineChart
+          title={tf('plays.chart', { by: t('groupBy.day') })}
+          points={data.rows.map((r) => ({ label: r.label.slice(5), value: r.plays }))}
+          format={(v) => nf.format(v)}
+        />
+      ) : (
+        <BarChart
+          title={tf('plays.chart', { by: t(`groupBy.${groupBy}`) })}
+          bars={data.rows.slice(0, 15).map((r) => ({ label: r.label, value: r.plays }))}
+          format={(v) => nf.format(v)}
+          integer
+        />
+      )}
+      <DataTable
+        caption={t('plays.title')}
+        columns={playColumns(num)}
+        rows={data.rows}
+        rowKey={(r) => r.key}
+        csvName={`${t('plays.csv')}-${groupBy}`}
+        testId="plays-table"
+      />
+    </>
+  );
+}
