@@ -9,7 +9,7 @@ import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse } from '
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { ReportService } from '../services/reports/report-service';
-import { toCsv } from '../reports/csv';
+import { toCsv } from '@bantin/protocol/core';
 import { commentsTable, feedbackTable, forCsv, playsTable, uptimeReportTable, type SheetTable } from '../reports/tables';
 import { PRINT_CSS } from '../reports/print-css';
 import { ZoneCalendar } from '../domain/schedule/zone';

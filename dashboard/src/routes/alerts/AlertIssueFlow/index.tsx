@@ -10,7 +10,7 @@ import { lang } from '../../../lib/i18n';
 import { alertsText } from '../../../lib/messages/alerts';
 import { devicesText } from '../../../lib/messages/devices';
 import { describeTargets } from '../../../lib/recurrence-text';
-import { summarizeTargets } from '../../../lib/targeting';
+import { summarizeTargets } from '@bantin/protocol/core';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { Field, describedBy } from '../../../components/Field/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';

@@ -12,7 +12,7 @@ import { describeRecurrence } from '../../../lib/recurrence-text';
 import { emptyForm, formFromSchedule } from '../../../lib/schedule-form';
 import { deleteSchedule, listPlaylists, listSchedules, scheduleConflicts, type Schedule } from '../../../lib/schedules-api';
 import { session } from '../../../lib/session';
-import { summarizeTargets } from '../../../lib/targeting';
+import { summarizeTargets } from '@bantin/protocol/core';
 import { useResource } from '../../../lib/use-resource';
 import { ConflictList } from '../ConflictList/index';
 import { DataTable, type Column } from '../../../components/DataTable/index';

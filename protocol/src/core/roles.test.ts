@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canDecide, isReviewer } from './permissions';
+import { can, canDecide, isReviewer } from './roles';
 
 describe('can', () => {
   it('lets only editors write content', () => {
