@@ -7,7 +7,7 @@ import { lang } from '../../../lib/i18n';
 import { addDays, localDate } from '../../../lib/local-day';
 import { devicesText } from '../../../lib/messages/devices';
 import { reportsText } from '../../../lib/messages/reports';
-import { canDo } from '../../../lib/ops-permissions';
+import { can as canDo } from '../../../lib/permissions';
 import {
   downloads,
   feedbackReport,

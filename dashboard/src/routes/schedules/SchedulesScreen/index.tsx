@@ -7,7 +7,7 @@ import { listDevices, listGroups } from '../../../lib/devices-api';
 import { lang } from '../../../lib/i18n';
 import { localDate } from '../../../lib/local-day';
 import { schedulesText } from '../../../lib/messages/schedules';
-import { canDo } from '../../../lib/ops-permissions';
+import { can as canDo } from '../../../lib/permissions';
 import { describeRecurrence } from '../../../lib/recurrence-text';
 import { emptyForm, formFromSchedule } from '../../../lib/schedule-form';
 import { deleteSchedule, listPlaylists, listSchedules, scheduleConflicts, type Schedule } from '../../../lib/schedules-api';
