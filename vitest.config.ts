@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{protocol,server,player,dashboard}/**/*.test.{ts,tsx}'],
+          include: ['{protocol,server,player,dashboard}/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
         },
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

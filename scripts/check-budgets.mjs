@@ -4,7 +4,8 @@
 //   <script type="module" src> plus everything it modulepreloads; lazy route chunks load later and
 //   do not count.
 // - player: all of its JavaScript, because a screen has to hold the whole player.
-// Sizes are gzip (level 9) of the files as served. Exit 1 when a budget is exceeded or a build is missing.
+// Sizes are gzip (level 9) of the files as served. Exit 1 when a budget is exceeded or a build is missing,
+// or when zod ended up in the player: it must import only the zod-free @bantin/protocol/core.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,17 @@ function playerJs() {
   return files;
 }
 
+/**
+ * Traces zod leaves in a minified bundle: its `$constructor` names ("$ZodType", …) are string literals and
+ * its internals hang off a `_zod` property, and minifiers rename neither.
+ */
+const ZOD_TRACE = /\$ZodType\b|\._zod\b/;
+
+/** Player JavaScript files that contain zod (relative paths). */
+function filesWithZod(files) {
+  return files.filter((f) => ZOD_TRACE.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
+}
+
 function gzipSize(file) {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
@@ -72,5 +84,14 @@ for (const budget of budgets) {
     line = `budget ${budget.app} ${budget.what} cannot be measured: ${err.message} (run the build first)`;
   }
   console.log(line);
+}
+
+try {
+  const withZod = filesWithZod(playerJs());
+  failed ||= withZod.length > 0;
+  console.log(withZod.length > 0 ? `player bundles zod: ${withZod.join(', ')} (import @bantin/protocol/core, not @bantin/protocol)` : 'player zod-free ok');
+} catch (err) {
+  failed = true;
+  console.log(`player zod check cannot run: ${err.message} (run the build first)`);
 }
 process.exit(failed ? 1 : 0);

@@ -1,12 +1,12 @@
 // Device clients of the crash test: real `ws` sockets on /ws/device, token as subprotocol, behaving like the
 // player (player/src/net): hello.v1 on open, a heartbeat now and then, reconnect after any close with the
-// player's own full-jitter backoff (player/src/lib/backoff.ts), whose attempt counter resets when the server
+// player's own full-jitter backoff (@bantin/protocol/core's backoff), whose attempt counter resets when the server
 // speaks. They play what their timeline says and send proof of play (`plays.v1`) with fresh event ids,
 // keep every record until the server acknowledges it (`plays.ack.v1`, sent only after the commit), and
 // resend the unacknowledged ones after a reconnect or a timeout, as a player's on-disk queue does.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import { fullJitterDelay, type BackoffOptions } from '../../player/src/lib/backoff';
+import { fullJitterDelay, type BackoffOptions } from '@bantin/protocol/core';
 import type { Ledger } from './ledger';
 
 const now = () => performance.timeOrigin + performance.now();

@@ -11,7 +11,7 @@
 // between phases, to check that what arrived is a valid timeline of that version.
 import { inflateRawSync } from 'node:zlib';
 import WebSocket from 'ws';
-import { unpackTimeline } from '../../protocol/src/packed';
+import { unpackTimeline } from '@bantin/protocol/core';
 
 const now = () => performance.timeOrigin + performance.now();
 const send = (m: unknown) => process.send!(m);

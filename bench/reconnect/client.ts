@@ -2,7 +2,7 @@
 // Chromium: subprotocols `bantin.v1` + `bantin.token.<token>` + `bantin.deflate` (BENCH_DEFLATE=0 leaves the
 // last out, as a browser without DecompressionStream does; binary frames are inflated here), hello.v1 then a heartbeat.v1 on open and one every
 // 30 s, and on any close or failed attempt a retry after the player's own full-jitter backoff
-// (player/src/lib/backoff.ts, imported as is) with the inputs player/src/net/connection.ts gives it: the
+// (@bantin/protocol/core's backoff, imported as is) with the inputs player/src/net/connection.ts gives it: the
 // attempt counter, and how long the server has been unreachable (the ceiling grows no faster than that);
 // both reset whenever the server sends a message. Unlike a browser, it sees the admission's 503 and honours its Retry-After (the wait is
 // Retry-After + the jittered backoff); BENCH_RETRY_AFTER=0 ignores it, as a browser must.
@@ -10,7 +10,7 @@
 // the crash. Driven over IPC by run.ts.
 import { inflateRawSync } from 'node:zlib';
 import WebSocket from 'ws';
-import { fullJitterDelay } from '../../player/src/lib/backoff';
+import { fullJitterDelay } from '@bantin/protocol/core';
 
 const now = () => performance.timeOrigin + performance.now();
 const send = (m: unknown) => process.send!(m);

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_DEVICE_MESSAGE_BYTES,
-  ServerToDeviceSchema,
-  backoffDelayMs,
-  clockOffsetMs,
-  parseDeviceMessage,
-  parseServerMessage,
-  type PlayRecord,
-} from './messages';
+import { MAX_DEVICE_MESSAGE_BYTES, type PlayRecord } from './core/messages';
+import { ServerToDeviceSchema, parseDeviceMessage, parseServerMessage } from './messages';
 
 const sha = 'b'.repeat(64);
 const record = (i: number): PlayRecord => ({
@@ -102,35 +95,5 @@ describe('parseServerMessage', () => {
       expect(ServerToDeviceSchema.safeParse(m).success).toBe(true);
     }
     expect(parseServerMessage(JSON.stringify({ type: 'command.v1', id: 'c', command: { name: 'set_volume', volume: 101 } })).ok).toBe(false);
-  });
-});
-
-describe('backoffDelayMs', () => {
-  it('stays within [0, min(60 s, 1 s·2^n)) for every attempt', () => {
-    fc.assert(
-      fc.property(fc.nat(100), fc.double({ min: 0, max: 1, noNaN: true }), (n, r) => {
-        const d = backoffDelayMs(n, r);
-        return d >= 0 && d < Math.min(60_000, 1000 * 2 ** n);
-      }),
-    );
-    expect(backoffDelayMs(0, 0.5)).toBe(500);
-    expect(backoffDelayMs(20, 0.5)).toBe(30_000);
-  });
-
-  it('grows no faster than the outage: below max(1 s, outage/2)', () => {
-    fc.assert(
-      fc.property(fc.nat(100), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(3_600_000), (n, r, down) => {
-        const d = backoffDelayMs(n, r, 1000, 60_000, down);
-        return d >= 0 && d < Math.min(60_000, 1000 * 2 ** n, Math.max(1000, down / 2)) + 1e-9;
-      }),
-    );
-    expect(backoffDelayMs(10, 0.999, 1000, 60_000, 3000)).toBe(1498);
-    expect(backoffDelayMs(10, 0.5, 1000, 60_000, 10 * 60_000)).toBe(30_000);
-  });
-});
-
-describe('clockOffsetMs', () => {
-  it('takes the midpoint of the round trip', () => {
-    expect(clockOffsetMs(1000, 5100, 1200)).toBe(4000);
   });
 });

@@ -1,20 +1,12 @@
 // Every WebSocket message between the bantin server and a player (and the dashboard's live feed), as zod
 // schemas with versioned type names. A new payload shape is a new version (`*.v2`); the old one stays until
-// every player has moved. Pure: no I/O, no clock, safe in the browser. See protocol/README.md.
+// every player has moved. Pure: no I/O, no clock. The plain types, names and limits are in core/messages.ts
+// (zod-free, for the player); the schemas are checked against them below. See protocol/README.md.
 import { z } from 'zod';
+import { ALERT_ACTIONS, ALERT_SEVERITIES, ERROR_CODES, MAX_DEVICE_MESSAGE_BYTES, MAX_PLAYS_PER_BATCH, PLAY_RESULTS } from './core/messages';
+import type * as M from './core/messages';
+import type { Expect, Same } from './same-shape';
 import { PackedTimelineSchema, PriorityClassSchema } from './timeline';
-
-/** The WebSocket subprotocol of this message set; the token travels as a second one (`bantin.token.<t>`). */
-export const PROTOCOL_NAME = 'bantin.v1' as const;
-export const TOKEN_PROTOCOL_PREFIX = 'bantin.token.' as const;
-/**
- * Offered next to PROTOCOL_NAME by a device that can inflate: the server may then send any message as a
- * binary frame holding the raw DEFLATE (RFC 1951) of its UTF-8 JSON text. Text frames stay possible.
- */
-export const DEFLATE_PROTOCOL = 'bantin.deflate' as const;
-/** Largest device → server frame the server reads (bytes). 500 play records fit with room to spare. */
-export const MAX_DEVICE_MESSAGE_BYTES = 256 * 1024;
-export const MAX_PLAYS_PER_BATCH = 500;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const epochMs = z.number().int().nonnegative();
@@ -62,8 +54,6 @@ export const HeartbeatSchema = z
   })
   .strict();
 
-export const PLAY_RESULTS = ['completed', 'interrupted', 'failed'] as const;
-
 export const PlayRecordSchema = z
   .object({
     eventId: uuid,
@@ -77,7 +67,6 @@ export const PlayRecordSchema = z
   })
   .strict()
   .refine((r) => r.end >= r.start, { message: 'end must not be before start' });
-export type PlayRecord = z.infer<typeof PlayRecordSchema>;
 
 export const PlaysSchema = z
   .object({ type: z.literal('plays.v1'), records: z.array(PlayRecordSchema).min(1).max(MAX_PLAYS_PER_BATCH) })
@@ -103,29 +92,21 @@ export const FeedbackSchema = z
   .refine((f) => f.phone === undefined || f.consent !== undefined, { message: 'phone requires consent', path: ['phone'] });
 
 export const AckSchema = z
-  .object({ type: z.literal('ack.v1'), of: z.enum(['alert', 'command']), id, action: z.enum(['start', 'update', 'cancel']).optional() })
+  .object({ type: z.literal('ack.v1'), of: z.enum(['alert', 'command']), id, action: z.enum(ALERT_ACTIONS).optional() })
   .strict();
 
 export const DeviceToServerSchema = z.discriminatedUnion('type', [HelloSchema, HeartbeatSchema, PlaysSchema, FeedbackSchema, AckSchema]);
-export type DeviceToServer = z.infer<typeof DeviceToServerSchema>;
-export type Hello = z.infer<typeof HelloSchema>;
-export type Heartbeat = z.infer<typeof HeartbeatSchema>;
-export type Plays = z.infer<typeof PlaysSchema>;
-export type Feedback = z.infer<typeof FeedbackSchema>;
-export type Ack = z.infer<typeof AckSchema>;
 
 // ---------------------------------------------------------------- server → device
 
 export const TimelineMessageSchema = z.object({ type: z.literal('timeline.v2'), timeline: PackedTimelineSchema });
 
-export const ALERT_SEVERITIES = ['extreme', 'severe', 'moderate', 'minor'] as const;
 export const AlertSeveritySchema = z.enum(ALERT_SEVERITIES);
-export type AlertSeverity = z.infer<typeof AlertSeveritySchema>;
 const MediaLinkSchema = z.object({ url: z.string().min(1), sha256: sha256Hex });
 
 export const AlertMessageSchema = z.object({
   type: z.literal('alert.v1'),
-  action: z.enum(['start', 'update', 'cancel']),
+  action: z.enum(ALERT_ACTIONS),
   id,
   text: z.string().max(4000),
   severity: AlertSeveritySchema,
@@ -138,7 +119,6 @@ export const AlertMessageSchema = z.object({
   startsAt: epochMs,
   expiresAt: epochMs,
 });
-export type AlertMessage = z.infer<typeof AlertMessageSchema>;
 
 export const CommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('reload') }),
@@ -146,7 +126,6 @@ export const CommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('set_volume'), volume: z.number().int().min(0).max(100) }),
   z.object({ name: z.literal('screenshot') }),
 ]);
-export type Command = z.infer<typeof CommandSchema>;
 export const CommandMessageSchema = z.object({ type: z.literal('command.v1'), id, command: CommandSchema });
 
 export const TimeMessageSchema = z.object({
@@ -156,7 +135,6 @@ export const TimeMessageSchema = z.object({
   deviceClock: epochMs.optional(),
 });
 
-export const ERROR_CODES = ['bad_json', 'too_large', 'invalid', 'unknown_type', 'rate_limited', 'not_allowed', 'internal'] as const;
 export const ErrorMessageSchema = z.object({
   type: z.literal('error.v1'),
   code: z.enum(ERROR_CODES),
@@ -181,8 +159,6 @@ export const ServerToDeviceSchema = z.discriminatedUnion('type', [
   PlaysAckSchema,
   FeedbackAckSchema,
 ]);
-export type ServerToDevice = z.infer<typeof ServerToDeviceSchema>;
-export type ErrorCode = (typeof ERROR_CODES)[number];
 
 // ---------------------------------------------------------------- server → dashboard (/ws/dashboard)
 
@@ -199,8 +175,6 @@ export const DeviceStatusMessageSchema = z.object({
 });
 export const AlertAckMessageSchema = z.object({ type: z.literal('alert.ack.v1'), alertId: z.string(), deviceId: z.string(), at: epochMs });
 export const ServerToDashboardSchema = z.discriminatedUnion('type', [DeviceStatusMessageSchema, AlertAckMessageSchema]);
-export type ServerToDashboard = z.infer<typeof ServerToDashboardSchema>;
-export type DeviceStatusMessage = z.infer<typeof DeviceStatusMessageSchema>;
 
 // ---------------------------------------------------------------- parsing
 
@@ -236,25 +210,34 @@ function parseWith<T>(raw: string, maxChars: number, types: Set<string>, schema:
 }
 
 /** Parses one device → server frame. Never throws. */
-export function parseDeviceMessage(raw: string): ParseResult<DeviceToServer> {
+export function parseDeviceMessage(raw: string): ParseResult<M.DeviceToServer> {
   return parseWith(raw, MAX_DEVICE_MESSAGE_BYTES, DEVICE_TYPES, DeviceToServerSchema);
 }
 
 /** Parses one server → device frame (for players). Never throws. Timelines can be large: no size bound. */
-export function parseServerMessage(raw: string): ParseResult<ServerToDevice> {
+export function parseServerMessage(raw: string): ParseResult<M.ServerToDevice> {
   return parseWith(raw, Number.MAX_SAFE_INTEGER, SERVER_TYPES, ServerToDeviceSchema);
 }
 
-/** Full-jitter exponential backoff (1 s → 60 s): a uniformly random wait in [0, min(cap, base·2^attempt)). */
-export function backoffDelayMs(attempt: number, random: number, baseMs = 1000, capMs = 60_000, downForMs?: number): number {
-  // The ceiling grows no faster than the outage (at most half of it, never under baseMs), so a device comes
-  // back within seconds of a short restart and still backs off to capMs in a long outage.
-  const byOutage = downForMs === undefined ? Infinity : Math.max(baseMs, downForMs / 2);
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, Math.min(attempt, 30)), byOutage);
-  return Math.floor(Math.max(0, Math.min(random, 0.999999)) * ceiling);
-}
-
-/** Estimated server clock minus device clock, from a time.v1 answer to our hello (NTP-style midpoint). */
-export function clockOffsetMs(sentAtDevice: number, serverTime: number, receivedAtDevice: number): number {
-  return Math.round(serverTime - (sentAtDevice + receivedAtDevice) / 2);
-}
+type _SchemasMatchTypes = [
+  Expect<Same<z.infer<typeof HelloSchema>, M.Hello>>,
+  Expect<Same<z.infer<typeof HeartbeatSchema>, M.Heartbeat>>,
+  Expect<Same<z.infer<typeof PlayRecordSchema>, M.PlayRecord>>,
+  Expect<Same<z.infer<typeof PlaysSchema>, M.Plays>>,
+  Expect<Same<z.infer<typeof FeedbackSchema>, M.Feedback>>,
+  Expect<Same<z.infer<typeof AckSchema>, M.Ack>>,
+  Expect<Same<z.infer<typeof DeviceToServerSchema>, M.DeviceToServer>>,
+  Expect<Same<z.infer<typeof TimelineMessageSchema>, M.TimelineMessage>>,
+  Expect<Same<z.infer<typeof AlertSeveritySchema>, M.AlertSeverity>>,
+  Expect<Same<z.infer<typeof AlertMessageSchema>, M.AlertMessage>>,
+  Expect<Same<z.infer<typeof CommandSchema>, M.Command>>,
+  Expect<Same<z.infer<typeof CommandMessageSchema>, M.CommandMessage>>,
+  Expect<Same<z.infer<typeof TimeMessageSchema>, M.TimeMessage>>,
+  Expect<Same<z.infer<typeof ErrorMessageSchema>, M.ErrorMessage>>,
+  Expect<Same<z.infer<typeof PlaysAckSchema>, M.PlaysAck>>,
+  Expect<Same<z.infer<typeof FeedbackAckSchema>, M.FeedbackAck>>,
+  Expect<Same<z.infer<typeof ServerToDeviceSchema>, M.ServerToDevice>>,
+  Expect<Same<z.infer<typeof DeviceStatusMessageSchema>, M.DeviceStatusMessage>>,
+  Expect<Same<z.infer<typeof AlertAckMessageSchema>, M.AlertAckMessage>>,
+  Expect<Same<z.infer<typeof ServerToDashboardSchema>, M.ServerToDashboard>>,
+];

@@ -1,28 +1,13 @@
-// The device timeline format: what one device plays over a horizon, computed ahead by the
-// server's compiler and played offline by the player. Pure: no I/O, no clock, safe in the browser.
-//
-// Version hash: FNV-1a 64 over the UTF-8 bytes of a canonical JSON of the segments (keys sorted, undefined
-// dropped). Chosen over SHA-256 because protocol must not import node:crypto (the player runs it in the
-// browser, where WebCrypto is async) and the hash only detects change; it is not a security boundary —
-// media integrity is checked with each file's sha256.
+// Zod schemas of the device timeline format (the plain types and the operations on them are in
+// core/timeline.ts). The server validates with them; the player does not import them (it must not bundle zod).
 import { z } from 'zod';
-import { unpackTimeline } from './packed';
+import { unpackTimeline, type PackedTimeline } from './core/packed';
+import { MEDIA_KINDS, PRIORITY_CLASSES, SEGMENT_MODES, TEXT_STYLES } from './core/timeline';
+import type { DeviceTimeline, MediaKind, MediaRef, PriorityClass, Segment, TextBody, TimelineItem } from './core/timeline';
+import type { Expect, Same } from './same-shape';
 
-/** The message that carries a timeline to a device (in its packed form, see packed.ts). */
-export const TIMELINE_FORMAT = 'timeline.v2' as const;
-
-/** emergency > priority > normal > ads > fallback (after TT 39/2020/TT-BTTTT). */
-export const PRIORITY_CLASSES = ['emergency', 'priority', 'normal', 'ads', 'fallback'] as const;
 export const PriorityClassSchema = z.enum(PRIORITY_CLASSES);
-export type PriorityClass = z.infer<typeof PriorityClassSchema>;
-
-/** Rank of a class: higher number wins. */
-export function classRank(c: PriorityClass): number {
-  return PRIORITY_CLASSES.length - PRIORITY_CLASSES.indexOf(c);
-}
-
-export const MediaKindSchema = z.enum(['image', 'video', 'audio', 'text', 'speech']);
-export type MediaKind = z.infer<typeof MediaKindSchema>;
+export const MediaKindSchema = z.enum(MEDIA_KINDS);
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const epochMs = z.number().int();
@@ -33,14 +18,12 @@ export const MediaRefSchema = z.object({
   mime: z.string().min(1),
   url: z.string().min(1),
 });
-export type MediaRef = z.infer<typeof MediaRefSchema>;
 
 export const TextBodySchema = z.object({
   title: z.string(),
   body: z.string(),
-  style: z.enum(['led', 'kiosk', 'ticker']),
+  style: z.enum(TEXT_STYLES),
 });
-export type TextBody = z.infer<typeof TextBodySchema>;
 
 export const TimelineItemSchema = z.object({
   /** Stable across recompiles while the schedule and content version stay the same. */
@@ -56,7 +39,6 @@ export const TimelineItemSchema = z.object({
   /** Why this item is here, for previews and audits (lý do phát). */
   reason: z.object({ scheduleId: z.string().nullable(), rule: z.string() }),
 });
-export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 
 export const SegmentSchema = z
   .object({
@@ -65,7 +47,7 @@ export const SegmentSchema = z
     end: epochMs,
     class: PriorityClassSchema,
     /** loop: items repeat cyclically (screens); once: played in order once, then silence (speaker slots). */
-    mode: z.enum(['loop', 'once']),
+    mode: z.enum(SEGMENT_MODES),
     items: z.array(TimelineItemSchema),
     /**
      * How far (ms) into the item sequence playback already is at `start`; absent = 0. Non-zero only where a
@@ -74,7 +56,6 @@ export const SegmentSchema = z
     phaseMs: z.number().int().positive().optional(),
   })
   .refine((s) => s.end > s.start, { message: 'segment end must be after start' });
-export type Segment = z.infer<typeof SegmentSchema>;
 
 export const DeviceTimelineSchema = z
   .object({
@@ -89,14 +70,13 @@ export const DeviceTimelineSchema = z
   .refine((t) => t.segments.every((s, i, a) => i === 0 || a[i - 1]!.end <= s.start), {
     message: 'segments must be sorted and must not overlap',
   });
-export type DeviceTimeline = z.infer<typeof DeviceTimelineSchema>;
 
 /** The wire form (`timeline.v2`, see packed.ts): items once, sequences of item indexes, segments naming one. */
 export const PackedSegmentSchema = z.object({
   start: epochMs,
   end: epochMs,
   class: PriorityClassSchema,
-  mode: z.enum(['loop', 'once']),
+  mode: z.enum(SEGMENT_MODES),
   seq: z.number().int().nonnegative(),
   phaseMs: z.number().int().positive().optional(),
 });
@@ -114,136 +94,13 @@ export const PackedTimelineSchema = z
     message: 'packed timeline: an index is out of range, or segments are unsorted or overlap',
   });
 
-/** JSON with object keys sorted and undefined members dropped: equal values give equal strings. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return '[' + value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',') + ']';
-  const obj = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const k of Object.keys(obj).sort()) {
-    if (obj[k] !== undefined) parts.push(JSON.stringify(k) + ':' + canonicalJson(obj[k]));
-  }
-  return '{' + parts.join(',') + '}';
-}
-
-const utf8 = new TextEncoder();
-
-/** FNV-1a 64-bit of the UTF-8 bytes of `text`, as 16 hex digits (two 32-bit halves, no BigInt). */
-export function fnv1a64(text: string): string {
-  const bytes = utf8.encode(text);
-  let hi = 0xcbf29ce4;
-  let lo = 0x84222325;
-  for (let i = 0; i < bytes.length; i++) {
-    lo ^= bytes[i]!;
-    // prime = 2^40 + 0x1b3, so hash * prime = hash * 0x1b3 + (hash << 40)
-    const t = (lo >>> 0) * 0x1b3;
-    const carry = Math.floor(t / 0x100000000);
-    hi = (Math.imul(hi, 0x1b3) + (lo << 8) + carry) >>> 0;
-    lo = t >>> 0;
-  }
-  return hi.toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
-}
-
-/**
- * The `version` of a timeline: a hash of its segments only, so two devices playing the same share it.
- * Merkle-style: each distinct item is hashed once (FNV-1a 64 of its canonical JSON), then the segments are
- * hashed as canonical JSON with each item replaced by its hash. Pass `itemHashes` to share item hashes
- * across many timelines (items must then not be mutated).
- */
-export function computeTimelineVersion(segments: readonly Segment[], itemHashes: Map<TimelineItem, string> = new Map()): string {
-  const itemHash = (it: TimelineItem) => {
-    let h = itemHashes.get(it);
-    if (h === undefined) itemHashes.set(it, (h = fnv1a64(canonicalJson(it))));
-    return h;
-  };
-  const parts = segments.map(
-    (s) =>
-      `{"class":${JSON.stringify(s.class)},"end":${s.end},"items":["${s.items.map(itemHash).join('","')}"],` +
-      `"mode":${JSON.stringify(s.mode)},${s.phaseMs !== undefined ? `"phaseMs":${s.phaseMs},` : ''}"start":${s.start}}`,
-  );
-  return 'fnv1a64:' + fnv1a64('[' + parts.join(',') + ']');
-}
-
-/** Total duration of one pass over the items. */
-export function sequenceMs(items: readonly TimelineItem[]): number {
-  let sum = 0;
-  for (const it of items) sum += it.durationMs;
-  return sum;
-}
-
-function sameItem(x: TimelineItem, y: TimelineItem): boolean {
-  if (x === y) return true;
-  if (x.id !== y.id || x.durationMs !== y.durationMs || x.sha256 !== y.sha256 || x.reason.rule !== y.reason.rule) {
-    return false;
-  }
-  return canonicalJson(x) === canonicalJson(y);
-}
-
-function sameItems(a: readonly TimelineItem[], b: readonly TimelineItem[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameItem(a[i]!, b[i]!)) return false;
-  return true;
-}
-
-/** True when `b` plays exactly what `a` would have played had `a` simply gone on past its end. */
-export function isContinuation(a: Segment, b: Segment): boolean {
-  if (a.end !== b.start || a.class !== b.class || a.mode !== b.mode) return false;
-  if (!sameItems(a.items, b.items)) return false;
-  const total = sequenceMs(a.items);
-  const next = (a.phaseMs ?? 0) + (a.end - a.start);
-  if (a.mode === 'loop') return total === 0 || next % total === (b.phaseMs ?? 0) % total;
-  return next === (b.phaseMs ?? 0);
-}
-
-/** Merge every chain of continuations into one segment. Canonical: the result does not depend on cuts. */
-export function normalizeSegments(segments: readonly Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const s of segments) {
-    const last = out[out.length - 1];
-    if (last && isContinuation(last, s)) out[out.length - 1] = { ...last, end: s.end };
-    else out.push(s);
-  }
-  return out;
-}
-
-/** Cut a segment to [from, to), keeping its playback position. Returns null when nothing is left. */
-export function clipSegment(s: Segment, from: number, to: number): Segment | null {
-  const start = Math.max(s.start, from);
-  const end = Math.min(s.end, to);
-  if (end <= start) return null;
-  if (start === s.start && end === s.end) return s;
-  let phase = (s.phaseMs ?? 0) + (start - s.start);
-  if (s.mode === 'loop') {
-    const total = sequenceMs(s.items);
-    phase = total === 0 ? 0 : phase % total;
-  }
-  const { phaseMs: _drop, ...rest } = s;
-  return phase > 0 ? { ...rest, start, end, phaseMs: phase } : { ...rest, start, end };
-}
-
-function unionMedia(a: readonly MediaRef[], b: readonly MediaRef[]): MediaRef[] {
-  const bySha = new Map<string, MediaRef>();
-  for (const m of a) bySha.set(m.sha256, m);
-  for (const m of b) if (!bySha.has(m.sha256)) bySha.set(m.sha256, m);
-  return [...bySha.values()].sort((x, y) => (x.sha256 < y.sha256 ? -1 : x.sha256 > y.sha256 ? 1 : 0));
-}
-
-/**
- * Join two consecutive timelines of one device (a.to === b.from) into one over [a.from, b.to): segments
- * concatenated and continuations merged, media united (sorted by sha256), version recomputed. Compiling
- * [a,c] equals joining the compiles of [a,b] and [b,c].
- */
-export function joinTimelines(a: DeviceTimeline, b: DeviceTimeline): DeviceTimeline {
-  if (a.deviceId !== b.deviceId) throw new Error(`cannot join timelines of ${a.deviceId} and ${b.deviceId}`);
-  if (a.to !== b.from) throw new Error(`timelines are not consecutive: ${a.to} ≠ ${b.from}`);
-  const segments = normalizeSegments([...a.segments, ...b.segments]);
-  return {
-    deviceId: a.deviceId,
-    from: a.from,
-    to: b.to,
-    version: computeTimelineVersion(segments),
-    segments,
-    media: unionMedia(a.media, b.media),
-  };
-}
+type _SchemasMatchTypes = [
+  Expect<Same<z.infer<typeof PriorityClassSchema>, PriorityClass>>,
+  Expect<Same<z.infer<typeof MediaKindSchema>, MediaKind>>,
+  Expect<Same<z.infer<typeof MediaRefSchema>, MediaRef>>,
+  Expect<Same<z.infer<typeof TextBodySchema>, TextBody>>,
+  Expect<Same<z.infer<typeof TimelineItemSchema>, TimelineItem>>,
+  Expect<Same<z.infer<typeof SegmentSchema>, Segment>>,
+  Expect<Same<z.infer<typeof DeviceTimelineSchema>, DeviceTimeline>>,
+  Expect<Same<z.infer<typeof PackedTimelineSchema>, PackedTimeline>>,
+];

@@ -3,7 +3,7 @@
 import type { IssueAlertInput, AlertSeverity } from './alerts-api';
 import type { DeviceKind } from './devices-api';
 import type { AlertsKey } from './messages/alerts';
-import { targetsDevice, type DeviceLike } from './targeting';
+import { targetsDevice, type DeviceLike } from '@bantin/protocol/core';
 
 export const EXPIRY_CHOICES = [30, 60, 120, 360, 1440] as const;
 export type ExpiryMin = (typeof EXPIRY_CHOICES)[number];
@@ -27,13 +27,13 @@ function draftTarget(d: AlertDraft): { all: boolean; deviceIds: number[]; groupI
 }
 
 /** The devices the alert will reach. */
-export function reachedDevices<D extends DeviceLike>(d: AlertDraft, devices: readonly D[]): D[] {
+export function reachedDevices<D extends DeviceLike<number>>(d: AlertDraft, devices: readonly D[]): D[] {
   const target = draftTarget(d);
   return devices.filter((x) => targetsDevice(target, x));
 }
 
 /** The first thing to fix before the confirmation step, or null. */
-export function checkDraft(d: AlertDraft, devices: readonly DeviceLike[]): AlertsKey | null {
+export function checkDraft(d: AlertDraft, devices: readonly DeviceLike<number>[]): AlertsKey | null {
   if (!d.text.trim()) return 'issue.needText';
   if (!d.all && d.groupIds.length === 0 && d.kinds.length === 0) return 'issue.needTarget';
   if (reachedDevices(d, devices).length === 0) return 'issue.noDevice';

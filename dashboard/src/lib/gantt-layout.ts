@@ -5,7 +5,7 @@ import { dayBounds, localClock, VN_OFFSET_MIN } from './local-day';
 
 export type PriorityClass = 'emergency' | 'priority' | 'normal' | 'ads' | 'fallback';
 
-/** The part of a timeline segment the chart reads (see protocol/src/timeline.ts). */
+/** The part of a timeline segment the chart reads (see protocol/src/core/timeline.ts). */
 export interface SegmentLike {
   start: number;
   end: number;

@@ -2,8 +2,8 @@
 // playing, cache) and alert acknowledgements, kept in one signal shared by every screen that shows them.
 // One socket for the whole tab, opened by the first screen that needs it and closed with the last one;
 // it reconnects with full-jitter backoff. Frames are hand-checked (no zod in the browser bundle).
+import { fullJitterDelay, type DeviceStatusMessage } from '@bantin/protocol/core';
 import { signal } from '@preact/signals';
-import type { DeviceStatusMessage } from '@bantin/protocol';
 
 export type LiveDevice = Omit<DeviceStatusMessage, 'type'>;
 export interface LiveAck {
@@ -119,7 +119,7 @@ function open(): void {
 function retry(): void {
   if (users === 0) return;
   // Full jitter, 1 s → 60 s, as the players do (protocol README).
-  const wait = Math.floor(Math.random() * Math.min(60_000, 1000 * 2 ** Math.min(attempt, 16)));
+  const wait = fullJitterDelay(attempt);
   attempt += 1;
   timer = setTimeout(() => {
     timer = null;

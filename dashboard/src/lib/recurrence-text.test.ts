@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compressGroupNames, describeRecurrence, formatDate, isoWeekday, joinList } from './recurrence-text';
-import { summarizeTargets, type TargetsSummary } from './targeting';
+import { summarizeTargets, type TargetsSummary } from '@bantin/protocol/core';
 
 const tdp345: TargetsSummary = {
   counts: { speaker: 12 },

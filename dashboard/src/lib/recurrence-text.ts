@@ -4,7 +4,7 @@ import type { Lang } from './i18n';
 import type { DeviceKind } from './devices-api';
 import type { CalendarWhen, ClockWindow, RruleWhen, ScheduleWhen } from './schedules-api';
 import { formatClock, parseRrule, type ParsedRrule } from './recurrence';
-import type { TargetsSummary } from './targeting';
+import type { TargetsSummary } from '@bantin/protocol/core';
 
 const WORDS = {
   vi: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertMessage } from '../lib/protocol';
+import type { AlertMessage } from '@bantin/protocol/core';
 import { createAlertBook } from './alerts';
 
 function alert(id: string, startsAt: number, expiresAt: number, action: AlertMessage['action'] = 'start'): AlertMessage {

@@ -1,7 +1,7 @@
 // Emergency alerts (cảnh báo khẩn cấp) known to this device: start/update/cancel messages applied to a small
 // map, the one to show at instant t (the most recently started that has begun and not expired), and when
 // that answer next changes, so the core arms one timer for it. Pure; time is a parameter.
-import type { AlertMessage } from '../lib/protocol';
+import type { AlertMessage } from '@bantin/protocol/core';
 
 const MAX_ALERTS = 20;
 

@@ -1,6 +1,6 @@
 // Server commands (lệnh điều khiển), dispatched through one map so a new command is one entry here and one
 // member of protocol's CommandSchema. Each handler returns an error text when it could not comply.
-import type { Command } from '../lib/protocol';
+import type { Command } from '@bantin/protocol/core';
 
 export interface CommandContext {
   reload(): void;

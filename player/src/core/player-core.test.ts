@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertMessage, DeviceToServer, MediaRef, PlayRecord } from '../lib/protocol';
+import type { AlertMessage, DeviceToServer, MediaRef, PlayRecord } from '@bantin/protocol/core';
 import type { MediaSync } from '../media/sync';
 import { createMemoryQueueStore } from '../queue/outbox';
 import { createFakeClock } from '../test-support/fake-clock';

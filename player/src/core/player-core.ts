@@ -3,7 +3,7 @@
 // holds is bounded (current play, ≤20 alerts, ≤20 errors, one batch in flight per queue) and every timer is
 // single and re-armed, so 24 h of play does not grow it (core/player-core.test.ts runs such a day).
 import type { TimerHandle } from '../lib/clock';
-import type { AlertMessage, DeviceTimeline, Heartbeat, MediaRef, PlayRecord, TimelineItem } from '../lib/protocol';
+import { serverReadingAt, type AlertMessage, type DeviceTimeline, type Heartbeat, type MediaRef, type PlayRecord, type TimelineItem } from '@bantin/protocol/core';
 import type { Inbound } from '../net/inbound';
 import { createOutbox } from '../queue/outbox';
 import { createScheduler, type NowPlaying } from '../schedule/scheduler';
@@ -159,7 +159,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     switch (m.type) {
       case 'time.v1': {
         const localAt = deps.localNow();
-        const measuredAt = m.deviceClock !== undefined ? (m.deviceClock + localAt) / 2 : localAt;
+        const measuredAt = serverReadingAt(m.deviceClock, localAt);
         if (Math.abs(deps.syncClock(m.serverTime, measuredAt)) > 250) {
           scheduler.resync();
           evaluateAlerts();

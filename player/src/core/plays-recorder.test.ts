@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlayRecord } from '../lib/protocol';
+import type { PlayRecord } from '@bantin/protocol/core';
 import { answerAt } from '../schedule/scheduler';
 import { createFakeClock } from '../test-support/fake-clock';
 import { item, segment, timeline } from '../test-support/timelines';

@@ -2,7 +2,7 @@
 // ended — completed when it ran to its scheduled end, interrupted when something cut it (an alert, a new
 // timeline), failed when its media could not be shown. Holds only the play in progress.
 import type { Clock } from '../lib/clock';
-import type { PlayRecord, PriorityClass, TimelineItem } from '../lib/protocol';
+import type { PlayRecord, PriorityClass, TimelineItem } from '@bantin/protocol/core';
 import type { NowPlaying } from '../schedule/scheduler';
 
 /** A play that ends this close to its scheduled end still counts as completed (timer jitter). */

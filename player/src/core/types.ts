@@ -1,7 +1,7 @@
 // The player core's contract: the state the UI reads, the dependencies the runtime injects, and the
 // operations it offers. Kept apart from player-core.ts so components and the runtime depend on types only.
 import type { Clock } from '../lib/clock';
-import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, PlayRecord, TimelineItem } from '../lib/protocol';
+import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, PlayRecord, TimelineItem } from '@bantin/protocol/core';
 import type { Inbound } from '../net/inbound';
 import type { MediaSync } from '../media/sync';
 import type { QueueStore } from '../queue/outbox';

@@ -11,7 +11,7 @@ import { freeStorageBytes, persistStorage, serviceWorkerServes } from './browser
 import { createOffsetClock, type Clock } from './clock';
 import { idbQueueStore, kvGet, kvSet } from './idb';
 import { fetchIdentity } from './pairing';
-import type { AlertMessage, DeviceTimeline, DeviceToServer, PlayRecord } from './protocol';
+import type { AlertMessage, DeviceTimeline, DeviceToServer, PlayRecord } from '@bantin/protocol/core';
 import { sha256Hex } from './sha256';
 import { readItem, writeItem } from './storage';
 import { uuidV4 } from './uuid';

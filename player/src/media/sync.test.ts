@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { MediaRef } from '../lib/protocol';
+import type { MediaRef } from '@bantin/protocol/core';
 import { sha256Hex } from '../lib/sha256';
 import { memoryMediaStore } from './store';
 import { createMediaSync } from './sync';

@@ -1,7 +1,7 @@
 // Brings the local media store in line with a timeline's manifest: downloads what is missing one file at a
 // time (a screen has little memory), keeps a file only if its sha256 and size match the manifest, and evicts
 // files no longer referenced. The set it reports as ready is the only thing renderers may show.
-import type { MediaRef } from '../lib/protocol';
+import type { MediaRef } from '@bantin/protocol/core';
 import type { MediaStore } from './store';
 
 export interface MediaSyncDeps {

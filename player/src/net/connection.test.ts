@@ -1,8 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeClock } from '../test-support/fake-clock';
-import { packTimeline } from '../../../protocol/src/packed';
-import type { DeviceTimeline } from '../lib/protocol';
+import { packTimeline, type DeviceTimeline } from '@bantin/protocol/core';
 import { createConnection, deviceSocketUrl, type SocketLike } from './connection';
 import type { Inbound } from './inbound';
 

@@ -1,15 +1,10 @@
 // The device WebSocket to `/ws/device`: token as subprotocol `bantin.token.<token>` next to `bantin.v1`,
 // reconnect with exponential backoff and full jitter (1 s → 60 s). The attempt counter resets only after the
 // server has actually talked to us, so a server that accepts and drops at once is not hammered.
-import { fullJitterDelay } from '../lib/backoff';
+import { DEFLATE_PROTOCOL, PROTOCOL_NAME, TOKEN_PROTOCOL_PREFIX, fullJitterDelay, type DeviceToServer } from '@bantin/protocol/core';
 import type { Clock, TimerHandle } from '../lib/clock';
-import type { DeviceToServer } from '../lib/protocol';
 import { parseInbound, type Inbound } from './inbound';
 
-export const PROTOCOL = 'bantin.v1';
-export const TOKEN_PREFIX = 'bantin.token.';
-/** Offered when the player can inflate: the server may then send messages as raw-DEFLATE binary frames. */
-export const DEFLATE_PROTOCOL = 'bantin.deflate';
 
 /** True when this browser can inflate raw DEFLATE (DecompressionStream 'deflate-raw', Chromium 103+). */
 export function canInflate(): boolean {
@@ -87,7 +82,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
   let socket: SocketLike | null = null;
   let retry: TimerHandle | null = null;
   let attempt = 0;
-  /** Since when the server has not answered us (null while it does): bounds the backoff (lib/backoff). */
+  /** Since when the server has not answered us (null while it does): bounds the backoff (protocol core's backoff). */
   let downSince: number | null = null;
   let running = false;
   let open = false;
@@ -107,7 +102,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
     if (!running) return;
     let s: SocketLike;
     try {
-      s = make(opts.url, [PROTOCOL, TOKEN_PREFIX + opts.token, ...(inflate ? [DEFLATE_PROTOCOL] : [])]);
+      s = make(opts.url, [PROTOCOL_NAME, TOKEN_PROTOCOL_PREFIX + opts.token, ...(inflate ? [DEFLATE_PROTOCOL] : [])]);
       s.binaryType = 'arraybuffer';
     } catch {
       schedule();

@@ -1,6 +1,6 @@
 // Reads server → device frames without zod (kept out of the player's 40 KB budget): the JSON is parsed and
 // the few fields the player acts on are checked by hand. Anything else is dropped, never thrown.
-import { unpackTimeline, type DeviceTimeline, type ServerToDevice } from '../lib/protocol';
+import { unpackTimeline, type DeviceTimeline, type ServerToDevice } from '@bantin/protocol/core';
 
 /** A server message as the player uses it: a `timeline.v2` arrives packed and is handed on unpacked. */
 export type Inbound = Exclude<ServerToDevice, { type: 'timeline.v2' }> | { type: 'timeline.v2'; timeline: DeviceTimeline };
@@ -11,7 +11,7 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 
 const CHECKS: Record<ServerToDevice['type'], (m: Record<string, unknown>, deviceId: string) => boolean> = {
   'time.v1': (m) => isNum(m.serverTime),
-  // Unpacked in place: the check is the unpacking (every index and shape), see protocol/src/packed.ts.
+  // Unpacked in place: the check is the unpacking (every index and shape), see protocol/src/core/packed.ts.
   'timeline.v2': (m, deviceId) => {
     const tl = unpackTimeline(m.timeline, deviceId);
     if (!tl) return false;

@@ -1,5 +1,5 @@
 // One renderer per media kind (image, video, audio, text slide, speech), all behind RendererProps.
-import type { MediaKind } from '../lib/protocol';
+import type { MediaKind } from '@bantin/protocol/core';
 import { AudioRenderer } from './audio';
 import { ImageRenderer } from './image';
 import { SpeechRenderer } from './speech';

@@ -2,7 +2,7 @@
 // hidden (`active` false) so the browser fetches and decodes ahead, then shown at the item's boundary, so
 // transitions have no gap. It never fetches anything but `src`, which is a verified file.
 import type { JSX } from 'preact';
-import type { TimelineItem } from '../lib/protocol';
+import type { TimelineItem } from '@bantin/protocol/core';
 
 export interface RendererProps {
   item: TimelineItem;

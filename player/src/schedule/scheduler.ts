@@ -1,6 +1,6 @@
 // Plays a device timeline in time: asks protocol's whatPlaysAt what plays now, reports it, and arms ONE
 // timer for `nextChangeAt` (no polling). Keeps only the current answer, so it runs for days without growth.
-import { whatPlaysAt, type DeviceTimeline, type PlayingNow, type TimelineItem } from '../lib/protocol';
+import { whatPlaysAt, type DeviceTimeline, type PlayingNow, type TimelineItem } from '@bantin/protocol/core';
 import type { Clock, TimerHandle } from '../lib/clock';
 
 export interface NowPlaying extends PlayingNow {

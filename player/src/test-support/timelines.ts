@@ -1,5 +1,5 @@
 // Small timeline builders for the player's unit tests.
-import { computeTimelineVersion, type DeviceTimeline, type MediaKind, type Segment, type TimelineItem } from '@bantin/protocol';
+import { computeTimelineVersion, type DeviceTimeline, type MediaKind, type Segment, type TimelineItem } from '@bantin/protocol/core';
 
 export function sha(n: number): string {
   return n.toString(16).padStart(64, '0');

@@ -1,6 +1,8 @@
-// Staff roles (ARCHITECTURE.md "Who uses it").
-export const ROLES = ['admin', 'editor', 'reviewer', 'ad_reviewer', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+// Who may call a route. The staff roles and the table of what each may do (PERMISSIONS) are shared with the
+// dashboard through @bantin/protocol/core; routes name their rule from that table.
+import { ROLES, type Role } from '@bantin/protocol/core';
+
+export { ROLES, type Role };
 
 /** Who may call a route: a list of roles, any logged-in user, anybody, or a paired device (its token). */
 export type Access = readonly Role[] | 'authenticated' | 'public' | 'device';

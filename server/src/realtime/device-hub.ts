@@ -18,7 +18,7 @@ export type DeviceIdentity = { id: number; kind: string; name: string };
 
 /**
  * `timeline.v2` frames, encoded once per version. The packed timeline carries no device id (see
- * protocol/src/packed.ts), so every device on one compiled program — same segments array, media, horizon —
+ * protocol/src/core/packed.ts), so every device on one compiled program — same segments array, media, horizon —
  * gets the very same bytes: one JSON text and, for devices that offered `bantin.deflate`, one raw-DEFLATE
  * buffer, each made on first use and then handed to every socket like a plain broadcast. The text is byte for
  * byte JSON.stringify of the message.

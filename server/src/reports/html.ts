@@ -1,7 +1,7 @@
 // The periodic report as a printable page: semantic HTML tables, no script, styles from a same-origin
 // stylesheet (the app's CSP allows `style-src 'self'` only, so no inline <style> or style attributes).
 import type { ZoneCalendar } from '../domain/schedule/zone';
-import type { Cell } from './csv';
+import type { Cell } from '@bantin/protocol/core';
 import { localDateTime } from './period';
 import { periodicTables, withLocalDates, type SheetTable } from './tables';
 import type { PeriodicReport } from './types';

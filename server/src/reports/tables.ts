@@ -1,7 +1,7 @@
 // Report shapes → tables with Vietnamese headers, shared by the CSV exports, the XLSX sheets and the printable
 // page, so the three always show the same columns.
 import type { ZoneCalendar } from '../domain/schedule/zone';
-import type { Cell, Table } from './csv';
+import type { Cell, Table } from '@bantin/protocol/core';
 import { localDateTime } from './period';
 import { kindLabel } from './text';
 import type { FeedbackReport, FeedbackStats, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';

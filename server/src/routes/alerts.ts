@@ -1,6 +1,7 @@
 // /api/alerts — emergency alerts (cảnh báo khẩn cấp): issue (which approves the text), list, detail with the
 // devices' acknowledgements, cancel, and OASIS CAP 1.2 intake.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
@@ -64,7 +65,7 @@ const CapOutcomeSchema = z
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-const issuers = ['editor', 'reviewer', 'admin'] as const;
+const issuers = PERMISSIONS['alerts.issue'];
 const list = defineRoute('authenticated', {
   method: 'get',
   path: '/',

@@ -1,5 +1,6 @@
 // /api/audit — read the audit log (admin, viewer).
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonOk } from '../http/route';
 import type { AuditService } from '../services/accounts/audit-service';
@@ -21,7 +22,7 @@ const Query = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-const list = defineRoute(['admin', 'viewer'], {
+const list = defineRoute(PERMISSIONS['audit.read'], {
   method: 'get',
   path: '/',
   tags: ['audit'],

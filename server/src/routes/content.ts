@@ -1,5 +1,6 @@
 // /api/content — the content library: items, immutable versions, submission, withdrawal, review history.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
@@ -113,7 +114,7 @@ const ListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const editors = ['editor'] as const;
+const editors = PERMISSIONS['content.write'];
 const staff = 'authenticated' as const;
 const notFound = { 404: problemResponse('Not found') };
 const conflict = { 409: problemResponse('Wrong state') };

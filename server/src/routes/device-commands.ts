@@ -1,5 +1,6 @@
 // /api/devices/{id}/commands — staff send identify, reload, set volume or screenshot to a connected device.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import { CommandSchema } from '@bantin/protocol';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse } from '../http/route';
@@ -7,7 +8,7 @@ import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { DeviceCommandService } from '../services/devices/device-command-service';
 
-const send = defineRoute(['editor', 'admin'], {
+const send = defineRoute(PERMISSIONS['devices.command'], {
   method: 'post',
   path: '/{id}/commands',
   tags: ['devices'],

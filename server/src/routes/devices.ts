@@ -1,6 +1,7 @@
 // /api/devices — LED screens, kiosks and loudspeakers: list with locations, CRUD, token revocation, and the
 // "why is this playing" timeline previews.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
@@ -9,7 +10,7 @@ import type { DeviceService } from '../services/devices/device-service';
 import type { TimelineService } from '../services/scheduling/timeline-service';
 
 export const READ = 'authenticated' as const;
-export const WRITE = ['admin', 'editor'] as const;
+export const WRITE = PERMISSIONS['devices.write'];
 
 const CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 export const ClockWindowSchema = z

@@ -1,5 +1,6 @@
 // /api/media — streaming uploads into the content-addressed store, and the stored bytes for staff.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonOk, problemResponse } from '../http/route';
 import type { HookFn } from '../http/validation';
@@ -32,7 +33,7 @@ const UploadQuery = z.object({
   uploadId: z.string().regex(/^[\w-]{8,64}$/).optional(),
 });
 
-const writers = ['editor'] as const;
+const writers = PERMISSIONS['content.write'];
 const staff = 'authenticated' as const;
 
 const upload = defineRoute(writers, {

@@ -1,11 +1,14 @@
 // /api/playlists — ordered lists of content items.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { PlaylistService } from '../services/scheduling/playlist-service';
-import { IdParam, READ, WRITE } from './devices';
+import { IdParam, READ } from './devices';
+
+const WRITE = PERMISSIONS['schedules.write'];
 
 const Item = z
   .object({ contentId: z.number().int().positive(), durationMs: z.number().int().min(1000).max(3_600_000).optional() })

@@ -1,7 +1,7 @@
 // /api/reports on a real SQLite file: proof of play, uptime, feedback, CSV exports and bad parameters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestCtx } from '../../test/support/context';
-import { parseCsv, BOM } from '../reports/csv';
+import { parseCsv, BOM } from '@bantin/protocol/core';
 import { deviceSessionRepo } from '../repos/device-session-repo';
 import { addContent, addDevice, addFeedback, addGroup, addPlay, adminId, vn } from '../../test/factories/reports';
 import type { FeedbackReport, PlaysReport, UptimeReport } from '../reports/types';

@@ -9,7 +9,7 @@ import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse } from '
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { ReportService } from '../services/reports/report-service';
-import { toCsv } from '../reports/csv';
+import { PERMISSIONS, toCsv } from '@bantin/protocol/core';
 import { commentsTable, feedbackTable, forCsv, playsTable, uptimeReportTable, type SheetTable } from '../reports/tables';
 import { PRINT_CSS } from '../reports/print-css';
 import { ZoneCalendar } from '../domain/schedule/zone';
@@ -28,7 +28,7 @@ import {
 } from '../reports/schemas';
 
 const STAFF = 'authenticated' as const;
-const WRITERS = ['editor', 'admin'] as const;
+const WRITERS = PERMISSIONS['reports.generate'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STYLESHEET = '/api/reports/print.css';
 const csvContent = { 'text/csv': { schema: z.string().openapi({ description: 'UTF-8 with BOM, CRLF, RFC 4180 quoting; last row = totals' }) } };

@@ -1,5 +1,6 @@
 // /api/reviews — the review queue and decisions (culture–social office: reviewer; economic office: ad_reviewer).
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
@@ -12,8 +13,8 @@ const Decide = z
   .strict()
   .openapi('ReviewDecision');
 
-const deciders = ['reviewer', 'ad_reviewer'] as const;
-const queue = defineRoute([...deciders, 'admin'], {
+const deciders = PERMISSIONS['review.decide'];
+const queue = defineRoute(PERMISSIONS['review.queue'], {
   method: 'get',
   path: '/',
   tags: ['reviews'],

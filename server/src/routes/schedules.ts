@@ -1,12 +1,15 @@
 // /api/schedules — schedule entries (what, where, when, class) and the conflicts report.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { ScheduleService } from '../services/scheduling/schedule-service';
 import type { Conflict } from '../services/scheduling/timeline-conflicts';
-import { ClockWindowSchema, DeviceKindSchema, IdParam, READ, WRITE } from './devices';
+import { ClockWindowSchema, DeviceKindSchema, IdParam, READ } from './devices';
+
+const WRITE = PERMISSIONS['schedules.write'];
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày dạng YYYY-MM-DD / date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'Ngày không tồn tại / no such date');
 const CalendarWhen = z

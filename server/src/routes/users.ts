@@ -1,5 +1,6 @@
 // /api/users — staff accounts (admin only).
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { PERMISSIONS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import { ROLES } from '../domain/roles';
@@ -35,7 +36,7 @@ const PatchUser = z
   .openapi('PatchUser');
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 
-const admin = ['admin'] as const;
+const admin = PERMISSIONS['users.manage'];
 const list = defineRoute(admin, {
   method: 'get',
   path: '/',

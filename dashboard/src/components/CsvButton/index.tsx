@@ -1,6 +1,7 @@
 // "Xuất CSV": downloads the rows a screen shows, under the columns it shows, as a UTF-8 CSV file.
 import { useState } from 'preact/hooks';
-import { buildCsv, csvFileName, downloadCsv, type CsvColumn } from '../../lib/csv';
+import { buildCsv, csvFileName, type CsvColumn } from '@bantin/protocol/core';
+import { downloadCsv } from '../../lib/download-csv';
 import { t } from '../../lib/i18n';
 import controls from '../controls.module.css';
 

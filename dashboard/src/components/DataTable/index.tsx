@@ -2,7 +2,7 @@
 // frame (narrow tablets scroll sideways instead of squashing columns), an empty state, and optional
 // CSV export of exactly the rows and columns shown.
 import type { ComponentChildren } from 'preact';
-import type { CsvColumn } from '../../lib/csv';
+import type { CsvColumn } from '@bantin/protocol/core';
 import { t } from '../../lib/i18n';
 import { CsvButton } from '../CsvButton';
 import styles from './style.module.css';

@@ -1,5 +1,5 @@
 // Emergency alert on a screen: full-screen red banner with the Vietnamese text, over everything.
-import type { AlertMessage } from '../../lib/protocol';
+import type { AlertMessage } from '@bantin/protocol/core';
 import { strings } from '../../lib/strings';
 import styles from './style.module.css';
 

@@ -2,7 +2,7 @@
 // repeatEveryMs until cancel or expiry — quiet hours do not apply. Renders nothing visible.
 import { useEffect } from 'preact/hooks';
 import { playAttentionTone, playToEnd } from '../../lib/browser';
-import type { AlertMessage } from '../../lib/protocol';
+import type { AlertMessage } from '@bantin/protocol/core';
 import type { MediaUrls } from '../../media/urls';
 
 export function AlertSpeaker({ alert, urls, volume }: { alert: AlertMessage; urls: MediaUrls; volume: number }) {

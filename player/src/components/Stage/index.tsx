@@ -3,7 +3,7 @@
 // element that preloaded and only flips it visible: no gap, no reload.
 import { useEffect, useState } from 'preact/hooks';
 import type { DeviceKind, PlayerCore } from '../../core/player-core';
-import type { TimelineItem } from '../../lib/protocol';
+import type { TimelineItem } from '@bantin/protocol/core';
 import { useCoreState } from '../../lib/use-core';
 import type { MediaUrls } from '../../media/urls';
 import { needsFile, renderers } from '../../renderers';

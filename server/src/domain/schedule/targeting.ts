@@ -1,17 +1,11 @@
 // Which schedules and alerts reach which device, and which devices a change affects.
 //
-// A target matches a device when the device is listed in `deviceIds`, or when it belongs to one of
-// `groupIds` (or `groupIds` is empty and `kinds` is not) and its kind is in `kinds` (or `kinds` is empty).
-// So { groupIds: [g], kinds: ['speaker'] } means "the loudspeakers of group g".
+// Whether one target reaches one device is the shared rule of @bantin/protocol/core (the dashboard previews
+// it); this module indexes targets for the compiler and finds the devices a change affects.
+import { targetsDevice } from './protocol';
 import type { AlertInput, CompileInput, DeviceInput, DeviceKind, ScheduleInput, TargetInput } from './types';
 
-export function targetsDevice(t: TargetInput, d: DeviceInput): boolean {
-  if (t.deviceIds.includes(d.id)) return true;
-  const kindOk = t.kinds.length === 0 || t.kinds.includes(d.kind);
-  if (!kindOk) return false;
-  if (t.groupIds.length === 0) return t.kinds.length > 0;
-  return d.groupIds.some((g) => t.groupIds.includes(g));
-}
+export { targetsDevice };
 
 interface Targeted {
   id: string;

@@ -1,7 +1,8 @@
 // Input types of the timeline compiler (trình biên dịch lịch phát). Plain data, as the services load it.
-import type { MediaKind, MediaRef, TextBody } from './protocol';
+import type { DeviceKind, MediaKind, MediaRef, TextBody } from './protocol';
 
-export type DeviceKind = 'led' | 'kiosk' | 'speaker'; // màn hình LED ngoài trời | ki-ốt | cụm loa truyền thanh
+// led | kiosk | speaker: màn hình LED ngoài trời | ki-ốt | cụm loa truyền thanh
+export type { DeviceKind };
 export type ScheduleClass = 'priority' | 'normal' | 'ads' | 'fallback';
 
 /** Wall-clock window 'HH:MM'–'HH:MM' in the configured zone; end '24:00' allowed; end < start crosses midnight. */

@@ -7,7 +7,7 @@ export type SharedPart = Pick<DeviceTimeline, 'segments' | 'media'>;
 
 /**
  * The blob's JSON: the packed body {"items":[…],"sequences":[…],"segments":[…],"media":[…]} (see
- * protocol/src/packed.ts; ~30× smaller than writing each segment's items out). Blobs written before
+ * protocol/src/core/packed.ts; ~30× smaller than writing each segment's items out). Blobs written before
  * timeline.v2 hold {"segments":[…],"media":[…]} with the items inline; both are read.
  */
 export const timelineBody = (tl: SharedPart): string => JSON.stringify(packBody(tl));

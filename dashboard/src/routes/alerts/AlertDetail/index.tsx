@@ -9,7 +9,7 @@ import { lang } from '../../../lib/i18n';
 import { acksOf, live } from '../../../lib/live-status';
 import { alertsText } from '../../../lib/messages/alerts';
 import { devicesText } from '../../../lib/messages/devices';
-import { targetsDevice } from '../../../lib/targeting';
+import { targetsDevice } from '@bantin/protocol/core';
 import { useResource } from '../../../lib/use-resource';
 import { DataTable, type Column } from '../../../components/DataTable/index';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';

@@ -8,7 +8,7 @@ import type { Device, DeviceGroup } from '../../../lib/devices-api';
 import { lang } from '../../../lib/i18n';
 import { alertsText } from '../../../lib/messages/alerts';
 import { describeTargets } from '../../../lib/recurrence-text';
-import { summarizeTargets } from '../../../lib/targeting';
+import { summarizeTargets } from '@bantin/protocol/core';
 import { ComposeStep } from './compose-step';
 import { ConfirmStep } from './confirm-step';
 

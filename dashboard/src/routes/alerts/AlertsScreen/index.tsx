@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../lib/datetime';
 import { listDevices, listGroups } from '../../../lib/devices-api';
 import { lang } from '../../../lib/i18n';
 import { alertsText } from '../../../lib/messages/alerts';
-import { canDo } from '../../../lib/ops-permissions';
+import { can as canDo } from '../../../lib/permissions';
 import { session } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { AlertDetail } from '../AlertDetail/index';

@@ -6,7 +6,7 @@ import { deviceView } from '../../../lib/device-view';
 import { listDevices, listGroups, type Device } from '../../../lib/devices-api';
 import { live } from '../../../lib/live-status';
 import { devicesText } from '../../../lib/messages/devices';
-import { canDo } from '../../../lib/ops-permissions';
+import { can as canDo } from '../../../lib/permissions';
 import { session } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { DataTable, type Column } from '../../../components/DataTable/index';

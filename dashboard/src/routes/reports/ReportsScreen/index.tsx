@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { lang } from '../../../lib/i18n';
 import { addDays, localDate } from '../../../lib/local-day';
 import { reportsText } from '../../../lib/messages/reports';
-import { canDo } from '../../../lib/ops-permissions';
+import { can as canDo } from '../../../lib/permissions';
 import { feedbackReport, playsReport, uptimeReport, type DateRange, type PlaysGroupBy } from '../../../lib/reports-api';
 import { session } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';

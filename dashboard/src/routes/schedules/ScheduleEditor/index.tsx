@@ -9,7 +9,7 @@ import { schedulesText } from '../../../lib/messages/schedules';
 import { describeRecurrence } from '../../../lib/recurrence-text';
 import { checkForm, inputOf, whenOf, type FormState } from '../../../lib/schedule-form';
 import { createSchedule, patchSchedule, type Playlist, type Schedule } from '../../../lib/schedules-api';
-import { summarizeTargets } from '../../../lib/targeting';
+import { summarizeTargets } from '@bantin/protocol/core';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';
 import { RecurrenceFields } from '../RecurrenceFields/index';

@@ -6,7 +6,7 @@ import type { Schedule } from '../../../lib/schedules-api';
 import { addDays, localDate, mondayOf } from '../../../lib/local-day';
 import { formatClock } from '../../../lib/recurrence';
 import { formatDate } from '../../../lib/recurrence-text';
-import { targetsDevice } from '../../../lib/targeting';
+import { targetsDevice } from '@bantin/protocol/core';
 import { layoutWeek } from '../../../lib/week-layout';
 import { schedulesText } from '../../../lib/messages/schedules';
 import { ClassLegend, classColour } from '../ClassLegend/index';

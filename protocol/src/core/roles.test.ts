@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canDecide, isReviewer } from './permissions';
+import { PERMISSIONS, can, canDecide, isReviewer, type Permission } from './roles';
 
 describe('can', () => {
   it('lets only editors write content', () => {
@@ -21,5 +21,20 @@ describe('canDecide', () => {
     expect(canDecide(['reviewer'], 'clip')).toBe(true);
     expect(canDecide(['reviewer'], 'ad')).toBe(false);
     expect(isReviewer(['editor', 'viewer'])).toBe(false);
+  });
+});
+
+describe('PERMISSIONS', () => {
+  it('lets admin and editor change schedules, devices and reports, and a viewer change nothing', () => {
+    for (const p of ['schedules.write', 'devices.write', 'reports.generate'] as const) {
+      expect(can(['admin'], p) && can(['editor'], p)).toBe(true);
+      expect(can(['viewer'], p)).toBe(false);
+    }
+    expect((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(['viewer'], p))).toEqual(['audit.read']);
+  });
+
+  it('lets reviewers issue alerts as well as editors and admin', () => {
+    expect(can(['reviewer'], 'alerts.issue')).toBe(true);
+    expect(can(['ad_reviewer'], 'alerts.issue')).toBe(false);
   });
 });

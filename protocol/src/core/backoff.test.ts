@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, fullJitterDelay } from './backoff';
+import { backoffCeiling, backoffDelayMs, fullJitterDelay } from './backoff';
 
 describe('backoffCeiling', () => {
   it('doubles from 1 s and stops at 60 s', () => {
@@ -36,5 +37,29 @@ describe('fullJitterDelay', () => {
     expect(backoffCeiling(2, { downForMs: 60_000 })).toBe(4000); // the attempts still bound it
     expect(backoffCeiling(20, { downForMs: 3_600_000 })).toBe(60_000); // and the cap
     expect(backoffCeiling(6)).toBe(60_000); // without an outage given: attempts only
+  });
+});
+
+describe('backoffDelayMs', () => {
+  it('stays within [0, min(60 s, 1 s·2^n)) for every attempt', () => {
+    fc.assert(
+      fc.property(fc.nat(100), fc.double({ min: 0, max: 1, noNaN: true }), (n, r) => {
+        const d = backoffDelayMs(n, r);
+        return d >= 0 && d < Math.min(60_000, 1000 * 2 ** n);
+      }),
+    );
+    expect(backoffDelayMs(0, 0.5)).toBe(500);
+    expect(backoffDelayMs(20, 0.5)).toBe(30_000);
+  });
+
+  it('grows no faster than the outage: below max(1 s, outage/2)', () => {
+    fc.assert(
+      fc.property(fc.nat(100), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(3_600_000), (n, r, down) => {
+        const d = backoffDelayMs(n, r, 1000, 60_000, down);
+        return d >= 0 && d < Math.min(60_000, 1000 * 2 ** n, Math.max(1000, down / 2)) + 1e-9;
+      }),
+    );
+    expect(backoffDelayMs(10, 0.999, 1000, 60_000, 3000)).toBe(1498);
+    expect(backoffDelayMs(10, 0.5, 1000, 60_000, 10 * 60_000)).toBe(30_000);
   });
 });

@@ -10,13 +10,13 @@
 //
 // Pure and zod-free: the player imports it (its bundle must not pull zod). `unpackTimeline` never throws on
 // bad input: it checks every index and returns null.
-import type { DeviceTimeline, MediaRef, PriorityClass, Segment, TimelineItem } from './timeline';
+import { MEDIA_KINDS, PRIORITY_CLASSES, type DeviceTimeline, type MediaRef, type PriorityClass, type Segment, type SegmentMode, type TimelineItem } from './timeline';
 
 export interface PackedSegment {
   start: number;
   end: number;
   class: PriorityClass;
-  mode: 'loop' | 'once';
+  mode: SegmentMode;
   /** Index into `sequences`. */
   seq: number;
   phaseMs?: number;
@@ -86,8 +86,8 @@ export function packTimeline(tl: DeviceTimeline): PackedTimeline {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
-const CLASSES: readonly string[] = ['emergency', 'priority', 'normal', 'ads', 'fallback'];
-const KINDS: readonly string[] = ['image', 'video', 'audio', 'text', 'speech'];
+const CLASSES: readonly string[] = PRIORITY_CLASSES;
+const KINDS: readonly string[] = MEDIA_KINDS;
 
 function isItem(v: unknown): v is TimelineItem {
   return (

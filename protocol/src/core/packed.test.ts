@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packTimeline, unpackTimeline } from './packed';
-import { PackedTimelineSchema, computeTimelineVersion, type DeviceTimeline, type Segment, type TimelineItem } from './timeline';
+import { PackedTimelineSchema } from '../timeline';
+import { computeTimelineVersion, type DeviceTimeline, type Segment, type TimelineItem } from './timeline';
 import { whatPlaysAt } from './resolve';
 
 const hex = fc.stringMatching(/^[0-9a-f]{64}$/);

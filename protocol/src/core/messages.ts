@@ -1,0 +1,206 @@
+// Every WebSocket message between the bantin server and a player (and the dashboard's live feed) as plain
+// types, with the names and limits of the protocol. Zod-free: the player imports it. The zod schemas that
+// validate these shapes are in ../messages.ts and are checked against these types at compile time. Object
+// types (not interfaces), like the zod-inferred types they replace, so a record of unknowns narrows to them.
+import type { PackedTimeline } from './packed';
+import type { PriorityClass } from './timeline';
+
+/** The WebSocket subprotocol of this message set; the token travels as a second one (`bantin.token.<t>`). */
+export const PROTOCOL_NAME = 'bantin.v1' as const;
+export const TOKEN_PROTOCOL_PREFIX = 'bantin.token.' as const;
+/**
+ * Offered next to PROTOCOL_NAME by a device that can inflate: the server may then send any message as a
+ * binary frame holding the raw DEFLATE (RFC 1951) of its UTF-8 JSON text. Text frames stay possible.
+ */
+export const DEFLATE_PROTOCOL = 'bantin.deflate' as const;
+/** Largest device → server frame the server reads (bytes). 500 play records fit with room to spare. */
+export const MAX_DEVICE_MESSAGE_BYTES = 256 * 1024;
+export const MAX_PLAYS_PER_BATCH = 500;
+
+export const PLAY_RESULTS = ['completed', 'interrupted', 'failed'] as const;
+export const ALERT_SEVERITIES = ['extreme', 'severe', 'moderate', 'minor'] as const;
+export const ALERT_ACTIONS = ['start', 'update', 'cancel'] as const;
+export const ERROR_CODES = ['bad_json', 'too_large', 'invalid', 'unknown_type', 'rate_limited', 'not_allowed', 'internal'] as const;
+
+export type PlayResult = (typeof PLAY_RESULTS)[number];
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+export type AlertAction = (typeof ALERT_ACTIONS)[number];
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+// ---------------------------------------------------------------- device → server
+
+export type Hello = {
+  type: 'hello.v1';
+  playerVersion: string;
+  /** e.g. 'video', 'audio', 'speech', 'cache-api', 'touch' */
+  capabilities: string[];
+  /** The device's own clock (epoch ms) when it sent this; the server echoes it in time.v1. */
+  deviceClock: number;
+};
+
+export type NowPlaying = {
+  itemId: string;
+  contentId: string;
+  versionId: string;
+  sha256: string;
+  class: PriorityClass;
+  startedAt: number;
+};
+
+export type CacheState = {
+  /** Files of the manifest present and verified. */
+  files: number;
+  /** Files of the manifest still missing. */
+  missing: number;
+  bytes: number;
+  timelineVersion: string | null;
+};
+
+export type Heartbeat = {
+  type: 'heartbeat.v1';
+  nowPlaying: NowPlaying | null;
+  cache: CacheState;
+  /** Free storage in bytes (navigator.storage.estimate), null when unknown. */
+  freeBytes: number | null;
+  /** The last few errors, newest last. */
+  errors: string[];
+  uptimeMs: number;
+  volume?: number;
+};
+
+export type PlayRecord = {
+  eventId: string;
+  contentId: string;
+  versionId: string;
+  sha256: string;
+  start: number;
+  end: number;
+  result: PlayResult;
+  class: PriorityClass;
+};
+
+export type Plays = {
+  type: 'plays.v1';
+  records: PlayRecord[];
+};
+
+export type Consent = {
+  given: true;
+  at: number;
+  retentionDays: number;
+};
+
+export type Feedback = {
+  type: 'feedback.v1';
+  eventId: string;
+  rating: number;
+  topic: string;
+  comment?: string;
+  /** Only with consent (Nghị định/Luật bảo vệ dữ liệu cá nhân 91/2025): never sent without it. */
+  phone?: string;
+  consent?: Consent;
+  createdAt: number;
+};
+
+export type Ack = {
+  type: 'ack.v1';
+  of: 'alert' | 'command';
+  id: string;
+  action?: AlertAction;
+};
+
+export type DeviceToServer = Hello | Heartbeat | Plays | Feedback | Ack;
+
+// ---------------------------------------------------------------- server → device
+
+export type TimelineMessage = {
+  type: 'timeline.v2';
+  timeline: PackedTimeline;
+};
+
+export type MediaLink = {
+  url: string;
+  sha256: string;
+};
+
+export type AlertMessage = {
+  type: 'alert.v1';
+  action: AlertAction;
+  id: string;
+  text: string;
+  severity: AlertSeverity;
+  /** Optional recorded audio; screens may ignore it, speakers play it after the attention tone. */
+  audio: MediaLink | null;
+  /** The text rendered as Vietnamese speech (WAV) for speakers; null until rendered (an update follows). */
+  speech: MediaLink | null;
+  /** Play again every so often until cancel or expiry; 0 = once. */
+  repeatEveryMs: number;
+  startsAt: number;
+  expiresAt: number;
+};
+
+export type Command =
+  | { name: 'reload' }
+  | { name: 'identify'; durationMs?: number }
+  | { name: 'set_volume'; volume: number }
+  | { name: 'screenshot' };
+
+export type CommandMessage = {
+  type: 'command.v1';
+  id: string;
+  command: Command;
+};
+
+export type TimeMessage = {
+  type: 'time.v1';
+  serverTime: number;
+  /** The deviceClock of the hello.v1 this answers, so the player can measure the round trip; absent on connect. */
+  deviceClock?: number;
+};
+
+export type ErrorMessage = {
+  type: 'error.v1';
+  code: ErrorCode;
+  message: string;
+  /** The `type` of the offending message, when it could be read. */
+  ref?: string;
+  /** The event id concerned (feedback.v1 that was refused), so the player can keep or drop it. */
+  eventId?: string;
+};
+
+/** Sent only after the records are committed: the player may delete exactly these from its queue. */
+export type PlaysAck = {
+  type: 'plays.ack.v1';
+  eventIds: string[];
+};
+
+/** Sent only after the feedback is committed. */
+export type FeedbackAck = {
+  type: 'feedback.ack.v1';
+  eventId: string;
+};
+
+export type ServerToDevice = TimelineMessage | AlertMessage | CommandMessage | TimeMessage | ErrorMessage | PlaysAck | FeedbackAck;
+
+// ---------------------------------------------------------------- server → dashboard (/ws/dashboard)
+
+export type DeviceStatusMessage = {
+  type: 'device.status.v1';
+  deviceId: string;
+  online: boolean;
+  lastSeenAt: number | null;
+  nowPlaying: NowPlaying | null;
+  cache: CacheState | null;
+  freeBytes: number | null;
+  errors: string[];
+  playerVersion: string | null;
+};
+
+export type AlertAckMessage = {
+  type: 'alert.ack.v1';
+  alertId: string;
+  deviceId: string;
+  at: number;
+};
+
+export type ServerToDashboard = DeviceStatusMessage | AlertAckMessage;

@@ -1,0 +1,214 @@
+// The device timeline format as plain types, and the pure operations on it: what one device plays over a
+// horizon, computed ahead by the server's compiler and played offline by the player. Zod-free (the player
+// imports it); the schemas that validate this shape are in ../timeline.ts and are checked against these types.
+//
+// Version hash: FNV-1a 64 over the UTF-8 bytes of a canonical JSON of the segments (keys sorted, undefined
+// dropped). Chosen over SHA-256 because protocol must not import node:crypto (the player runs it in the
+// browser, where WebCrypto is async) and the hash only detects change; it is not a security boundary —
+// media integrity is checked with each file's sha256.
+
+/** The message that carries a timeline to a device (in its packed form, see packed.ts). */
+export const TIMELINE_FORMAT = 'timeline.v2' as const;
+
+/** emergency > priority > normal > ads > fallback (after TT 39/2020/TT-BTTTT). */
+export const PRIORITY_CLASSES = ['emergency', 'priority', 'normal', 'ads', 'fallback'] as const;
+export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
+
+/** Rank of a class: higher number wins. */
+export function classRank(c: PriorityClass): number {
+  return PRIORITY_CLASSES.length - PRIORITY_CLASSES.indexOf(c);
+}
+
+export const MEDIA_KINDS = ['image', 'video', 'audio', 'text', 'speech'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+export const TEXT_STYLES = ['led', 'kiosk', 'ticker'] as const;
+/** loop: items repeat cyclically (screens); once: played in order once, then silence (speaker slots). */
+export const SEGMENT_MODES = ['loop', 'once'] as const;
+export type SegmentMode = (typeof SEGMENT_MODES)[number];
+
+export type MediaRef = {
+  sha256: string;
+  size: number;
+  mime: string;
+  url: string;
+};
+
+export type TextBody = {
+  title: string;
+  body: string;
+  style: (typeof TEXT_STYLES)[number];
+};
+
+export type TimelineItem = {
+  /** Stable across recompiles while the schedule and content version stay the same. */
+  id: string;
+  contentId: string;
+  versionId: string;
+  /** sha256 of the main media file, or of the rendered text / speech. */
+  sha256: string;
+  kind: MediaKind;
+  durationMs: number;
+  muted?: boolean;
+  text?: TextBody;
+  /** Why this item is here, for previews and audits (lý do phát). */
+  reason: { scheduleId: string | null; rule: string };
+};
+
+export type Segment = {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  class: PriorityClass;
+  mode: SegmentMode;
+  items: TimelineItem[];
+  /**
+   * How far (ms) into the item sequence playback already is at `start`; absent = 0. Non-zero only where a
+   * segment was cut by the requested range, so that [a,b] + [b,c] plays exactly like [a,c].
+   */
+  phaseMs?: number;
+};
+
+export type DeviceTimeline = {
+  deviceId: string;
+  from: number;
+  to: number;
+  version: string;
+  /** Sorted, not overlapping. */
+  segments: Segment[];
+  media: MediaRef[];
+};
+
+/** JSON with object keys sorted and undefined members dropped: equal values give equal strings. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return '[' + value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',') + ']';
+  const obj = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const k of Object.keys(obj).sort()) {
+    if (obj[k] !== undefined) parts.push(JSON.stringify(k) + ':' + canonicalJson(obj[k]));
+  }
+  return '{' + parts.join(',') + '}';
+}
+
+const utf8 = new TextEncoder();
+
+/** FNV-1a 64-bit of the UTF-8 bytes of `text`, as 16 hex digits (two 32-bit halves, no BigInt). */
+export function fnv1a64(text: string): string {
+  const bytes = utf8.encode(text);
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (let i = 0; i < bytes.length; i++) {
+    lo ^= bytes[i]!;
+    // prime = 2^40 + 0x1b3, so hash * prime = hash * 0x1b3 + (hash << 40)
+    const t = (lo >>> 0) * 0x1b3;
+    const carry = Math.floor(t / 0x100000000);
+    hi = (Math.imul(hi, 0x1b3) + (lo << 8) + carry) >>> 0;
+    lo = t >>> 0;
+  }
+  return hi.toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The `version` of a timeline: a hash of its segments only, so two devices playing the same share it.
+ * Merkle-style: each distinct item is hashed once (FNV-1a 64 of its canonical JSON), then the segments are
+ * hashed as canonical JSON with each item replaced by its hash. Pass `itemHashes` to share item hashes
+ * across many timelines (items must then not be mutated).
+ */
+export function computeTimelineVersion(segments: readonly Segment[], itemHashes: Map<TimelineItem, string> = new Map()): string {
+  const itemHash = (it: TimelineItem) => {
+    let h = itemHashes.get(it);
+    if (h === undefined) itemHashes.set(it, (h = fnv1a64(canonicalJson(it))));
+    return h;
+  };
+  const parts = segments.map(
+    (s) =>
+      `{"class":${JSON.stringify(s.class)},"end":${s.end},"items":["${s.items.map(itemHash).join('","')}"],` +
+      `"mode":${JSON.stringify(s.mode)},${s.phaseMs !== undefined ? `"phaseMs":${s.phaseMs},` : ''}"start":${s.start}}`,
+  );
+  return 'fnv1a64:' + fnv1a64('[' + parts.join(',') + ']');
+}
+
+/** Total duration of one pass over the items. */
+export function sequenceMs(items: readonly TimelineItem[]): number {
+  let sum = 0;
+  for (const it of items) sum += it.durationMs;
+  return sum;
+}
+
+function sameItem(x: TimelineItem, y: TimelineItem): boolean {
+  if (x === y) return true;
+  if (x.id !== y.id || x.durationMs !== y.durationMs || x.sha256 !== y.sha256 || x.reason.rule !== y.reason.rule) {
+    return false;
+  }
+  return canonicalJson(x) === canonicalJson(y);
+}
+
+function sameItems(a: readonly TimelineItem[], b: readonly TimelineItem[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameItem(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+/** True when `b` plays exactly what `a` would have played had `a` simply gone on past its end. */
+export function isContinuation(a: Segment, b: Segment): boolean {
+  if (a.end !== b.start || a.class !== b.class || a.mode !== b.mode) return false;
+  if (!sameItems(a.items, b.items)) return false;
+  const total = sequenceMs(a.items);
+  const next = (a.phaseMs ?? 0) + (a.end - a.start);
+  if (a.mode === 'loop') return total === 0 || next % total === (b.phaseMs ?? 0) % total;
+  return next === (b.phaseMs ?? 0);
+}
+
+/** Merge every chain of continuations into one segment. Canonical: the result does not depend on cuts. */
+export function normalizeSegments(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (last && isContinuation(last, s)) out[out.length - 1] = { ...last, end: s.end };
+    else out.push(s);
+  }
+  return out;
+}
+
+/** Cut a segment to [from, to), keeping its playback position. Returns null when nothing is left. */
+export function clipSegment(s: Segment, from: number, to: number): Segment | null {
+  const start = Math.max(s.start, from);
+  const end = Math.min(s.end, to);
+  if (end <= start) return null;
+  if (start === s.start && end === s.end) return s;
+  let phase = (s.phaseMs ?? 0) + (start - s.start);
+  if (s.mode === 'loop') {
+    const total = sequenceMs(s.items);
+    phase = total === 0 ? 0 : phase % total;
+  }
+  const { phaseMs: _drop, ...rest } = s;
+  return phase > 0 ? { ...rest, start, end, phaseMs: phase } : { ...rest, start, end };
+}
+
+function unionMedia(a: readonly MediaRef[], b: readonly MediaRef[]): MediaRef[] {
+  const bySha = new Map<string, MediaRef>();
+  for (const m of a) bySha.set(m.sha256, m);
+  for (const m of b) if (!bySha.has(m.sha256)) bySha.set(m.sha256, m);
+  return [...bySha.values()].sort((x, y) => (x.sha256 < y.sha256 ? -1 : x.sha256 > y.sha256 ? 1 : 0));
+}
+
+/**
+ * Join two consecutive timelines of one device (a.to === b.from) into one over [a.from, b.to): segments
+ * concatenated and continuations merged, media united (sorted by sha256), version recomputed. Compiling
+ * [a,c] equals joining the compiles of [a,b] and [b,c].
+ */
+export function joinTimelines(a: DeviceTimeline, b: DeviceTimeline): DeviceTimeline {
+  if (a.deviceId !== b.deviceId) throw new Error(`cannot join timelines of ${a.deviceId} and ${b.deviceId}`);
+  if (a.to !== b.from) throw new Error(`timelines are not consecutive: ${a.to} ≠ ${b.from}`);
+  const segments = normalizeSegments([...a.segments, ...b.segments]);
+  return {
+    deviceId: a.deviceId,
+    from: a.from,
+    to: b.to,
+    version: computeTimelineVersion(segments),
+    segments,
+    media: unionMedia(a.media, b.media),
+  };
+}
