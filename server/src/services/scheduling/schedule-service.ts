@@ -49,8 +49,8 @@ export const toScheduleView = (s: ScheduleRow): ScheduleView => ({
   class: s.class,
   contentId: s.content_id,
   playlistId: s.playlist_id,
-  target: JSON.parse(s.target) as ScheduleTarget,
-  when: JSON.parse(s.recurrence) as ScheduleWhen,
+  target: s.target,
+  when: s.recurrence,
   adShare: s.ad_share,
   adPlaysPerHour: s.ad_plays_per_hour,
   order: s.sort_order,
@@ -71,7 +71,7 @@ async function validate(q: Queryable, b: ScheduleBody, now: number) {
   if (b.playlistId != null) {
     const p = await playlistRepo.findById(q, b.playlistId);
     if (!p) throw new AppError(404, 'playlist_not_found', { id: b.playlistId });
-    items = JSON.parse(p.items) as PlaylistItem[];
+    items = p.items;
   } else items = [{ contentId: b.contentId! }];
   const ids = [...new Set(items.map((i) => i.contentId))];
   const kinds = await scheduleRepo.contentKinds(q, ids);
