@@ -1,10 +1,8 @@
 // Report calls (proof of play, uptime, kiosk feedback, periodic report and its archive), typed from the
-// server's routes, and the addresses of the server-made downloads (CSV, XLSX, printable page).
+// server's routes, and the addresses of the server-made downloads (CSV, XLSX, printable page), each of
+// which has a route of its own beside the JSON one.
 import type { InferResponseType } from 'hono/client';
-// The report routes answer JSON or CSV from one endpoint, so hono's client infers only a generic JSON body
-// for them. Their JSON shapes are the server's own report types (type-only: nothing of the server is
-// bundled). Better: export them from @bantin/server's `./api-types` entry, which package.json already maps
-// but which does not exist yet.
+// The report shapes are the server's own types (type-only: nothing of the server is bundled).
 import type * as Server from '@bantin/server/api-types';
 import { client, csrfHeaders, toApiError } from './api';
 
@@ -30,26 +28,26 @@ export type PeriodicReport = Server.PeriodicReport;
 export type ArchiveEntry = InferResponseType<typeof reports.periodic.archive.$get, 200>[number];
 
 export async function playsReport(r: DateRange, groupBy: PlaysGroupBy): Promise<PlaysReport> {
-  const res = await reports.plays.$get({ query: { ...r, groupBy, format: 'json' } });
-  if (res.status === 200) return (await res.json()) as unknown as PlaysReport;
+  const res = await reports.plays.$get({ query: { ...r, groupBy } });
+  if (res.status === 200) return await res.json();
   throw await toApiError(res);
 }
 
 export async function uptimeReport(r: DateRange): Promise<UptimeReport> {
-  const res = await reports.uptime.$get({ query: { ...r, format: 'json' } });
-  if (res.status === 200) return (await res.json()) as unknown as UptimeReport;
+  const res = await reports.uptime.$get({ query: r });
+  if (res.status === 200) return await res.json();
   throw await toApiError(res);
 }
 
 export async function feedbackReport(r: DateRange, groupBy: FeedbackGroupBy): Promise<FeedbackReport> {
-  const res = await reports.feedback.$get({ query: { ...r, groupBy, table: 'series', format: 'json' } });
-  if (res.status === 200) return (await res.json()) as unknown as FeedbackReport;
+  const res = await reports.feedback.$get({ query: { ...r, groupBy } });
+  if (res.status === 200) return await res.json();
   throw await toApiError(res);
 }
 
 export async function periodicReport(p: PeriodRef): Promise<PeriodicReport> {
-  const res = await reports.periodic.$get({ query: { period: p.period, year: String(p.year), index: String(p.index), format: 'json' } });
-  if (res.status === 200) return (await res.json()) as unknown as PeriodicReport;
+  const res = await reports.periodic.$get({ query: { period: p.period, year: String(p.year), index: String(p.index) } });
+  if (res.status === 200) return await res.json();
   throw await toApiError(res);
 }
 
@@ -67,12 +65,15 @@ export async function reportArchive(): Promise<ArchiveEntry[]> {
 
 const qs = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
 
-/** Server-made downloads: plain links, so the browser streams the file and names it. */
+/**
+ * Server-made downloads: plain links, so the browser streams the file and names it. The workbook keeps the
+ * query form (`?format=xlsx`), which the server still answers, so links already shared keep working.
+ */
 export const downloads = {
-  playsCsv: (r: DateRange, groupBy: PlaysGroupBy) => `/api/reports/plays?${qs({ ...r, groupBy, format: 'csv' })}`,
-  uptimeCsv: (r: DateRange) => `/api/reports/uptime?${qs({ ...r, format: 'csv' })}`,
+  playsCsv: (r: DateRange, groupBy: PlaysGroupBy) => `/api/reports/plays.csv?${qs({ ...r, groupBy })}`,
+  uptimeCsv: (r: DateRange) => `/api/reports/uptime.csv?${qs({ ...r })}`,
   feedbackCsv: (r: DateRange, groupBy: FeedbackGroupBy, table: 'series' | 'comments') =>
-    `/api/reports/feedback?${qs({ ...r, groupBy, table, format: 'csv' })}`,
+    `/api/reports/feedback.csv?${qs({ ...r, groupBy, table })}`,
   periodicXlsx: (p: PeriodRef) => `/api/reports/periodic?${qs({ ...p, format: 'xlsx' })}`,
-  periodicHtml: (p: PeriodRef) => `/api/reports/periodic?${qs({ ...p, format: 'html' })}`,
+  periodicHtml: (p: PeriodRef) => `/api/reports/periodic.html?${qs({ ...p })}`,
 };

@@ -7,7 +7,10 @@ const date = (name: string) =>
   z
     .string()
     .refine((s) => parseDate(s) !== null, `${name}: ngày dạng YYYY-MM-DD / a date as YYYY-MM-DD`)
-    .openapi({ example: '2026-11-01', description: `${name}: local date in BANTIN_TZ (included) / ngày theo giờ địa phương (tính cả ngày này)` });
+    .openapi({
+      example: '2026-11-01',
+      description: `${name}: local date in BANTIN_TZ (included) / ngày theo giờ địa phương (tính cả ngày này)`,
+    });
 
 const rangeFields = { from: date('from'), to: date('to') };
 function checkRange(v: { from: string; to: string }, ctx: z.RefinementCtx) {
@@ -18,20 +21,40 @@ function checkRange(v: { from: string; to: string }, ctx: z.RefinementCtx) {
   else if (b - a + 1 > MAX_RANGE_DAYS)
     ctx.addIssue({ code: 'custom', path: ['to'], message: `Tối đa ${MAX_RANGE_DAYS} ngày / at most ${MAX_RANGE_DAYS} days` });
 }
-const format = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values).default(values[0] as never).openapi({ description: `Answer format: ${values.join(' | ')}` });
+/**
+ * The JSON routes take `format=json` (or nothing); the files have routes of their own (/plays.csv,
+ * /periodic.xlsx…). A link made before those routes, naming `format=csv|xlsx|html`, is still answered as
+ * the file route would (routes/reports.ts).
+ */
+const jsonFormat = z.enum(['json']).optional().openapi({ description: 'json (files: the .csv / .xlsx / .html routes)' });
 
+const PlaysGroupBy = z.enum(['content', 'device', 'group', 'day', 'kind']);
+const FeedbackGroupBy = z.enum(['day', 'week', 'topic']);
+const PeriodKind = z.enum(['month', 'quarter']);
+const playsFields = { ...rangeFields, groupBy: PlaysGroupBy.default('content') };
+export const PlaysCsvQuery = z.object(playsFields).strict().superRefine(checkRange);
 export const PlaysQuery = z
-  .object({ ...rangeFields, groupBy: z.enum(['content', 'device', 'group', 'day', 'kind']).default('content'), format: format(['json', 'csv'] as const) })
+  .object({ ...playsFields, format: jsonFormat })
   .strict()
   .superRefine(checkRange);
-export const UptimeQuery = z.object({ ...rangeFields, format: format(['json', 'csv'] as const) }).strict().superRefine(checkRange);
+export const UptimeCsvQuery = z.object(rangeFields).strict().superRefine(checkRange);
+export const UptimeQuery = z
+  .object({ ...rangeFields, format: jsonFormat })
+  .strict()
+  .superRefine(checkRange);
+const feedbackFields = { ...rangeFields, groupBy: FeedbackGroupBy.default('day') };
+export const FeedbackCsvQuery = z
+  .object({
+    ...feedbackFields,
+    table: z.enum(['series', 'comments']).default('series').openapi({ description: 'Which table the CSV holds / Bảng xuất CSV' }),
+  })
+  .strict()
+  .superRefine(checkRange);
 export const FeedbackQuery = z
   .object({
-    ...rangeFields,
-    groupBy: z.enum(['day', 'week', 'topic']).default('day'),
-    table: z.enum(['series', 'comments']).default('series').openapi({ description: 'Which table the CSV holds / Bảng xuất CSV' }),
-    format: format(['json', 'csv'] as const),
+    ...feedbackFields,
+    table: z.enum(['series', 'comments']).optional().openapi({ description: 'Ignored: the JSON holds both' }),
+    format: jsonFormat,
   })
   .strict()
   .superRefine(checkRange);
@@ -42,10 +65,12 @@ const periodFields = {
   index: z.coerce.number().int().min(1).max(12).openapi({ description: 'Month 1–12 or quarter 1–4 / Tháng 1–12 hoặc quý 1–4' }),
 };
 function checkIndex(v: { period: string; index: number }, ctx: z.RefinementCtx) {
-  if (v.period === 'quarter' && v.index > 4) ctx.addIssue({ code: 'custom', path: ['index'], message: 'Quý từ 1 đến 4 / a quarter is 1–4' });
+  if (v.period === 'quarter' && v.index > 4)
+    ctx.addIssue({ code: 'custom', path: ['index'], message: 'Quý từ 1 đến 4 / a quarter is 1–4' });
 }
+export const PeriodicFileQuery = z.object(periodFields).strict().superRefine(checkIndex);
 export const PeriodicQuery = z
-  .object({ ...periodFields, format: format(['json', 'xlsx', 'html'] as const) })
+  .object({ ...periodFields, format: jsonFormat })
   .strict()
   .superRefine(checkIndex);
 export const GenerateBody = z.object(periodFields).strict().superRefine(checkIndex).openapi('GenerateReport');
@@ -81,7 +106,7 @@ const PlaysRowSchema = z
   .openapi('PlaysRow');
 const Range = { from: z.string(), to: z.string(), fromDate: z.string(), toDate: z.string(), tz: z.string() };
 export const PlaysReportSchema = z
-  .object({ ...Range, groupBy: z.string(), totals: PlayStatsSchema, rows: z.array(PlaysRowSchema) })
+  .object({ ...Range, groupBy: PlaysGroupBy, totals: PlayStatsSchema, rows: z.array(PlaysRowSchema) })
   .openapi('PlaysReport', { description: 'Proof of play between local dates; a play counts on the local day it started.' });
 
 const UptimeRowSchema = z
@@ -99,7 +124,7 @@ const UptimeRowSchema = z
   .openapi('UptimeRow');
 export const UptimeReportSchema = z.object({ ...Range, rows: z.array(UptimeRowSchema) }).openapi('UptimeReport');
 
-const FStats = { count: n, average: n.nullable(), ratings: z.array(n).openapi({ description: 'Counts for 1…5 stars' }) };
+const FStats = { count: n, average: n.nullable(), ratings: z.tuple([n, n, n, n, n]).openapi({ description: 'Counts for 1…5 stars' }) };
 const CommentSchema = z
   .object({ createdAt: z.string(), localTime: z.string(), rating: n, topic: z.string(), comment: z.string(), device: z.string() })
   .openapi('FeedbackComment', { description: 'Comment text only (phone numbers masked); never the phone field.' });
@@ -107,7 +132,7 @@ const TopicSchema = z.object({ topic: z.string(), ...FStats });
 export const FeedbackReportSchema = z
   .object({
     ...Range,
-    groupBy: z.string(),
+    groupBy: FeedbackGroupBy,
     totals: z.object(FStats),
     series: z.array(z.object({ key: z.string(), label: z.string(), ...FStats })),
     topics: z.array(TopicSchema),
@@ -117,11 +142,31 @@ export const FeedbackReportSchema = z
 
 export const PeriodicReportSchema = z
   .object({
-    period: z.object({ period: z.string(), year: n, index: n, label: z.string(), labelEn: z.string(), firstDay: z.string(), lastDay: z.string(), from: z.string(), to: z.string(), tz: z.string() }),
+    period: z.object({
+      period: PeriodKind,
+      year: n,
+      index: n,
+      label: z.string(),
+      labelEn: z.string(),
+      firstDay: z.string(),
+      lastDay: z.string(),
+      from: z.string(),
+      to: z.string(),
+      tz: z.string(),
+    }),
     generatedAt: z.string(),
     totals: PlayStatsSchema,
     channels: z.array(
-      z.object({ kind: z.string(), label: z.string(), devices: n, activeDevices: n, plays: n, airtimeHours: n, residentialGroups: n, residentialGroupNames: z.array(z.string()) }),
+      z.object({
+        kind: z.string(),
+        label: z.string(),
+        devices: n,
+        activeDevices: n,
+        plays: n,
+        airtimeHours: n,
+        residentialGroups: n,
+        residentialGroupNames: z.array(z.string()),
+      }),
     ),
     daily: z.array(z.object({ date: z.string(), plays: n, seconds: n })),
     topContent: z.array(PlaysRowSchema),

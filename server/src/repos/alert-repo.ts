@@ -1,13 +1,16 @@
 // SQL for emergency alerts (cảnh báo khẩn cấp), their audience and the devices' acknowledgements.
 import type { Queryable } from '../db/sqlite';
+import { decodeJson, isStoredTarget, type DeviceKind } from './json-column';
+
+/** Who an alert reaches; keys missing from the stored JSON read as false and empty lists. */
+export type AlertTarget = { all: boolean; deviceIds: number[]; groupIds: number[]; kinds: DeviceKind[] };
 
 export type AlertRow = {
   id: number;
   text: string;
   audio_sha256: string | null;
   speech_sha256: string | null;
-  /** JSON {all, deviceIds, groupIds, kinds} with numeric ids. */
-  target: string;
+  target: AlertTarget;
   repeat_min: number;
   severity: string;
   starts_at: number;
@@ -20,7 +23,18 @@ export type AlertRow = {
   updated_at: number;
 };
 
-export type AlertInsert = Omit<AlertRow, 'id' | 'cancelled_at' | 'created_at' | 'updated_at'>;
+type RawAlertRow = Omit<AlertRow, 'target'> & { target: string };
+
+/** Reads a stored alert target (JSON {all, deviceIds, groupIds, kinds} with numeric ids). */
+export const decodeAlertTarget = (json: string, id: number, table = 'alerts'): AlertTarget => {
+  const t = decodeJson(json, { table, id, column: 'target' }, isStoredTarget);
+  return { all: !!t.all, deviceIds: t.deviceIds ?? [], groupIds: t.groupIds ?? [], kinds: t.kinds ?? [] };
+};
+const decode = (r: RawAlertRow): AlertRow => ({ ...r, target: decodeAlertTarget(r.target, r.id) });
+const one = (r: RawAlertRow | undefined) => r && decode(r);
+
+/** A new alert, its target already serialised. */
+export type AlertInsert = Omit<RawAlertRow, 'id' | 'cancelled_at' | 'created_at' | 'updated_at'>;
 export type AckRow = { device_id: number; device_name: string | null; acked_at: number };
 
 const ACTIVE = 'cancelled_at IS NULL AND expires_at > ?';
@@ -31,25 +45,46 @@ export const alertRepo = {
       await q.run(
         `INSERT INTO alerts (text, audio_sha256, speech_sha256, target, repeat_min, severity, starts_at, expires_at, source,
            cap_identifier, issued_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [a.text, a.audio_sha256, a.speech_sha256, a.target, a.repeat_min, a.severity, a.starts_at, a.expires_at, a.source,
-          a.cap_identifier, a.issued_by, now, now],
+        [
+          a.text,
+          a.audio_sha256,
+          a.speech_sha256,
+          a.target,
+          a.repeat_min,
+          a.severity,
+          a.starts_at,
+          a.expires_at,
+          a.source,
+          a.cap_identifier,
+          a.issued_by,
+          now,
+          now,
+        ],
       )
     ).lastID,
-  findById: (q: Queryable, id: number) => q.get<AlertRow>('SELECT * FROM alerts WHERE id = ?', [id]),
-  findByCapIdentifier: (q: Queryable, ident: string) =>
-    q.get<AlertRow>('SELECT * FROM alerts WHERE cap_identifier = ? ORDER BY id DESC LIMIT 1', [ident]),
-  list: (q: Queryable, limit: number) => q.all<AlertRow>('SELECT * FROM alerts ORDER BY id DESC LIMIT ?', [limit]),
-  listActive: (q: Queryable, now: number) => q.all<AlertRow>(`SELECT * FROM alerts WHERE ${ACTIVE} ORDER BY id`, [now]),
+  findById: async (q: Queryable, id: number) => one(await q.get<RawAlertRow>('SELECT * FROM alerts WHERE id = ?', [id])),
+  findByCapIdentifier: async (q: Queryable, ident: string) =>
+    one(await q.get<RawAlertRow>('SELECT * FROM alerts WHERE cap_identifier = ? ORDER BY id DESC LIMIT 1', [ident])),
+  list: async (q: Queryable, limit: number) =>
+    (await q.all<RawAlertRow>('SELECT * FROM alerts ORDER BY id DESC LIMIT ?', [limit])).map(decode),
+  listActive: async (q: Queryable, now: number) =>
+    (await q.all<RawAlertRow>(`SELECT * FROM alerts WHERE ${ACTIVE} ORDER BY id`, [now])).map(decode),
   /** Alerts still marked open whose expiry has passed. */
-  listDueToExpire: (q: Queryable, now: number) =>
-    q.all<AlertRow>('SELECT * FROM alerts WHERE cancelled_at IS NULL AND expires_at <= ? ORDER BY id', [now]),
+  listDueToExpire: async (q: Queryable, now: number) =>
+    (await q.all<RawAlertRow>('SELECT * FROM alerts WHERE cancelled_at IS NULL AND expires_at <= ? ORDER BY id', [now])).map(decode),
   nextExpiry: async (q: Queryable) =>
     (await q.get<{ t: number | null }>('SELECT MIN(expires_at) AS t FROM alerts WHERE cancelled_at IS NULL'))?.t ?? null,
   end: (q: Queryable, id: number, at: number, now: number) =>
     q.run('UPDATE alerts SET cancelled_at = ?, updated_at = ? WHERE id = ? AND cancelled_at IS NULL', [at, now, id]),
-  update: (q: Queryable, id: number, a: Pick<AlertRow, 'text' | 'severity' | 'repeat_min' | 'expires_at' | 'target'>, now: number) =>
+  update: (q: Queryable, id: number, a: Pick<RawAlertRow, 'text' | 'severity' | 'repeat_min' | 'expires_at' | 'target'>, now: number) =>
     q.run('UPDATE alerts SET text = ?, severity = ?, repeat_min = ?, expires_at = ?, target = ?, updated_at = ? WHERE id = ?', [
-      a.text, a.severity, a.repeat_min, a.expires_at, a.target, now, id,
+      a.text,
+      a.severity,
+      a.repeat_min,
+      a.expires_at,
+      a.target,
+      now,
+      id,
     ]),
   setSpeech: (q: Queryable, id: number, sha: string, now: number) =>
     q.run('UPDATE alerts SET speech_sha256 = ?, updated_at = ? WHERE id = ?', [sha, now, id]),

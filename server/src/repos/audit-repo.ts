@@ -1,6 +1,7 @@
 // SQL for the append-only, hash-chained audit log.
 import type { Queryable } from '../db/sqlite';
 import type { AuditRecord } from '../domain/audit-chain';
+import { decodeJson, isRecord } from './json-column';
 
 export type AuditRow = {
   seq: number;
@@ -9,10 +10,14 @@ export type AuditRow = {
   actor: string;
   action: string;
   target: string;
+  /** JSON text exactly as hashed into the chain. */
   summary: string;
   prev_hash: string;
   hash: string;
 };
+
+/** A row to show: the summary decoded (the chain is verified from AuditRow's text). */
+export type AuditEntryRow = Omit<AuditRow, 'summary'> & { summary: Record<string, unknown> };
 
 export const toRecord = (r: AuditRow): AuditRecord & { hash: string } => ({
   seq: r.seq,
@@ -39,6 +44,9 @@ export const auditRepo = {
     );
   },
   all: (q: Queryable) => q.all<AuditRow>('SELECT * FROM audit_log ORDER BY seq'),
-  page: (q: Queryable, beforeSeq: number, limit: number) =>
-    q.all<AuditRow>('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?', [beforeSeq, limit]),
+  page: async (q: Queryable, beforeSeq: number, limit: number): Promise<AuditEntryRow[]> =>
+    (await q.all<AuditRow>('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?', [beforeSeq, limit])).map((r) => ({
+      ...r,
+      summary: decodeJson(r.summary, { table: 'audit_log', id: r.seq, column: 'summary' }, isRecord),
+    })),
 };

@@ -1,5 +1,8 @@
-// SQL for content items, their immutable versions and the review history.
+// SQL for content items, their immutable versions and the review history. The JSON columns of versions and
+// reviews (fields, tags, files, findings) are decoded here.
 import type { Queryable } from '../db/sqlite';
+import type { Finding } from '../domain/precheck/types';
+import { arrayOf, decodeJson, isRecord, isStringArray, type ColumnRef } from './json-column';
 
 export type ContentKind = 'message' | 'clip' | 'ad';
 export type VersionState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
@@ -22,16 +25,19 @@ export type VersionRow = {
   state: VersionState;
   title: string;
   body: string;
-  fields: string;
-  tags: string;
+  /** Kind-specific settings (style, voice, advertiser, proofs…). */
+  fields: Record<string, unknown>;
+  tags: string[];
   valid_from: number | null;
   valid_to: number | null;
   duration_ms: number;
   media_sha256: string | null;
   speech_sha256: string | null;
-  files: string;
+  /** Every media file the version uses (sha256), in the order the hash covers them. */
+  files: string[];
   version_sha256: string;
-  findings: string;
+  /** The prechecks' findings at submission; [] before. */
+  findings: Finding[];
   created_by: number;
   created_at: number;
   submitted_by: number | null;
@@ -44,12 +50,34 @@ export type ReviewRow = {
   decision: 'submitted' | 'approved' | 'rejected' | 'revoked' | 'withdrawn' | 'expired';
   reason: string | null;
   version_sha256: string;
-  files: string;
+  files: string[];
   actor_id: number | null;
   decided_at: number;
 };
 
-export type NewVersion = Omit<VersionRow, 'id' | 'submitted_by' | 'submitted_at' | 'findings'>;
+type RawVersionRow = Omit<VersionRow, 'fields' | 'tags' | 'files' | 'findings'> & { fields: string; tags: string; files: string; findings: string };
+type RawReviewRow = Omit<ReviewRow, 'files'> & { files: string };
+
+/** A version as written: fields, tags and files already serialised. */
+export type NewVersion = Omit<RawVersionRow, 'id' | 'submitted_by' | 'submitted_at' | 'findings'>;
+
+const isFindings = arrayOf((v: unknown): v is Finding => isRecord(v) && typeof v.ruleId === 'string' && isRecord(v.message));
+
+const decodeVersion = <R extends RawVersionRow>(v: R): Omit<R, 'fields' | 'tags' | 'files' | 'findings'> & VersionRow => {
+  const ref = (column: string): ColumnRef => ({ table: 'content_versions', id: v.id, column });
+  return {
+    ...v,
+    fields: decodeJson(v.fields, ref('fields'), isRecord),
+    tags: decodeJson(v.tags, ref('tags'), isStringArray),
+    files: decodeJson(v.files, ref('files'), isStringArray),
+    findings: decodeJson(v.findings, ref('findings'), isFindings),
+  };
+};
+const oneVersion = (v: RawVersionRow | undefined) => v && decodeVersion(v);
+const decodeReview = <R extends RawReviewRow>(r: R): Omit<R, 'files'> & ReviewRow => ({
+  ...r,
+  files: decodeJson(r.files, { table: 'reviews', id: r.id, column: 'files' }, isStringArray),
+});
 
 export type ContentFilter = { kind?: ContentKind; tag?: string; state?: VersionState; q?: string; limit: number; offset: number };
 
@@ -96,18 +124,22 @@ export const contentRepo = {
         ],
       )
     ).lastID,
-  version: (q: Queryable, id: number) => q.get<VersionRow>('SELECT * FROM content_versions WHERE id = ?', [id]),
-  versionByNumber: (q: Queryable, contentId: number, n: number) =>
-    q.get<VersionRow>('SELECT * FROM content_versions WHERE content_id = ? AND number = ?', [contentId, n]),
-  versionsOf: (q: Queryable, contentId: number) =>
-    q.all<VersionRow>('SELECT * FROM content_versions WHERE content_id = ? ORDER BY number DESC', [contentId]),
-  versionsByIds: (q: Queryable, ids: number[]) =>
-    ids.length ? q.all<VersionRow>(`SELECT * FROM content_versions WHERE id IN (${ids.map(() => '?').join(',')})`, ids) : Promise.resolve([]),
+  version: async (q: Queryable, id: number) => oneVersion(await q.get<RawVersionRow>('SELECT * FROM content_versions WHERE id = ?', [id])),
+  versionByNumber: async (q: Queryable, contentId: number, n: number) =>
+    oneVersion(await q.get<RawVersionRow>('SELECT * FROM content_versions WHERE content_id = ? AND number = ?', [contentId, n])),
+  versionsOf: async (q: Queryable, contentId: number) =>
+    (await q.all<RawVersionRow>('SELECT * FROM content_versions WHERE content_id = ? ORDER BY number DESC', [contentId])).map(decodeVersion),
+  versionsByIds: async (q: Queryable, ids: number[]) =>
+    ids.length
+      ? (await q.all<RawVersionRow>(`SELECT * FROM content_versions WHERE id IN (${ids.map(() => '?').join(',')})`, ids)).map(decodeVersion)
+      : [],
   setState: (q: Queryable, id: number, state: VersionState) => q.run('UPDATE content_versions SET state = ? WHERE id = ?', [state, id]),
   markSubmitted: (q: Queryable, id: number, by: number, at: number, findings: string) =>
     q.run("UPDATE content_versions SET state = 'submitted', submitted_by = ?, submitted_at = ?, findings = ? WHERE id = ?", [by, at, findings, id]),
-  pendingOf: (q: Queryable, contentId: number) =>
-    q.all<VersionRow>("SELECT * FROM content_versions WHERE content_id = ? AND state IN ('draft', 'submitted')", [contentId]),
+  pendingOf: async (q: Queryable, contentId: number) =>
+    (await q.all<RawVersionRow>("SELECT * FROM content_versions WHERE content_id = ? AND state IN ('draft', 'submitted')", [contentId])).map(
+      decodeVersion,
+    ),
 
   list: (q: Queryable, f: ContentFilter) => {
     const where: string[] = [];
@@ -138,35 +170,47 @@ export const contentRepo = {
       `SELECT v.state, c.kind, COUNT(*) AS n, SUM(c.approved_version_id IS NOT NULL) AS playing
        FROM content c JOIN content_versions v ON v.id = c.latest_version_id GROUP BY v.state, c.kind`,
     ),
-  submittedQueue: (q: Queryable, kinds: ContentKind[]) =>
+  submittedQueue: async (q: Queryable, kinds: ContentKind[]) =>
     kinds.length
-      ? q.all<VersionRow & { kind: ContentKind }>(
-          `SELECT v.*, c.kind FROM content_versions v JOIN content c ON c.id = v.content_id
+      ? (
+          await q.all<RawVersionRow & { kind: ContentKind }>(
+            `SELECT v.*, c.kind FROM content_versions v JOIN content c ON c.id = v.content_id
            WHERE v.state = 'submitted' AND c.kind IN (${kinds.map(() => '?').join(',')}) ORDER BY v.submitted_at`,
-          kinds,
-        )
-      : Promise.resolve([]),
-  approvedEndingBefore: (q: Queryable, now: number) =>
-    q.all<VersionRow>("SELECT * FROM content_versions WHERE state = 'approved' AND valid_to IS NOT NULL AND valid_to <= ?", [now]),
+            kinds,
+          )
+        ).map(decodeVersion)
+      : [],
+  approvedEndingBefore: async (q: Queryable, now: number) =>
+    (
+      await q.all<RawVersionRow>("SELECT * FROM content_versions WHERE state = 'approved' AND valid_to IS NOT NULL AND valid_to <= ?", [now])
+    ).map(decodeVersion),
 
+  /** The files are written as the JSON array the version stores, so a review names the exact same list. */
   insertReview: (q: Queryable, r: Omit<ReviewRow, 'id'>) =>
     q.run('INSERT INTO reviews (version_id, decision, reason, version_sha256, files, actor_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       r.version_id,
       r.decision,
       r.reason,
       r.version_sha256,
-      r.files,
+      JSON.stringify(r.files),
       r.actor_id,
       r.decided_at,
     ]),
-  reviewsOfContent: (q: Queryable, contentId: number) =>
-    q.all<ReviewRow & { number: number; actor: string | null }>(
-      `SELECT r.*, v.number, u.username AS actor FROM reviews r JOIN content_versions v ON v.id = r.version_id
+  reviewsOfContent: async (q: Queryable, contentId: number) =>
+    (
+      await q.all<RawReviewRow & { number: number; actor: string | null }>(
+        `SELECT r.*, v.number, u.username AS actor FROM reviews r JOIN content_versions v ON v.id = r.version_id
        LEFT JOIN users u ON u.id = r.actor_id WHERE v.content_id = ? ORDER BY r.id`,
-      [contentId],
-    ),
-  lastReviewOf: (q: Queryable, versionId: number, decision: ReviewRow['decision']) =>
-    q.get<ReviewRow>('SELECT * FROM reviews WHERE version_id = ? AND decision = ? ORDER BY id DESC LIMIT 1', [versionId, decision]),
+        [contentId],
+      )
+    ).map(decodeReview),
+  lastReviewOf: async (q: Queryable, versionId: number, decision: ReviewRow['decision']) => {
+    const r = await q.get<RawReviewRow>('SELECT * FROM reviews WHERE version_id = ? AND decision = ? ORDER BY id DESC LIMIT 1', [
+      versionId,
+      decision,
+    ]);
+    return r && decodeReview(r);
+  },
 };
 
 // --- Starter-pack seeding (services/content/seed-service.ts) ---

@@ -1,5 +1,6 @@
 // SQL for devices (LED screens, kiosks, loudspeaker clusters), their tokens and the pairing codes.
 import type { Queryable } from '../db/sqlite';
+import { decodeNullableJson, isClockWindow, isClockWindows, type ClockWindow } from './json-column';
 
 export type DeviceKind = 'led' | 'kiosk' | 'speaker';
 
@@ -14,9 +15,9 @@ export type DeviceRow = {
   orientation: 'landscape' | 'portrait';
   resolution: string | null;
   volume: number | null;
-  operating_hours: string | null;
-  quiet_hours: string | null;
-  broadcast_slots: string | null;
+  operating_hours: ClockWindow | null;
+  quiet_hours: ClockWindow | null;
+  broadcast_slots: ClockWindow[] | null;
   token_hash: string | null;
   token_issued_at: number | null;
   last_seen_at: number | null;
@@ -26,9 +27,22 @@ export type DeviceRow = {
   updated_at: number;
 };
 
+type Serialised = 'operating_hours' | 'quiet_hours' | 'broadcast_slots';
+type RawDeviceRow = Omit<DeviceRow, Serialised> & { [k in Serialised]: string | null };
+
+const decode = (d: RawDeviceRow): DeviceRow => {
+  const ref = (column: string) => ({ table: 'devices', id: d.id, column });
+  return {
+    ...d,
+    operating_hours: decodeNullableJson(d.operating_hours, ref('operating_hours'), isClockWindow),
+    quiet_hours: decodeNullableJson(d.quiet_hours, ref('quiet_hours'), isClockWindow),
+    broadcast_slots: decodeNullableJson(d.broadcast_slots, ref('broadcast_slots'), isClockWindows),
+  };
+};
+
 /** Columns a create or patch may set, already serialised for SQL. */
 export type DeviceFields = Pick<
-  DeviceRow,
+  RawDeviceRow,
   | 'kind'
   | 'name'
   | 'residential_group'
@@ -69,20 +83,27 @@ const FIELD_NAMES = [
 ] as const satisfies readonly (keyof DeviceFields)[];
 
 export const deviceRepo = {
-  list: (q: Queryable, filter: { kind?: DeviceKind; groupId?: number }) =>
-    q.all<DeviceRow>(
-      `SELECT d.* FROM devices d
+  list: async (q: Queryable, filter: { kind?: DeviceKind; groupId?: number }) =>
+    (
+      await q.all<RawDeviceRow>(
+        `SELECT d.* FROM devices d
        WHERE d.deleted_at IS NULL AND (? IS NULL OR d.kind = ?)
          AND (? IS NULL OR EXISTS (SELECT 1 FROM device_group_members m WHERE m.device_id = d.id AND m.group_id = ?))
        ORDER BY d.name, d.id`,
-      [filter.kind ?? null, filter.kind ?? null, filter.groupId ?? null, filter.groupId ?? null],
-    ),
-  listActive: (q: Queryable) => q.all<DeviceRow>('SELECT * FROM devices WHERE deleted_at IS NULL ORDER BY id'),
-  findById: (q: Queryable, id: number) => q.get<DeviceRow>('SELECT * FROM devices WHERE id = ? AND deleted_at IS NULL', [id]),
-  findByIds: (q: Queryable, ids: readonly number[]) =>
+        [filter.kind ?? null, filter.kind ?? null, filter.groupId ?? null, filter.groupId ?? null],
+      )
+    ).map(decode),
+  listActive: async (q: Queryable) => (await q.all<RawDeviceRow>('SELECT * FROM devices WHERE deleted_at IS NULL ORDER BY id')).map(decode),
+  findById: async (q: Queryable, id: number) => {
+    const d = await q.get<RawDeviceRow>('SELECT * FROM devices WHERE id = ? AND deleted_at IS NULL', [id]);
+    return d && decode(d);
+  },
+  findByIds: async (q: Queryable, ids: readonly number[]) =>
     ids.length === 0
-      ? Promise.resolve([] as DeviceRow[])
-      : q.all<DeviceRow>(`SELECT * FROM devices WHERE deleted_at IS NULL AND id IN (${ids.map(() => '?').join(',')})`, ids),
+      ? []
+      : (await q.all<RawDeviceRow>(`SELECT * FROM devices WHERE deleted_at IS NULL AND id IN (${ids.map(() => '?').join(',')})`, ids)).map(
+          decode,
+        ),
   insert: async (q: Queryable, f: DeviceFields, now: number) =>
     (
       await q.run(

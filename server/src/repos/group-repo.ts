@@ -1,20 +1,30 @@
 // SQL for device groups (nhóm thiết bị, e.g. "tổ dân phố 5") and their members.
 import type { Queryable } from '../db/sqlite';
+import { decodeNullableJson, isClockWindows, type ClockWindow } from './json-column';
 
 export type GroupRow = {
   id: number;
   name: string;
   description: string;
   geocode: string | null;
-  broadcast_slots: string | null;
+  /** Default broadcast slots of the member speakers; null = none set. */
+  broadcast_slots: ClockWindow[] | null;
   deleted_at: number | null;
   created_at: number;
 };
+type RawGroupRow = Omit<GroupRow, 'broadcast_slots'> & { broadcast_slots: string | null };
+
+const decode = (g: RawGroupRow): GroupRow => ({
+  ...g,
+  broadcast_slots: decodeNullableJson(g.broadcast_slots, { table: 'device_groups', id: g.id, column: 'broadcast_slots' }, isClockWindows),
+});
+const one = (g: RawGroupRow | undefined) => g && decode(g);
 
 export const groupRepo = {
-  list: (q: Queryable) => q.all<GroupRow>('SELECT * FROM device_groups WHERE deleted_at IS NULL ORDER BY name, id'),
-  findById: (q: Queryable, id: number) => q.get<GroupRow>('SELECT * FROM device_groups WHERE id = ? AND deleted_at IS NULL', [id]),
-  findByName: (q: Queryable, name: string) => q.get<GroupRow>('SELECT * FROM device_groups WHERE name = ?', [name]),
+  list: async (q: Queryable) => (await q.all<RawGroupRow>('SELECT * FROM device_groups WHERE deleted_at IS NULL ORDER BY name, id')).map(decode),
+  findById: async (q: Queryable, id: number) =>
+    one(await q.get<RawGroupRow>('SELECT * FROM device_groups WHERE id = ? AND deleted_at IS NULL', [id])),
+  findByName: async (q: Queryable, name: string) => one(await q.get<RawGroupRow>('SELECT * FROM device_groups WHERE name = ?', [name])),
   liveIds: async (q: Queryable, ids: readonly number[]) =>
     ids.length === 0
       ? []

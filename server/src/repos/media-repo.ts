@@ -1,5 +1,6 @@
 // SQL for the registry of stored media files.
 import type { Queryable } from '../db/sqlite';
+import { decodeJson, isRecord } from './json-column';
 
 export type MediaRow = {
   sha256: string;
@@ -10,15 +11,22 @@ export type MediaRow = {
   height: number | null;
   duration_ms: number | null;
   has_audio: number;
-  info: string;
+  /** What ingest learned (probe, loudness, thumbnail…). */
+  info: Record<string, unknown>;
   original_name: string | null;
   created_by: number | null;
   created_at: number;
 };
 
+/** A registry row as written: its info already serialised. */
+export type MediaInsert = Omit<MediaRow, 'info'> & { info: string };
+
 export const mediaRepo = {
-  find: (q: Queryable, sha: string) => q.get<MediaRow>('SELECT * FROM media_files WHERE sha256 = ?', [sha]),
-  insertIgnore: (q: Queryable, r: MediaRow) =>
+  find: async (q: Queryable, sha: string): Promise<MediaRow | undefined> => {
+    const r = await q.get<MediaInsert>('SELECT * FROM media_files WHERE sha256 = ?', [sha]);
+    return r && { ...r, info: decodeJson(r.info, { table: 'media_files', id: sha, column: 'info' }, isRecord) };
+  },
+  insertIgnore: (q: Queryable, r: MediaInsert) =>
     q.run(
       `INSERT OR IGNORE INTO media_files (sha256, size, mime, kind, width, height, duration_ms, has_audio, info, original_name, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,7 +1,22 @@
 // SQL for compiled device timelines (one blob per distinct version, one small row per device pointing at it)
 // and for the compiler's inputs that live in other areas' tables (approved content versions with their media
 // files, active emergency alerts).
+import type { DeviceTimeline } from '@bantin/protocol';
 import type { Queryable } from '../db/sqlite';
+import { decodeAlertTarget, type AlertTarget } from './alert-repo';
+import {
+  decodeJson,
+  decodeNullableJson,
+  isClockWindow,
+  isClockWindows,
+  isRecord,
+  isStringArray,
+  CorruptRowError,
+  type ClockWindow,
+  type ColumnRef,
+  type Shape,
+} from './json-column';
+import { decodeStored, type SharedPart } from './timeline-body';
 
 /** A device's timeline with its JSON assembled (the shape of `timeline.v1`'s timeline). */
 export type TimelineRow = {
@@ -26,8 +41,10 @@ export type PlayableVersionRow = {
   version_id: number;
   title: string;
   body: string;
-  fields: string;
-  tags: string;
+  /** The version's fields; {} when the stored JSON is unreadable (the text slide then takes the default style). */
+  fields: Record<string, unknown>;
+  /** [] when the stored JSON is unreadable. */
+  tags: string[];
   valid_from: number | null;
   valid_to: number | null;
   duration_ms: number;
@@ -48,15 +65,15 @@ export type CompileDeviceRow = {
   id: number;
   kind: 'led' | 'kiosk' | 'speaker';
   name: string;
-  operating_hours: string | null;
-  quiet_hours: string | null;
-  broadcast_slots: string | null;
+  operating_hours: ClockWindow | null;
+  quiet_hours: ClockWindow | null;
+  broadcast_slots: ClockWindow[] | null;
 };
 
 export type AlertRow = {
   id: number;
   text: string;
-  target: string;
+  target: AlertTarget;
   starts_at: number;
   expires_at: number;
   audio_sha256: string | null;
@@ -69,10 +86,60 @@ export type AlertRow = {
   speech_duration_ms: number | null;
 };
 
+type RawDevice = Omit<CompileDeviceRow, 'operating_hours' | 'quiet_hours' | 'broadcast_slots'> & {
+  operating_hours: string | null;
+  quiet_hours: string | null;
+  broadcast_slots: string | null;
+};
+type RawVersion = Omit<PlayableVersionRow, 'fields' | 'tags'> & { fields: string; tags: string };
+type RawAlert = Omit<AlertRow, 'target'> & { target: string };
+
+const decodeDevice = (d: RawDevice): CompileDeviceRow => {
+  const ref = (column: string) => ({ table: 'devices', id: d.id, column });
+  return {
+    ...d,
+    operating_hours: decodeNullableJson(d.operating_hours, ref('operating_hours'), isClockWindow),
+    quiet_hours: decodeNullableJson(d.quiet_hours, ref('quiet_hours'), isClockWindow),
+    broadcast_slots: decodeNullableJson(d.broadcast_slots, ref('broadcast_slots'), isClockWindows),
+  };
+};
+
+/**
+ * A version's fields and tags only choose a text style and mark the jingle: an unreadable one must not stop
+ * every device's timeline from compiling, so it reads as empty here (the content API still reports it).
+ */
+const lenient = <T>(text: string, ref: ColumnRef, shape: Shape<T>, fallback: T): T => {
+  try {
+    return decodeJson(text, ref, shape);
+  } catch {
+    return fallback;
+  }
+};
+const decodeVersion = (v: RawVersion): PlayableVersionRow => ({
+  ...v,
+  fields: lenient(v.fields, { table: 'content_versions', id: v.version_id, column: 'fields' }, isRecord, {}),
+  tags: lenient(v.tags, { table: 'content_versions', id: v.version_id, column: 'tags' }, isStringArray, []),
+});
+
+/** A stored timeline (a blob, or a device's assembled JSON) read back; CorruptRowError when it does not decode. */
+const decodeTimeline = <T extends object>(json: string, ref: ColumnRef): T & SharedPart => {
+  try {
+    return decodeStored<T>(json);
+  } catch (err) {
+    throw new CorruptRowError(ref.table, ref.id, ref.column, err instanceof Error ? `does not decode (${err.message})` : 'does not decode');
+  }
+};
+
 export const timelineRepo = {
   getMeta: (q: Queryable, deviceId: number) =>
     q.get<TimelineMetaRow>('SELECT device_id, version, from_ms, to_ms, compiled_at FROM device_timelines WHERE device_id = ?', [deviceId]),
-  getBlob: (q: Queryable, version: string) => q.get<TimelineBlobRow>('SELECT version, body FROM timeline_blobs WHERE version = ?', [version]),
+  getBlob: (q: Queryable, version: string) =>
+    q.get<TimelineBlobRow>('SELECT version, body FROM timeline_blobs WHERE version = ?', [version]),
+  /** The segments and media of one version, decoded; undefined when no blob has that version. */
+  getSharedPart: async (q: Queryable, version: string): Promise<SharedPart | undefined> => {
+    const blob = await timelineRepo.getBlob(q, version);
+    return blob && decodeTimeline<SharedPart>(blob.body, { table: 'timeline_blobs', id: version, column: 'body' });
+  },
   listMeta: (q: Queryable) =>
     q.all<TimelineMetaRow>('SELECT device_id, version, from_ms, to_ms, compiled_at FROM device_timelines ORDER BY device_id'),
   /** Every device's full timeline JSON, assembled exactly as JSON.stringify would write it (key order kept). */
@@ -83,8 +150,15 @@ export const timelineRepo = {
               ',"version":' || json_quote(t.version) || ',' || substr(b.body, 2) AS timeline
        FROM device_timelines t JOIN timeline_blobs b ON b.version = t.version ORDER BY t.device_id`,
     ),
+  /** Every device's stored timeline, decoded (the packed form unpacked). */
+  listTimelines: async (q: Queryable): Promise<{ deviceId: number; timeline: DeviceTimeline }[]> =>
+    (await timelineRepo.listAll(q)).map((r) => ({
+      deviceId: r.device_id,
+      timeline: decodeTimeline<DeviceTimeline>(r.timeline, { table: 'device_timelines', id: r.device_id, column: 'timeline' }),
+    })),
   /** Content-addressed: a version's body never changes, so an existing one is kept. */
-  insertBlob: (q: Queryable, b: TimelineBlobRow) => q.run('INSERT OR IGNORE INTO timeline_blobs (version, body) VALUES (?, ?)', [b.version, b.body]),
+  insertBlob: (q: Queryable, b: TimelineBlobRow) =>
+    q.run('INSERT OR IGNORE INTO timeline_blobs (version, body) VALUES (?, ?)', [b.version, b.body]),
   /** Points many devices at one version in a single statement (the ids travel as one JSON array). */
   assign: (q: Queryable, a: TimelineAssignment) =>
     q.run(
@@ -102,13 +176,16 @@ export const timelineRepo = {
   deleteUnusedBlobs: (q: Queryable) =>
     q.run('DELETE FROM timeline_blobs WHERE NOT EXISTS (SELECT 1 FROM device_timelines t WHERE t.version = timeline_blobs.version)'),
 
-  compileDevices: (q: Queryable) =>
-    q.all<CompileDeviceRow>(
-      'SELECT id, kind, name, operating_hours, quiet_hours, broadcast_slots FROM devices WHERE deleted_at IS NULL ORDER BY id',
-    ),
-  playableVersions: (q: Queryable) =>
-    q.all<PlayableVersionRow>(
-      `SELECT c.id AS content_id, c.kind AS content_kind, c.system, v.id AS version_id, v.title, v.body, v.fields, v.tags,
+  compileDevices: async (q: Queryable) =>
+    (
+      await q.all<RawDevice>(
+        'SELECT id, kind, name, operating_hours, quiet_hours, broadcast_slots FROM devices WHERE deleted_at IS NULL ORDER BY id',
+      )
+    ).map(decodeDevice),
+  playableVersions: async (q: Queryable) =>
+    (
+      await q.all<RawVersion>(
+        `SELECT c.id AS content_id, c.kind AS content_kind, c.system, v.id AS version_id, v.title, v.body, v.fields, v.tags,
               v.valid_from, v.valid_to, v.duration_ms, v.version_sha256,
               v.media_sha256, m.mime AS media_mime, m.size AS media_size, m.kind AS media_kind, m.duration_ms AS media_duration_ms,
               v.speech_sha256, s.mime AS speech_mime, s.size AS speech_size, s.duration_ms AS speech_duration_ms
@@ -117,16 +194,19 @@ export const timelineRepo = {
        LEFT JOIN media_files m ON m.sha256 = v.media_sha256
        LEFT JOIN media_files s ON s.sha256 = v.speech_sha256
        ORDER BY c.id`,
-    ),
-  activeAlerts: (q: Queryable, now: number) =>
-    q.all<AlertRow>(
-      `SELECT a.id, a.text, a.target, a.starts_at, a.expires_at,
+      )
+    ).map(decodeVersion),
+  activeAlerts: async (q: Queryable, now: number) =>
+    (
+      await q.all<RawAlert>(
+        `SELECT a.id, a.text, a.target, a.starts_at, a.expires_at,
               a.audio_sha256, au.mime AS audio_mime, au.size AS audio_size, au.duration_ms AS audio_duration_ms,
               a.speech_sha256, sp.mime AS speech_mime, sp.size AS speech_size, sp.duration_ms AS speech_duration_ms
        FROM alerts a
        LEFT JOIN media_files au ON au.sha256 = a.audio_sha256
        LEFT JOIN media_files sp ON sp.sha256 = a.speech_sha256
        WHERE a.cancelled_at IS NULL AND a.expires_at > ? ORDER BY a.id`,
-      [now],
-    ),
+        [now],
+      )
+    ).map((a) => ({ ...a, target: decodeAlertTarget(a.target, a.id) })),
 };

@@ -260,14 +260,34 @@ describe('bad report parameters', () => {
       .sort();
     expect(access).toEqual([
       'get /api/reports/feedback "authenticated"',
+      'get /api/reports/feedback.csv "authenticated"',
       'get /api/reports/periodic "authenticated"',
+      'get /api/reports/periodic.html "authenticated"',
+      'get /api/reports/periodic.xlsx "authenticated"',
       'get /api/reports/periodic/archive "authenticated"',
       'get /api/reports/periodic/archive/{file} "authenticated"',
       'get /api/reports/plays "authenticated"',
+      'get /api/reports/plays.csv "authenticated"',
       'get /api/reports/print.css "authenticated"',
       'get /api/reports/uptime "authenticated"',
+      'get /api/reports/uptime.csv "authenticated"',
       'post /api/reports/periodic/generate ["editor","admin"]',
     ]);
+  });
+
+  it('answers the same file on the .csv routes as on the query form links made before them', async () => {
+    for (const [file, old] of [
+      [`/api/reports/plays.csv?${NOV}&groupBy=device`, `/api/reports/plays?${NOV}&groupBy=device&format=csv`],
+      [`/api/reports/uptime.csv?${NOV}`, `/api/reports/uptime?${NOV}&format=csv`],
+      [`/api/reports/feedback.csv?${NOV}&table=comments`, `/api/reports/feedback?${NOV}&format=csv&table=comments`],
+    ] as const) {
+      const res = await get(file);
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/csv');
+      expect(await res.text()).toBe(await (await get(old)).text());
+    }
+    expect((await get(`/api/reports/uptime.csv?${NOV}&format=csv`)).status).toBe(400);
+    expect((await t.request(`/api/reports/plays?${NOV}&format=csv`)).status).toBe(401);
   });
 
   it('answers 401 without a session', async () => {

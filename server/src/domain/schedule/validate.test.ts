@@ -80,3 +80,47 @@ describe('validateSchedule', () => {
     ]);
   });
 });
+
+describe('validateSchedule against the store', () => {
+  const store = {
+    contentKinds: new Map([
+      ['c1', 'message' as const],
+      ['draft', 'clip' as const],
+      ['ad', 'ad' as const],
+    ]),
+    liveGroupIds: new Set(['g1']),
+  };
+  const withStore = (s: ScheduleInput) => validateSchedule(s, devices, contents, { store });
+
+  it('allows content not yet approved and a target that reaches no device yet', () => {
+    expect(withStore(schedule('s1', { what: { contentId: 'draft' }, target: target({ kinds: ['kiosk'] }) }))).toEqual([]);
+  });
+
+  it('names unknown content, groups and devices, and puts the form of the entry first', () => {
+    const s = schedule('s1', { what: { contentId: 'nope' }, target: target({ groupIds: ['g9'], deviceIds: ['ghost'] }) });
+    expect(withStore(s).map((i) => [i.code, i.params?.ids])).toEqual([
+      ['unknown_content', '#nope'],
+      ['unknown_group', '#g9'],
+      ['unknown_device', '#ghost'],
+    ]);
+    const late = {
+      ...s,
+      when: { dateFrom: '2026-03-10', dateTo: '2026-03-01', daysOfWeek: [1], windows: [{ start: '07:00', end: '08:00' }] },
+    };
+    expect(withStore(late)[0]).toMatchObject({ code: 'end_before_start', params: { start: '2026-03-10', end: '2026-03-01' } });
+  });
+
+  it('keeps ads on LED screens, naming the first device that is not one', () => {
+    const s = schedule('s1', { class: 'ads', what: { contentId: 'ad' }, target: target({ groupIds: ['g1'] }) });
+    expect(withStore(s)[0]).toMatchObject({ code: 'ad_not_led', params: { target: 'Tổ 5', kind: 'speaker' } });
+  });
+
+  it('refuses speaker windows outside every broadcast slot', () => {
+    const short = [...contents, content('news', { kind: 'speech', durationMs: 60_000 })];
+    const s = schedule('s1', { what: { contentId: 'news' }, target: target({ kinds: ['speaker'] }) });
+    expect(validateSchedule(s, devices, short)[0]).toMatchObject({
+      code: 'speaker_outside_slots',
+      params: { device: 'Tổ 5', slots: '06:00–06:30, 17:00–17:30' },
+    });
+  });
+});

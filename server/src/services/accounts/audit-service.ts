@@ -37,7 +37,7 @@ export function createAuditService(deps: { db: Db; clock: () => number }) {
         actor: r.actor,
         action: r.action,
         target: r.target,
-        summary: JSON.parse(r.summary) as Record<string, unknown>,
+        summary: r.summary,
         hash: r.hash,
       }));
     },

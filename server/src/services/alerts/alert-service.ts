@@ -4,14 +4,14 @@
 // timeline compiler reads, so offline devices get the alert in their next timeline.
 import type { Db, Queryable } from '../../db/sqlite';
 import type { AlertMessage, AlertSeverity } from '@bantin/protocol';
-import { alertRepo, type AlertRow } from '../../repos/alert-repo';
+import { alertRepo, type AlertRow, type AlertTarget } from '../../repos/alert-repo';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { Logger } from '../../log';
 import type { BusEvents, EventBus } from '../event-bus';
 
 export type DeviceKind = 'led' | 'kiosk' | 'speaker';
-export type AlertTarget = { all: boolean; deviceIds: number[]; groupIds: number[]; kinds: DeviceKind[] };
+export type { AlertTarget };
 export type AlertInput = {
   text: string;
   audioSha256?: string | null;
@@ -52,10 +52,6 @@ const DEFAULT_TTL_MS = 2 * 3600_000;
 const MAX_TTL_MS = 7 * 86_400_000;
 export const deviceMediaUrl = (sha: string) => `/api/device/media/${sha}`;
 
-const parseTarget = (json: string): AlertTarget => {
-  const t = JSON.parse(json) as Partial<AlertTarget>;
-  return { all: !!t.all, deviceIds: t.deviceIds ?? [], groupIds: t.groupIds ?? [], kinds: t.kinds ?? [] };
-};
 const statusOf = (r: AlertRow, now: number): AlertStatus =>
   r.cancelled_at === null ? (r.expires_at > now ? 'active' : 'expired') : r.cancelled_at >= r.expires_at ? 'expired' : 'cancelled';
 
@@ -85,7 +81,7 @@ export function createAlertService(deps: { db: Db; clock: () => number; audit: A
     severity: r.severity as AlertSeverity,
     audioSha256: r.audio_sha256,
     speechSha256: r.speech_sha256,
-    target: parseTarget(r.target),
+    target: r.target,
     repeatMin: r.repeat_min,
     startsAt: new Date(r.starts_at).toISOString(),
     expiresAt: new Date(r.expires_at).toISOString(),
@@ -98,7 +94,7 @@ export function createAlertService(deps: { db: Db; clock: () => number; audit: A
   });
 
   const announce = async (q: Queryable, r: AlertRow, action: AlertMessage['action']) => {
-    const deviceIds = await alertRepo.audience(q, parseTarget(r.target));
+    const deviceIds = await alertRepo.audience(q, r.target);
     const change: AlertChange = { action, message: toAlertMessage(r, action), deviceIds };
     await deps.bus.emit('alert.changed', change);
   };
@@ -255,7 +251,7 @@ export function createAlertService(deps: { db: Db; clock: () => number; audit: A
       const groups = new Set(await alertRepo.groupIdsOfDevice(deps.db, device.id));
       return active
         .filter((r) => {
-          const t = parseTarget(r.target);
+          const t = r.target;
           return t.all || t.deviceIds.includes(device.id) || t.kinds.includes(device.kind as DeviceKind) || t.groupIds.some((g) => groups.has(g));
         })
         .map((r) => toAlertMessage(r, 'start'));

@@ -4,7 +4,7 @@ import { contentRepo, type ContentKind, type ContentRow, type VersionRow, type C
 import { mediaRepo } from '../../repos/media-repo';
 import { usersRepo } from '../../repos/users-repo';
 import { readingSeconds, versionHash } from '../../domain/content-version';
-import { runPrechecks, precheckContext, type Finding, type ProductCategory } from '../../domain/precheck/index';
+import { runPrechecks, precheckContext, type ProductCategory } from '../../domain/precheck/index';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { EventBus } from '../event-bus';
@@ -57,16 +57,16 @@ export function createContentService(deps: {
     state: v.state,
     title: v.title,
     body: v.body,
-    fields: JSON.parse(v.fields) as Record<string, unknown>,
-    tags: JSON.parse(v.tags) as string[],
+    fields: v.fields,
+    tags: v.tags,
     validFrom: v.valid_from === null ? null : new Date(v.valid_from).toISOString(),
     validTo: v.valid_to === null ? null : new Date(v.valid_to).toISOString(),
     durationMs: v.duration_ms,
     media: await mediaView(q, v.media_sha256),
     speech: await mediaView(q, v.speech_sha256),
-    files: JSON.parse(v.files) as string[],
+    files: v.files,
     versionSha256: v.version_sha256,
-    findings: JSON.parse(v.findings) as Finding[],
+    findings: v.findings,
     createdBy: v.created_by,
     createdAt: new Date(v.created_at).toISOString(),
     submittedAt: v.submitted_at === null ? null : new Date(v.submitted_at).toISOString(),
@@ -113,7 +113,7 @@ export function createContentService(deps: {
       const seconds = input.displaySeconds ?? readingSeconds(`${input.title} ${body}`, wpm);
       fields.displaySeconds = seconds;
       durationMs = seconds * 1000;
-      const prevFields = previous ? (JSON.parse(previous.fields) as Record<string, unknown>) : {};
+      const prevFields = previous ? previous.fields : {};
       const sameSpeech =
         previous?.speech_sha256 &&
         previous.title === input.title &&
@@ -209,11 +209,11 @@ export function createContentService(deps: {
     async edit(actor: Actor, contentId: number, patch: Partial<VersionInput>) {
       const c = await loadContent(deps.db, contentId);
       const latest = (await contentRepo.version(deps.db, c.latest_version_id!))!;
-      const prevFields = JSON.parse(latest.fields) as Record<string, unknown>;
+      const prevFields = latest.fields;
       const base: VersionInput = {
         title: latest.title,
         body: latest.body,
-        tags: JSON.parse(latest.tags) as string[],
+        tags: latest.tags,
         validFrom: latest.valid_from,
         validTo: latest.valid_to,
         mediaSha256: latest.media_sha256,
@@ -237,7 +237,7 @@ export function createContentService(deps: {
       const c = await loadContent(deps.db, contentId);
       const v = await loadVersion(deps.db, contentId, number);
       if (v.state !== 'draft' || v.id !== c.latest_version_id) throw new AppError(409, 'bad_state', { state: v.state, action: 'gửi duyệt / submitted' });
-      const fields = JSON.parse(v.fields) as Record<string, unknown>;
+      const fields = v.fields;
       const proofs = await Promise.all(
         ((fields.proofs as { sha256: string; issuedAt?: number }[] | undefined) ?? []).map(async (p) => ({
           uploadedAt: (await mediaRepo.find(deps.db, p.sha256))?.created_at ?? 0,
@@ -318,7 +318,7 @@ export function createContentService(deps: {
         decision: r.decision,
         reason: r.reason,
         versionSha256: r.version_sha256,
-        files: JSON.parse(r.files) as string[],
+        files: r.files,
         actor: r.actor,
         at: new Date(r.decided_at).toISOString(),
       }));

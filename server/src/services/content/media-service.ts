@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../db/sqlite';
-import { mediaRepo, type MediaRow } from '../../repos/media-repo';
+import { mediaRepo, type MediaInsert, type MediaRow } from '../../repos/media-repo';
 import { ingestUpload, type IngestProgress } from '../../media/ingest';
 import { createTempPath, pathForSha, storeTempFile, isSha256 } from '../../media/store/content-store';
 import type { UploadSource } from '../../media/store/stream-source';
@@ -27,7 +27,7 @@ export type MediaView = {
 };
 
 export const toMediaView = (r: MediaRow): MediaView => {
-  const info = JSON.parse(r.info) as Record<string, unknown>;
+  const info = r.info;
   return {
     sha256: r.sha256,
     size: r.size,
@@ -84,7 +84,7 @@ export function createMediaService(deps: { db: Db; clock: () => number; audit: A
         thumbnail: r.thumbnail ? { path: path.relative(deps.dataDir, r.thumbnail.path), mime: r.thumbnail.mimeType } : null,
         loudness: r.loudness,
       };
-      const row: MediaRow = {
+      const row: MediaInsert = {
         sha256: r.sha256,
         size: r.size,
         mime: r.mimeType,

@@ -24,14 +24,14 @@ const recomputeHash = (kind: ContentKind, v: VersionRow) =>
     kind,
     title: v.title,
     body: v.body,
-    fields: JSON.parse(v.fields) as Record<string, unknown>,
-    tags: JSON.parse(v.tags) as string[],
+    fields: v.fields,
+    tags: v.tags,
     validFrom: v.valid_from,
     validTo: v.valid_to,
     durationMs: v.duration_ms,
     mediaSha256: v.media_sha256,
     speechSha256: v.speech_sha256,
-    files: JSON.parse(v.files) as string[],
+    files: v.files,
   });
 
 export function createReviewService(deps: { db: Db; clock: () => number; audit: AuditService; bus: EventBus; content: ContentService }) {
@@ -55,7 +55,7 @@ export function createReviewService(deps: { db: Db; clock: () => number; audit: 
         // The approval binds to the exact bytes: the row must still hash to what was submitted, and every file must exist.
         const submitted = await contentRepo.lastReviewOf(deps.db, v.id, 'submitted');
         if (recomputeHash(c.kind, v) !== v.version_sha256 || submitted?.version_sha256 !== v.version_sha256) throw new AppError(409, 'integrity_failed');
-        for (const sha of JSON.parse(v.files) as string[]) if (!(await mediaRepo.find(deps.db, sha))) throw new AppError(409, 'integrity_failed');
+        for (const sha of v.files) if (!(await mediaRepo.find(deps.db, sha))) throw new AppError(409, 'integrity_failed');
       }
       const now = deps.clock();
       await deps.db.transaction(async (tx) => {

@@ -82,7 +82,7 @@ describe('seedStarterPack', () => {
         version_sha256: v.version_sha256,
         files: v.files,
       });
-      expect(JSON.parse(v.files)).toHaveLength(1);
+      expect(v.files).toHaveLength(1);
     }
   });
 

@@ -53,7 +53,6 @@ export type DeviceCreate = {
 export type DevicePatch = Partial<Omit<DeviceCreate, 'kind'>>;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
 
 export const toDeviceView = (d: DeviceRow, groupIds: number[]): DeviceView => ({
   id: d.id,
@@ -63,9 +62,9 @@ export const toDeviceView = (d: DeviceRow, groupIds: number[]): DeviceView => ({
   orientation: d.orientation,
   resolution: d.resolution,
   volume: d.volume,
-  operatingHours: json<ClockWindow>(d.operating_hours),
-  quietHours: json<ClockWindow>(d.quiet_hours),
-  broadcastSlots: json<ClockWindow[]>(d.broadcast_slots),
+  operatingHours: d.operating_hours,
+  quietHours: d.quiet_hours,
+  broadcastSlots: d.broadcast_slots,
   groupIds,
   paired: d.token_hash !== null,
   tokenIssuedAt: iso(d.token_issued_at),

@@ -1,117 +1,17 @@
-// RFC 5545 iCalendar feed of the schedules that target one group, for staff calendars. Calendar entries
-// become one weekly-recurring VEVENT per daily window; RRULE entries keep their rule. Times carry
-// TZID=<BANTIN_TZ> with a VTIMEZONE giving that zone's current fixed offset (right for Vietnam, which has no
-// DST; a zone with DST would need its transition rules here).
+// The iCalendar feed of the schedules that target one group, for staff calendars: loads the group and its
+// schedules; the feed itself is written by domain/calendar/group-calendar.ts.
 import type { Db } from '../../db/sqlite';
+import { writeGroupCalendar } from '../../domain/calendar/group-calendar';
 import { groupRepo } from '../../repos/group-repo';
 import { scheduleRepo } from '../../repos/schedule-repo';
 import { AppError } from '../app-error';
-import { toScheduleView, type ScheduleView } from './schedule-service';
-import { DAY_MS, ZoneCalendar, isoDayOfWeek, parseClock, parseDate } from '../../domain/schedule/zone';
-
-const CLASS_VI: Record<ScheduleView['class'], string> = { priority: 'Ưu tiên', normal: 'Thường', ads: 'Quảng cáo', fallback: 'Dự phòng' };
-const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-
-// RFC 5545 §3.3.11: every line break (CRLF, LF or a bare CR) becomes \n, and no other control character may
-// appear in TEXT — a bare CR left in a name would start a new content line for parsers that split on it.
-const escapeText = (s: string) =>
-  s
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
-
-/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let cur = '';
-  let bytes = 0;
-  for (const ch of line) {
-    const n = Buffer.byteLength(ch);
-    if (bytes + n > (out.length === 0 ? 75 : 74)) {
-      out.push(cur);
-      cur = '';
-      bytes = 0;
-    }
-    cur += ch;
-    bytes += n;
-  }
-  out.push(cur);
-  return out.join('\r\n ');
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const utcStamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const dayStamp = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '');
-const offsetText = (ms: number) => {
-  const m = Math.round(ms / 60_000);
-  return `${m < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(m) / 60))}${pad(Math.abs(m) % 60)}`;
-};
-
-function eventsOf(s: ScheduleView, tz: string, cal: ZoneCalendar): string[][] {
-  const summary = `${CLASS_VI[s.class]}: ${s.name || `Lịch phát #${s.id}`}`;
-  const what = s.contentId !== null ? `nội dung #${s.contentId}` : `danh sách phát #${s.playlistId}`;
-  const common = (i: number) => [`UID:schedule-${s.id}-${i}@bantin`, `SUMMARY:${escapeText(summary)}`, `DESCRIPTION:${escapeText(`Lịch phát #${s.id}: ${what}`)}`, `CATEGORIES:${s.class}`];
-  const w = s.when;
-  if ('rrule' in w) {
-    const dt = /DTSTART[^:\n]*:(\d{8}T\d{6})(Z?)/.exec(w.rrule);
-    if (!dt) return [];
-    const rules = w.rrule.split(/\r?\n/).filter((l) => /^(RRULE|EXRULE|RDATE|EXDATE)[:;]/.test(l.trim())).map((l) => l.trim());
-    const start = dt[2] ? `DTSTART:${dt[1]}Z` : `DTSTART;TZID=${tz}:${dt[1]}`;
-    return [[...common(0), start, `DURATION:PT${Math.round(w.durationMin)}M`, ...rules]];
-  }
-  const first = parseDate(w.dateFrom);
-  const last = parseDate(w.dateTo);
-  if (first === null || last === null) return [];
-  let day = first;
-  while (day <= last && !w.daysOfWeek.includes(isoDayOfWeek(day))) day++;
-  if (day > last) return [];
-  const byday = [...new Set(w.daysOfWeek)].sort().map((d) => BYDAY[d - 1]).join(',');
-  const until = utcStamp(cal.toEpoch(last, 1440) - 1000);
-  return w.windows.map((win, i) => {
-    const startMin = parseClock(win.start) ?? 0;
-    const len = (parseClock(win.end) ?? 0) - startMin;
-    return [
-      ...common(i),
-      `DTSTART;TZID=${tz}:${dayStamp(day)}T${pad(Math.floor(startMin / 60))}${pad(startMin % 60)}00`,
-      `DURATION:PT${len}M`,
-      `RRULE:FREQ=WEEKLY;BYDAY=${byday};UNTIL=${until}`,
-    ];
-  });
-}
+import { toScheduleView } from './schedule-service';
 
 export function createGroupCalendar(deps: { db: Db; clock: () => number; tz: string }) {
-  const cal = new ZoneCalendar(deps.tz);
   return async (groupId: number): Promise<string> => {
     const group = await groupRepo.findById(deps.db, groupId);
     if (!group) throw new AppError(404, 'group_not_found', { id: groupId });
-    const schedules = (await scheduleRepo.listTargetingGroup(deps.db, groupId)).map(toScheduleView);
-    const now = deps.clock();
-    const offset = offsetText(cal.offsetAt(now));
-    const lines = [
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      'PRODID:-//bantin//lich-phat//VI',
-      'CALSCALE:GREGORIAN',
-      'METHOD:PUBLISH',
-      `X-WR-CALNAME:${escapeText(`Lịch phát – ${group.name}`)}`,
-      `X-WR-TIMEZONE:${deps.tz}`,
-      'BEGIN:VTIMEZONE',
-      `TZID:${deps.tz}`,
-      'BEGIN:STANDARD',
-      'DTSTART:19700101T000000',
-      `TZOFFSETFROM:${offset}`,
-      `TZOFFSETTO:${offset}`,
-      `TZNAME:${offset.slice(0, 3)}`,
-      'END:STANDARD',
-      'END:VTIMEZONE',
-    ];
-    for (const s of schedules) {
-      for (const ev of eventsOf(s, deps.tz, cal)) lines.push('BEGIN:VEVENT', `DTSTAMP:${utcStamp(now)}`, ...ev, 'END:VEVENT');
-    }
-    lines.push('END:VCALENDAR');
-    return lines.map(foldLine).join('\r\n') + '\r\n';
+    const entries = (await scheduleRepo.listTargetingGroup(deps.db, groupId)).map(toScheduleView);
+    return writeGroupCalendar({ groupName: group.name, tz: deps.tz, now: deps.clock(), entries });
   };
 }

@@ -32,7 +32,7 @@ const toView = (g: GroupRow, deviceIds: number[]): GroupView => ({
   name: g.name,
   description: g.description,
   geocode: g.geocode,
-  broadcastSlots: g.broadcast_slots ? (JSON.parse(g.broadcast_slots) as ClockWindow[]) : null,
+  broadcastSlots: g.broadcast_slots,
   deviceIds,
   createdAt: new Date(g.created_at).toISOString(),
 });

@@ -1,18 +1,18 @@
 // Playlists (danh sách phát): ordered content items, each with its own duration or its natural length.
 import type { Db, Queryable } from '../../db/sqlite';
-import { playlistRepo, type PlaylistRow } from '../../repos/playlist-repo';
+import { playlistRepo, type PlaylistItem, type PlaylistRow } from '../../repos/playlist-repo';
 import { scheduleRepo } from '../../repos/schedule-repo';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { EventBus } from '../event-bus';
 
-export type PlaylistItem = { contentId: number; durationMs?: number };
+export type { PlaylistItem };
 export type PlaylistView = { id: number; name: string; items: PlaylistItem[]; createdAt: string; updatedAt: string };
 
 const toView = (p: PlaylistRow): PlaylistView => ({
   id: p.id,
   name: p.name,
-  items: JSON.parse(p.items) as PlaylistItem[],
+  items: p.items,
   createdAt: new Date(p.created_at).toISOString(),
   updatedAt: new Date(p.updated_at).toISOString(),
 });

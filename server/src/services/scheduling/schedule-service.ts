@@ -2,15 +2,14 @@
 // windows or an RRULE) and class. Refuses entries that could never play or break the rules (ads only on LED,
 // speaker slot fit, at most 10,000 occurrences a day); each change recompiles only the devices it reaches.
 import type { Db, Queryable } from '../../db/sqlite';
-import { targetsDevice, validateSchedule, type CalendarWhen, type DeviceKind, type RruleWhen, type ScheduleIssueCode } from '../../domain/schedule/index';
-import { deviceRepo } from '../../repos/device-repo';
+import { validateSchedule, type CalendarWhen, type DeviceKind, type RruleWhen, type ScheduleInput, type ScheduleIssue, type ScheduleIssueCode } from '../../domain/schedule/index';
+import type { MessageCode } from '../../http/messages';
 import { groupRepo } from '../../repos/group-repo';
 import { playlistRepo } from '../../repos/playlist-repo';
 import { scheduleRepo, type ScheduleClass, type ScheduleFields, type ScheduleRow } from '../../repos/schedule-repo';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { PlaylistItem } from './playlist-service';
-import { checkSpeakerFit, checkWhen } from './schedule-rules';
 import { loadCompileInputs, toTargetInput } from './timeline-input';
 import type { EventBus } from '../event-bus';
 
@@ -49,8 +48,8 @@ export const toScheduleView = (s: ScheduleRow): ScheduleView => ({
   class: s.class,
   contentId: s.content_id,
   playlistId: s.playlist_id,
-  target: JSON.parse(s.target) as ScheduleTarget,
-  when: JSON.parse(s.recurrence) as ScheduleWhen,
+  target: s.target,
+  when: s.recurrence,
   adShare: s.ad_share,
   adPlaysPerHour: s.ad_plays_per_hour,
   order: s.sort_order,
@@ -58,69 +57,56 @@ export const toScheduleView = (s: ScheduleRow): ScheduleView => ({
   updatedAt: new Date(s.updated_at).toISOString(),
 });
 
-const list = (ids: readonly number[]) => ids.map((i) => `#${i}`).join(', ');
+/** How the API words each refusal (http/messages.ts); the rest answer 422 schedule_invalid in the validator's words. */
+const REFUSALS: Partial<Record<ScheduleIssueCode, { status: 400 | 404 | 422; code: MessageCode }>> = {
+  end_before_start: { status: 400, code: 'schedule_end_before_start' },
+  zero_length_window: { status: 400, code: 'schedule_zero_window' },
+  rrule_no_dtstart: { status: 400, code: 'schedule_rrule_invalid' },
+  rrule_invalid: { status: 400, code: 'schedule_rrule_invalid' },
+  too_many_occurrences: { status: 400, code: 'schedule_too_many_occurrences' },
+  target_empty: { status: 400, code: 'schedule_target_empty' },
+  ad_fields_not_ads: { status: 400, code: 'schedule_ad_fields_not_ads' },
+  unknown_playlist: { status: 404, code: 'playlist_not_found' },
+  unknown_content: { status: 422, code: 'schedule_content_unknown' },
+  ad_class_mismatch: { status: 422, code: 'schedule_ad_class_mismatch' },
+  unknown_group: { status: 422, code: 'schedule_group_unknown' },
+  unknown_device: { status: 422, code: 'schedule_device_unknown' },
+  ad_not_led: { status: 422, code: 'schedule_ad_not_led' },
+  speaker_overfull: { status: 422, code: 'schedule_speaker_too_long' },
+  speaker_outside_slots: { status: 422, code: 'schedule_speaker_outside_slots' },
+};
 
-/** The refusals that need the database: existence, ads only on LED, speaker slot fit. */
+function refusal(i: ScheduleIssue): AppError {
+  // An RRULE that never produces anything is malformed; one with nothing in the coming days (params.days) breaks a rule.
+  if (i.code === 'rrule_empty') return i.params?.days === undefined ? new AppError(400, 'schedule_rrule_empty') : new AppError(422, 'schedule_invalid', { vi: i.vi, en: i.en });
+  const r = REFUSALS[i.code];
+  return r ? new AppError(r.status, r.code, i.params) : new AppError(422, 'schedule_invalid', { vi: i.vi, en: i.en });
+}
+
+/** Loads what the entry names and the devices it may reach, then refuses it with the validator's first reason. */
 async function validate(q: Queryable, b: ScheduleBody, now: number) {
-  checkWhen(b.when);
-  const t = b.target;
-  if (t.deviceIds.length + t.groupIds.length + t.kinds.length === 0) throw new AppError(400, 'schedule_target_empty');
-  if (b.class !== 'ads' && (b.adShare != null || b.adPlaysPerHour != null)) throw new AppError(400, 'schedule_ad_fields_not_ads');
-
-  let items: PlaylistItem[];
-  if (b.playlistId != null) {
-    const p = await playlistRepo.findById(q, b.playlistId);
-    if (!p) throw new AppError(404, 'playlist_not_found', { id: b.playlistId });
-    items = JSON.parse(p.items) as PlaylistItem[];
-  } else items = [{ contentId: b.contentId! }];
-  const ids = [...new Set(items.map((i) => i.contentId))];
-  const kinds = await scheduleRepo.contentKinds(q, ids);
-  const missing = ids.filter((id) => !kinds.some((k) => k.id === id));
-  if (missing.length) throw new AppError(422, 'schedule_content_unknown', { ids: list(missing) });
-  const isAd = kinds.some((k) => k.kind === 'ad');
-  if (isAd !== (b.class === 'ads') || (isAd && kinds.some((k) => k.kind !== 'ad'))) throw new AppError(422, 'schedule_ad_class_mismatch');
-
-  const liveGroups = await groupRepo.liveIds(q, t.groupIds);
-  const unknownGroups = t.groupIds.filter((g) => !liveGroups.includes(g));
-  if (unknownGroups.length) throw new AppError(422, 'schedule_group_unknown', { ids: list(unknownGroups) });
-  const devices = await deviceRepo.findByIds(q, t.deviceIds);
-  const unknownDevices = t.deviceIds.filter((d) => !devices.some((x) => x.id === d));
-  if (unknownDevices.length) throw new AppError(422, 'schedule_device_unknown', { ids: list(unknownDevices) });
-
-  if (b.class === 'ads') {
-    const kind = t.kinds.find((k) => k !== 'led');
-    if (kind) throw new AppError(422, 'schedule_ad_not_led', { target: kind, kind });
-    const dev = devices.find((d) => d.kind !== 'led');
-    if (dev) throw new AppError(422, 'schedule_ad_not_led', { target: dev.name, kind: dev.kind });
-    if (t.kinds.length === 0) {
-      const member = (await groupRepo.memberKinds(q, t.groupIds)).find((m) => m.kind !== 'led');
-      if (member) throw new AppError(422, 'schedule_ad_not_led', { target: member.name, kind: member.kind });
-    }
-    return;
-  }
-
-  const inputs = await loadCompileInputs(q, now);
-  // The compiler's own validation as a backstop, in its words (content not yet approved is allowed here).
-  // A target with no device yet is allowed (reported as a conflict); speaker fit is checked below, naming the speaker.
-  const skip: ScheduleIssueCode[] = ['unknown_content', 'speaker_overfull', 'no_target'];
-  const when = b.when;
-  const asInput = { id: 'new', target: toTargetInput(t), what: { contentId: String(items[0]!.contentId) }, class: b.class, when };
-  const issue = validateSchedule(asInput, inputs.base.devices, inputs.base.contents, { now }).find((i) => !skip.includes(i.code));
-  if (issue) throw new AppError(422, 'schedule_invalid', { vi: issue.vi, en: issue.en });
-  const target = toTargetInput(t);
-  const reached = inputs.base.devices.filter((d) => targetsDevice(target, d));
-  const speakers = reached.filter((d) => d.kind === 'speaker');
-  if (speakers.length === 0) return;
-  const speech = new Map(inputs.byAudience.speaker.contents.map((c) => [c.contentId, c]));
-  const audible = (id: string) => {
-    const v = speech.get(id);
-    return v && (v.kind === 'audio' || v.kind === 'speech') ? v : undefined;
+  const p = b.playlistId != null ? await playlistRepo.findById(q, b.playlistId) : undefined;
+  const items: PlaylistItem[] = b.playlistId != null ? (p?.items ?? []) : [{ contentId: b.contentId! }];
+  const [kinds, liveGroups, inputs] = await Promise.all([
+    scheduleRepo.contentKinds(q, [...new Set(items.map((i) => i.contentId))]),
+    groupRepo.liveIds(q, b.target.groupIds),
+    loadCompileInputs(q, now),
+  ]);
+  const speech = inputs.byAudience.speaker.contents;
+  const jingle = speech.find((c) => c.contentId === inputs.base.jingleContentId && (c.kind === 'audio' || c.kind === 'speech'));
+  const entry: ScheduleInput = {
+    id: 'new',
+    target: toTargetInput(b.target),
+    what: b.playlistId != null ? { playlistId: String(b.playlistId) } : { contentId: String(b.contentId) },
+    class: b.class,
+    when: b.when,
+    ...(b.adShare != null ? { adShare: b.adShare } : {}),
+    ...(b.adPlaysPerHour != null ? { adPlaysPerHour: b.adPlaysPerHour } : {}),
   };
-  let needed = 0;
-  for (const i of items) needed += audible(String(i.contentId)) ? (i.durationMs ?? audible(String(i.contentId))!.durationMs) : 0;
-  const jingle = inputs.base.jingleContentId ? audible(inputs.base.jingleContentId) : undefined;
-  if (needed > 0 && jingle) needed += jingle.durationMs;
-  if (needed > 0 || speakers.length === reached.length) checkSpeakerFit(speakers, b.when, needed);
+  const playlists = p ? [{ id: String(p.id), items: items.map((i) => ({ ...i, contentId: String(i.contentId) })) }] : [];
+  const store = { contentKinds: new Map(kinds.map((k) => [String(k.id), k.kind])), liveGroupIds: new Set(liveGroups.map(String)) };
+  const [first] = validateSchedule(entry, inputs.base.devices, speech, { now, playlists, jingleDurationMs: jingle?.durationMs, store });
+  if (first) throw refusal(first);
 }
 
 const fieldsOf = (b: ScheduleBody): ScheduleFields => ({

@@ -7,7 +7,6 @@ import type { DeviceTimeline } from '../../domain/schedule/protocol';
 import { parseRrule, scheduleOccurrences } from '../../domain/schedule/occurrences';
 import { DAY_MS, HOUR_MS, ZoneCalendar, parseDate } from '../../domain/schedule/zone';
 import { timelineRepo } from '../../repos/timeline-repo';
-import { decodeStored } from './timeline-body';
 import { loadCompileInputs, type LoadedInputs } from './timeline-input';
 
 export type ConflictType = 'speaker_slot_overfull' | 'ads_over_share' | 'content_expires' | 'fallback_only' | 'never_plays';
@@ -75,7 +74,7 @@ function adsOverShare(d: DeviceInput, inputs: LoadedInputs, inHorizon: (s: Sched
 
 export async function findConflicts(deps: { db: Db; now: number; horizon: CompileOptions; tz: string }): Promise<Conflict[]> {
   const inputs = await loadCompileInputs(deps.db, deps.now);
-  const timelines = new Map((await timelineRepo.listAll(deps.db)).map((r) => [String(r.device_id), decodeStored<DeviceTimeline>(r.timeline)]));
+  const timelines = new Map((await timelineRepo.listTimelines(deps.db)).map((r) => [String(r.deviceId), r.timeline]));
   const cal = new ZoneCalendar(deps.tz);
   const fromDay = cal.dayOf(deps.horizon.from);
   const toDay = cal.dayOf(deps.horizon.to);

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/sqlite';
 import type {
   AlertInput,
-  ClockWindow,
   CompileInput,
   ContentVersionInput,
   DeviceInput,
@@ -43,9 +42,6 @@ const ref = (sha256: string, mime: string | null, size: number | null): MediaRef
 });
 
 type StoredTarget = { deviceIds?: number[]; groupIds?: number[]; kinds?: DeviceKind[]; all?: boolean };
-export type StoredWhen =
-  | { dateFrom: string; dateTo: string; daysOfWeek: number[]; windows: ClockWindow[] }
-  | { rrule: string; durationMin: number };
 
 export function toTargetInput(t: StoredTarget): TargetInput {
   if (t.all) return { deviceIds: [], groupIds: [], kinds: ['led', 'kiosk', 'speaker'] };
@@ -55,10 +51,10 @@ export function toTargetInput(t: StoredTarget): TargetInput {
 export function toScheduleInput(s: ScheduleRow): ScheduleInput {
   const out: ScheduleInput = {
     id: String(s.id),
-    target: toTargetInput(JSON.parse(s.target) as StoredTarget),
+    target: toTargetInput(s.target),
     what: s.content_id !== null ? { contentId: String(s.content_id) } : { playlistId: String(s.playlist_id) },
     class: s.class,
-    when: JSON.parse(s.recurrence) as StoredWhen,
+    when: s.recurrence,
     order: s.sort_order,
   };
   if (s.ad_share !== null) out.adShare = s.ad_share;
@@ -67,14 +63,7 @@ export function toScheduleInput(s: ScheduleRow): ScheduleInput {
 }
 
 const STYLES = ['led', 'kiosk', 'ticker'] as const;
-function textStyle(fields: string): (typeof STYLES)[number] {
-  try {
-    const style = (JSON.parse(fields) as { style?: unknown }).style;
-    return STYLES.find((s) => s === style) ?? 'led';
-  } catch {
-    return 'led';
-  }
-}
+const textStyle = (fields: Record<string, unknown>): (typeof STYLES)[number] => STYLES.find((s) => s === fields.style) ?? 'led';
 
 /** One approved version as the compiler sees it for screens or for speakers. */
 export function toVersionInput(v: PlayableVersionRow, audience: Audience): ContentVersionInput {
@@ -108,7 +97,7 @@ function toAlertInput(a: AlertRow): AlertInput {
     : a.audio_sha256
       ? { sha: a.audio_sha256, mime: a.audio_mime, size: a.audio_size, ms: a.audio_duration_ms, kind: 'audio' as const }
       : null;
-  const out: AlertInput = { id: String(a.id), target: toTargetInput(JSON.parse(a.target) as StoredTarget), from: a.starts_at, to: a.expires_at, item };
+  const out: AlertInput = { id: String(a.id), target: toTargetInput(a.target), from: a.starts_at, to: a.expires_at, item };
   if (audio) {
     out.speechItem = { ...common, versionId: `${id}:audio`, sha256: audio.sha, kind: audio.kind, durationMs: audio.ms ?? 30_000, media: [ref(audio.sha, audio.mime, audio.size)] };
   }
@@ -116,13 +105,6 @@ function toAlertInput(a: AlertRow): AlertInput {
 }
 
 const SCREEN_KINDS = new Set(['image', 'video', 'text']);
-const tagsOf = (v: PlayableVersionRow) => {
-  try {
-    return JSON.parse(v.tags) as string[];
-  } catch {
-    return [];
-  }
-};
 
 export async function loadCompileInputs(q: Queryable, now: number): Promise<LoadedInputs> {
   const [deviceRows, members, groups, playlists, scheduleRows, versions, alerts] = await Promise.all([
@@ -134,7 +116,7 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
     timelineRepo.playableVersions(q),
     timelineRepo.activeAlerts(q, now),
   ]);
-  const groupSlots = new Map(groups.map((g) => [g.id, g.broadcast_slots ? (JSON.parse(g.broadcast_slots) as ClockWindow[]) : null]));
+  const groupSlots = new Map(groups.map((g) => [g.id, g.broadcast_slots]));
   const groupsOf = new Map<number, number[]>();
   for (const m of members) groupsOf.set(m.device_id, [...(groupsOf.get(m.device_id) ?? []), m.group_id]);
 
@@ -142,19 +124,19 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
     const gids = groupsOf.get(d.id) ?? [];
     const out: DeviceInput = { id: String(d.id), kind: d.kind, name: d.name, groupIds: gids.map(String), operatingHours: null };
     if (d.kind === 'speaker') {
-      out.quietHours = d.quiet_hours ? (JSON.parse(d.quiet_hours) as ClockWindow) : null;
+      out.quietHours = d.quiet_hours;
       // Own slots, else the first group (by id) that sets some, else the compiler's defaults.
-      const own = d.broadcast_slots ? (JSON.parse(d.broadcast_slots) as ClockWindow[]) : null;
+      const own = d.broadcast_slots;
       const inherited = gids.map((g) => groupSlots.get(g)).find((s) => s && s.length > 0);
       const slots = own ?? inherited;
       if (slots) out.broadcastSlots = slots;
-    } else if (d.operating_hours) out.operatingHours = JSON.parse(d.operating_hours) as ClockWindow;
+    } else if (d.operating_hours) out.operatingHours = d.operating_hours;
     return out;
   });
 
   const playlistInputs: PlaylistInput[] = playlists.map((p) => ({
     id: String(p.id),
-    items: (JSON.parse(p.items) as { contentId: number; durationMs?: number }[]).map((i) =>
+    items: p.items.map((i) =>
       i.durationMs !== undefined ? { contentId: String(i.contentId), durationMs: i.durationMs } : { contentId: String(i.contentId) },
     ),
   }));
@@ -163,7 +145,7 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
   const speakerContents = live.map((v) => toVersionInput(v, 'speaker'));
 
   const system = live.filter((v) => v.system === 1);
-  const jingle = system.find((v) => tagsOf(v).includes('jingle'));
+  const jingle = system.find((v) => v.tags.includes('jingle'));
   const loop = system.filter((v) => v !== jingle && v.content_kind !== 'ad');
   const screenLoop = loop.filter((v) => SCREEN_KINDS.has(toVersionInput(v, 'screen').kind)).map((v) => String(v.content_id));
   const speakerLoop = loop.filter((v) => !SCREEN_KINDS.has(toVersionInput(v, 'speaker').kind)).map((v) => String(v.content_id));

@@ -18,7 +18,7 @@ import {
   type TargetInput,
 } from '../../domain/schedule/index';
 import { whatPlaysAt, type DeviceTimeline, type PlayingNow } from '../../domain/schedule/protocol';
-import { decodeStored, timelineBody, type SharedPart } from './timeline-body';
+import { timelineBody, type SharedPart } from '../../repos/timeline-body';
 import { DAY_MS, HOUR_MS, ZoneCalendar } from '../../domain/schedule/zone';
 import { deviceRepo } from '../../repos/device-repo';
 import { timelineRepo } from '../../repos/timeline-repo';
@@ -89,8 +89,8 @@ export function createTimelineService(deps: TimelineServiceDeps) {
   const sharedPart = async (version: string): Promise<SharedPart | null> => {
     const hit = shared.get(version);
     if (hit) return remember(version, hit);
-    const blob = await timelineRepo.getBlob(deps.db, version);
-    return blob ? remember(version, decodeStored<SharedPart>(blob.body)) : null;
+    const part = await timelineRepo.getSharedPart(deps.db, version);
+    return part ? remember(version, part) : null;
   };
 
   /**

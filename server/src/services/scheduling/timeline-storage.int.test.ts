@@ -11,7 +11,7 @@ import { openDb } from '../../db/sqlite';
 import { MIGRATIONS_DIR, migrate } from '../../db/migrate';
 import { createEventBus } from '../event-bus';
 import { createTimelineService } from './timeline-service';
-import { decodeStored } from './timeline-body';
+import { decodeStored } from '../../repos/timeline-body';
 import { packTimeline, type DeviceTimeline } from '@bantin/protocol';
 import { timelineRepo } from '../../repos/timeline-repo';
 

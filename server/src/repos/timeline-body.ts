@@ -1,6 +1,7 @@
 // How a compiled timeline is stored: what every device on one version shares (segments and media) is one
 // blob per version in timeline_blobs (migration 0006), written in the packed form of timeline.v2.
 import { packBody, unpackBody, type DeviceTimeline } from '@bantin/protocol';
+import { isRecord } from './json-column';
 
 /** What every device on one version shares, stored once as a blob. */
 export type SharedPart = Pick<DeviceTimeline, 'segments' | 'media'>;
@@ -14,7 +15,10 @@ export const timelineBody = (tl: SharedPart): string => JSON.stringify(packBody(
 
 /** Reads a stored body or a whole stored timeline (either form). Throws on a body that does not unpack. */
 export function decodeStored<T extends object>(json: string): T & SharedPart {
-  const parsed = JSON.parse(json) as Record<string, unknown>;
+  const parsed: unknown = JSON.parse(json);
+  if (!isRecord(parsed) || !Array.isArray(parsed.segments) || !Array.isArray(parsed.media)) {
+    throw new Error('stored timeline has no segments or media');
+  }
   if (!('sequences' in parsed)) return parsed as T & SharedPart;
   const body = unpackBody(parsed);
   if (!body) throw new Error('stored timeline does not unpack');
