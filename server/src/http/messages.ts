@@ -131,7 +131,7 @@ export const MESSAGES = {
   },
   speech_failed: { vi: 'Không tạo được giọng đọc: {detail}', en: 'Speech could not be rendered: {detail}' },
   unavailable: { vi: 'Dịch vụ tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
-  // Realtime, device media, proof of play, feedback and emergency alerts (helper F1)
+  // Realtime, device media, proof of play, feedback and emergency alerts
   device_unauthenticated: { vi: 'Mã thiết bị không hợp lệ hoặc đã bị thu hồi.', en: 'The device token is invalid or revoked.' },
   alert_not_found: { vi: 'Không tìm thấy cảnh báo.', en: 'Alert not found.' },
   alert_ended: { vi: 'Cảnh báo đã kết thúc (đã huỷ hoặc hết hạn).', en: 'The alert has already ended (cancelled or expired).' },

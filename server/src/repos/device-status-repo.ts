@@ -7,9 +7,14 @@ export const deviceStatusRepo = {
     q.run('UPDATE devices SET last_seen_at = ?, status = ? WHERE id = ?', [lastSeenAt, status, deviceId]),
   touch: (q: Queryable, deviceId: number, lastSeenAt: number) =>
     q.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [lastSeenAt, deviceId]),
-  /** Devices still marked online (after a crash nobody marked them offline). */
-  listMarkedOnline: (q: Queryable) =>
-    q.all<{ id: number; status: string }>("SELECT id, status FROM devices WHERE json_extract(status, '$.online') = 1"),
+  /** After a crash nobody marked the devices offline: clear every stored online flag, keeping the rest of the
+   *  status, and set last seen to the status's own time (or `now` when it has none). */
+  markAllOffline: (q: Queryable, now: number) =>
+    q.run(
+      `UPDATE devices SET last_seen_at = COALESCE(json_extract(status, '$.at'), ?), status = json_set(status, '$.online', json('false'))
+       WHERE json_extract(status, '$.online') = 1`,
+      [now],
+    ),
   closeOpenSessions: (q: Queryable, deviceId: number, now: number) =>
     q.run('UPDATE device_sessions SET disconnected_at = MAX(connected_at, ?) WHERE device_id = ? AND disconnected_at IS NULL', [
       now,

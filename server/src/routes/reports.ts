@@ -169,11 +169,15 @@ const periodName = (q: { period: string; year: number; index: number }) =>
   `bantin-bao-cao-${q.period === 'month' ? 'thang' : 'quy'}-${q.index}-${q.year}`;
 
 type FileAnswer<Q> = (c: Context<AppEnv>, q: Q) => Promise<Response>;
-type LegacyFormat = { schema: z.ZodType; answer: FileAnswer<never> };
-const legacy = <S extends z.ZodType>(schema: S, answer: FileAnswer<z.infer<S>>): LegacyFormat => ({
-  schema,
-  answer: answer as FileAnswer<never>,
-});
+/** Validates a query with the file route's schema and answers as the file route does. */
+type LegacyFormat = (c: Context<AppEnv>, query: Record<string, string>, hook: HookFn) => Promise<Response | undefined>;
+const legacy =
+  <S extends z.ZodType>(schema: S, answer: FileAnswer<z.infer<S>>): LegacyFormat =>
+  async (c, query, hook) => {
+    const parsed = schema.safeParse(query);
+    if (parsed.success) return answer(c, parsed.data);
+    return hook({ success: false, error: parsed.error, target: 'query' }, c);
+  };
 
 /**
  * Links made before the file routes name the format in the query (/plays?format=csv): they are answered
@@ -182,15 +186,12 @@ const legacy = <S extends z.ZodType>(schema: S, answer: FileAnswer<z.infer<S>>):
 function legacyFormats(formats: Record<string, LegacyFormat>, hook: HookFn) {
   const byName = new Map(Object.entries(formats));
   return createMiddleware<AppEnv>(async function legacyFormat(c, next) {
-    const f = byName.get(c.req.query('format') ?? '');
-    if (!f) return next();
+    const answer = byName.get(c.req.query('format') ?? '');
+    if (!answer) return next();
     let res: Response | undefined;
     const denied = await requireAccess(STAFF)(c, async () => {
       const { format: _format, ...query } = c.req.query();
-      const parsed = f.schema.safeParse(query);
-      res = parsed.success
-        ? await f.answer(c, parsed.data as never)
-        : await hook({ success: false, error: parsed.error, target: 'query' }, c);
+      res = await answer(c, query, hook);
     });
     return denied ?? res;
   });

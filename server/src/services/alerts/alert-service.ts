@@ -42,7 +42,7 @@ export type AlertView = {
 export type AlertDetail = AlertView & { acks: { deviceId: number; deviceName: string | null; ackedAt: string }[] };
 export type AlertChange = BusEvents['alert.changed'];
 
-/** What the alert service needs from the speech renderer and the media store (helpers B and C). */
+/** What the alert service needs from the speech renderer and the media store. */
 export type SpeechDeps = {
   render(text: string): Promise<{ wav: Buffer; durationMs: number }>;
   store(wav: Buffer, durationMs: number, name: string): Promise<string>;

@@ -34,10 +34,7 @@ export function createDeviceStatusService(deps: { db: Db }) {
     /** At start no device is connected yet: end dangling intervals and clear the online flags a crash left. */
     async resetAll(now: number) {
       await deviceStatusRepo.closeDanglingSessions(deps.db);
-      for (const r of await deviceStatusRepo.listMarkedOnline(deps.db)) {
-        const st = JSON.parse(r.status) as StoredStatus;
-        await deviceStatusRepo.setStatus(deps.db, r.id, st.at ?? now, JSON.stringify({ ...st, online: false }));
-      }
+      await deviceStatusRepo.markAllOffline(deps.db, now);
     },
   };
 }

@@ -53,7 +53,7 @@ export function OverviewScreen() {
         <Tile label="overview.rejected" value={state('rejected')} testId="count-rejected" />
         <Tile label="overview.total" value={s?.total ?? null} note={kinds ?? undefined} testId="count-total" />
       </div>
-      {/* The Devices helper's live panel; alerts and schedule conflicts keep their slot until those screens give counts. */}
+      {/* Live device states from the dashboard socket; alerts and schedule conflicts below. */}
       <div class={styles.live}>
         <LiveDevices list />
       </div>
