@@ -7,8 +7,11 @@
 //   `@bantin/protocol/core` of ours, the dashboard also `@bantin/protocol` and the server's API types
 //   (type-only).
 // scripts/lint-boundaries.test.ts proves that each rule catches a violation.
+// The player and the protocol core it bundles use no web or ES API newer than the player's browser target
+// (player/.browserslistrc, Chromium 69) unless behind a guard (eslint-plugin-compat).
 import { dirname, relative, resolve, sep } from 'node:path';
 import js from '@eslint/js';
+import compat from 'eslint-plugin-compat';
 import tseslint from 'typescript-eslint';
 
 const root = import.meta.dirname;
@@ -165,6 +168,14 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // What runs on LED controller boxes: an API the target lacks must be guarded (`if ('x' in window)`, typeof).
+    files: ['player/src/**/*.ts', 'player/src/**/*.tsx', 'player/public/**/*.js', 'protocol/src/core/**/*.ts'],
+    ignores: [...TESTS, 'player/src/test-support/**'],
+    plugins: { compat },
+    settings: { browserslistOpts: { config: resolve(root, 'player/.browserslistrc') }, lintAllEsApis: true },
+    rules: { 'compat/compat': 'error' },
   },
   {
     files: ['dashboard/**/*.ts', 'dashboard/**/*.tsx'],

@@ -13,6 +13,11 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // LED controller boxes run Android System WebViews from Chromium 69 on (player/.browserslistrc): syntax is
+    // lowered to what Chromium 69 parses (ES2018); CI checks the bundle with es-check and web APIs with
+    // eslint-plugin-compat.
+    target: ['es2018', 'chrome69'],
+    cssTarget: 'chrome69',
     // Strict CSP (font-src 'self'): never inline assets as data: URLs.
     assetsInlineLimit: 0,
   },

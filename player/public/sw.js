@@ -18,7 +18,9 @@ async function precacheShell() {
   for (const url of [...assets]) {
     if (!url.endsWith('.css')) continue;
     const css = await (await fetch(url)).text();
-    for (const m of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) assets.add(new URL(m[1], self.location.origin + url).pathname);
+    // A global regex with exec, not String.prototype.matchAll: Chromium 69 WebViews lack matchAll.
+    const re = /url\(\s*["']?([^"')]+)["']?\s*\)/g;
+    for (let m = re.exec(css); m; m = re.exec(css)) assets.add(new URL(m[1], self.location.origin + url).pathname);
   }
   await cache.addAll([...assets]);
 }

@@ -3,7 +3,7 @@
 
 export function registerServiceWorker(): void {
   try {
-    if (!globalThis.isSecureContext || !('serviceWorker' in navigator)) return;
+    if (!isSecureContext || !('serviceWorker' in navigator)) return;
     navigator.serviceWorker.register('/player/sw.js', { scope: '/player/' }).catch(() => undefined);
   } catch {
     // no service worker: media plays from IndexedDB blobs
@@ -39,7 +39,7 @@ export function persistStorage(): void {
 /** Three-note attention tone (hiệu lệnh chú ý) before an emergency message; no file needed. */
 export async function playAttentionTone(volume: number): Promise<void> {
   try {
-    const Ctx = globalThis.AudioContext;
+    const Ctx = typeof AudioContext === 'undefined' ? undefined : AudioContext;
     if (!Ctx) return;
     const ctx = new Ctx();
     const gain = ctx.createGain();

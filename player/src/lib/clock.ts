@@ -29,7 +29,7 @@ export function createOffsetClock(initialOffset = 0, localNow: () => number = Da
       offset = next;
       return change;
     },
-    setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-    clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   };
 }

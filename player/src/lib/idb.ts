@@ -15,7 +15,7 @@ export function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
-export async function openDb(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IDBDatabase | null> {
+export async function openDb(factory: IDBFactory | undefined = typeof indexedDB === 'undefined' ? undefined : indexedDB): Promise<IDBDatabase | null> {
   if (!factory) return null;
   try {
     const open = factory.open(DB_NAME, DB_VERSION);

@@ -82,7 +82,7 @@ export function sha256Js(data: Uint8Array): string {
 /** SHA-256 hex of `data`: WebCrypto when available, the pure-JS fallback otherwise. */
 export async function sha256Hex(
   data: ArrayBuffer | Uint8Array,
-  subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle,
+  subtle: SubtleCrypto | undefined = typeof crypto === 'undefined' ? undefined : crypto.subtle,
 ): Promise<string> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (subtle) {

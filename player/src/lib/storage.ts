@@ -10,7 +10,7 @@ export interface KeyValueStore {
 
 function defaultStore(): KeyValueStore | null {
   try {
-    return globalThis.localStorage ?? null;
+    return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
     return null;
   }

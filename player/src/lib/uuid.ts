@@ -1,6 +1,6 @@
 // Version-4 UUIDs for event ids. `crypto.randomUUID` exists only in secure contexts; a plain-http LAN
 // player builds one from `crypto.getRandomValues`, which every browser exposes.
-export function uuidV4(c: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = globalThis.crypto): string {
+export function uuidV4(c: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = crypto): string {
   if (typeof c.randomUUID === 'function') {
     try {
       return c.randomUUID();

@@ -77,7 +77,7 @@ export function memoryMediaStore(): MediaStore & { size(): number } {
 /** Picks the best store this browser allows. */
 export function pickMediaStore(db: IDBDatabase | null): MediaStore {
   try {
-    if (globalThis.isSecureContext && globalThis.caches) return cacheMediaStore(globalThis.caches);
+    if (typeof caches !== 'undefined' && isSecureContext) return cacheMediaStore(caches);
   } catch {
     // fall through
   }

@@ -10,6 +10,7 @@ import { parseInbound, type Inbound } from './inbound';
 export function canInflate(): boolean {
   if (typeof DecompressionStream === 'undefined') return false;
   try {
+    // eslint-disable-next-line compat/compat -- guarded by the typeof check above
     new DecompressionStream('deflate-raw');
     return true;
   } catch {
@@ -24,6 +25,8 @@ export async function frameText(data: unknown): Promise<string | null> {
   if (data instanceof Blob) blob = data;
   else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) blob = new Blob([data as ArrayBuffer]);
   else return null;
+  // Binary frames come only after the player offered bantin.deflate, which it does only when canInflate().
+  // eslint-disable-next-line compat/compat -- guarded by canInflate()
   return new Response(blob.stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
 }
 /** Close code with which the server says the token was revoked while connected (re-pair, do not retry). */

@@ -34,6 +34,6 @@ export function parseInbound(raw: unknown, deviceId = ''): Inbound | null {
   } catch {
     return null;
   }
-  if (!isObj(data) || !isStr(data.type) || !Object.hasOwn(CHECKS, data.type)) return null;
+  if (!isObj(data) || !isStr(data.type) || !Object.prototype.hasOwnProperty.call(CHECKS, data.type)) return null;
   return CHECKS[data.type as ServerToDevice['type']](data, deviceId) ? (data as unknown as Inbound) : null;
 }
