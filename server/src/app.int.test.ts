@@ -1,14 +1,12 @@
 // Cross-cutting HTTP behaviour: OpenAPI, health, metrics, problem+json, headers, limits, logs.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createTestContext, type TestCtx } from '../test/support/context';
+import type { TestCtx } from '../test/support/context';
+import { useTestContext } from '../test/support/hooks';
 
 let t: TestCtx;
-beforeEach(async () => {
-  t = await createTestContext();
-});
-afterEach(() => t.cleanup());
+useTestContext((c) => (t = c));
 
 describe('GET /api/openapi.json', () => {
   it('describes every API route as OpenAPI 3.1 generated from the zod schemas', async () => {

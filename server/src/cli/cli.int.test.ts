@@ -2,26 +2,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../../test/support/context';
+import { describe, expect, it } from 'vitest';
+import { createTestContext } from '../../test/support/context';
+import { useContextFactory } from '../../test/support/hooks';
+import { runCli } from '../../test/support/cli';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const run = (dataDir: string, ...args: string[]) =>
-  spawnSync(path.join(REPO, 'node_modules', '.bin', 'tsx'), [path.join(REPO, 'server/src/cli/user.ts'), ...args], {
-    env: { ...process.env, BANTIN_DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
+const run = (dataDir: string, ...args: string[]) => runCli('user.ts', args, dataDir);
 
-let t: TestCtx | undefined;
-afterEach(async () => {
-  await t?.cleanup();
-  t = undefined;
-});
+const newContext = useContextFactory();
 
 describe('npm run user', () => {
   it('adds a user with roles, changes the roles and the password, and lists them', async () => {
-    t = await createTestContext();
+    const t = await newContext();
     await t.close();
     const add = run(t.dataDir, 'add', 'thu.ha', 'editor,viewer', '--name', 'Trần Thu Hà', '--password', 'mat-khau-moi-1');
     expect(add.status).toBe(0);
@@ -47,7 +39,7 @@ describe('npm run user', () => {
   });
 
   it('refuses unknown roles and unknown users with a non-zero exit', async () => {
-    t = await createTestContext();
+    const t = await newContext();
     await t.close();
     const bad = run(t.dataDir, 'add', 'x.y', 'superuser');
     expect(bad.status).not.toBe(0);

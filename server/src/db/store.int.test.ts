@@ -2,26 +2,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb } from './sqlite';
 import { migrate, MigrationError, listMigrations } from './migrate';
-import { createTestContext, type TestCtx } from '../../test/support/context';
+import { createTestContext } from '../../test/support/context';
+import { useContextFactory } from '../../test/support/hooks';
+import { runCli as cli } from '../../test/support/cli';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-store-'));
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const tsx = path.join(REPO, 'node_modules', '.bin', 'tsx');
-const cli = (script: string, args: string[], dataDir: string) =>
-  spawnSync(tsx, [path.join(REPO, 'server/src/cli', script), ...args], {
-    env: { ...process.env, BANTIN_DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
 
-let t: TestCtx | undefined;
-afterEach(async () => {
-  await t?.cleanup();
-  t = undefined;
-});
+const newContext = useContextFactory();
 
 describe('migrations', () => {
   it('applies every migration once, in a transaction, with WAL and foreign keys on', async () => {
@@ -57,7 +47,7 @@ describe('migrations', () => {
 
 describe('audit chain', () => {
   const seed = async () => {
-    t = await createTestContext();
+    const t = await newContext();
     for (const n of ['a', 'b', 'c']) await t.createUser(`user-${n}`, ['viewer']);
     // login rows + create rows
     const { rows, problems } = await t.audit.verify();
@@ -101,7 +91,7 @@ describe('audit chain', () => {
 
 describe('backup and restore', () => {
   it('backs up online while the server writes, and the restored copy serves the same users and audit log', async () => {
-    t = await createTestContext();
+    const t = await newContext();
     const writes = (async () => {
       for (let i = 0; i < 15; i++) await t!.createUser(`busy-${i}`, ['editor']);
     })();

@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestContext, type TestCtx } from '../../test/support/context';
-import { createLogger } from '../log';
+import { createRealtimeFor } from '../../test/support/realtime-server';
 import { deviceRepo } from '../repos/device-repo';
-import { createRealtime, type Realtime } from './index';
+import type { Realtime } from './index';
 
 let t: TestCtx;
 let rt: Realtime;
@@ -19,19 +19,7 @@ const sockets: WebSocket[] = [];
 beforeAll(async () => {
   t = await createTestContext();
   await t.seedStarterPack();
-  rt = createRealtime({
-    log: createLogger('silent'),
-    clock: () => Date.now(),
-    bus: t.bus,
-    deviceStatus: t.deviceStatus,
-    devices: t.devices,
-    sessions: t.auth,
-    timelines: t.timeline,
-    alerts: t.alerts,
-    plays: t.plays,
-    feedback: t.feedback,
-    options: { admitConcurrent: 1, admitWaiting: 1 },
-  });
+  rt = createRealtimeFor(t, { admitConcurrent: 1, admitWaiting: 1 });
   server = createServer((_req, res) => res.writeHead(404).end());
   rt.attach(server);
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', () => res()));

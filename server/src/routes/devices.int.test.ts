@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestContext, type TestCtx } from '../../test/support/context';
+import { useEditorContext } from '../../test/support/hooks';
 import { callerFor, vn, type Caller } from '../../test/factories/scheduling';
 
 let t: TestCtx;
 let ed: Caller;
 const now = vn('2026-03-02', '08:00');
-beforeEach(async () => {
-  t = await createTestContext({ clock: () => now });
-  ed = await callerFor(t, 'editor1', ['editor']);
-});
-afterEach(() => t.cleanup());
+useEditorContext(() => now, (s) => ({ t, ed } = s));
 
 describe('/api/devices', () => {
   it('creates an LED screen with default operating hours 05:30–22:00 and lists it with its location', async () => {

@@ -1,16 +1,13 @@
 import ICAL from 'ical.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../../test/support/context';
-import { addContent, callerFor, everyDay, vn, type Caller } from '../../test/factories/scheduling';
+import { describe, expect, it } from 'vitest';
+import type { TestCtx } from '../../test/support/context';
+import { useEditorContext } from '../../test/support/hooks';
+import { addContent, everyDay, vn, type Caller } from '../../test/factories/scheduling';
 
 let t: TestCtx;
 let ed: Caller;
 const now = vn('2026-03-02', '08:00');
-beforeEach(async () => {
-  t = await createTestContext({ clock: () => now });
-  ed = await callerFor(t, 'editor1', ['editor']);
-});
-afterEach(() => t.cleanup());
+useEditorContext(() => now, (s) => ({ t, ed } = s));
 
 describe('/api/groups', () => {
   it('creates, renames, lists members, adds and removes devices', async () => {

@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestCtx } from '../../test/support/context';
+import { describe, expect, it } from 'vitest';
+import type { TestCtx } from '../../test/support/context';
+import { useTestContext } from '../../test/support/hooks';
 
 let t: TestCtx;
-beforeEach(async () => {
-  t = await createTestContext();
-});
-afterEach(() => t.cleanup());
+useTestContext((c) => (t = c));
 
 describe('/api/users', () => {
   it('lets an admin create a user who can then log in with those roles', async () => {

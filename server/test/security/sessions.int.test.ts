@@ -7,32 +7,20 @@ import { serve } from '@hono/node-server';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestCtx } from '../support/context';
-import { createRealtime } from '../../src/realtime/index';
+import { createRealtimeFor } from '../support/realtime-server';
 import { CLOSE_SESSION_ENDED } from '../../src/realtime/dashboard-hub';
 
 let t: TestCtx;
 let server: Server;
 let base = '';
-let realtime: ReturnType<typeof createRealtime>;
+let realtime: ReturnType<typeof createRealtimeFor>;
 let admin: { cookie: string; csrf: string };
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
   t = await createTestContext();
   // The composed hub checks sessions every 10 s; this one, built from the same services, every 100 ms.
-  realtime = createRealtime({
-    log: t.log,
-    clock: () => Date.now(),
-    bus: t.bus,
-    deviceStatus: t.deviceStatus,
-    devices: t.devices,
-    sessions: t.auth,
-    timelines: t.timeline,
-    alerts: t.alerts,
-    plays: t.plays,
-    feedback: t.feedback,
-    options: { sessionCheckMs: 100 },
-  });
+  realtime = createRealtimeFor(t, { sessionCheckMs: 100 });
   server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((res) => (server.listening ? res() : server.once('listening', () => res())));
   realtime.attach(server);

@@ -6,8 +6,25 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { inflateRawSync } from 'node:zlib';
 import WebSocket from 'ws';
-import { createTestContext } from './context';
+import { createTestContext, type TestCtx } from './context';
 import { deviceRepo } from '../../src/repos/device-repo';
+import { createRealtime, type RealtimeDeps } from '../../src/realtime/index';
+
+/** A second realtime hub built from a context's own services, with its own options (not attached yet). */
+export const createRealtimeFor = (t: TestCtx, options: RealtimeDeps['options']) =>
+  createRealtime({
+    log: t.log,
+    clock: () => Date.now(),
+    bus: t.bus,
+    deviceStatus: t.deviceStatus,
+    devices: t.devices,
+    sessions: t.auth,
+    timelines: t.timeline,
+    alerts: t.alerts,
+    plays: t.plays,
+    feedback: t.feedback,
+    options,
+  });
 
 export type Msg = { type: string; [k: string]: unknown };
 

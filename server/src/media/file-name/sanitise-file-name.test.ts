@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../errors';
+import { ingestCodeOf as codeOf } from '../../../test/support/ingest-error';
 import { MAX_FILE_NAME_BYTES, sanitiseFileName } from './sanitise-file-name';
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof IngestError ? error.code : 'other';
-  }
-  return undefined;
-}
 
 describe('sanitiseFileName', () => {
   it('keeps an ordinary Vietnamese name', () => {

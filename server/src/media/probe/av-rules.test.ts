@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../errors';
+import { ingestCodeOf as codeOf } from '../../../test/support/ingest-error';
 import { evaluateAv } from './av-rules';
 import type { FfprobeData, FfprobeStream } from './ffprobe';
 
@@ -7,15 +7,6 @@ const MAX = 50_000_000;
 const h264: FfprobeStream = { index: 0, codec_type: 'video', codec_name: 'h264', pix_fmt: 'yuv420p', width: 1920, height: 1080 };
 const aac: FfprobeStream = { index: 1, codec_type: 'audio', codec_name: 'aac' };
 const data = (streams: FfprobeStream[], duration = '10.0'): FfprobeData => ({ streams, format: { duration } });
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof IngestError ? error.code : 'other';
-  }
-  return undefined;
-}
 
 describe('evaluateAv', () => {
   it('accepts H.264 + AAC in MP4 as video with its size and duration', () => {

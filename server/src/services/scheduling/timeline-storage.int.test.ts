@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // The composed app first: it extends zod with .openapi() before any schema of @bantin/protocol is built.
-import { createTestContext, type TestCtx } from '../../../test/support/context';
-import { addContent, callerFor, everyDay, vn, type Caller } from '../../../test/factories/scheduling';
+import type { TestCtx } from '../../../test/support/context';
+import { useEditorContext } from '../../../test/support/hooks';
+import { addContent, everyDay, vn, type Caller } from '../../../test/factories/scheduling';
 import { openDb } from '../../db/sqlite';
 import { MIGRATIONS_DIR, migrate } from '../../db/migrate';
 import { createEventBus } from '../event-bus';
@@ -18,11 +19,7 @@ import { timelineRepo } from '../../repos/timeline-repo';
 let t: TestCtx;
 let ed: Caller;
 const now = vn('2026-03-02', '08:00');
-beforeEach(async () => {
-  t = await createTestContext({ clock: () => now });
-  ed = await callerFor(t, 'editor1', ['editor']);
-});
-afterEach(() => t.cleanup());
+useEditorContext(() => now, (s) => ({ t, ed } = s));
 
 const count = async (table: string) => (await t.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n;
 const blobVersions = async () => (await t.db.all<{ version: string }>('SELECT version FROM timeline_blobs ORDER BY version')).map((r) => r.version);

@@ -1,0 +1,37 @@
+// Per-test lifecycles shared by integration suites: a fresh composed app before each test, cleaned up after it.
+import { afterEach, beforeEach } from 'vitest';
+import { createTestContext, type TestCtx } from './context';
+import { callerFor, type Caller } from '../factories/scheduling';
+
+/** Before each test a fresh context handed to `set`; after it, that context is cleaned up. */
+export function useTestContext(set: (t: TestCtx) => void, opts: Parameters<typeof createTestContext>[0] = {}) {
+  let current: TestCtx | undefined;
+  beforeEach(async () => {
+    current = await createTestContext(opts);
+    set(current);
+  });
+  afterEach(() => current?.cleanup());
+}
+
+/** A createTestContext whose contexts are each cleaned up after the test that made them. */
+export function useContextFactory() {
+  const made: TestCtx[] = [];
+  afterEach(async () => {
+    for (const t of made.splice(0)) await t.cleanup();
+  });
+  return async (opts: Parameters<typeof createTestContext>[0] = {}) => {
+    const t = await createTestContext(opts);
+    made.push(t);
+    return t;
+  };
+}
+
+/** Like useTestContext on the given clock, with a JSON caller logged in as `editor1` (role editor). */
+export function useEditorContext(clock: () => number, set: (s: { t: TestCtx; ed: Caller }) => void) {
+  let current: TestCtx | undefined;
+  beforeEach(async () => {
+    current = await createTestContext({ clock });
+    set({ t: current, ed: await callerFor(current, 'editor1', ['editor']) });
+  });
+  afterEach(() => current?.cleanup());
+}
