@@ -9,7 +9,12 @@ import type { Expect, Same } from './same-shape';
 import { PackedTimelineSchema, PriorityClassSchema } from './timeline';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-const epochMs = z.number().int().nonnegative();
+/** An instant (epoch ms): any finite non-negative number, rounded to whole ms (offset clocks give fractions). */
+const epochMs = z
+  .number()
+  .finite()
+  .nonnegative()
+  .transform((n) => Math.round(n));
 const str = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(64);
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'eventId must be a UUID');

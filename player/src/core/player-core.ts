@@ -130,7 +130,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
             versionId: cur.item.versionId,
             sha256: cur.item.sha256,
             class: cur.cls,
-            startedAt: cur.start,
+            startedAt: Math.round(cur.start),
           }
         : null,
       cache: { ...cache, timelineVersion: timeline?.version ?? null },
