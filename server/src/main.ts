@@ -23,8 +23,7 @@ import { composeScheduling } from './compose/scheduling';
 import { composeAlerts } from './compose/alerts';
 import { composeDevices } from './compose/devices';
 import { composeReports } from './compose/reports';
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { STATIC_ROOTS } from './paths';
 
 export const dbFile = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'bantin.db');
 
@@ -70,7 +69,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
     idleMs: config.sessionIdleMs,
-    staticRoots: { dashboard: path.join(REPO_ROOT, 'dashboard', 'dist'), player: path.join(REPO_ROOT, 'player', 'dist') },
+    staticRoots: STATIC_ROOTS,
   });
   const jobs = jobTable({ ...services, db, clock, dataDir: config.dataDir, retentionRule: config.retention.cron });
 
@@ -135,6 +134,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     ctx.log.info('stopping', { signal });
     jobs.stop();
     server.close();
+    // Fold the write-ahead log into the database file, so a stopped server leaves one self-contained file.
+    await ctx.db.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch((err: unknown) => ctx.log.warn('checkpoint failed', { err }));
     await ctx.close().catch(() => undefined);
     logFile?.close();
     process.exit(0);
@@ -144,10 +145,13 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   return { server, ctx };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  start().catch((err: unknown) => {
+/** Runs the server as this process's work: a failed start prints why and ends the process with code 1. */
+export function runServer(env: NodeJS.ProcessEnv = process.env): void {
+  start(env).catch((err: unknown) => {
     if (err instanceof ConfigError) process.stderr.write(err.message + '\n');
     else process.stderr.write(`Không khởi động được / Failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exit(1);
   });
 }
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runServer();

@@ -2,10 +2,10 @@
 // The runner refuses a database whose applied migrations are not a prefix of the files.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { MIGRATIONS_DIR } from '../paths';
 import type { Db } from './sqlite';
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export { MIGRATIONS_DIR };
 
 export class MigrationError extends Error {}
 

@@ -4,9 +4,9 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '../../db/sqlite';
+import { MEDIA_DIR } from '../../paths';
 import { contentRepo, seedRepo } from '../../repos/content-repo';
 import { usersRepo } from '../../repos/users-repo';
 import type { Logger } from '../../log';
@@ -18,7 +18,7 @@ export const SYSTEM_ACTOR: Actor = { id: null, name: 'system' };
 export const SEED_APPROVAL_REASON = 'Gói khởi tạo — hệ thống duyệt khi cài đặt / starter pack approved by the system at install';
 
 /** The repository's media/ folder: the built-in assets a fresh install is seeded from. */
-export const DEFAULT_MEDIA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'media');
+export const DEFAULT_MEDIA_DIR = MEDIA_DIR;
 
 const line = (max: number) => z.string().trim().min(1).max(max);
 const PackMessage = z
