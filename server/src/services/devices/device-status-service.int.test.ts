@@ -30,6 +30,7 @@ describe('device status service: resetAll', () => {
     const rows = await t.db.all<{ id: number; last_seen_at: number; status: string }>(
       'SELECT id, last_seen_at, status FROM devices WHERE id IN (?, ?) ORDER BY id', [a.id, b.id]);
     const [ra, rb] = rows.map((r) => ({ ...r, status: JSON.parse(r.status) as StoredStatus }));
+    if (!ra || !rb) throw new Error('both devices must still exist');
     expect(ra.status).toEqual(status({ online: false, at: 5_000 }));
     expect(ra.last_seen_at).toBe(5_000);
     expect(rb.status).toEqual(status({ online: false, at: 3_000, playerVersion: '0.9' }));
