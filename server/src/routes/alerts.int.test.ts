@@ -168,3 +168,24 @@ describe('POST /api/alerts/cap', () => {
     expect((await post('/api/alerts/cap', nowhere, editor, 'application/cap+xml')).status).toBe(422);
   });
 });
+
+describe('POST /api/alerts/:id/cancel', () => {
+  it('removes the alert from the stored timeline of a device that was offline, so it never plays it on reconnect', async () => {
+    const d = await s.createDevice('led');
+    const res = await post('/api/alerts', { text: 'Bão sắp đổ bộ', target: { deviceIds: [d.id] } });
+    const { id } = (await res.json()) as { id: number };
+    const hasAlert = async () => {
+      await new Promise((r) => setTimeout(r, 400));
+      await s.timeline.settled();
+      const tl = await s.timeline.getTimeline(d.id);
+      return JSON.stringify(tl ?? {}).includes(`alert:${id}`);
+    };
+    expect(await hasAlert()).toBe(true);
+    await post(`/api/alerts/${id}/cancel`, {});
+    expect(await hasAlert()).toBe(false);
+    const c = await s.connect(d.token);
+    await c.next('time.v1');
+    expect(await c.collect('alert.v1', 300)).toEqual([]);
+    c.close();
+  });
+});

@@ -34,7 +34,7 @@ export type TimelineChange =
   | { type: 'schedule'; scheduleId: number; beforeTarget?: StoredTarget }
   | { type: 'content'; contentId: number }
   | { type: 'playlist'; playlistId: number }
-  | { type: 'alert'; alertId: number; beforeTarget?: StoredTarget };
+  | { type: 'alert'; alertId: number; beforeTarget?: StoredTarget; deviceIds?: number[] };
 
 export type RecompileResult = { compiled: number; changed: number[] };
 
@@ -157,7 +157,10 @@ export function createTimelineService(deps: TimelineServiceDeps) {
         const list: { id: string; target: TargetInput }[] = c.type === 'schedule' ? inputs.base.schedules : inputs.base.alerts;
         const targets = [list.find((x) => x.id === id)?.target, c.beforeTarget ? toTargetInput(c.beforeTarget) : undefined];
         const live = targets.filter((t): t is TargetInput => !!t);
-        return inputs.base.devices.filter((d) => live.some((t) => targetsDevice(t, d))).map((d) => d.id);
+        const reached = inputs.base.devices.filter((d) => live.some((t) => targetsDevice(t, d))).map((d) => d.id);
+        // A cancelled or expired alert is no longer among the inputs: its audience says whose timelines held it.
+        const audience = c.type === 'alert' ? (c.deviceIds ?? []).map(String) : [];
+        return [...new Set([...reached, ...audience])];
       }
     }
   };
@@ -241,10 +244,10 @@ export function createTimelineService(deps: TimelineServiceDeps) {
   deps.bus.on('content.changed', ({ contentId }) => service.recompileFor({ type: 'content', contentId }));
   // The alerts table feeds the compiler too: devices that are offline now play the alert from their timeline
   // when they come back (and the speech file lands in their media manifest).
-  deps.bus.on('alert.changed', ({ message }) => {
+  deps.bus.on('alert.changed', ({ message, deviceIds }) => {
     const alertId = Number(message.id);
     const t = setTimeout(() => {
-      service.recompileFor({ type: 'alert', alertId }).catch((err: unknown) => deps.log?.error('recompile after alert change failed', { err, alertId }));
+      service.recompileFor({ type: 'alert', alertId, deviceIds }).catch((err: unknown) => deps.log?.error('recompile after alert change failed', { err, alertId }));
     }, ALERT_RECOMPILE_DELAY_MS);
     t.unref();
   });
