@@ -29,7 +29,12 @@ describe('POST /api/schedules/play-now', () => {
       class: 'normal',
       contentId: filler,
       target: { kinds: ['led', 'kiosk'] },
-      when: { dateFrom: '2026-03-01', dateTo: '2026-03-31', daysOfWeek: [1, 2, 3, 4, 5, 6, 7], windows: [{ start: '07:00', end: '11:00' }] },
+      when: {
+        dateFrom: '2026-03-01',
+        dateTo: '2026-03-31',
+        daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
+        windows: [{ start: '07:00', end: '11:00' }],
+      },
     });
     const c = await addContent(t, { media: 'video', durationMs: 60_000, title: 'Thông báo tiêm chủng' });
 
@@ -58,7 +63,9 @@ describe('POST /api/schedules/play-now', () => {
 
     const audit = await t.createUser('viewer1', ['viewer']);
     const rows = (await (await t.request('/api/audit?limit=10', { cookie: audit.cookie })).json()).rows;
-    expect(rows.find((r: { action: string; target: string }) => r.action === 'schedule.create' && r.target === `schedule:${res.body.id}`)).toBeTruthy();
+    expect(
+      rows.find((r: { action: string; target: string }) => r.action === 'schedule.create' && r.target === `schedule:${res.body.id}`),
+    ).toBeTruthy();
   });
 
   it('defaults to one play and targets single devices', async () => {
@@ -94,7 +101,9 @@ describe('POST /api/schedules/play-now', () => {
       headers: { 'accept-language': 'en' },
       body: JSON.stringify({ contentId: draft, target: { deviceIds: [led] } }),
     });
-    expect((await en.json()).detail).toBe(`Content #${draft} is not approved (or has expired or been withdrawn), so it cannot be played now.`);
+    expect((await en.json()).detail).toBe(
+      `Content #${draft} is not approved (or has expired or been withdrawn), so it cannot be played now.`,
+    );
     expect((await ed('GET', '/api/schedules')).body).toHaveLength(0);
   });
 
