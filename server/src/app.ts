@@ -41,6 +41,7 @@ import { deviceRoutes } from './routes/devices';
 import { groupRoutes } from './routes/groups';
 import { playlistRoutes } from './routes/playlists';
 import { scheduleRoutes } from './routes/schedules';
+import type { PlayNowService } from './services/scheduling/play-now';
 import { pairingRoutes } from './routes/pairing';
 import type { AlertService } from './services/alerts/alert-service';
 import type { CapService } from './services/alerts/cap-service';
@@ -66,6 +67,7 @@ export type AppDeps = {
   groups: GroupService;
   playlists: PlaylistService;
   schedules: ScheduleService;
+  playNow: PlayNowService;
   pairing: PairingService;
   timeline: TimelineService;
   groupCalendar: (groupId: number) => Promise<string>;
@@ -102,7 +104,7 @@ export function createApi(deps: AppDeps) {
     .route('/', calendarRoutes({ links: deps.calendarLinks, hook }))
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
-    .route('/schedules', scheduleRoutes({ schedules: deps.schedules, conflicts: () => deps.timeline.conflicts(), hook }))
+    .route('/schedules', scheduleRoutes({ schedules: deps.schedules, playNow: deps.playNow, conflicts: () => deps.timeline.conflicts(), hook }))
     .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }))
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))
     .route('/device', deviceApiRoutes({ deviceMedia: deps.deviceMedia, hook }))

@@ -1,11 +1,12 @@
 // Scheduling area for main.ts: timelines (recompiled on the bus events of the other services), groups,
-// playlists, schedules and the groups' calendar feeds.
+// playlists, schedules (and play-now entries) and the groups' calendar feeds.
 import type { Base } from './base';
 import type { AuditService } from '../services/accounts/audit-service';
 import { createTimelineService } from '../services/scheduling/timeline-service';
 import { createGroupService } from '../services/scheduling/group-service';
 import { createPlaylistService } from '../services/scheduling/playlist-service';
 import { createScheduleService } from '../services/scheduling/schedule-service';
+import { createPlayNowService } from '../services/scheduling/play-now';
 import { createGroupCalendar } from '../services/scheduling/group-calendar';
 import { createCalendarLinkService } from '../services/scheduling/calendar-link-service';
 
@@ -14,7 +15,8 @@ export function composeScheduling({ config, db, clock, log, bus }: Base, { audit
   const groups = createGroupService({ db, clock, audit, bus });
   const playlists = createPlaylistService({ db, clock, audit, bus });
   const schedules = createScheduleService({ db, clock, audit, bus });
+  const playNow = createPlayNowService({ db, clock, tz: config.tz, schedules });
   const groupCalendar = createGroupCalendar({ db, clock, tz: config.tz });
   const calendarLinks = createCalendarLinkService({ db, calendar: groupCalendar });
-  return { timeline, groups, playlists, schedules, groupCalendar, calendarLinks };
+  return { timeline, groups, playlists, schedules, playNow, groupCalendar, calendarLinks };
 }

@@ -58,6 +58,14 @@ export const MESSAGES = {
     vi: 'Lịch sinh ra {count} lần phát trong một ngày; tối đa là 10.000.',
     en: 'The schedule produces {count} occurrences in one day; the maximum is 10,000.',
   },
+  play_now_not_approved: {
+    vi: 'Nội dung #{id} chưa được duyệt (hoặc đã hết hạn, bị rút) nên không thể phát ngay.',
+    en: 'Content #{id} is not approved (or has expired or been withdrawn), so it cannot be played now.',
+  },
+  play_now_ad: {
+    vi: 'Quảng cáo #{id} không phát ngay được; hãy xếp lịch lớp "ads" cho màn hình LED.',
+    en: 'Advert #{id} cannot be played now; schedule it in the "ads" class on LED screens.',
+  },
   schedule_target_empty: { vi: 'Lịch phát cần chọn thiết bị, nhóm hoặc loại thiết bị.', en: 'A schedule needs devices, groups or kinds to target.' },
   schedule_group_unknown: { vi: 'Nhóm thiết bị {ids} không tồn tại hoặc đã bị xoá.', en: 'Device group(s) {ids} do not exist or were deleted.' },
   schedule_device_unknown: { vi: 'Thiết bị {ids} không tồn tại hoặc đã bị xoá.', en: 'Device(s) {ids} do not exist or were deleted.' },

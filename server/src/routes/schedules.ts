@@ -7,6 +7,7 @@ import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { ScheduleService } from '../services/scheduling/schedule-service';
 import type { Conflict } from '../services/scheduling/timeline-conflicts';
+import type { PlayNowService } from '../services/scheduling/play-now';
 import { ClockWindowSchema, DeviceKindSchema, IdParam, READ } from './devices';
 
 const WRITE = PERMISSIONS['schedules.write'];
@@ -55,6 +56,16 @@ const PatchSchedule = z
   .refine((b) => b.contentId === undefined || b.playlistId === undefined, oneWhat)
   .openapi('PatchSchedule');
 
+const PlayNow = z
+  .object({
+    contentId: z.number().int().positive(),
+    target: z.object({ deviceIds: ids.default([]), groupIds: ids.default([]) }).strict(),
+    repeat: z.number().int().min(1).max(10).default(1),
+    intervalMin: z.number().int().min(1).max(120).default(5),
+  })
+  .strict()
+  .openapi('PlayNow');
+
 const ScheduleSchema = z
   .object({
     id: z.number().int(),
@@ -97,6 +108,12 @@ const create = defineRoute(WRITE, {
   request: { body: jsonBody(CreateSchedule) },
   responses: { 201: jsonOk(ScheduleSchema, 'Created'), ...errorResponses, 404: problemResponse('Unknown playlist'), ...refused },
 });
+const playNow = defineRoute(WRITE, {
+  method: 'post', path: '/play-now', tags, summary: 'Play an approved item now / Phát ngay',
+  description: 'Creates a priority schedule entry starting now, repeated `repeat` times every `intervalMin` minutes.',
+  request: { body: jsonBody(PlayNow) },
+  responses: { 201: jsonOk(ScheduleSchema, 'Created'), ...errorResponses, 404: problemResponse('Unknown content'), ...refused },
+});
 const patch = defineRoute(WRITE, {
   method: 'patch', path: '/{id}', tags, summary: 'Change a schedule / Sửa lịch phát',
   request: { params: IdParam, body: jsonBody(PatchSchedule) },
@@ -110,12 +127,14 @@ const remove = defineRoute(WRITE, {
 
 export function scheduleRoutes(deps: {
   schedules: ScheduleService;
+  playNow: PlayNowService;
   conflicts: () => Promise<{ from: string; to: string; conflicts: Conflict[] }>;
   hook: HookFn;
 }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: deps.hook })
     .openapi(list, async (c) => c.json(await deps.schedules.list(), 200))
     .openapi(create, async (c) => c.json(await deps.schedules.create(actorOf(c), c.req.valid('json')), 201))
+    .openapi(playNow, async (c) => c.json(await deps.playNow.playNow(actorOf(c), c.req.valid('json')), 201))
     .openapi(conflicts, async (c) => c.json(await deps.conflicts(), 200))
     .openapi(get, async (c) => c.json(await deps.schedules.get(c.req.valid('param').id), 200))
     .openapi(patch, async (c) => c.json(await deps.schedules.update(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200))

@@ -62,6 +62,7 @@ export const MATRIX: Record<string, Expect> = {
   'DELETE /api/playlists/:id': ['admin', 'editor'],
   'GET /api/schedules': ALL,
   'POST /api/schedules': ['admin', 'editor'],
+  'POST /api/schedules/play-now': ['admin', 'editor'],
   'GET /api/schedules/conflicts': ALL,
   'GET /api/schedules/:id': ALL,
   'PATCH /api/schedules/:id': ['admin', 'editor'],

@@ -1,5 +1,6 @@
-// One content item: what plays now (the approved version), the latest version with its state, its
-// pre-check findings and — when rejected — the reviewer's reason, every version, and the review history.
+// One content item: what plays now (the approved version) with "Phát ngay" (play now), the latest version
+// with its state, its pre-check findings and — when rejected — the reviewer's reason, every version, and
+// the review history.
 import { useState } from 'preact/hooks';
 import { contentHistory, getContent, listVersions, type ContentVersion } from '../../../lib/content-api';
 import { formatDateTime, formatDuration } from '../../../lib/datetime';
@@ -16,6 +17,7 @@ import { Notice } from '../../../components/Notice/index';
 import { StateBadge } from '../StateBadge/index';
 import { VersionPreview } from '../../../components/VersionPreview/index';
 import controls from '../../../components/controls.module.css';
+import { PlayNowAction } from '../PlayNow/index';
 import { LatestActions, RevokeAction, WithdrawAction } from './actions';
 import styles from './style.module.css';
 
@@ -128,6 +130,15 @@ export function ContentDetail({ id }: { id: number }) {
                 {revoker && <RevokeAction {...common} version={playing} />}
                 {editable && playing.id !== latest?.id && <WithdrawAction {...common} version={playing} stop />}
               </div>
+            )}
+            {content.kind !== 'ad' && can(roles, 'schedules.write') && (
+              <PlayNowAction
+                contentId={content.id}
+                onDone={(message) => {
+                  setActionError(null);
+                  setDone(message);
+                }}
+              />
             )}
           </>
         ) : (
