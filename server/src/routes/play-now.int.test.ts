@@ -50,6 +50,9 @@ describe('POST /api/schedules/play-now', () => {
     expect((await ed('GET', `/api/schedules/${res.body.id}`)).status).toBe(200);
 
     for (const id of [led, kiosk]) {
+      // It starts on the second it was asked for (never rounded to a minute that began earlier).
+      expect((await playingAt(id, start - 500)).item.contentId).toBe(String(filler));
+      expect((await playingAt(id, start + 100)).item.contentId).toBe(String(c));
       const now = await playingAt(id, start + 2000);
       expect(now.item).toMatchObject({ contentId: String(c), reason: { scheduleId: String(res.body.id) } });
       expect(now.segment.class).toBe('priority');

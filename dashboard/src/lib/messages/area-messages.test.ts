@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../area-i18n';
 import { alertsText } from './alerts';
 import { devicesText } from './devices';
+import { playNowText } from './play-now';
 import { reportsText } from './reports';
 import { schedulesText } from './schedules';
 
-const areas = { schedules: schedulesText, devices: devicesText, alerts: alertsText, reports: reportsText };
+const areas = { schedules: schedulesText, devices: devicesText, alerts: alertsText, reports: reportsText, playNow: playNowText };
 
 describe('area dictionaries', () => {
   for (const [name, area] of Object.entries(areas)) {

@@ -99,8 +99,10 @@ function rruleOccurrences(id: string, when: RruleWhen, cal: ZoneCalendar, fromDa
   for (const d of dates) {
     const wall = d.getTime();
     const day = Math.floor(wall / DAY_MS);
-    const minute = Math.round((wall - day * DAY_MS) / MINUTE_MS);
-    const start = utc ? wall : cal.toEpoch(day, minute);
+    // Seconds of DTSTART are kept (a play-now entry starts within the second), the label shows the minute.
+    const exact = (wall - day * DAY_MS) / MINUTE_MS;
+    const minute = Math.round(exact);
+    const start = utc ? wall : cal.toEpoch(day, exact);
     const label = `RRULE ${formatClock(minute)} (${mins} phút)`;
     out.push({ start, end: start + durMs, label });
   }
