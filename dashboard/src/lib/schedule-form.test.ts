@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, emptyForm, inputOf, whenOf } from './schedule-form';
+import { checkForm, emptyForm, inputOf, speakerWindowProblem, whenOf } from './schedule-form';
 
 const base = () => ({ ...emptyForm('2026-03-01', '2026-12-31'), contentId: 7, groupIds: [3] });
 
@@ -39,5 +39,27 @@ describe('schedule editor form', () => {
     const ads = inputOf({ ...base(), whatKind: 'playlist', playlistId: 2, cls: 'ads', adSharePct: 25 });
     expect(ads).toMatchObject({ playlistId: 2, adShare: 0.25 });
     expect(ads).not.toHaveProperty('contentId');
+  });
+});
+
+describe('speaker windows in the schedule form', () => {
+  const group = { id: 3, name: 'Tổ 9', description: '', geocode: null, broadcastSlots: [{ start: '06:00', end: '06:30' }], deviceIds: [5], createdAt: '' };
+  const speaker = {
+    id: 5,
+    name: 'Loa tổ 9',
+    kind: 'speaker',
+    groupIds: [3],
+    broadcastSlots: null,
+  } as unknown as Parameters<typeof speakerWindowProblem>[1][number];
+  it('refuses before saving a window reaching past the group’s broadcast slot, naming it and the slots', () => {
+    const f = { ...base(), windows: [{ start: '06:18', end: '06:36' }] };
+    expect(speakerWindowProblem(f, [speaker], [group])).toEqual({
+      key: 'editor.speakerWindow',
+      params: { window: '06:18–06:36', device: 'Loa tổ 9', slots: '06:00–06:30' },
+    });
+  });
+  it('accepts a window inside the slot, and says nothing for screens', () => {
+    expect(speakerWindowProblem({ ...base(), windows: [{ start: '06:18', end: '06:28' }] }, [speaker], [group])).toBeNull();
+    expect(speakerWindowProblem({ ...base(), groupIds: [], kinds: ['led'], windows: [{ start: '06:18', end: '06:36' }] }, [speaker], [group])).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // The schedule editor's form state, its conversion to and from the API shape, and its checks — kept out
 // of the component so the component stays a view.
-import { ALL_DAYS, BROADCAST_WINDOWS, detectPreset, presetWhen, type RecurrencePreset } from './recurrence';
-import type { DeviceKind } from './devices-api';
+import { ALL_DAYS, BROADCAST_WINDOWS, clockMinutes, detectPreset, presetWhen, type RecurrencePreset } from './recurrence';
+import type { Device, DeviceGroup, DeviceKind } from './devices-api';
+import { targetsDevice } from '@bantin/protocol/core';
 import type { ClockWindow, CreateScheduleInput, Schedule, ScheduleClass, ScheduleWhen } from './schedules-api';
 import type { SchedulesKey } from './messages/schedules';
 
@@ -105,4 +106,45 @@ export function inputOf(f: FormState): CreateScheduleInput {
     when: whenOf(f),
     ...(f.cls === 'ads' ? { adShare: Math.min(100, Math.max(1, f.adSharePct)) / 100 } : {}),
   };
+}
+
+/** A speaker's broadcast slots as the server compiles them: its own, else its first group's (by id), else the defaults. */
+export function speakerSlots(d: Device, groups: readonly DeviceGroup[]): readonly ClockWindow[] {
+  if (d.broadcastSlots && d.broadcastSlots.length > 0) return d.broadcastSlots;
+  const inherited = [...groups]
+    .sort((a, b) => a.id - b.id)
+    .find((g) => d.groupIds.includes(g.id) && g.broadcastSlots && g.broadcastSlots.length > 0);
+  return inherited?.broadcastSlots ?? BROADCAST_WINDOWS;
+}
+
+const inside = (w: ClockWindow, slot: ClockWindow) => {
+  const [s, e, a, b] = [w.start, w.end, slot.start, slot.end].map(clockMinutes);
+  if (s == null || e == null || a == null || b == null) return false;
+  const end = b > a ? b : b + 1440;
+  return (a <= s && e <= end) || (a <= s + 1440 && e + 1440 <= end);
+};
+
+/**
+ * The first window of a calendar rule that a targeted loudspeaker could not play as written (it must lie
+ * within one of the speaker's broadcast slots), with the words to say so; the server refuses it too.
+ */
+export function speakerWindowProblem(
+  f: FormState,
+  devices: readonly Device[],
+  groups: readonly DeviceGroup[],
+): { key: SchedulesKey; params: { window: string; device: string; slots: string } } | null {
+  if (f.preset === 'rrule' || f.cls === 'ads') return null;
+  const when = whenOf(f);
+  if ('rrule' in when) return null;
+  const target = { deviceIds: f.deviceIds, groupIds: f.groupIds, kinds: f.kinds };
+  for (const d of devices) {
+    if (d.kind !== 'speaker' || !targetsDevice(target, d)) continue;
+    const slots = speakerSlots(d, groups);
+    const loose = when.windows.find((w) => !slots.some((slot) => inside(w, slot)));
+    if (loose) {
+      const list = slots.map((x) => `${x.start}–${x.end}`).join(', ');
+      return { key: 'editor.speakerWindow', params: { window: `${loose.start}–${loose.end}`, device: d.name, slots: list } };
+    }
+  }
+  return null;
 }

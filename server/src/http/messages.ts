@@ -85,6 +85,14 @@ export const MESSAGES = {
     vi: 'Loa "{device}" chỉ phát trong khung giờ phát thanh {slots}; khung giờ của lịch không trùng khung nào.',
     en: 'Speaker "{device}" plays only in its broadcast slots {slots}; the schedule\'s windows overlap none of them.',
   },
+  schedule_speaker_window_outside_slot: {
+    vi: 'Khung giờ {window} không nằm trọn trong một khung phát thanh của loa "{device}" ({slots}); loa chỉ phát trong các khung đó.',
+    en: 'The window {window} does not lie within one broadcast slot of speaker "{device}" ({slots}); the speaker plays only inside them.',
+  },
+  schedule_speaker_window_too_short: {
+    vi: 'Nội dung dài {needed} giây (kể cả nhạc hiệu) nhưng khung giờ của lịch trên loa "{device}" chỉ có {available} giây.',
+    en: 'The content lasts {needed} s (jingle included) but the schedule\'s window on speaker "{device}" is only {available} s.',
+  },
   schedule_speaker_too_long: {
     vi: 'Nội dung dài {needed} giây (kể cả nhạc hiệu) nhưng khung phát thanh dài nhất của loa "{device}" chỉ có {available} giây.',
     en: 'The content lasts {needed} s (jingle included) but the longest broadcast slot of speaker "{device}" is only {available} s.',

@@ -32,6 +32,8 @@ export type VersionRow = {
   valid_to: number | null;
   duration_ms: number;
   media_sha256: string | null;
+  /** The name the media file was uploaded under for this version (null for messages). */
+  media_name: string | null;
   speech_sha256: string | null;
   /** Every media file the version uses (sha256), in the order the hash covers them. */
   files: string[];
@@ -102,8 +104,8 @@ export const contentRepo = {
     (
       await q.run(
         `INSERT INTO content_versions (content_id, number, state, title, body, fields, tags, valid_from, valid_to, duration_ms,
-           media_sha256, speech_sha256, files, version_sha256, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           media_sha256, media_name, speech_sha256, files, version_sha256, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           v.content_id,
           v.number,
@@ -116,6 +118,7 @@ export const contentRepo = {
           v.valid_to,
           v.duration_ms,
           v.media_sha256,
+          v.media_name,
           v.speech_sha256,
           v.files,
           v.version_sha256,

@@ -21,7 +21,23 @@ export type MediaRow = {
 /** A registry row as written: its info already serialised. */
 export type MediaInsert = Omit<MediaRow, 'info'> & { info: string };
 
+/** One upload: the name a person gave the bytes this time. */
+export type UploadRow = { id: number; sha256: string; file_name: string; created_by: number | null; created_at: number };
+
 export const mediaRepo = {
+  insertUpload: async (q: Queryable, r: Omit<UploadRow, 'id'>) =>
+    (
+      await q.run('INSERT INTO media_uploads (sha256, file_name, created_by, created_at) VALUES (?, ?, ?, ?)', [
+        r.sha256,
+        r.file_name,
+        r.created_by,
+        r.created_at,
+      ])
+    ).lastID,
+  findUpload: (q: Queryable, id: number) => q.get<UploadRow>('SELECT * FROM media_uploads WHERE id = ?', [id]),
+  /** The newest upload of these bytes by one person. */
+  latestUpload: (q: Queryable, sha: string, userId: number) =>
+    q.get<UploadRow>('SELECT * FROM media_uploads WHERE sha256 = ? AND created_by = ? ORDER BY id DESC LIMIT 1', [sha, userId]),
   find: async (q: Queryable, sha: string): Promise<MediaRow | undefined> => {
     const r = await q.get<MediaInsert>('SELECT * FROM media_files WHERE sha256 = ?', [sha]);
     return r && { ...r, info: decodeJson(r.info, { table: 'media_files', id: sha, column: 'info' }, isRecord) };

@@ -25,6 +25,7 @@ const versionFields = {
   displaySeconds: z.number().int().min(2).max(3600).optional(),
   sourceRef: text(300, 0).optional(),
   mediaSha256: sha.optional(),
+  mediaUploadId: z.number().int().positive().optional(),
   advertiser: text(200).optional(),
   productCategory: z.enum(PRODUCT_CATEGORIES).optional(),
   licenceRef: text(200, 0).optional(),

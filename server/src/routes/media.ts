@@ -20,6 +20,7 @@ export const MediaSchema = z
     durationMs: z.number().int().nullable(),
     hasAudio: z.boolean(),
     fileName: z.string().nullable(),
+    uploadId: z.number().int().optional(),
     url: z.string(),
     thumbnailUrl: z.string().nullable(),
     info: z.record(z.string(), z.unknown()),

@@ -116,6 +116,25 @@ describe('POST /api/schedules', () => {
     expect((await ed('POST', '/api/schedules', { class: 'normal', contentId: short, target: { deviceIds: [sp] }, when: everyDay('2026-03-01', '2026-03-31', [{ start: '06:00', end: '06:30' }]) })).status).toBe(201);
   });
 
+  it('plays a speaker group entry in the window it was stored with, and refuses one reaching past the group’s slot', async () => {
+    const g = (await ed('POST', '/api/groups', { name: 'Tổ 9', broadcastSlots: [{ start: '06:00', end: '06:30' }] })).body.id as number;
+    const sp = await device('speaker', 'Loa tổ 9', [g]);
+    const news = await addContent(t, { speech: true, durationMs: 60_000 });
+    const past = await refuse({ class: 'normal', contentId: news, target: { groupIds: [g] }, when: everyDay('2026-03-01', '2026-03-31', [{ start: '06:18', end: '06:36' }]) }, 422, 'schedule_speaker_window_outside_slot');
+    expect(past.detail).toContain('06:18–06:36');
+    expect(past.detail).toContain('06:00–06:30');
+    const when = everyDay('2026-03-01', '2026-03-31', [{ start: '06:18', end: '06:28' }]);
+    const res = await ed('POST', '/api/schedules', { class: 'normal', contentId: news, target: { groupIds: [g] }, when });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.when).toEqual(when);
+    const tl = await ed('GET', `/api/devices/${sp}/timeline?from=${vn('2026-03-03', '06:00')}&to=${vn('2026-03-03', '06:30')}`);
+    const runs = (tl.body.segments as { start: number; items: { contentId: string }[] }[]).filter((s) => s.items.some((i) => i.contentId === String(news)));
+    expect(runs.map((s) => s.start)).toEqual([vn('2026-03-03', '06:18')]);
+    const at = await ed('GET', `/api/devices/${sp}/timeline/at?t=${vn('2026-03-03', '06:18') + 10_000}`);
+    expect(at.body.item).toMatchObject({ contentId: String(news) });
+    expect(at.body.offsetMs).toBe(10_000);
+  });
+
   it('refuses content or a playlist that does not exist, and a body with both or neither', async () => {
     await refuse({ class: 'normal', contentId: 4242, target: { kinds: ['led'] }, when: morning }, 422, 'schedule_content_unknown');
     await refuse({ class: 'normal', playlistId: 4242, target: { kinds: ['led'] }, when: morning }, 404, 'playlist_not_found');

@@ -110,6 +110,8 @@ const vi = {
   'editor.needWhat': 'Hãy chọn nội dung hoặc danh sách phát.',
   'editor.needTarget': 'Hãy chọn ít nhất một nhóm, loại thiết bị hoặc thiết bị.',
   'editor.needWindow': 'Mỗi khung giờ cần giờ kết thúc sau giờ bắt đầu.',
+  'editor.speakerWindow':
+    'Khung giờ {window} không nằm trọn trong một khung phát thanh của loa "{device}" ({slots}); loa chỉ phát trong các khung đó.',
   'editor.needDays': 'Hãy chọn ít nhất một ngày trong tuần.',
   'editor.needDates': 'Ngày kết thúc phải từ ngày bắt đầu trở đi.',
   'editor.needRrule': 'Hãy nhập quy tắc RRULE có dòng DTSTART.',
@@ -226,6 +228,8 @@ const en: Record<Key, string> = {
   'editor.needWhat': 'Choose content or a playlist.',
   'editor.needTarget': 'Choose at least one group, device kind or device.',
   'editor.needWindow': 'Each time window must end after it starts.',
+  'editor.speakerWindow':
+    'The window {window} does not lie within one broadcast slot of speaker "{device}" ({slots}); the speaker plays only inside them.',
   'editor.needDays': 'Choose at least one day of the week.',
   'editor.needDates': 'The end date must not be before the start date.',
   'editor.needRrule': 'Enter an RRULE with a DTSTART line.',

@@ -1,4 +1,5 @@
-// Loudspeakers (loa truyền thanh): one once-through segment per broadcast slot (slots minus quiet hours):
+// Loudspeakers (loa truyền thanh): once-through runs per broadcast slot (slots minus quiet hours), each entry
+// from the start of its own window:
 // the jingle, then the priority entries, then the normal ones, each entry's items in its own order (a
 // bulletin must not be shuffled), entries in program order. A slot with nothing scheduled plays the
 // fallback once. Outside slots: silence. Emergencies cut in anywhere, quiet hours included; the slot then
@@ -19,21 +20,31 @@ interface Source {
   scheduleId: string | null;
   rule: string;
   cls: ScheduleClass | 'jingle';
+  /** The part of the slot the entry's own window covers: its items start inside it, never before. */
+  window: Interval;
 }
 
+function entrySources(p: DeviceProgram, slot: Interval, cls: ScheduleClass): Source[] {
+  return p.entries.flatMap((e) => {
+    if (e.schedule.class !== cls) return [];
+    const o = occurrencesIn(e, slot.start, slot.end)[0];
+    if (!o) return [];
+    const window = { start: Math.max(o.start, slot.start), end: Math.min(o.end, slot.end) };
+    return [{ plan: e.plan, scheduleId: e.schedule.id, rule: `${cls}: lịch #${e.schedule.id} ${o.label}`, cls, window }];
+  });
+}
+
+/** The fallback of a slot: its fallback-class entries, else the speaker's built-in loop. */
+function fallbackSources(p: DeviceProgram, slot: Interval, ctx: BuildContext): Source[] {
+  const own = entrySources(p, slot, 'fallback');
+  return own.length > 0 ? own : [{ plan: ctx.fallback.speaker ?? [], scheduleId: null, rule: FALLBACK_RULE, cls: 'fallback', window: slot }];
+}
+
+/** Everything a slot plays: the jingle, then the priority and normal entries (or the fallback). */
 function sourcesFor(p: DeviceProgram, slot: Interval, ctx: BuildContext): Source[] {
-  const pick = (cls: ScheduleClass): Source[] =>
-    p.entries.flatMap((e) => {
-      if (e.schedule.class !== cls) return [];
-      const o = occurrencesIn(e, slot.start, slot.end)[0];
-      return o ? [{ plan: e.plan, scheduleId: e.schedule.id, rule: `${cls}: lịch #${e.schedule.id} ${o.label}`, cls }] : [];
-    });
-  const jingle: Source = { plan: ctx.jingle, scheduleId: null, rule: JINGLE_RULE, cls: 'jingle' };
-  const programme = [...pick('priority'), ...pick('normal')];
-  if (programme.length > 0) return [jingle, ...programme];
-  const fallback = pick('fallback');
-  if (fallback.length > 0) return [jingle, ...fallback];
-  return [jingle, { plan: ctx.fallback.speaker ?? [], scheduleId: null, rule: FALLBACK_RULE, cls: 'fallback' }];
+  const jingle: Source = { plan: ctx.jingle, scheduleId: null, rule: JINGLE_RULE, cls: 'jingle', window: slot };
+  const programme = [...entrySources(p, slot, 'priority'), ...entrySources(p, slot, 'normal')];
+  return [jingle, ...(programme.length > 0 ? programme : fallbackSources(p, slot, ctx))];
 }
 
 /** Airtime the slot's programme asks for (jingle included), counting each content's approved version. */
@@ -48,20 +59,49 @@ export function slotDemandMs(p: DeviceProgram, slot: Interval, ctx: BuildContext
   return total;
 }
 
-/** The once-through segment of one slot, checking approval and validity at each item's own play time. */
-export function slotSegment(p: DeviceProgram, slot: Interval, ctx: BuildContext): Segment | null {
+/**
+ * The once-through runs of one slot. Each entry starts where its own window starts (never earlier), so a
+ * slot is cut into runs at those starts; entries sharing a start play in one run, in program order. The
+ * jingle opens the slot; time before the first entry plays the fallback. An entry's items start only inside
+ * its window; approval and validity are checked at each item's own play time.
+ */
+export function slotSegments(p: DeviceProgram, slot: Interval, ctx: BuildContext): Segment[] {
+  const [jingle, ...rest] = sourcesFor(p, slot, ctx);
+  const programme = rest.filter((s) => s.cls === 'priority' || s.cls === 'normal');
+  const starts = [...new Set(programme.map((s) => s.window.start))].sort((x, y) => x - y);
+  const runs: Source[][] = [];
+  if (programme.length === 0) runs.push([jingle!, ...rest]);
+  else if (starts[0]! > slot.start) runs.push([jingle!, ...fallbackSources(p, slot, ctx)]);
+  for (const start of starts) {
+    const group = programme.filter((s) => s.window.start === start);
+    runs.push(start === slot.start ? [jingle!, ...group] : group);
+  }
+  const bounds = [slot.start, ...starts.filter((x) => x > slot.start), slot.end];
+  const out: Segment[] = [];
+  runs.forEach((group, k) => {
+    const seg = runSegment(group, { start: bounds[k]!, end: bounds[k + 1]! }, ctx);
+    const last = out[out.length - 1];
+    // A run with nothing playable here leaves the run before it to go on.
+    if (seg) out.push(seg);
+    else if (last) last.end = bounds[k + 1]!;
+  });
+  return out;
+}
+
+function runSegment(sources: readonly Source[], run: Interval, ctx: BuildContext): Segment | null {
   const cat = ctx.catalog;
   const items: TimelineItem[] = [];
-  let t = slot.start;
+  let t = run.start;
   let best: Segment['class'] = 'fallback';
-  for (const src of sourcesFor(p, slot, ctx)) {
+  for (const src of sources) {
+    const until = src.cls === 'jingle' ? run.end : Math.min(run.end, src.window.end);
     src.plan.forEach((pl, i) => {
-      if (t >= slot.end) return;
+      if (t >= until) return;
       const dur0 = pl.durationMs && pl.durationMs > 0 ? pl.durationMs : undefined;
-      const v = cat.version(pl.contentId, t, Math.min(slot.end, t + (dur0 ?? 1)));
+      const v = cat.version(pl.contentId, t, Math.min(run.end, t + (dur0 ?? 1)));
       if (!v || !playableOn('speaker', v) || v.isAd) return;
       const dur = dur0 ?? v.durationMs;
-      if (dur0 === undefined && !cat.version(pl.contentId, t, Math.min(slot.end, t + dur))) return;
+      if (dur0 === undefined && !cat.version(pl.contentId, t, Math.min(run.end, t + dur))) return;
       const prefix = src.cls === 'jingle' ? 'jingle' : (src.scheduleId ?? 'fallback');
       items.push(cat.item(`${prefix}:${i}:${v.versionId}`, v, dur, false, { scheduleId: src.scheduleId, rule: src.rule }));
       t += dur;
@@ -70,7 +110,7 @@ export function slotSegment(p: DeviceProgram, slot: Interval, ctx: BuildContext)
     });
   }
   if (items.length === 0) return null;
-  return { start: slot.start, end: slot.end, class: best, mode: 'once', items };
+  return { start: run.start, end: run.end, class: best, mode: 'once', items };
 }
 
 /** Emergency loop segments of a speaker: cut wherever an alert starts, ends or changes validity. */
@@ -93,20 +133,20 @@ export function speakerPieces(p: DeviceProgram, from: number, to: number, ctx: B
   const out: Segment[] = emergencies.filter((s) => s.end > from && s.start < to);
   for (const slot of p.available ?? []) {
     if (slot.end <= from || slot.start >= to) continue;
-    const seg = slotSegment(p, slot, ctx);
-    if (!seg) continue;
-    let cur = slot.start;
-    const push = (end: number) => {
-      if (end <= cur) return;
-      const { phaseMs: _none, ...rest } = seg;
-      out.push(cur > slot.start ? { ...rest, start: cur, end, phaseMs: cur - slot.start } : { ...rest, start: cur, end });
-    };
-    for (const em of emergencies) {
-      if (em.end <= cur || em.start >= slot.end) continue;
-      push(em.start);
-      cur = Math.max(cur, em.end);
+    for (const seg of slotSegments(p, slot, ctx)) {
+      let cur = seg.start;
+      const push = (end: number) => {
+        if (end <= cur) return;
+        const { phaseMs: _none, ...rest } = seg;
+        out.push(cur > seg.start ? { ...rest, start: cur, end, phaseMs: cur - seg.start } : { ...rest, start: cur, end });
+      };
+      for (const em of emergencies) {
+        if (em.end <= cur || em.start >= seg.end) continue;
+        push(em.start);
+        cur = Math.max(cur, em.end);
+      }
+      push(seg.end);
     }
-    push(slot.end);
   }
   return out.sort((a, b) => a.start - b.start);
 }

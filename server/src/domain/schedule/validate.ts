@@ -14,7 +14,7 @@ import { MAX_OCCURRENCES_PER_DAY, parseRrule, rruleFeasible } from './occurrence
 import { DEFAULT_BROADCAST_SLOTS } from './program';
 import { targetsDevice } from './targeting';
 import type { CalendarWhen, ClockWindow, ContentVersionInput, DeviceInput, PlaylistInput, RruleWhen, ScheduleInput } from './types';
-import { DAY_MS, MINUTE_MS, parseClock, parseDate } from './zone';
+import { DAY_MS, MINUTE_MS, formatClock, parseClock, parseDate } from './zone';
 
 export type ScheduleIssueCode =
   | 'bad_date'
@@ -37,6 +37,8 @@ export type ScheduleIssueCode =
   | 'ad_on_speaker'
   | 'speaker_overfull'
   | 'speaker_outside_slots'
+  | 'speaker_window_outside_slot'
+  | 'speaker_window_too_short'
   | 'unknown_content'
   | 'no_target'
   | 'bad_ad_share';
@@ -334,6 +336,13 @@ const overlapsDaily = (a: [number, number], w: ClockWindow) => {
   return [s - 1440, s, s + 1440].some((x) => a[0] < x + len && x < a[1]);
 };
 
+/** True when the daily range [a0, a1) lies inside the window (compared on a two-day line). */
+const insideDaily = (a: [number, number], w: ClockWindow) => {
+  const s = parseClock(w.start) ?? 0;
+  const len = clockLen(w);
+  return [s - 1440, s, s + 1440].some((x) => x <= a[0] && a[1] <= x + len);
+};
+
 /**
  * A speaker plays an entry once, inside a broadcast slot, after the jingle. Refuse an entry that no targeted
  * speaker could ever play: longer than its longest slot, or with windows overlapping none of its slots.
@@ -382,6 +391,33 @@ function speakerFit(
           `Loa ${d.name} chỉ phát trong khung ${list}; lịch không trùng khung nào.`,
           `Speaker ${d.name} plays only in ${list}; the schedule overlaps none.`,
           { device: d.name, slots: list },
+        ),
+      ];
+    }
+    // A speaker plays an entry inside one slot, from the entry's own start: a window reaching past its
+    // slot would be cut without a word, so it is refused and the slots are named.
+    const loose = active.find((a) => !slots.some((w) => insideDaily(a, w)));
+    if (loose) {
+      const list = slots.map(label).join(', ');
+      const window = `${formatClock(loose[0])}–${formatClock(Math.min(1440, loose[1]))}`;
+      return [
+        issue(
+          'speaker_window_outside_slot',
+          `Khung ${window} không nằm trọn trong khung phát thanh nào của loa ${d.name} (${list}).`,
+          `The window ${window} does not lie within one broadcast slot of speaker ${d.name} (${list}).`,
+          { device: d.name, window, slots: list },
+        ),
+      ];
+    }
+    const shortest = Math.min(...active.map((a) => a[1] - a[0])) * MINUTE_MS;
+    if (needed > shortest) {
+      const min = Math.ceil(needed / MINUTE_MS);
+      return [
+        issue(
+          'speaker_window_too_short',
+          `Nội dung dài ${min} phút, không vừa khung giờ của lịch trên loa ${d.name}.`,
+          `The entry lasts ${min} min and does not fit its own window on speaker ${d.name}.`,
+          { device: d.name, needed: Math.ceil(needed / 1000), available: shortest / 1000 },
         ),
       ];
     }

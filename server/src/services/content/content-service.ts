@@ -23,6 +23,8 @@ export type VersionInput = {
   displaySeconds?: number;
   sourceRef?: string;
   mediaSha256?: string | null;
+  /** The upload the media came from, whose file name the version keeps (default: the caller's newest upload of it). */
+  mediaUploadId?: number;
   advertiser?: string;
   productCategory?: ProductCategory;
   licenceRef?: string;
@@ -50,6 +52,21 @@ export function createContentService(deps: {
     return row ? toMediaView(row) : null;
   };
 
+  // Shared bytes keep one registry row; each version shows the name its own upload gave them.
+  const withName = (m: MediaView | null, name: string | null): MediaView | null => (m && name !== null ? { ...m, fileName: name } : m);
+
+  /** The name a version's media is known by: its upload's, the previous version's when unchanged, else the caller's newest upload. */
+  const mediaNameFor = async (q: Queryable, sha: string, input: VersionInput, previous: VersionRow | undefined, actor: Actor, fallback: string | null) => {
+    if (input.mediaUploadId !== undefined) {
+      const up = await mediaRepo.findUpload(q, input.mediaUploadId);
+      if (!up || up.sha256 !== sha) throw new AppError(400, 'media_not_found');
+      return up.file_name;
+    }
+    if (previous?.media_sha256 === sha && previous.media_name !== null) return previous.media_name;
+    const own = actor.id !== null ? await mediaRepo.latestUpload(q, sha, actor.id) : undefined;
+    return own?.file_name ?? fallback;
+  };
+
   const versionView = async (q: Queryable, v: VersionRow) => ({
     id: v.id,
     contentId: v.content_id,
@@ -62,7 +79,7 @@ export function createContentService(deps: {
     validFrom: v.valid_from === null ? null : new Date(v.valid_from).toISOString(),
     validTo: v.valid_to === null ? null : new Date(v.valid_to).toISOString(),
     durationMs: v.duration_ms,
-    media: await mediaView(q, v.media_sha256),
+    media: withName(await mediaView(q, v.media_sha256), v.media_name),
     speech: await mediaView(q, v.speech_sha256),
     files: v.files,
     versionSha256: v.version_sha256,
@@ -97,12 +114,13 @@ export function createContentService(deps: {
   };
 
   /** Builds the immutable row of a version: checks media, renders speech, computes duration and hash. */
-  const buildVersion = async (kind: ContentKind, input: VersionInput, previous: VersionRow | undefined) => {
+  const buildVersion = async (kind: ContentKind, input: VersionInput, previous: VersionRow | undefined, actor: Actor) => {
     const body = input.body ?? '';
     const fields: Record<string, unknown> = {};
     for (const k of FIELD_KEYS) if (input[k] !== undefined) fields[k] = input[k];
     if (input.validFrom && input.validTo && input.validTo <= input.validFrom) throw new AppError(400, 'invalid_validity');
     let mediaSha: string | null = null;
+    let mediaName: string | null = null;
     let speechSha: string | null = null;
     let durationMs: number;
     const files: string[] = [];
@@ -137,6 +155,7 @@ export function createContentService(deps: {
     } else {
       const row = await requireMedia(deps.db, input.mediaSha256, ['image', 'video', 'audio'], 'ảnh/video/âm thanh');
       mediaSha = row.sha256;
+      mediaName = await mediaNameFor(deps.db, mediaSha, input, previous, actor, row.original_name);
       files.push(mediaSha);
       durationMs = row.duration_ms ?? (input.displaySeconds ?? 10) * 1000;
       if (row.kind === 'image') fields.displaySeconds = input.displaySeconds ?? 10;
@@ -153,7 +172,7 @@ export function createContentService(deps: {
     const validFrom = input.validFrom ?? null;
     const validTo = input.validTo ?? null;
     const hash = versionHash({ kind, title: input.title, body, fields, tags, validFrom, validTo, durationMs, mediaSha256: mediaSha, speechSha256: speechSha, files });
-    return { title: input.title, body, fields, tags, validFrom, validTo, durationMs, mediaSha, speechSha, files, hash };
+    return { title: input.title, body, fields, tags, validFrom, validTo, durationMs, mediaSha, mediaName, speechSha, files, hash };
   };
 
   const insertVersion = async (tx: Queryable, contentId: number, number: number, b: Awaited<ReturnType<typeof buildVersion>>, actor: Actor) => {
@@ -170,6 +189,7 @@ export function createContentService(deps: {
       valid_to: b.validTo,
       duration_ms: b.durationMs,
       media_sha256: b.mediaSha,
+      media_name: b.mediaName,
       speech_sha256: b.speechSha,
       files: JSON.stringify(b.files),
       version_sha256: b.hash,
@@ -195,7 +215,7 @@ export function createContentService(deps: {
     versionView: (v: VersionRow) => versionView(deps.db, v),
 
     async create(actor: Actor, kind: ContentKind, input: VersionInput, opts: { system?: boolean } = {}) {
-      const built = await buildVersion(kind, input, undefined);
+      const built = await buildVersion(kind, input, undefined, actor);
       const id = await deps.db.transaction(async (tx) => {
         const contentId = await contentRepo.insertContent(tx, { kind, ownerId: actor.id!, system: !!opts.system, now: deps.clock() });
         await insertVersion(tx, contentId, 1, built, actor);
@@ -221,7 +241,7 @@ export function createContentService(deps: {
       };
       if (c.kind === 'message' && patch.title !== undefined && patch.displaySeconds === undefined) delete base.displaySeconds;
       if (c.kind === 'message' && patch.body !== undefined && patch.displaySeconds === undefined) delete base.displaySeconds;
-      const built = await buildVersion(c.kind, { ...base, ...patch }, latest);
+      const built = await buildVersion(c.kind, { ...base, ...patch }, latest, actor);
       await deps.db.transaction(async (tx) => {
         for (const p of await contentRepo.pendingOf(tx, contentId)) {
           await contentRepo.setState(tx, p.id, 'withdrawn');

@@ -21,6 +21,8 @@ export type MediaView = {
   durationMs: number | null;
   hasAudio: boolean;
   fileName: string | null;
+  /** The upload that answered with this view (its own file name), when it came from an upload. */
+  uploadId?: number;
   url: string;
   thumbnailUrl: string | null;
   info: Record<string, unknown>;
@@ -98,11 +100,14 @@ export function createMediaService(deps: { db: Db; clock: () => number; audit: A
         created_by: actor.id,
         created_at: deps.clock(),
       };
-      await deps.db.transaction(async (tx) => {
+      const uploadId = await deps.db.transaction(async (tx) => {
         await mediaRepo.insertIgnore(tx, row);
+        const id = await mediaRepo.insertUpload(tx, { sha256: r.sha256, file_name: r.fileName, created_by: actor.id, created_at: deps.clock() });
         await deps.audit.append(tx, actor, { action: 'media.upload', target: `media:${r.sha256}`, summary: { fileName: r.fileName, kind: r.kind, size: r.size, deduplicated: r.deduplicated } });
+        return id;
       });
-      return toMediaView((await mediaRepo.find(deps.db, r.sha256))!);
+      // The stored bytes may be shared with earlier uploads; the name in the answer is this upload's own.
+      return { ...toMediaView((await mediaRepo.find(deps.db, r.sha256))!), fileName: r.fileName, uploadId };
     },
 
     /** Stores bytes made by the server itself (rendered speech) and registers them. */

@@ -74,6 +74,8 @@ const REFUSALS: Partial<Record<ScheduleIssueCode, { status: 400 | 404 | 422; cod
   ad_not_led: { status: 422, code: 'schedule_ad_not_led' },
   speaker_overfull: { status: 422, code: 'schedule_speaker_too_long' },
   speaker_outside_slots: { status: 422, code: 'schedule_speaker_outside_slots' },
+  speaker_window_outside_slot: { status: 422, code: 'schedule_speaker_window_outside_slot' },
+  speaker_window_too_short: { status: 422, code: 'schedule_speaker_window_too_short' },
 };
 
 function refusal(i: ScheduleIssue): AppError {

@@ -43,7 +43,9 @@ export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      setCreated(await createContent(toCreateInput(kind, { form, mediaSha256: media.sha256, proofs }, media.kind)));
+      // The upload id keeps this upload's own file name on the item, even when the bytes were stored before.
+      const input = toCreateInput(kind, { form, mediaSha256: media.sha256, proofs }, media.kind);
+      setCreated(await createContent(media.uploadId !== undefined ? { ...input, mediaUploadId: media.uploadId } : input));
     } catch (err) {
       setError(err);
     } finally {

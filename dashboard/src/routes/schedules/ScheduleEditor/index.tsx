@@ -7,7 +7,7 @@ import type { Device, DeviceGroup } from '../../../lib/devices-api';
 import { lang } from '../../../lib/i18n';
 import { schedulesText } from '../../../lib/messages/schedules';
 import { describeRecurrence } from '../../../lib/recurrence-text';
-import { checkForm, inputOf, whenOf, type FormState } from '../../../lib/schedule-form';
+import { checkForm, inputOf, speakerWindowProblem, whenOf, type FormState } from '../../../lib/schedule-form';
 import { createSchedule, patchSchedule, type Playlist, type Schedule } from '../../../lib/schedules-api';
 import { summarizeTargets } from '@bantin/protocol/core';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
@@ -29,7 +29,7 @@ interface Props {
 }
 
 export function ScheduleEditor({ initial, editing, contents, playlists, devices, groups, onSaved, onCancel }: Props) {
-  const { t } = schedulesText;
+  const { t, tf } = schedulesText;
   const [f, setF] = useState<FormState>(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -40,12 +40,14 @@ export function ScheduleEditor({ initial, editing, contents, playlists, devices,
     summarizeTargets({ groupIds: f.groupIds, kinds: f.kinds, deviceIds: f.deviceIds }, devices, groups),
     lang.value,
   );
+  const speakerIssue = speakerWindowProblem(f, devices, groups);
 
   async function save(e: Event) {
     e.preventDefault();
     const bad = checkForm(f);
-    setProblem(bad ? t(bad) : null);
-    if (bad) return;
+    const speaker = bad ? null : speakerIssue;
+    setProblem(bad ? t(bad) : speaker ? tf(speaker.key, speaker.params) : null);
+    if (bad || speaker) return;
     setSaving(true);
     setError(null);
     try {
@@ -70,6 +72,11 @@ export function ScheduleEditor({ initial, editing, contents, playlists, devices,
         <span class={controls.muted}>{t('editor.sentence')}: </span>
         <strong data-testid="recurrence-sentence">{sentence}</strong>
       </p>
+      {speakerIssue && (
+        <p class={styles.problem} data-testid="speaker-window-problem">
+          {tf(speakerIssue.key, speakerIssue.params)}
+        </p>
+      )}
       <SaveBar problem={problem} error={error} onDismissError={() => setError(null)} saving={saving} onCancel={onCancel} />
     </form>
   );

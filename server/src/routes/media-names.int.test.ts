@@ -1,0 +1,69 @@
+// File names belong to uploads and to the versions that use them: the same bytes uploaded twice under two
+// names are stored once, and each content item keeps the name it was made from.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestCtx } from '../../test/support/context';
+import { makeFixtures } from '../../test/factories/media';
+
+type S = { cookie: string; csrf: string };
+let t: TestCtx;
+let editor: S;
+let other: S;
+let fx: Record<string, string>;
+const fxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-names-'));
+
+beforeAll(async () => {
+  fx = await makeFixtures(fxDir, ['poster.png']);
+}, 120_000);
+afterAll(() => fs.rmSync(fxDir, { recursive: true, force: true }));
+beforeEach(async () => {
+  t = await createTestContext({ clock: () => Date.parse('2026-12-01T02:00:00Z') });
+  editor = await t.createUser('bien-tap', ['editor']);
+  other = await t.createUser('bien-tap-2', ['editor']);
+});
+afterEach(() => t.cleanup());
+
+const json = (method: string, s: S, body?: unknown) => ({ method, ...s, body: body === undefined ? undefined : JSON.stringify(body) });
+const upload = async (s: S, name: string) => {
+  const res = await t.request(`/api/media?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    ...s,
+    headers: { 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(fs.readFileSync(fx['poster.png']!)),
+  });
+  expect(res.status).toBe(201);
+  return res.json();
+};
+const clip = async (s: S, title: string, mediaSha256: string, extra: Record<string, unknown> = {}) => {
+  const res = await t.request('/api/content', json('POST', s, { kind: 'clip', title, mediaSha256, ...extra }));
+  expect(res.status).toBe(201);
+  return res.json();
+};
+
+describe('POST /api/media with bytes already stored under another name', () => {
+  it('keeps poster.png on the first item and the new name on the second', async () => {
+    const first = await upload(editor, 'poster.png');
+    const a = await clip(editor, 'Áp phích', first.sha256);
+    const second = await upload(other, 'fake-png-as.mp4');
+    expect(second.sha256).toBe(first.sha256);
+    expect(second.fileName).toBe('fake-png-as.mp4');
+    const b = await clip(other, 'Bản sao', second.sha256);
+    expect((await t.db.all('SELECT sha256 FROM media_files')).length).toBe(1);
+
+    const library = (await (await t.request('/api/content', json('GET', editor))).json()) as { id: number; latest: { media: { fileName: string } } }[];
+    expect(library.find((c) => c.id === a.id)?.latest.media.fileName).toBe('poster.png');
+    expect(library.find((c) => c.id === b.id)?.latest.media.fileName).toBe('fake-png-as.mp4');
+    // An edit that keeps the media keeps its name.
+    const edited = await (await t.request(`/api/content/${a.id}/versions`, json('POST', editor, { title: 'Áp phích mới' }))).json();
+    expect(edited.latest.media.fileName).toBe('poster.png');
+  });
+
+  it('names an item after the upload it names, even when the same person uploaded the bytes twice', async () => {
+    const first = await upload(editor, 'poster.png');
+    await upload(editor, 'copy.png');
+    const a = await clip(editor, 'Áp phích', first.sha256, { mediaUploadId: first.uploadId });
+    expect(a.latest.media.fileName).toBe('poster.png');
+  });
+});
