@@ -1,7 +1,7 @@
 // Content library and review calls, typed from the server's routes (hono/client): versions, their
 // findings, the review queue and the library counts all come with the server's own types.
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { client, csrfHeaders, toApiError } from './api';
+import { answer, client, csrfHeaders } from './api';
 
 const content = client.api.content;
 const byId = content[':id'];
@@ -34,81 +34,65 @@ function queryOf(q: ContentQuery): Record<string, string> {
 }
 
 export async function listContent(q: ContentQuery = {}): Promise<Content[]> {
-  const res = await content.$get({ query: queryOf(q) });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(content.$get({ query: queryOf(q) }), 200);
 }
 
 export async function getContent(id: number): Promise<Content> {
-  const res = await byId.$get({ param: { id: String(id) } });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(byId.$get({ param: { id: String(id) } }), 200);
 }
 
 export async function listVersions(id: number): Promise<ContentVersion[]> {
-  const res = await byId.versions.$get({ param: { id: String(id) } });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(byId.versions.$get({ param: { id: String(id) } }), 200);
 }
 
 export async function contentHistory(id: number): Promise<HistoryEntry[]> {
-  const res = await byId.history.$get({ param: { id: String(id) } });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(byId.history.$get({ param: { id: String(id) } }), 200);
 }
 
 export async function createContent(input: CreateContentInput): Promise<Content> {
-  const res = await content.$post({ json: input }, { headers: csrfHeaders() });
-  if (res.status === 201) return await res.json();
-  throw await toApiError(res);
+  return await answer(content.$post({ json: input }, { headers: csrfHeaders() }), 201);
 }
 
 /** Editing makes a new draft version; the approved one keeps playing until the new one is approved. */
 export async function editContent(id: number, patch: EditContentInput): Promise<Content> {
-  const res = await byId.versions.$post({ param: { id: String(id) }, json: patch }, { headers: csrfHeaders() });
-  if (res.status === 201) return await res.json();
-  throw await toApiError(res);
+  return await answer(byId.versions.$post({ param: { id: String(id) }, json: patch }, { headers: csrfHeaders() }), 201);
 }
 
 export async function submitVersion(id: number, number: number): Promise<ContentVersion> {
-  const res = await byId.versions[':number'].submit.$post(
-    { param: { id: String(id), number: String(number) } },
-    { headers: csrfHeaders() },
+  return await answer(
+    byId.versions[':number'].submit.$post({ param: { id: String(id), number: String(number) } }, { headers: csrfHeaders() }),
+    200,
   );
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
 }
 
 export async function withdrawVersion(id: number, number: number, reason?: string): Promise<Content> {
-  const res = await byId.versions[':number'].withdraw.$post(
-    { param: { id: String(id), number: String(number) }, json: reason ? { reason } : {} },
-    { headers: csrfHeaders() },
+  return await answer(
+    byId.versions[':number'].withdraw.$post(
+      { param: { id: String(id), number: String(number) }, json: reason ? { reason } : {} },
+      { headers: csrfHeaders() },
+    ),
+    200,
   );
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
 }
 
 /** One submission waiting for a decision: its kind and the exact version submitted. */
 export type QueueEntry = InferResponseType<typeof client.api.reviews.$get, 200>[number];
 
 export async function reviewQueue(): Promise<QueueEntry[]> {
-  const res = await client.api.reviews.$get();
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(client.api.reviews.$get(), 200);
 }
 
 export type Decision = InferRequestType<typeof client.api.reviews.$post>['json']['decision'];
 
 /** Approve, reject (reason required) or revoke (reason required) one version; answers the version as it now is. */
 export async function decide(versionId: number, decision: Decision, reason?: string): Promise<ContentVersion> {
-  const res = await client.api.reviews.$post({ json: { versionId, decision, ...(reason ? { reason } : {}) } }, { headers: csrfHeaders() });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(
+    client.api.reviews.$post({ json: { versionId, decision, ...(reason ? { reason } : {}) } }, { headers: csrfHeaders() }),
+    200,
+  );
 }
 
 /** How much content there is by the state of its latest version and kind, and how much plays. */
 export async function contentStats(): Promise<ContentStats> {
-  const res = await content.stats.$get();
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(content.stats.$get(), 200);
 }

@@ -1,7 +1,7 @@
 // Devices, groups and pairing calls, typed from the server's routes (hono/client): the list of devices with
 // their locations, group membership, claiming a player's pairing code, and a device's compiled timeline.
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { client, csrfHeaders, toApiError } from './api';
+import { answer, client, csrfHeaders, toApiError } from './api';
 import { devicesText } from './messages/devices';
 import { ApiError } from './problem';
 
@@ -25,62 +25,44 @@ export const DEVICE_KINDS: readonly DeviceKind[] = ['led', 'kiosk', 'speaker'];
 const param = (id: number) => ({ id: String(id) });
 
 export async function listDevices(): Promise<Device[]> {
-  const res = await devices.$get({ query: {} });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(devices.$get({ query: {} }), 200);
 }
 
 export async function patchDevice(id: number, patch: PatchDeviceInput): Promise<Device> {
-  const res = await deviceById.$patch({ param: param(id), json: patch }, { headers: csrfHeaders() });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(deviceById.$patch({ param: param(id), json: patch }, { headers: csrfHeaders() }), 200);
 }
 
 export async function revokeDevice(id: number): Promise<Device> {
-  const res = await deviceById.revoke.$post({ param: param(id) }, { headers: csrfHeaders() });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(deviceById.revoke.$post({ param: param(id) }, { headers: csrfHeaders() }), 200);
 }
 
 /** The compiled timeline of one device over [from, to) (epoch ms), with the reason of every item. */
 export async function deviceTimeline(id: number, from: number, to: number): Promise<DeviceTimelineResponse> {
-  const res = await deviceById.timeline.$get({ param: param(id), query: { from: String(from), to: String(to) } });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(deviceById.timeline.$get({ param: param(id), query: { from: String(from), to: String(to) } }), 200);
 }
 
 /** Claims the 6-digit code a player shows, creating the device it becomes. */
 export async function claimPairingCode(input: ClaimInput): Promise<ClaimedDevice> {
-  const res = await client.api.pairing.claim.$post({ json: input }, { headers: csrfHeaders() });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(client.api.pairing.claim.$post({ json: input }, { headers: csrfHeaders() }), 200);
 }
 
 export async function listGroups(): Promise<DeviceGroup[]> {
-  const res = await groups.$get();
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(groups.$get(), 200);
 }
 
 export async function createGroup(input: CreateGroupInput): Promise<DeviceGroup> {
-  const res = await groups.$post({ json: input }, { headers: csrfHeaders() });
-  if (res.status === 201) return await res.json();
-  throw await toApiError(res);
+  return await answer(groups.$post({ json: input }, { headers: csrfHeaders() }), 201);
 }
 
 export async function addGroupMembers(groupId: number, deviceIds: number[]): Promise<DeviceGroup> {
-  const res = await groupById.members.$post({ param: param(groupId), json: { deviceIds } }, { headers: csrfHeaders() });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(groupById.members.$post({ param: param(groupId), json: { deviceIds } }, { headers: csrfHeaders() }), 200);
 }
 
 export async function removeGroupMember(groupId: number, deviceId: number): Promise<DeviceGroup> {
-  const res = await groupById.members[':deviceId'].$delete(
-    { param: { id: String(groupId), deviceId: String(deviceId) } },
-    { headers: csrfHeaders() },
+  return await answer(
+    groupById.members[':deviceId'].$delete({ param: { id: String(groupId), deviceId: String(deviceId) } }, { headers: csrfHeaders() }),
+    200,
   );
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
 }
 
 /** The address of a group's iCalendar file for a logged-in download. */

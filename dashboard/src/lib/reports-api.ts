@@ -4,7 +4,7 @@
 import type { InferResponseType } from 'hono/client';
 // The report shapes are the server's own types (type-only: nothing of the server is bundled).
 import type * as Server from '@bantin/server/api-types';
-import { client, csrfHeaders, toApiError } from './api';
+import { answer, client, csrfHeaders } from './api';
 
 const reports = client.api.reports;
 
@@ -28,39 +28,27 @@ export type PeriodicReport = Server.PeriodicReport;
 export type ArchiveEntry = InferResponseType<typeof reports.periodic.archive.$get, 200>[number];
 
 export async function playsReport(r: DateRange, groupBy: PlaysGroupBy): Promise<PlaysReport> {
-  const res = await reports.plays.$get({ query: { ...r, groupBy } });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(reports.plays.$get({ query: { ...r, groupBy } }), 200);
 }
 
 export async function uptimeReport(r: DateRange): Promise<UptimeReport> {
-  const res = await reports.uptime.$get({ query: r });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(reports.uptime.$get({ query: r }), 200);
 }
 
 export async function feedbackReport(r: DateRange, groupBy: FeedbackGroupBy): Promise<FeedbackReport> {
-  const res = await reports.feedback.$get({ query: { ...r, groupBy } });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(reports.feedback.$get({ query: { ...r, groupBy } }), 200);
 }
 
 export async function periodicReport(p: PeriodRef): Promise<PeriodicReport> {
-  const res = await reports.periodic.$get({ query: { period: p.period, year: String(p.year), index: String(p.index) } });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(reports.periodic.$get({ query: { period: p.period, year: String(p.year), index: String(p.index) } }), 200);
 }
 
 export async function generatePeriodic(p: PeriodRef): Promise<ArchiveEntry> {
-  const res = await reports.periodic.generate.$post({ json: p }, { headers: csrfHeaders() });
-  if (res.status === 201) return await res.json();
-  throw await toApiError(res);
+  return await answer(reports.periodic.generate.$post({ json: p }, { headers: csrfHeaders() }), 201);
 }
 
 export async function reportArchive(): Promise<ArchiveEntry[]> {
-  const res = await reports.periodic.archive.$get();
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(reports.periodic.archive.$get(), 200);
 }
 
 const qs = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();

@@ -1,6 +1,6 @@
 // Schedules, playlists and the conflict report, typed from the server's routes (hono/client).
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { client, csrfHeaders, toApiError } from './api';
+import { answer, client, csrfHeaders, noContent } from './api';
 
 const schedules = client.api.schedules;
 const scheduleById = schedules[':id'];
@@ -21,36 +21,25 @@ export type Playlist = InferResponseType<typeof client.api.playlists.$get, 200>[
 export const SCHEDULE_CLASSES: readonly ScheduleClass[] = ['priority', 'normal', 'ads', 'fallback'];
 
 export async function listSchedules(): Promise<Schedule[]> {
-  const res = await schedules.$get();
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(schedules.$get(), 200);
 }
 
 export async function createSchedule(input: CreateScheduleInput): Promise<Schedule> {
-  const res = await schedules.$post({ json: input }, { headers: csrfHeaders() });
-  if (res.status === 201) return await res.json();
-  throw await toApiError(res);
+  return await answer(schedules.$post({ json: input }, { headers: csrfHeaders() }), 201);
 }
 
 export async function patchSchedule(id: number, patch: PatchScheduleInput): Promise<Schedule> {
-  const res = await scheduleById.$patch({ param: { id: String(id) }, json: patch }, { headers: csrfHeaders() });
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(scheduleById.$patch({ param: { id: String(id) }, json: patch }, { headers: csrfHeaders() }), 200);
 }
 
 export async function deleteSchedule(id: number): Promise<void> {
-  const res = await scheduleById.$delete({ param: { id: String(id) } }, { headers: csrfHeaders() });
-  if (res.status !== 204) throw await toApiError(res);
+  await noContent(scheduleById.$delete({ param: { id: String(id) } }, { headers: csrfHeaders() }));
 }
 
 export async function scheduleConflicts(): Promise<ConflictReport> {
-  const res = await schedules.conflicts.$get();
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(schedules.conflicts.$get(), 200);
 }
 
 export async function listPlaylists(): Promise<Playlist[]> {
-  const res = await client.api.playlists.$get();
-  if (res.status === 200) return await res.json();
-  throw await toApiError(res);
+  return await answer(client.api.playlists.$get(), 200);
 }
