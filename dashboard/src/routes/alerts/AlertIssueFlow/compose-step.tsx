@@ -5,7 +5,7 @@ import { EXPIRY_CHOICES, type AlertDraft } from '../../../lib/alert-draft';
 import { DEVICE_KINDS, type DeviceGroup } from '../../../lib/devices-api';
 import { alertsText } from '../../../lib/messages/alerts';
 import { devicesText } from '../../../lib/messages/devices';
-import { Field, describedBy } from '../../../components/Field/index';
+import { Field, NumberField, SelectField, describedBy } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -124,45 +124,28 @@ function OptionFields({ draft, set }: DraftProps) {
   const { t } = alertsText;
   return (
     <div class={controls.grid}>
-      <Field id="alert-severity" label={t('issue.severity')}>
-        <select
-          id="alert-severity"
-          class={controls.input}
-          value={draft.severity}
-          onChange={(e) => set({ severity: e.currentTarget.value as AlertDraft['severity'] })}
-        >
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {t(`severity.${s}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="alert-repeat" label={t('issue.repeat')}>
-        <input
-          id="alert-repeat"
-          type="number"
-          min={0}
-          max={1440}
-          class={controls.input}
-          value={draft.repeatMin}
-          onInput={(e) => set({ repeatMin: Number(e.currentTarget.value) || 0 })}
-        />
-      </Field>
-      <Field id="alert-expiry" label={t('issue.expiry')}>
-        <select
-          id="alert-expiry"
-          class={controls.input}
-          value={String(draft.expiryMin)}
-          onChange={(e) => set({ expiryMin: Number(e.currentTarget.value) as AlertDraft['expiryMin'] })}
-        >
-          {EXPIRY_CHOICES.map((m) => (
-            <option key={m} value={String(m)}>
-              {t(`expiry.${m}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="alert-severity"
+        label={t('issue.severity')}
+        value={draft.severity}
+        choices={SEVERITIES.map((v) => ({ value: v, label: t(`severity.${v}`) }))}
+        onValue={(severity) => severity && set({ severity })}
+      />
+      <NumberField
+        id="alert-repeat"
+        label={t('issue.repeat')}
+        min={0}
+        max={1440}
+        value={draft.repeatMin}
+        onValue={(v) => set({ repeatMin: Number(v) || 0 })}
+      />
+      <SelectField
+        id="alert-expiry"
+        label={t('issue.expiry')}
+        value={String(draft.expiryMin)}
+        choices={EXPIRY_CHOICES.map((m) => ({ value: String(m), label: t(`expiry.${m}`) }))}
+        onValue={(v) => set({ expiryMin: Number(v) as AlertDraft['expiryMin'] })}
+      />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { session } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { DataTable, type Column } from '../../../components/DataTable/index';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
-import { Field } from '../../../components/Field/index';
+import { Field, SelectField } from '../../../components/Field/index';
 import { ScreenPage } from '../../../components/ScreenPage/index';
 import { StateBadge } from '../StateBadge/index';
 import controls from '../../../components/controls.module.css';
@@ -140,54 +140,33 @@ export function ContentLibrary() {
             </button>
           </div>
         </Field>
-        <Field id="content-kind" label={t('content.filterKind')}>
-          <select
-            id="content-kind"
-            class={controls.input}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as ContentKind | '')}
-          >
-            <option value="">{t('common.all')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="content-state" label={t('content.filterState')}>
-          <select
-            id="content-state"
-            class={controls.input}
-            value={state}
-            onChange={(e) => setState(e.currentTarget.value as ContentState | '')}
-          >
-            <option value="">{t('common.all')}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="content-kind"
+          label={t('content.filterKind')}
+          value={kind}
+          placeholder={t('common.all')}
+          choices={KINDS.map((v) => ({ value: v, label: t(`kind.${v}`) }))}
+          onValue={setKind}
+        />
+        <SelectField
+          id="content-state"
+          label={t('content.filterState')}
+          value={state}
+          placeholder={t('common.all')}
+          choices={STATES.map((v) => ({ value: v, label: t(`state.${v}`) }))}
+          onValue={setState}
+        />
         <Field id="content-tag" label={t('content.filterTag')}>
           <input id="content-tag" class={controls.input} value={tag} onChange={(e) => setTag(e.currentTarget.value)} />
         </Field>
-        <Field id="content-validity" label={t('content.filterValidity')}>
-          <select
-            id="content-validity"
-            class={controls.input}
-            value={validity}
-            onChange={(e) => setValidity(e.currentTarget.value as Validity | '')}
-          >
-            <option value="">{t('common.all')}</option>
-            {VALIDITIES.map((v) => (
-              <option key={v} value={v}>
-                {t(`validity.${v}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="content-validity"
+          label={t('content.filterValidity')}
+          value={validity}
+          placeholder={t('common.all')}
+          choices={VALIDITIES.map((v) => ({ value: v, label: t(`validity.${v}`) }))}
+          onValue={setValidity}
+        />
       </form>
       {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : null}
       {res.loading && !res.data ? (

@@ -4,8 +4,8 @@
 import { useCallback } from 'preact/hooks';
 import type { Media } from '../../../lib/content-api';
 import { t, tf, type MessageKey } from '../../../lib/i18n';
-import { PRODUCT_CATEGORIES, type Category, type MediaForm, type MediaFormErrors, type MediaKind, type Proof } from '../../../lib/media-form';
-import { Field, describedBy } from '../../../components/Field/index';
+import { PRODUCT_CATEGORIES, type MediaForm, type MediaFormErrors, type MediaKind, type Proof } from '../../../lib/media-form';
+import { Field, NumberField, SelectField, describedBy } from '../../../components/Field/index';
 import { Uploader } from '../Uploader/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
@@ -69,43 +69,31 @@ export function MediaFields({ kind, form, errors, mediaKind, proofs, onChange, o
           );
         })}
         {mediaKind === 'image' && (
-          <Field id="mc-seconds" label={t('field.displaySeconds')} error={err('displaySeconds')}>
-            <input
-              id="mc-seconds"
-              type="number"
-              min={2}
-              max={3600}
-              class={controls.input}
-              value={form.displaySeconds}
-              aria-invalid={err('displaySeconds') ? 'true' : undefined}
-              aria-describedby={describedBy('mc-seconds', undefined, err('displaySeconds'))}
-              onInput={(e) => onChange({ displaySeconds: e.currentTarget.value })}
-              data-testid="mc-seconds"
-            />
-          </Field>
+          <NumberField
+            id="mc-seconds"
+            label={t('field.displaySeconds')}
+            error={err('displaySeconds')}
+            min={2}
+            max={3600}
+            value={form.displaySeconds}
+            onValue={(displaySeconds) => onChange({ displaySeconds })}
+            testId="mc-seconds"
+          />
         )}
       </div>
       {kind === 'ad' && (
         <>
           {text('advertiser', 'field.advertiser')}
-          <Field id="mc-category" label={t('field.productCategory')} error={err('productCategory')}>
-            <select
-              id="mc-category"
-              class={controls.input}
-              value={form.productCategory}
-              aria-invalid={err('productCategory') ? 'true' : undefined}
-              aria-describedby={describedBy('mc-category', undefined, err('productCategory'))}
-              onChange={(e) => onChange({ productCategory: e.currentTarget.value as Category | '' })}
-              data-testid="mc-category"
-            >
-              <option value="">{t('form.categoryChoose')}</option>
-              {PRODUCT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`cat.${c}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            id="mc-category"
+            label={t('field.productCategory')}
+            error={err('productCategory')}
+            value={form.productCategory}
+            placeholder={t('form.categoryChoose')}
+            choices={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}`) }))}
+            onValue={(productCategory) => onChange({ productCategory })}
+            testId="mc-category"
+          />
           {text('licenceRef', 'field.licenceRef')}
           <fieldset class={styles.proofs}>
             <legend>{t('field.proofs')}</legend>

@@ -1,6 +1,6 @@
 // The message editor's fields, each labelled, with its error read together with the control.
 import { t, type MessageKey } from '../../../lib/i18n';
-import { Field, describedBy } from '../../../components/Field/index';
+import { Field, NumberField, SelectField, describedBy } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
 import type { FormErrors, MessageForm, Style, Voice } from './form';
 import styles from './style.module.css';
@@ -63,57 +63,37 @@ export function MessageFields({ form, errors, onChange }: Props) {
             />
           </Field>
         ))}
-        <Field id="msg-style" label={t('field.style')}>
-          <select
-            id="msg-style"
-            class={controls.input}
-            value={form.style}
-            onChange={(e) => onChange({ style: e.currentTarget.value as Style })}
-          >
-            {STYLES.map((s) => (
-              <option key={s} value={s}>
-                {t(`style.${s}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="msg-voice" label={t('field.voice')}>
-          <select
-            id="msg-voice"
-            class={controls.input}
-            value={form.voice}
-            onChange={(e) => onChange({ voice: e.currentTarget.value as Voice })}
-          >
-            {VOICES.map(([v, key]) => (
-              <option key={v} value={v}>
-                {t(key)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="msg-speed" label={t('field.speed')}>
-          <input
-            id="msg-speed"
-            type="number"
-            min={80}
-            max={450}
-            step={10}
-            class={controls.input}
-            value={form.speed}
-            onInput={(e) => onChange({ speed: e.currentTarget.value })}
-          />
-        </Field>
-        <Field id="msg-seconds" label={t('field.displaySeconds')}>
-          <input
-            id="msg-seconds"
-            type="number"
-            min={2}
-            max={3600}
-            class={controls.input}
-            value={form.displaySeconds}
-            onInput={(e) => onChange({ displaySeconds: e.currentTarget.value })}
-          />
-        </Field>
+        <SelectField
+          id="msg-style"
+          label={t('field.style')}
+          value={form.style}
+          choices={STYLES.map((v) => ({ value: v, label: t(`style.${v}`) }))}
+          onValue={(v) => v && onChange({ style: v })}
+        />
+        <SelectField
+          id="msg-voice"
+          label={t('field.voice')}
+          value={form.voice}
+          choices={VOICES.map(([v, key]) => ({ value: v, label: t(key) }))}
+          onValue={(v) => v && onChange({ voice: v })}
+        />
+        <NumberField
+          id="msg-speed"
+          label={t('field.speed')}
+          min={80}
+          max={450}
+          step={10}
+          value={form.speed}
+          onValue={(speed) => onChange({ speed })}
+        />
+        <NumberField
+          id="msg-seconds"
+          label={t('field.displaySeconds')}
+          min={2}
+          max={3600}
+          value={form.displaySeconds}
+          onValue={(displaySeconds) => onChange({ displaySeconds })}
+        />
       </div>
       {text('sourceRef', 'field.sourceRef')}
     </div>

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { claimPairingCode, DEVICE_KINDS, type DeviceGroup, type DeviceKind } from '../../../lib/devices-api';
 import { devicesText } from '../../../lib/messages/devices';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
-import { Field, describedBy } from '../../../components/Field/index';
+import { Field, SelectField, describedBy } from '../../../components/Field/index';
 import { Notice } from '../../../components/Notice/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';
 import controls from '../../../components/controls.module.css';
@@ -99,21 +99,14 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
             data-testid="pair-name"
           />
         </Field>
-        <Field id="pair-kind" label={t('pair.kind')}>
-          <select
-            id="pair-kind"
-            class={controls.input}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as DeviceKind)}
-            data-testid="pair-kind"
-          >
-            {DEVICE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="pair-kind"
+          label={t('pair.kind')}
+          value={kind}
+          choices={DEVICE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          onValue={(k) => k && setKind(k)}
+          testId="pair-kind"
+        />
         <Field id="pair-rg" label={t('pair.group')}>
           <input
             id="pair-rg"

@@ -12,7 +12,12 @@ export function SubscribeLink({ groupId, groupName }: { groupId: number; groupNa
   if (error) return <ErrorNotice error={error} />;
   if (!url) {
     return (
-      <button type="button" class={controls.button} data-testid={`subscribe-${groupId}`} onClick={() => groupSubscriptionUrl(groupId).then(setUrl, setError)}>
+      <button
+        type="button"
+        class={controls.button}
+        data-testid={`subscribe-${groupId}`}
+        onClick={() => groupSubscriptionUrl(groupId).then(setUrl, setError)}
+      >
         {t('groups.subscribe')}
       </button>
     );

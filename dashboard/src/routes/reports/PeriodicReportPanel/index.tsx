@@ -17,7 +17,7 @@ import {
 import { useResource } from '../../../lib/use-resource';
 import { DataTable, type Column } from '../../../components/DataTable/index';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
-import { Field } from '../../../components/Field/index';
+import { NumberField, SelectField } from '../../../components/Field/index';
 import { Notice } from '../../../components/Notice/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';
 import controls from '../../../components/controls.module.css';
@@ -78,34 +78,29 @@ export function PeriodicReportPanel({ canGenerate, today }: { canGenerate: boole
   return (
     <div data-testid="periodic-report">
       <div class={controls.grid}>
-        <Field id="per-kind" label={t('periodic.kind')}>
-          <select id="per-kind" class={controls.input} value={period} onChange={(e) => setPeriod(e.currentTarget.value as PeriodKind)}>
-            <option value="month">{t('periodic.month')}</option>
-            <option value="quarter">{t('periodic.quarter')}</option>
-          </select>
-        </Field>
-        <Field id="per-index" label={t('periodic.index')}>
-          <input
-            id="per-index"
-            type="number"
-            min={1}
-            max={period === 'quarter' ? 4 : 12}
-            class={controls.input}
-            value={ref.index}
-            onInput={(e) => setIndex(Number(e.currentTarget.value) || 1)}
-          />
-        </Field>
-        <Field id="per-year" label={t('periodic.year')}>
-          <input
-            id="per-year"
-            type="number"
-            min={2000}
-            max={2100}
-            class={controls.input}
-            value={year}
-            onInput={(e) => setYear(Number(e.currentTarget.value) || year)}
-          />
-        </Field>
+        <SelectField
+          id="per-kind"
+          label={t('periodic.kind')}
+          value={period}
+          choices={(['month', 'quarter'] as const).map((v) => ({ value: v, label: t(`periodic.${v}`) }))}
+          onValue={(v) => v && setPeriod(v)}
+        />
+        <NumberField
+          id="per-index"
+          label={t('periodic.index')}
+          min={1}
+          max={period === 'quarter' ? 4 : 12}
+          value={ref.index}
+          onValue={(v) => setIndex(Number(v) || 1)}
+        />
+        <NumberField
+          id="per-year"
+          label={t('periodic.year')}
+          min={2000}
+          max={2100}
+          value={year}
+          onValue={(v) => setYear(Number(v) || year)}
+        />
       </div>
       <div class={controls.row}>
         <a class={controls.primary} href={downloads.periodicXlsx(ref)} download data-testid="periodic-xlsx">

@@ -5,7 +5,7 @@ import { reportsText } from '../../../lib/messages/reports';
 import { downloads, type DateRange, type PlaysGroupBy, type PlaysReport } from '../../../lib/reports-api';
 import { BarChart } from '../BarChart/index';
 import { DataTable } from '../../../components/DataTable/index';
-import { Field } from '../../../components/Field/index';
+import { SelectField } from '../../../components/Field/index';
 import { LineChart } from '../LineChart/index';
 import controls from '../../../components/controls.module.css';
 import { playColumns, type ReportNumbers } from './columns';
@@ -29,21 +29,14 @@ export function PlaysSection({ plays, range, groupBy, onGroupBy, num }: Props) {
         {t('plays.title')}
       </h2>
       <div class={controls.row}>
-        <Field id="rep-groupby" label={t('plays.groupBy')}>
-          <select
-            id="rep-groupby"
-            class={controls.input}
-            value={groupBy}
-            onChange={(e) => onGroupBy(e.currentTarget.value as PlaysGroupBy)}
-            data-testid="plays-groupby"
-          >
-            {GROUP_BY.map((g) => (
-              <option key={g} value={g}>
-                {t(`groupBy.${g}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="rep-groupby"
+          label={t('plays.groupBy')}
+          value={groupBy}
+          choices={GROUP_BY.map((g) => ({ value: g, label: t(`groupBy.${g}`) }))}
+          onValue={(g) => g && onGroupBy(g)}
+          testId="plays-groupby"
+        />
         <a class={controls.button} href={downloads.playsCsv(range, groupBy)} download>
           {t('csvServer')}
         </a>

@@ -4,7 +4,7 @@ import type { FormState } from '../../../lib/schedule-form';
 import { schedulesText } from '../../../lib/messages/schedules';
 import { RECURRENCE_PRESETS } from '../../../lib/recurrence';
 import { CheckboxGroup } from '../../../components/CheckboxGroup/index';
-import { Field } from '../../../components/Field/index';
+import { Field, NumberField } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -113,17 +113,14 @@ export function RecurrenceFields({ form: f, set }: Props) {
               aria-describedby="sch-rrule-hint"
             />
           </Field>
-          <Field id="sch-duration" label={t('editor.duration')}>
-            <input
-              id="sch-duration"
-              type="number"
-              min={0}
-              max={1440}
-              class={controls.input}
-              value={f.durationMin}
-              onInput={(e) => set({ durationMin: Number(e.currentTarget.value) })}
-            />
-          </Field>
+          <NumberField
+            id="sch-duration"
+            label={t('editor.duration')}
+            min={0}
+            max={1440}
+            value={f.durationMin}
+            onValue={(v) => set({ durationMin: Number(v) })}
+          />
         </div>
       )}
     </fieldset>

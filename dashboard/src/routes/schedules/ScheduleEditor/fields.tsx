@@ -6,7 +6,7 @@ import { schedulesText } from '../../../lib/messages/schedules';
 import type { FormState } from '../../../lib/schedule-form';
 import { SCHEDULE_CLASSES, type Playlist } from '../../../lib/schedules-api';
 import { CheckboxGroup } from '../../../components/CheckboxGroup/index';
-import { Field } from '../../../components/Field/index';
+import { Field, NumberField, SelectField } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -29,32 +29,22 @@ export function NameClassFields({ f, set }: FormProps) {
           aria-describedby="sch-name-hint"
         />
       </Field>
-      <Field id="sch-class" label={t('editor.class')}>
-        <select
-          id="sch-class"
-          class={controls.input}
-          value={f.cls}
-          onChange={(e) => set({ cls: e.currentTarget.value as FormState['cls'] })}
-        >
-          {SCHEDULE_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {t(`class.${c}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="sch-class"
+        label={t('editor.class')}
+        value={f.cls}
+        choices={SCHEDULE_CLASSES.map((c) => ({ value: c, label: t(`class.${c}`) }))}
+        onValue={(cls) => cls && set({ cls })}
+      />
       {f.cls === 'ads' && (
-        <Field id="sch-adshare" label={t('editor.adShare')}>
-          <input
-            id="sch-adshare"
-            type="number"
-            min={1}
-            max={100}
-            class={controls.input}
-            value={f.adSharePct}
-            onInput={(e) => set({ adSharePct: Number(e.currentTarget.value) })}
-          />
-        </Field>
+        <NumberField
+          id="sch-adshare"
+          label={t('editor.adShare')}
+          min={1}
+          max={100}
+          value={f.adSharePct}
+          onValue={(v) => set({ adSharePct: Number(v) })}
+        />
       )}
     </div>
   );
@@ -86,43 +76,30 @@ function ContentPicker({ f, set, contents }: FormProps & { contents: readonly Co
   const { t } = schedulesText;
   const approved = contents.filter((c) => c.playing !== null);
   return (
-    <Field id="sch-content" label={t('editor.pickContent')} hint={approved.length === 0 ? t('editor.noContent') : undefined}>
-      <select
-        id="sch-content"
-        class={controls.input}
-        value={f.contentId === null ? '' : String(f.contentId)}
-        onChange={(e) => set({ contentId: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
-        data-testid="sch-content"
-      >
-        <option value="">—</option>
-        {approved.map((c) => (
-          <option key={c.id} value={String(c.id)}>
-            {c.playing?.title ?? `#${c.id}`}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <SelectField
+      id="sch-content"
+      label={t('editor.pickContent')}
+      hint={approved.length === 0 ? t('editor.noContent') : undefined}
+      value={f.contentId === null ? '' : String(f.contentId)}
+      placeholder="—"
+      choices={approved.map((c) => ({ value: String(c.id), label: c.playing?.title ?? `#${c.id}` }))}
+      onValue={(v) => set({ contentId: v ? Number(v) : null })}
+      testId="sch-content"
+    />
   );
 }
 
 function PlaylistPicker({ f, set, playlists }: FormProps & { playlists: readonly Playlist[] }) {
   const { t } = schedulesText;
   return (
-    <Field id="sch-playlist" label={t('editor.pickPlaylist')}>
-      <select
-        id="sch-playlist"
-        class={controls.input}
-        value={f.playlistId === null ? '' : String(f.playlistId)}
-        onChange={(e) => set({ playlistId: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
-      >
-        <option value="">—</option>
-        {playlists.map((p) => (
-          <option key={p.id} value={String(p.id)}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <SelectField
+      id="sch-playlist"
+      label={t('editor.pickPlaylist')}
+      value={f.playlistId === null ? '' : String(f.playlistId)}
+      placeholder="—"
+      choices={playlists.map((p) => ({ value: String(p.id), label: p.name }))}
+      onValue={(v) => set({ playlistId: v ? Number(v) : null })}
+    />
   );
 }
 
