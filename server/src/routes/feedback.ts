@@ -2,6 +2,7 @@
 // are shown to admin and editor only; other roles see that one exists.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
+import { epochOf, eventLogQuery } from '../http/event-log-query';
 import { defineRoute, errorResponses, jsonOk } from '../http/route';
 import type { HookFn } from '../http/validation';
 import type { FeedbackService } from '../services/reports/feedback-service';
@@ -22,10 +23,7 @@ const Item = z
   .openapi('Feedback');
 const Query = z
   .object({
-    deviceId: z.coerce.number().int().positive().optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    ...eventLogQuery,
   })
   .strict();
 
@@ -38,14 +36,15 @@ const list = defineRoute('authenticated', {
   responses: { 200: jsonOk(z.object({ feedback: z.array(Item) })), ...errorResponses },
 });
 
-const ms = (iso?: string) => (iso ? Date.parse(iso) : undefined);
-
 export function feedbackRoutes(deps: { feedback: FeedbackService; hook: HookFn }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: deps.hook }).openapi(list, async (c) => {
     const q = c.req.valid('query');
     const roles = c.get('user')?.roles ?? [];
     const showPhone = roles.includes('admin') || roles.includes('editor');
-    const feedback = await deps.feedback.list({ deviceId: q.deviceId, from: ms(q.from), to: ms(q.to), limit: q.limit }, showPhone);
+    const feedback = await deps.feedback.list(
+      { deviceId: q.deviceId, from: epochOf(q.from), to: epochOf(q.to), limit: q.limit },
+      showPhone,
+    );
     return c.json({ feedback }, 200);
   });
 }

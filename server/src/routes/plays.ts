@@ -1,6 +1,7 @@
 // /api/plays — proof of play (bằng chứng phát) for reports: what played where, when and why.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
+import { epochOf, eventLogQuery } from '../http/event-log-query';
 import { defineRoute, errorResponses, jsonOk } from '../http/route';
 import type { HookFn } from '../http/validation';
 import type { PlayService } from '../services/reports/play-service';
@@ -20,11 +21,8 @@ const Play = z
   .openapi('Play');
 const Query = z
   .object({
-    deviceId: z.coerce.number().int().positive().optional(),
+    ...eventLogQuery,
     contentId: z.coerce.number().int().positive().optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(200),
   })
   .strict();
 
@@ -37,12 +35,16 @@ const list = defineRoute('authenticated', {
   responses: { 200: jsonOk(z.object({ plays: z.array(Play) })), ...errorResponses },
 });
 
-const ms = (iso?: string) => (iso ? Date.parse(iso) : undefined);
-
 export function playRoutes(deps: { plays: PlayService; hook: HookFn }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: deps.hook }).openapi(list, async (c) => {
     const q = c.req.valid('query');
-    const plays = await deps.plays.list({ deviceId: q.deviceId, contentId: q.contentId, from: ms(q.from), to: ms(q.to), limit: q.limit });
+    const plays = await deps.plays.list({
+      deviceId: q.deviceId,
+      contentId: q.contentId,
+      from: epochOf(q.from),
+      to: epochOf(q.to),
+      limit: q.limit,
+    });
     return c.json({ plays }, 200);
   });
 }

@@ -1,23 +1,15 @@
 // A hand-made SVG bar chart (no chart library: the dashboard has a size budget). The numbers are also in
 // the table beside every chart; the SVG has a text summary for screen readers and a tooltip per bar.
 import { bandScale, linearScale, niceTicks } from '../../../lib/chart-scale';
+import { CHART_WIDTH, ChartFrame, type ChartProps } from '../ChartFrame/index';
 import styles from './style.module.css';
 
-interface Bar {
-  label: string;
-  value: number;
-}
-
-interface Props {
-  title: string;
-  bars: readonly Bar[];
-  format?: (v: number) => string;
-  /** Fix the top of the axis (e.g. 100 for percentages). */
-  max?: number;
+interface Props extends ChartProps {
+  bars: readonly { label: string; value: number }[];
   integer?: boolean;
 }
 
-const W = 640;
+const W = CHART_WIDTH;
 const H = 240;
 const M = { top: 12, right: 8, bottom: 56, left: 48 };
 
@@ -31,38 +23,26 @@ export function BarChart({ title, bars, format = String, max, integer = false }:
   const band = bandScale(bars.length, M.left, W - M.right, 0.25);
   const summary = `${title}: ${bars.map((b) => `${b.label} ${format(b.value)}`).join('; ')}`;
   return (
-    <figure class={styles.figure}>
-      <figcaption class={styles.caption}>{title}</figcaption>
-      <svg class={styles.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} data-testid="bar-chart">
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} class={styles.grid} />
-            <text x={M.left - 6} y={y(tick)} class={styles.yLabel}>
-              {format(tick)}
+    <ChartFrame title={title} summary={summary} testId="bar-chart" height={H} margin={M} ticks={ticks} y={y} format={format} base={0}>
+      {bars.map((b, i) => {
+        const x = band.x(i);
+        const h = Math.max(0, y(0) - y(b.value));
+        return (
+          <g key={`${b.label}-${i}`}>
+            <rect x={x} y={y(0) - h} width={band.width} height={h} class={styles.bar}>
+              <title>{`${b.label}: ${format(b.value)}`}</title>
+            </rect>
+            <text
+              x={x + band.width / 2}
+              y={H - M.bottom + 14}
+              class={styles.xLabel}
+              transform={bars.length > 8 ? `rotate(35 ${x + band.width / 2} ${H - M.bottom + 14})` : undefined}
+            >
+              {b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label}
             </text>
           </g>
-        ))}
-        {bars.map((b, i) => {
-          const x = band.x(i);
-          const h = Math.max(0, y(0) - y(b.value));
-          return (
-            <g key={`${b.label}-${i}`}>
-              <rect x={x} y={y(0) - h} width={band.width} height={h} class={styles.bar}>
-                <title>{`${b.label}: ${format(b.value)}`}</title>
-              </rect>
-              <text
-                x={x + band.width / 2}
-                y={H - M.bottom + 14}
-                class={styles.xLabel}
-                transform={bars.length > 8 ? `rotate(35 ${x + band.width / 2} ${H - M.bottom + 14})` : undefined}
-              >
-                {b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label}
-              </text>
-            </g>
-          );
-        })}
-        <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} class={styles.axis} />
-      </svg>
-    </figure>
+        );
+      })}
+    </ChartFrame>
   );
 }

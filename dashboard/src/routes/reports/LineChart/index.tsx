@@ -1,24 +1,18 @@
 // A hand-made SVG line chart for values over days (ratings, plays per day). Days without a value leave a
 // gap instead of being drawn as zero. Points carry tooltips; the SVG has a text summary.
 import { linePath, linearScale, niceTicks } from '../../../lib/chart-scale';
+import { CHART_WIDTH, ChartFrame, type ChartProps } from '../ChartFrame/index';
 import styles from '../BarChart/style.module.css';
 import own from './style.module.css';
 
-interface Point {
-  label: string;
-  value: number | null;
-}
-
-interface Props {
-  title: string;
-  points: readonly Point[];
-  format?: (v: number) => string;
-  /** Fix the axis range (e.g. 0–5 for ratings). */
+interface Props extends ChartProps {
+  /** A point without a value (a day with no data) leaves a gap. */
+  points: readonly { label: string; value: number | null }[];
+  /** The bottom of the axis (e.g. 1 for ratings); 0 by default. */
   min?: number;
-  max?: number;
 }
 
-const W = 640;
+const W = CHART_WIDTH;
 const H = 220;
 const M = { top: 12, right: 12, bottom: 40, left: 44 };
 
@@ -36,34 +30,22 @@ export function LineChart({ title, points, format = String, min = 0, max }: Prop
     .map((p) => `${p.label} ${format(p.value!)}`)
     .join('; ')}`;
   return (
-    <figure class={styles.figure}>
-      <figcaption class={styles.caption}>{title}</figcaption>
-      <svg class={styles.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} data-testid="line-chart">
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={M.left} x2={W - M.right} y1={y(tick)} y2={y(tick)} class={styles.grid} />
-            <text x={M.left - 6} y={y(tick)} class={styles.yLabel}>
-              {format(tick)}
-            </text>
-          </g>
-        ))}
-        <path d={linePath(xy)} class={own.line} />
-        {xy.map((p, i) =>
-          p ? (
-            <circle key={i} cx={p.x} cy={p.y} r={3.5} class={own.dot}>
-              <title>{`${points[i]!.label}: ${format(points[i]!.value!)}`}</title>
-            </circle>
-          ) : null,
-        )}
-        {points.map((p, i) =>
-          i % every === 0 ? (
-            <text key={`l${i}`} x={x(i)} y={H - M.bottom + 16} class={styles.xLabel}>
-              {p.label}
-            </text>
-          ) : null,
-        )}
-        <line x1={M.left} x2={W - M.right} y1={y(min)} y2={y(min)} class={styles.axis} />
-      </svg>
-    </figure>
+    <ChartFrame title={title} summary={summary} testId="line-chart" height={H} margin={M} ticks={ticks} y={y} format={format} base={min}>
+      <path d={linePath(xy)} class={own.line} />
+      {xy.map((p, i) =>
+        p ? (
+          <circle key={i} cx={p.x} cy={p.y} r={3.5} class={own.dot}>
+            <title>{`${points[i]!.label}: ${format(points[i]!.value!)}`}</title>
+          </circle>
+        ) : null,
+      )}
+      {points.map((p, i) =>
+        i % every === 0 ? (
+          <text key={`l${i}`} x={x(i)} y={H - M.bottom + 16} class={styles.xLabel}>
+            {p.label}
+          </text>
+        ) : null,
+      )}
+    </ChartFrame>
   );
 }
