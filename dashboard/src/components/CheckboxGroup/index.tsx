@@ -1,4 +1,5 @@
 // A fieldset of checkboxes with a legend: pick several of a list (groups, device kinds, devices, days).
+import controls from '../controls.module.css';
 import styles from './style.module.css';
 
 interface Option<V> {
@@ -22,7 +23,7 @@ export function CheckboxGroup<V extends string | number>({ legend, options, sele
       <legend class={styles.legend}>{legend}</legend>
       <div class={styles.options}>
         {options.map((o) => (
-          <label key={o.value} class={styles.choice}>
+          <label key={o.value} class={controls.choice}>
             <input
               type="checkbox"
               checked={selected.includes(o.value)}

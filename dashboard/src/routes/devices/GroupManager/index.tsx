@@ -134,7 +134,7 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
             <fieldset class={styles.checks} disabled={busy}>
               <legend class={controls.srOnly}>{tf('groups.members', { name: g.name })}</legend>
               {devices.map((d) => (
-                <label key={d.id} class={styles.choice}>
+                <label key={d.id} class={controls.choice}>
                   <input
                     type="checkbox"
                     checked={pending[`${g.id}-${d.id}`] ?? g.deviceIds.includes(d.id)}

@@ -137,7 +137,7 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
         <fieldset class={styles.groups}>
           <legend>{t('pair.groups')}</legend>
           {groups.map((g) => (
-            <label key={g.id} class={styles.choice}>
+            <label key={g.id} class={controls.choice}>
               <input
                 type="checkbox"
                 checked={groupIds.includes(g.id)}

@@ -21,11 +21,11 @@ export function RecurrenceFields({ form: f, set }: Props) {
   const setWindow = (i: number, patch: { start?: string; end?: string }) =>
     set({ windows: f.windows.map((w, j) => (j === i ? { ...w, ...patch } : w)) });
   return (
-    <fieldset class={styles.fieldset}>
+    <fieldset class={controls.fieldset}>
       <legend>{t('editor.recurrence')}</legend>
       <div class={styles.presets}>
         {RECURRENCE_PRESETS.map((p) => (
-          <label key={p} class={styles.choice}>
+          <label key={p} class={controls.choice}>
             <input
               type="radio"
               name="sch-preset"

@@ -8,7 +8,6 @@ import { SCHEDULE_CLASSES, type Playlist } from '../../../lib/schedules-api';
 import { CheckboxGroup } from '../../../components/CheckboxGroup/index';
 import { Field, NumberField, SelectField } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
-import styles from './style.module.css';
 
 interface FormProps {
   f: FormState;
@@ -53,11 +52,11 @@ export function NameClassFields({ f, set }: FormProps) {
 export function WhatFields({ f, set, contents, playlists }: FormProps & { contents: readonly Content[]; playlists: readonly Playlist[] }) {
   const { t } = schedulesText;
   return (
-    <fieldset class={styles.fieldset}>
+    <fieldset class={controls.fieldset}>
       <legend>{t('editor.whatKind')}</legend>
       <div class={controls.row}>
         {(['content', 'playlist'] as const).map((k) => (
-          <label key={k} class={styles.choice}>
+          <label key={k} class={controls.choice}>
             <input type="radio" name="sch-what" checked={f.whatKind === k} onChange={() => set({ whatKind: k })} />
             {t(k === 'content' ? 'editor.content' : 'editor.playlist')}
           </label>
@@ -106,7 +105,7 @@ function PlaylistPicker({ f, set, playlists }: FormProps & { playlists: readonly
 export function TargetFields({ f, set, devices, groups }: FormProps & { devices: readonly Device[]; groups: readonly DeviceGroup[] }) {
   const { t } = schedulesText;
   return (
-    <fieldset class={styles.fieldset}>
+    <fieldset class={controls.fieldset}>
       <legend>{t('editor.targets')}</legend>
       <CheckboxGroup
         legend={t('editor.groups')}
