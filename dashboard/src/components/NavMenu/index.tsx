@@ -4,13 +4,14 @@ import { useLocation } from 'preact-iso';
 import type { Role } from '../../lib/api';
 import { t } from '../../lib/i18n';
 import { visibleScreens } from '../../lib/nav';
+import controls from '../controls.module.css';
 import styles from './style.module.css';
 
 export function NavMenu({ roles }: { roles: readonly Role[] }) {
   const { path } = useLocation();
   return (
     <nav class={styles.nav} aria-label={t('shell.nav')} data-testid="nav">
-      <ul class={styles.list}>
+      <ul class={`${controls.stack} ${styles.list}`}>
         {visibleScreens(roles).map((screen) => (
           <li key={screen.id}>
             <a

@@ -87,7 +87,7 @@ function SomeTargets({ draft, set, groups }: DraftProps & { groups: readonly Dev
   const { t } = alertsText;
   return (
     <>
-      <fieldset class={styles.inner}>
+      <fieldset class={`${controls.choices} ${styles.inner}`}>
         <legend>{t('issue.groups')}</legend>
         {groups.map((g) => (
           <label key={g.id} class={styles.choice}>
@@ -103,7 +103,7 @@ function SomeTargets({ draft, set, groups }: DraftProps & { groups: readonly Dev
           </label>
         ))}
       </fieldset>
-      <fieldset class={styles.inner}>
+      <fieldset class={`${controls.choices} ${styles.inner}`}>
         <legend>{t('issue.kinds')}</legend>
         {DEVICE_KINDS.map((k) => (
           <label key={k} class={styles.choice}>

@@ -84,7 +84,7 @@ export function MessageEditor({ id }: { id?: number }) {
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <ScreenPage title={saved ? 'content.edit' : 'editor.new'} wide>
-      <a href={saved ? `/content/${saved.id}` : '/content'} class={styles.back}>
+      <a href={saved ? `/content/${saved.id}` : '/content'} class={controls.back}>
         {t('content.back')}
       </a>
       {saved && (

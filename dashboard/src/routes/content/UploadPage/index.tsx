@@ -24,7 +24,7 @@ export function UploadPage() {
 
   return (
     <ScreenPage title="content.upload" wide>
-      <a href="/content" class={styles.back}>
+      <a href="/content" class={controls.back}>
         {t('content.back')}
       </a>
       <div class={styles.layout}>

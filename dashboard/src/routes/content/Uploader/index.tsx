@@ -119,7 +119,7 @@ export function Uploader({ accept, dropLabel, onUploaded, pickerAccept, parallel
               bad: counts.rejected + counts.failed,
             })}
           </p>
-          <ul class={styles.list}>
+          <ul class={`${controls.stack} ${styles.list}`}>
             {items.map((item) => (
               <UploadRow
                 key={item.id}

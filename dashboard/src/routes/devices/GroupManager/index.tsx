@@ -131,7 +131,7 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
         groups.map((g) => (
           <details key={g.id} class={styles.members}>
             <summary>{tf('groups.members', { name: g.name })}</summary>
-            <fieldset class={styles.checks} disabled={busy}>
+            <fieldset class={controls.choices} disabled={busy}>
               <legend class={controls.srOnly}>{tf('groups.members', { name: g.name })}</legend>
               {devices.map((d) => (
                 <label key={d.id} class={controls.choice}>

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { Notice } from '../../../components/Notice/index';
 import { ScreenPage } from '../../../components/ScreenPage/index';
 import { ReviewPanel } from '../ReviewPanel/index';
+import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
 export function ReviewScreen() {
@@ -45,7 +46,7 @@ export function ReviewScreen() {
           </h2>
           {res.loading && !res.data && <p role="status">{t('common.loading')}</p>}
           {res.data && queue.length === 0 && <p class={styles.empty}>{t('review.empty')}</p>}
-          <ul class={styles.list} data-testid="review-queue">
+          <ul class={`${controls.stack} ${styles.list}`} data-testid="review-queue">
             {queue.map((e) => {
               const worst = worstSeverity(e.version.findings);
               return (
