@@ -28,17 +28,21 @@ export type DeviceRow = {
 };
 
 type Serialised = 'operating_hours' | 'quiet_hours' | 'broadcast_slots';
-type RawDeviceRow = Omit<DeviceRow, Serialised> & { [k in Serialised]: string | null };
+/** A device row (or part of one) as SQLite returns it: its clock windows still JSON text. */
+export type RawDeviceColumns<T extends Pick<DeviceRow, 'id' | Serialised>> = Omit<T, Serialised> & { [k in Serialised]: string | null };
+type RawDeviceRow = RawDeviceColumns<DeviceRow>;
 
-const decode = (d: RawDeviceRow): DeviceRow => {
+/** Decodes the clock-window columns of a device row, whichever other columns it was read with. */
+export const decodeDeviceColumns = <T extends Pick<DeviceRow, 'id' | Serialised>>(d: RawDeviceColumns<T>): T => {
   const ref = (column: string) => ({ table: 'devices', id: d.id, column });
   return {
     ...d,
     operating_hours: decodeNullableJson(d.operating_hours, ref('operating_hours'), isClockWindow),
     quiet_hours: decodeNullableJson(d.quiet_hours, ref('quiet_hours'), isClockWindow),
     broadcast_slots: decodeNullableJson(d.broadcast_slots, ref('broadcast_slots'), isClockWindows),
-  };
+  } as T;
 };
+const decode = (d: RawDeviceRow): DeviceRow => decodeDeviceColumns<DeviceRow>(d);
 
 /** Columns a create or patch may set, already serialised for SQL. */
 export type DeviceFields = Pick<
@@ -127,10 +131,9 @@ export const deviceRepo = {
       id,
     ]),
   findByTokenHash: (q: Queryable, tokenHash: string) =>
-    q.get<Pick<DeviceRow, 'id' | 'kind' | 'name'>>(
-      'SELECT id, kind, name FROM devices WHERE token_hash = ? AND deleted_at IS NULL',
-      [tokenHash],
-    ),
+    q.get<Pick<DeviceRow, 'id' | 'kind' | 'name'>>('SELECT id, kind, name FROM devices WHERE token_hash = ? AND deleted_at IS NULL', [
+      tokenHash,
+    ]),
   /** Live group memberships (deleted groups left out), by device. */
   memberships: (q: Queryable) =>
     q.all<{ device_id: number; group_id: number }>(

@@ -4,18 +4,9 @@
 import type { DeviceTimeline } from '@bantin/protocol';
 import type { Queryable } from '../db/sqlite';
 import { decodeAlertTarget, type AlertTarget } from './alert-repo';
-import {
-  decodeJson,
-  decodeNullableJson,
-  isClockWindow,
-  isClockWindows,
-  isRecord,
-  isStringArray,
-  CorruptRowError,
-  type ClockWindow,
-  type ColumnRef,
-  type Shape,
-} from './json-column';
+import { decodeJson, isRecord, isStringArray, CorruptRowError, type ClockWindow, type ColumnRef, type Shape } from './json-column';
+import type { VersionRow } from './content-repo';
+import { decodeDeviceColumns, type RawDeviceColumns } from './device-repo';
 import { decodeStored, type SharedPart } from './timeline-body';
 
 /** A device's timeline with its JSON assembled (the shape of `timeline.v1`'s timeline). */
@@ -34,20 +25,15 @@ export type TimelineBlobRow = { version: string; body: string };
 export type TimelineAssignment = { version: string; from_ms: number; to_ms: number; compiled_at: number; deviceIds: number[] };
 
 /** The playing (approved) version of a content item, joined with its main and speech media files. */
-export type PlayableVersionRow = {
+export type PlayableVersionRow = Pick<VersionRow, 'title' | 'body' | 'valid_from' | 'valid_to' | 'duration_ms'> & {
   content_id: number;
   content_kind: 'message' | 'clip' | 'ad';
   system: number;
   version_id: number;
-  title: string;
-  body: string;
   /** The version's fields; {} when the stored JSON is unreadable (the text slide then takes the default style). */
   fields: Record<string, unknown>;
   /** [] when the stored JSON is unreadable. */
   tags: string[];
-  valid_from: number | null;
-  valid_to: number | null;
-  duration_ms: number;
   version_sha256: string;
   media_sha256: string | null;
   media_mime: string | null;
@@ -86,23 +72,11 @@ export type AlertRow = {
   speech_duration_ms: number | null;
 };
 
-type RawDevice = Omit<CompileDeviceRow, 'operating_hours' | 'quiet_hours' | 'broadcast_slots'> & {
-  operating_hours: string | null;
-  quiet_hours: string | null;
-  broadcast_slots: string | null;
-};
+type RawDevice = RawDeviceColumns<CompileDeviceRow>;
 type RawVersion = Omit<PlayableVersionRow, 'fields' | 'tags'> & { fields: string; tags: string };
 type RawAlert = Omit<AlertRow, 'target'> & { target: string };
 
-const decodeDevice = (d: RawDevice): CompileDeviceRow => {
-  const ref = (column: string) => ({ table: 'devices', id: d.id, column });
-  return {
-    ...d,
-    operating_hours: decodeNullableJson(d.operating_hours, ref('operating_hours'), isClockWindow),
-    quiet_hours: decodeNullableJson(d.quiet_hours, ref('quiet_hours'), isClockWindow),
-    broadcast_slots: decodeNullableJson(d.broadcast_slots, ref('broadcast_slots'), isClockWindows),
-  };
-};
+const decodeDevice = (d: RawDevice): CompileDeviceRow => decodeDeviceColumns<CompileDeviceRow>(d);
 
 /**
  * A version's fields and tags only choose a text style and mark the jingle: an unreadable one must not stop
