@@ -7,18 +7,15 @@ describe('runPrechecks', () => {
   it('runs only the rules for the content kind', () => {
     // A message may say "tốt nhất": superlatives are an advertising rule.
     expect(runPrechecks({ kind: 'message', fields: { body: 'Sức khỏe là tốt nhất' } }, ctx)).toEqual([]);
-    expect(runPrechecks({ kind: 'ad', fields: { body: 'Sức khỏe là tốt nhất' } }, ctx).map((f) => f.ruleId)).toEqual([
-      'ad.superlative',
-    ]);
+    expect(runPrechecks({ kind: 'ad', fields: { body: 'Sức khỏe là tốt nhất' } }, ctx).map((f) => f.ruleId)).toEqual(['ad.superlative']);
   });
 
   it('lists errors first, then warnings, then info', () => {
-    const findings = runPrechecks(
-      { kind: 'ad', fields: { body: 'Thuốc lá (ngon nhất' }, productCategory: 'tobacco', hasAudio: true },
-      ctx,
-    );
+    const findings = runPrechecks({ kind: 'ad', fields: { body: 'Thuốc lá (ngon nhất' }, productCategory: 'tobacco', hasAudio: true }, ctx);
     const severities = findings.map((f) => f.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)),
+    );
     expect(new Set(findings.map((f) => f.ruleId))).toEqual(
       new Set(['ad.banned_category', 'ad.superlative', 'text.unbalanced_pairs', 'ad.outdoor_audio']),
     );

@@ -8,7 +8,15 @@ import { readingTimeRule } from './rules/reading-time';
 import { superlativeRule } from './rules/superlative';
 import { unbalancedPairsRule } from './rules/unbalanced-pairs';
 import { vietnameseLanguageRule } from './rules/vietnamese-language';
-import { DEFAULT_PRECHECK_SETTINGS, type Finding, type PrecheckContext, type PrecheckInput, type PrecheckRule, type PrecheckSettings, type Severity } from './types';
+import {
+  DEFAULT_PRECHECK_SETTINGS,
+  type Finding,
+  type PrecheckContext,
+  type PrecheckInput,
+  type PrecheckRule,
+  type PrecheckSettings,
+  type Severity,
+} from './types';
 
 export * from './types';
 export { findPhrases, type PhraseMatch, type PhrasePattern } from './phrase-match';

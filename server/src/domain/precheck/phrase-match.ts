@@ -35,7 +35,10 @@ function markSignature(word: string): string {
 }
 
 function words(s: string): string[] {
-  return s.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  return s
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
 }
 
 function marksAgree(original: string, phrase: string, requireDiacritics: boolean): boolean {

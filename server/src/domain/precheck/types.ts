@@ -96,3 +96,20 @@ export function textFieldsOf(input: PrecheckInput): Array<[TextField, string]> {
     return value === undefined || value === '' ? [] : [[field, value] as [TextField, string]];
   });
 }
+
+/** A rule that warns about the whole of each text field it flags, with one message. */
+export function wholeFieldRule(
+  id: string,
+  appliesTo: readonly ContentKind[],
+  flags: (text: string, ctx: PrecheckContext) => boolean,
+  message: Finding['message'],
+): PrecheckRule {
+  return {
+    id,
+    appliesTo,
+    check: (input, ctx) =>
+      textFieldsOf(input)
+        .filter(([, text]) => flags(text, ctx))
+        .map(([field, text]) => ({ ruleId: id, severity: 'warning', span: { start: 0, end: text.length }, field, message })),
+  };
+}

@@ -1,7 +1,7 @@
 // Text in all capitals is hard to read on a screen (and loses nothing when written normally).
 // A field is flagged when it has at least minLettersForCapsCheck cased letters and 90 % or more of
 // them are upper case, so a heading like "THÔNG BÁO" or an abbreviation in a sentence passes.
-import { textFieldsOf, type Finding, type PrecheckRule } from '../types';
+import { wholeFieldRule } from '../types';
 
 const UPPER_SHARE = 0.9;
 
@@ -23,26 +23,12 @@ export function isMostlyUpperCase(text: string): boolean {
   return cased > 0 && upper / cased >= UPPER_SHARE;
 }
 
-const RULE_ID = 'text.all_caps';
-
-export const allCapsRule: PrecheckRule = {
-  id: RULE_ID,
-  appliesTo: ['message', 'clip'],
-  check(input, ctx) {
-    const findings: Finding[] = [];
-    for (const [field, text] of textFieldsOf(input)) {
-      if (caseCounts(text).cased < ctx.settings.minLettersForCapsCheck || !isMostlyUpperCase(text)) continue;
-      findings.push({
-        ruleId: RULE_ID,
-        severity: 'warning',
-        span: { start: 0, end: text.length },
-        field,
-        message: {
-          vi: 'Nội dung viết toàn chữ in hoa khó đọc: hãy viết hoa đúng quy tắc chính tả.',
-          en: 'Text in all capitals is hard to read: use normal sentence case.',
-        },
-      });
-    }
-    return findings;
+export const allCapsRule = wholeFieldRule(
+  'text.all_caps',
+  ['message', 'clip'],
+  (text, ctx) => caseCounts(text).cased >= ctx.settings.minLettersForCapsCheck && isMostlyUpperCase(text),
+  {
+    vi: 'Nội dung viết toàn chữ in hoa khó đọc: hãy viết hoa đúng quy tắc chính tả.',
+    en: 'Text in all capitals is hard to read: use normal sentence case.',
   },
-};
+);

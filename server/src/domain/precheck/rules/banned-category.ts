@@ -6,14 +6,30 @@
 // word, and a milk product for an age under 24 months, are errors; other keywords are warnings.
 import { foldWithOffsets } from '../../text';
 import { findPhrases } from '../phrase-match';
-import { BANNED_PRODUCT_CATEGORIES, textFieldsOf, type BannedProductCategory, type Finding, type PrecheckInput, type PrecheckRule, type TextField } from '../types';
+import {
+  BANNED_PRODUCT_CATEGORIES,
+  textFieldsOf,
+  type BannedProductCategory,
+  type Finding,
+  type PrecheckInput,
+  type PrecheckRule,
+  type TextField,
+} from '../types';
 import { BANNED_KEYWORDS, CATEGORY_NAMES } from './banned-keywords';
 
 const RULE_ID = 'ad.banned_category';
-const ALCOHOL_WORDS = [{ phrase: 'rượu' }, { phrase: 'whisky' }, { phrase: 'whiskey' }, { phrase: 'vodka' }, { phrase: 'cognac' }, { phrase: 'soju' }];
+const ALCOHOL_WORDS = [
+  { phrase: 'rượu' },
+  { phrase: 'whisky' },
+  { phrase: 'whiskey' },
+  { phrase: 'vodka' },
+  { phrase: 'cognac' },
+  { phrase: 'soju' },
+];
 const MILK_WORDS = [{ phrase: 'sữa', requireDiacritics: true }, { phrase: 'sua bot' }, { phrase: 'sua cong thuc' }];
 /** On folded text: "40 độ", "40%", "40°", "14,5 % vol", "độ cồn 40", "nồng độ 40". */
-const STRENGTH = /(?<![\p{L}\p{N}])(?:(\d+(?:[.,]\d+)?)\s*(?:do|%|°)(?![\p{L}\p{N}])|(?:do con|nong do(?:\s+con)?)\s*:?\s*(\d+(?:[.,]\d+)?))/gu;
+const STRENGTH =
+  /(?<![\p{L}\p{N}])(?:(\d+(?:[.,]\d+)?)\s*(?:do|%|°)(?![\p{L}\p{N}])|(?:do con|nong do(?:\s+con)?)\s*:?\s*(\d+(?:[.,]\d+)?))/gu;
 /** On folded text: "dưới 24 tháng", "0-6 tháng", "từ 6 đến 12 tháng", "trẻ sơ sinh". */
 const INFANT_AGE = /(?<![\p{L}\p{N}])(?:(\d+)\s*(?:(?:-|–|den)\s*\d+\s*)?thang(?![\p{L}\p{N}])|tre so sinh)/gu;
 

@@ -40,7 +40,12 @@ export const BANNED_KEYWORDS: ReadonlyArray<{ category: BannedProductCategory; p
   },
   {
     category: 'hunting_weapon',
-    patterns: [{ phrase: 'súng săn' }, { phrase: 'đạn' , requireDiacritics: true }, { phrase: 'súng hơi' }, { phrase: 'súng', requireDiacritics: true }],
+    patterns: [
+      { phrase: 'súng săn' },
+      { phrase: 'đạn', requireDiacritics: true },
+      { phrase: 'súng hơi' },
+      { phrase: 'súng', requireDiacritics: true },
+    ],
   },
   {
     category: 'weapons_explosives',

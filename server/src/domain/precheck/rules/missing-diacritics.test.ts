@@ -37,7 +37,10 @@ describe('text.missing_diacritics', () => {
   });
 
   it('applies to clip titles too', () => {
-    const findings = missingDiacriticsRule.check({ kind: 'clip', fields: { title: 'phim tuyen truyen ve an toan giao thong cho hoc sinh' } }, ctx);
+    const findings = missingDiacriticsRule.check(
+      { kind: 'clip', fields: { title: 'phim tuyen truyen ve an toan giao thong cho hoc sinh' } },
+      ctx,
+    );
     expect(findings.map((f) => f.field)).toEqual(['title']);
   });
 });
