@@ -9,13 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeFixtures } from '../server/test/factories/media';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
+import { fetchSession, REVIEW_STAFF, type FetchSession } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2025';
-const USERS = [
-  { username: 'bientap', displayName: 'Chị Lan (biên tập)', roles: ['editor'] },
-  { username: 'duyet', displayName: 'Anh Minh (VH-XH)', roles: ['reviewer'] },
-  { username: 'duyetqc', displayName: 'Chị Hoa (Kinh tế)', roles: ['ad_reviewer'] },
-] as const;
+const USERS = REVIEW_STAFF;
 const MESSAGE_TITLE = 'Giữ gìn vệ sinh chung';
 const MESSAGE_BODY = 'Bà con vui lòng bỏ rác đúng giờ, đúng nơi quy định. Không vứt rác ra đường và kênh rạch.';
 const CLIP_TITLE = 'Hướng dẫn tiêm chủng mở rộng';
@@ -23,32 +20,12 @@ const AD_TITLE = 'Sữa chua nếp cẩm tốt nhất phường';
 const REJECT_REASON = 'Cần ghi rõ giờ thu gom rác của tổ dân phố.';
 const AD_REASON = 'Tuyên bố "tốt nhất" không có tài liệu chứng minh.';
 
-/** Admin API session made with fetch, to create the staff accounts the story needs. */
-async function adminApi(server: RunningServer) {
-  const res = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: server.adminPassword }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, body: (await r.json().catch(() => null)) as Record<string, unknown> | null };
-  };
-}
-
 describe.skipIf(skipBrowserTests)('dashboard content and review story in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let fixtureDir: string;
   let files: Record<string, string>;
-  let api: Awaited<ReturnType<typeof adminApi>>;
+  let api: FetchSession;
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
 
@@ -59,7 +36,7 @@ describe.skipIf(skipBrowserTests)('dashboard content and review story in Chromiu
       launchBrowser(),
       makeFixtures(fixtureDir, ['h264-aac.mp4', 'poster.png', 'archive.zip']),
     ]);
-    api = await adminApi(server);
+    api = await fetchSession(server, 'admin', server.adminPassword);
     for (const u of USERS) expect((await api('POST', '/api/users', { ...u, password: PASSWORD })).status).toBe(201);
   });
 

@@ -3,69 +3,32 @@
 // the reviewer revokes it with a required reason after a confirmation, and nothing plays. On an ad the
 // editor adds a picture as a proof document, withdraws that draft with a reason, then replaces the
 // picture and its display time; the overview shows the server's counts.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeFixtures } from '../server/test/factories/media';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
+import { fetchSession, REVIEW_STAFF, type FetchSession } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2025';
-const USERS = [
-  { username: 'bientap', displayName: 'Chị Lan (biên tập)', roles: ['editor'] },
-  { username: 'duyet', displayName: 'Anh Minh (VH-XH)', roles: ['reviewer'] },
-  { username: 'duyetqc', displayName: 'Chị Hoa (Kinh tế)', roles: ['ad_reviewer'] },
-] as const;
+const USERS = REVIEW_STAFF;
 const CLIP_V1 = 'Hướng dẫn phân loại rác tại nguồn';
 const CLIP_V2 = 'Hướng dẫn phân loại rác tại nguồn (bản cập nhật 2025)';
 const AD_TITLE = 'Bánh cuốn Thanh Trì ngon nhất phố';
 const REVOKE_REASON = 'Clip dùng số điện thoại đường dây nóng đã cũ; cần cập nhật trước khi phát lại.';
 const WITHDRAW_REASON = 'Chờ giấy phép mới của cơ sở.';
 
-type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads loosely shaped JSON
-
-/** A signed-in API session made with fetch (to set up the story and to check the server's view). */
-async function apiAs(
-  server: RunningServer,
-  username: string,
-  password: string,
-): Promise<Call & { upload: (file: string, name: string) => Promise<string> }> {
-  const res = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const headers = { Cookie: cookie, 'X-CSRF-Token': csrfToken };
-  const call: Call = async (method, path, body) => {
-    const r = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { ...headers, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  };
-  const upload = async (file: string, name: string) => {
-    const r = await fetch(`${server.url}/api/media?accept=media&name=${encodeURIComponent(name)}`, {
-      method: 'POST',
-      headers: { ...headers, 'Content-Type': 'application/octet-stream' },
-      body: new Uint8Array(readFileSync(file)),
-    });
-    expect(r.status).toBe(201);
-    return ((await r.json()) as { sha256: string }).sha256;
-  };
-  return Object.assign(call, { upload });
-}
+/** What the test reads of a stored version. */
+type StoredVersion = { media: { sha256: string; fileName: string }; fields: { displaySeconds?: number; proofs?: unknown[] } };
 
 describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let fixtureDir: string;
   let files: Record<string, string>;
-  let editor: Awaited<ReturnType<typeof apiAs>>;
+  let editor: FetchSession;
   let clipId: number;
   let adId: number;
   const contexts: BrowserContext[] = [];
@@ -78,19 +41,24 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
       launchBrowser(),
       makeFixtures(fixtureDir, ['h264-aac.mp4', 'poster.png', 'photo.jpg']),
     ]);
-    const admin = await apiAs(server, 'admin', server.adminPassword);
+    const admin = await fetchSession(server, 'admin', server.adminPassword);
     for (const u of USERS) expect((await admin('POST', '/api/users', { ...u, password: PASSWORD })).status).toBe(201);
-    editor = await apiAs(server, 'bientap', PASSWORD);
-    const reviewer = await apiAs(server, 'duyet', PASSWORD);
-    const adReviewer = await apiAs(server, 'duyetqc', PASSWORD);
+    editor = await fetchSession(server, 'bientap', PASSWORD);
+    const reviewer = await fetchSession(server, 'duyet', PASSWORD);
+    const adReviewer = await fetchSession(server, 'duyetqc', PASSWORD);
 
     // v1 of a clip and of an ad, approved and playing.
     const video = await editor.upload(files['h264-aac.mp4']!, 'phan-loai-rac.mp4');
-    const clip = await editor('POST', '/api/content', { kind: 'clip', title: CLIP_V1, mediaSha256: video, tags: ['môi trường'] });
+    const clip = await editor<{ id: number }>('POST', '/api/content', {
+      kind: 'clip',
+      title: CLIP_V1,
+      mediaSha256: video,
+      tags: ['môi trường'],
+    });
     expect(clip.status).toBe(201);
     clipId = clip.body.id;
     const poster = await editor.upload(files['poster.png']!, 'banh-cuon.png');
-    const ad = await editor('POST', '/api/content', {
+    const ad = await editor<{ id: number }>('POST', '/api/content', {
       kind: 'ad',
       title: AD_TITLE,
       mediaSha256: poster,
@@ -103,7 +71,7 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
       [clipId, reviewer],
       [adId, adReviewer],
     ] as const) {
-      const sub = await editor('POST', `/api/content/${id}/versions/1/submit`);
+      const sub = await editor<{ id: number }>('POST', `/api/content/${id}/versions/1/submit`);
       expect(sub.status).toBe(200);
       expect((await who('POST', '/api/reviews', { versionId: sub.body.id, decision: 'approve' })).status).toBe(200);
     }
@@ -131,7 +99,7 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
   }
 
   const line = (page: Page) => page.getByTestId('version-line');
-  const playingOf = async (id: number) => (await editor('GET', `/api/content/${id}`)).body.playing as { number: number } | null;
+  const playingOf = async (id: number) => (await editor<{ playing: { number: number } | null }>('GET', `/api/content/${id}`)).body.playing;
 
   it('shows the overview counts the server computes', async () => {
     const page = await signIn('bientap');
@@ -285,7 +253,9 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
     await page.getByTestId('save-version').click();
     await page.getByTestId('editor-saved').getByText('Đã lưu phiên bản 3 (nháp)', { exact: false }).waitFor();
     expect(await line(page).innerText()).toBe('Phiên bản đang phát: v1 · Bản nháp mới: v3');
-    const [v1, v3] = await Promise.all([1, 3].map(async (n) => (await editor('GET', `/api/content/${adId}/versions/${n}`)).body));
+    const [v1, v3] = (await Promise.all(
+      [1, 3].map(async (n) => (await editor<StoredVersion>('GET', `/api/content/${adId}/versions/${n}`)).body),
+    )) as [StoredVersion, StoredVersion];
     expect(v3.media.sha256).not.toBe(v1.media.sha256);
     expect(v3.media.fileName).toBe('photo.jpg');
     expect(v3.fields.displaySeconds).toBe(15);

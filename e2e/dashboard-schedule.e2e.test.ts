@@ -7,34 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
+import { fetchSession } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2026';
 const CONTENT_TITLE = 'Lịch thu gom rác tổ dân phố 3';
 const DEVICE_NAME = 'Loa cổng chợ';
 const GROUP_NAME = 'Tổ dân phố 3';
 const ALERT_TEXT = 'Bão số 3 sắp đổ bộ. Bà con chằng chống nhà cửa, không ra biển.';
-
-type Call = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
-
-/** An API session made with fetch (seeding only: what the test asserts goes through the page). */
-async function apiSession(server: RunningServer, username: string, password: string): Promise<Call> {
-  const res = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: r.status, body: (await r.json().catch(() => null)) as never };
-  };
-}
 
 describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', () => {
   let server: RunningServer;
@@ -47,7 +26,7 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const admin = await apiSession(server, 'admin', server.adminPassword);
+    const admin = await fetchSession(server, 'admin', server.adminPassword);
     for (const [username, roles] of [
       ['bientap', ['editor']],
       ['duyet', ['reviewer']],
@@ -56,8 +35,8 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
     // Content as the story needs it: written and submitted by the editor, approved by the reviewer.
-    const editor = await apiSession(server, 'bientap', PASSWORD);
-    const reviewer = await apiSession(server, 'duyet', PASSWORD);
+    const editor = await fetchSession(server, 'bientap', PASSWORD);
+    const reviewer = await fetchSession(server, 'duyet', PASSWORD);
     const created = await editor<{ id: number }>('POST', '/api/content', {
       kind: 'message',
       title: CONTENT_TITLE,
@@ -229,7 +208,7 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
   });
 
   it('lets a viewer see the schedules but offers no way to change them', async () => {
-    const admin = await apiSession(server, 'admin', server.adminPassword);
+    const admin = await fetchSession(server, 'admin', server.adminPassword);
     expect(
       (await admin('POST', '/api/users', { username: 'lanhdao', displayName: 'lanhdao', password: PASSWORD, roles: ['viewer'] })).status,
     ).toBe(201);

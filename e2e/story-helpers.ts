@@ -1,5 +1,6 @@
 // Small helpers for the main-story e2e test: staff signed in through the real login page, API calls made
 // with that same browser session (its cookie and CSRF token), polling, and the ward's calendar day.
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from './harness';
@@ -35,7 +36,12 @@ export interface Reply<T> {
 export type Call = <T = unknown>(method: string, path: string, body?: unknown) => Promise<Reply<T>>;
 
 /** An API session made with fetch (the admin seeds the staff accounts with it). */
-export async function fetchSession(server: RunningServer, username: string, password: string): Promise<Call> {
+export type FetchSession = Call & {
+  /** Uploads a file as media (by its bytes) and answers its sha256. */
+  upload: (file: string, name: string) => Promise<string>;
+};
+
+export async function fetchSession(server: RunningServer, username: string, password: string): Promise<FetchSession> {
   const res = await fetch(`${server.url}/api/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -47,7 +53,7 @@ export async function fetchSession(server: RunningServer, username: string, pass
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method, path, body) => {
+  const call: Call = async (method, path, body) => {
     const r = await fetch(server.url + path, {
       method,
       headers: { cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
@@ -56,6 +62,16 @@ export async function fetchSession(server: RunningServer, username: string, pass
     const text = await r.text();
     return { status: r.status, body: (text ? JSON.parse(text) : null) as never };
   };
+  const upload = async (file: string, name: string) => {
+    const r = await fetch(`${server.url}/api/media?accept=media&name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/octet-stream' },
+      body: new Uint8Array(readFileSync(file)),
+    });
+    if (r.status !== 201) throw new Error(`upload of ${name} answered ${r.status}: ${await r.text()}`);
+    return ((await r.json()) as { sha256: string }).sha256;
+  };
+  return Object.assign(call, { upload });
 }
 
 /** API calls made with the signed-in page's own session (its cookie jar, and the CSRF token it holds). */
@@ -123,3 +139,10 @@ export async function readWorkbook(path: string): Promise<Map<string, unknown[][
   });
   return sheets;
 }
+
+/** The content story's staff: an editor, the culture–social reviewer and the economic office's ad reviewer. */
+export const REVIEW_STAFF = [
+  { username: 'bientap', displayName: 'Chị Lan (biên tập)', roles: ['editor'] },
+  { username: 'duyet', displayName: 'Anh Minh (VH-XH)', roles: ['reviewer'] },
+  { username: 'duyetqc', displayName: 'Chị Hoa (Kinh tế)', roles: ['ad_reviewer'] },
+] as const;

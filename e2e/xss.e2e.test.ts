@@ -28,9 +28,17 @@ interface Trapped {
 }
 
 /** A browser context whose pages report sentinel writes, CSP violations, marker fetches, dialogs and errors. */
-async function trappedContext(browser: Browser, label: string, opts: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Trapped> {
+async function trappedContext(
+  browser: Browser,
+  label: string,
+  opts: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Trapped> {
   const hits: string[] = [];
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, timezoneId: TZ, bypassCSP: opts.bypassCSP ?? false });
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    timezoneId: TZ,
+    bypassCSP: opts.bypassCSP ?? false,
+  });
   await context.exposeBinding('__xssReport', (source, what: string) => hits.push(`${label} ${source.frame.url()}: ${what}`));
   await context.addInitScript(() => {
     type W = { __xssReport?: (what: string) => void };
@@ -44,7 +52,9 @@ async function trappedContext(browser: Browser, label: string, opts: { bypassCSP
         report(`sentinel ran (__pwned = ${v})`);
       },
     });
-    document.addEventListener('securitypolicyviolation', (e) => report(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      report(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} ${e.sample}`),
+    );
   });
   context.on('request', (r) => {
     if (new URL(r.url()).pathname.startsWith(MARKER_PATH)) hits.push(`${label}: fetched ${r.url()}`);
@@ -69,7 +79,8 @@ function injectedMarkup(page: Page): Promise<string[]> {
     const all = Array.from(document.querySelectorAll('*'));
     for (const el of all) {
       for (const name of el.getAttributeNames()) if (/^on/i.test(name) || name === 'data-xss') bad.push(`<${el.localName} ${name}>`);
-      if (['iframe', 'frame', 'object', 'embed', 'base', 'math', 'marquee', 'noscript'].includes(el.localName)) bad.push(`<${el.localName}>`);
+      if (['iframe', 'frame', 'object', 'embed', 'base', 'math', 'marquee', 'noscript'].includes(el.localName))
+        bad.push(`<${el.localName}>`);
       if (el.localName === 'meta' && el.hasAttribute('http-equiv')) bad.push('<meta http-equiv>');
       const url = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? el.getAttribute('data') ?? '';
       if (/^\s*(javascript|vbscript|data:text\/html)/i.test(url)) bad.push(`<${el.localName}> to ${url.slice(0, 40)}`);
@@ -184,7 +195,9 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
   });
 
   async function upload(name: string, colour: string): Promise<string> {
-    const png = await sharp({ create: { width: 320, height: 180, channels: 3, background: colour } }).png().toBuffer();
+    const png = await sharp({ create: { width: 320, height: 180, channels: 3, background: colour } })
+      .png()
+      .toBuffer();
     const r = await fetch(`${server.url}/api/media?accept=image&name=${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { ...(await editorHeaders()), 'Content-Type': 'application/octet-stream' },
@@ -231,7 +244,10 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
     await page.goto(server.url + '/player/');
     const code = page.getByTestId('pairing-code');
     await code.waitFor({ timeout: 15_000 });
-    const claim = await editor<{ id: number; name: string }>('POST', '/api/pairing/claim', { code: await code.getAttribute('data-code'), device });
+    const claim = await editor<{ id: number; name: string }>('POST', '/api/pairing/claim', {
+      code: await code.getAttribute('data-code'),
+      device,
+    });
     expect(claim.status, JSON.stringify(claim.body)).toBe(200);
     expect(claim.body.name).toBe(device.name);
     await page.getByTestId('player-stage').waitFor({ timeout: 15_000 });
@@ -249,13 +265,23 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
       const t = await trappedContext(browser, 'control', { bypassCSP });
       contexts.push(t.context);
       await t.context.route(`${server.url}/xss-control`, (r) =>
-        r.fulfill({ contentType: 'text/html', headers: { 'Content-Security-Policy': "default-src 'self'" }, body: '<!doctype html><title>control</title>' }),
+        r.fulfill({
+          contentType: 'text/html',
+          headers: { 'Content-Security-Policy': "default-src 'self'" },
+          body: '<!doctype html><title>control</title>',
+        }),
       );
       const page = await t.context.newPage();
       await page.goto(`${server.url}/xss-control`);
       await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), unsafe);
-      const expected = bypassCSP ? [/sentinel ran/, /dialog alert/, /fetched .*\/__pwned\/img/] : [/CSP violation: script-src-attr/, /fetched .*\/__pwned\/img/];
-      await until(async () => expected.every((re) => t.hits.some((h) => re.test(h))), 5_000, () => `the traps to fire (${bypassCSP ? 'no CSP' : 'CSP'}): ${t.hits.join(' | ')}`);
+      const expected = bypassCSP
+        ? [/sentinel ran/, /dialog alert/, /fetched .*\/__pwned\/img/]
+        : [/CSP violation: script-src-attr/, /fetched .*\/__pwned\/img/];
+      await until(
+        async () => expected.every((re) => t.hits.some((h) => re.test(h))),
+        5_000,
+        () => `the traps to fire (${bypassCSP ? 'no CSP' : 'CSP'}): ${t.hits.join(' | ')}`,
+      );
       if (!bypassCSP) expect(t.hits.filter((h) => /sentinel ran|dialog/.test(h))).toEqual([]);
       expect(await injectedMarkup(page)).toEqual(expect.arrayContaining(['<img data-xss>', '<img onerror>', '<img src=x>']));
     }
@@ -267,7 +293,15 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
     ids.rejected = await create({ kind: 'message', ...rejected });
     const adSha = await upload(ad.file, '#1d4f91');
     await upload(`${P('attr-double')}.png`, '#c8102e');
-    ids.ad = await create({ kind: 'ad', title: ad.title, advertiser: ad.advertiser, licenceRef: ad.licenceRef, productCategory: 'food', mediaSha256: adSha, displaySeconds: 5 });
+    ids.ad = await create({
+      kind: 'ad',
+      title: ad.title,
+      advertiser: ad.advertiser,
+      licenceRef: ad.licenceRef,
+      productCategory: 'food',
+      mediaSha256: adSha,
+      displaySeconds: 5,
+    });
 
     for (const id of ids.messages) {
       const r = await reviewer('POST', '/api/reviews', { versionId: await submit(id), decision: 'approve' });
@@ -275,26 +309,45 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
     }
     await submit(ids.pending);
     await submit(ids.ad);
-    const no = await reviewer('POST', '/api/reviews', { versionId: await submit(ids.rejected), decision: 'reject', reason: names.rejectReason });
+    const no = await reviewer('POST', '/api/reviews', {
+      versionId: await submit(ids.rejected),
+      decision: 'reject',
+      reason: names.rejectReason,
+    });
     expect(no.status, JSON.stringify(no.body)).toBe(200);
     expect((await adReviewer<unknown[]>('GET', '/api/reviews')).body.length).toBeGreaterThan(0);
 
-    const g1 = await editor<{ id: number; name: string; description: string }>('POST', '/api/groups', { name: names.group1, description: names.group1Description, geocode: P('sql-or') });
+    const g1 = await editor<{ id: number; name: string; description: string }>('POST', '/api/groups', {
+      name: names.group1,
+      description: names.group1Description,
+      geocode: P('sql-or'),
+    });
     expect(g1.status, JSON.stringify(g1.body)).toBe(201);
     expect(g1.body).toMatchObject({ name: names.group1, description: names.group1Description, geocode: P('sql-or') });
     ids.group1 = g1.body.id;
     expect((await editor('POST', '/api/groups', { name: names.group2 })).status).toBe(201);
 
-    led = await pairPlayer('LED player', { width: 1280, height: 720 }, {
-      name: names.led,
-      kind: 'led',
-      residentialGroup: names.ledArea,
-      address: names.ledAddress,
-      groupIds: [ids.group1],
-    });
-    kiosk = await pairPlayer('kiosk player', { width: 720, height: 1280 }, { name: names.kiosk, kind: 'kiosk', residentialGroup: names.kioskArea, address: names.kioskAddress });
+    led = await pairPlayer(
+      'LED player',
+      { width: 1280, height: 720 },
+      {
+        name: names.led,
+        kind: 'led',
+        residentialGroup: names.ledArea,
+        address: names.ledAddress,
+        groupIds: [ids.group1],
+      },
+    );
+    kiosk = await pairPlayer(
+      'kiosk player',
+      { width: 720, height: 1280 },
+      { name: names.kiosk, kind: 'kiosk', residentialGroup: names.kioskArea, address: names.kioskAddress },
+    );
 
-    const playlist = await editor<{ id: number; name: string }>('POST', '/api/playlists', { name: names.playlist, items: ids.messages.map((contentId) => ({ contentId })) });
+    const playlist = await editor<{ id: number; name: string }>('POST', '/api/playlists', {
+      name: names.playlist,
+      items: ids.messages.map((contentId) => ({ contentId })),
+    });
     expect(playlist.status, JSON.stringify(playlist.body)).toBe(201);
     expect(playlist.body.name).toBe(names.playlist);
     const day = (offset: number) => vnDate(Date.now() + offset * 86_400_000);
@@ -325,7 +378,8 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
       () => `every payload message to play (seen ${seen.size} of ${messages.length})`,
     );
     // The whole slide is the title and the text, character for character (a ticker joins them with a dash).
-    for (const m of messages) expect(seen.get(m.title), `${m.style} slide`).toBe(m.style === 'ticker' ? `${m.title} — ${m.body}` : m.title + m.body);
+    for (const m of messages)
+      expect(seen.get(m.title), `${m.style} slide`).toBe(m.style === 'ticker' ? `${m.title} — ${m.body}` : m.title + m.body);
     await showsSafely(led.page, led.trapped, [], 'LED player');
 
     // The identify overlay shows the device's name.
@@ -363,7 +417,9 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
 
     // A second kiosk, paired the way a player does it, speaks the protocol directly over its socket.
     const code = (await (await fetch(`${server.url}/api/pairing/codes`, { method: 'POST' })).json()) as { code: string; secret: string };
-    expect((await editor('POST', '/api/pairing/claim', { code: code.code, device: { name: names.socketKiosk, kind: 'kiosk' } })).status).toBe(200);
+    expect(
+      (await editor('POST', '/api/pairing/claim', { code: code.code, device: { name: names.socketKiosk, kind: 'kiosk' } })).status,
+    ).toBe(200);
     const tokenRes = await fetch(`${server.url}/api/pairing/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -380,7 +436,16 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     ws.send(JSON.stringify({ type: 'hello.v1', playerVersion: P('sql-dq'), capabilities: ['touch'], deviceClock: Date.now() }));
     const eventId = crypto.randomUUID();
-    ws.send(JSON.stringify({ type: 'feedback.v1', eventId, rating: 1, topic: names.socketTopic, comment: names.socketComment, createdAt: Date.now() }));
+    ws.send(
+      JSON.stringify({
+        type: 'feedback.v1',
+        eventId,
+        rating: 1,
+        topic: names.socketTopic,
+        comment: names.socketComment,
+        createdAt: Date.now(),
+      }),
+    );
     await until(async () => acks.includes(eventId), 10_000, 'the socket feedback to be acknowledged');
 
     type Row = { topic: string; comment: string | null };
@@ -405,7 +470,20 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
       { path: `/content/${ids.rejected}`, texts: [rejected.title, ...names.rejectReason.split('\n')] },
       { path: `/content/${ids.ad}`, texts: [ad.title, ad.advertiser, ad.licenceRef] },
       { path: '/review', texts: [pending.title, ad.title] },
-      { path: '/devices', texts: [names.led, names.ledArea, names.ledAddress, names.kiosk, names.kioskArea, names.kioskAddress, names.socketKiosk, names.group1, names.group2] },
+      {
+        path: '/devices',
+        texts: [
+          names.led,
+          names.ledArea,
+          names.ledAddress,
+          names.kiosk,
+          names.kioskArea,
+          names.kioskAddress,
+          names.socketKiosk,
+          names.group1,
+          names.group2,
+        ],
+      },
       { path: '/schedules', texts: [names.schedule] },
       { path: '/alerts', texts: names.alert.split('\n') },
       { path: '/reports', texts: [names.kioskComment, names.socketTopic, ...names.socketComment.split('\n')] },
@@ -446,6 +524,11 @@ describe.skipIf(skipBrowserTests)('content safety: injection payloads in every t
     const today = vnDate();
     const report = `${server.url}/api/reports/periodic?period=month&year=${today.slice(0, 4)}&index=${Number(today.slice(5, 7))}&format=html`;
     await page.goto(report);
-    await showsSafely(page, staff, [names.alert.split('\n')[0]!, names.kioskComment, names.socketComment.split('\n')[0]!], 'periodic report (HTML)');
+    await showsSafely(
+      page,
+      staff,
+      [names.alert.split('\n')[0]!, names.kioskComment, names.socketComment.split('\n')[0]!],
+      'periodic report (HTML)',
+    );
   });
 });
