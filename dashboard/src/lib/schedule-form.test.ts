@@ -43,7 +43,15 @@ describe('schedule editor form', () => {
 });
 
 describe('speaker windows in the schedule form', () => {
-  const group = { id: 3, name: 'Tổ 9', description: '', geocode: null, broadcastSlots: [{ start: '06:00', end: '06:30' }], deviceIds: [5], createdAt: '' };
+  const group = {
+    id: 3,
+    name: 'Tổ 9',
+    description: '',
+    geocode: null,
+    broadcastSlots: [{ start: '06:00', end: '06:30' }],
+    deviceIds: [5],
+    createdAt: '',
+  };
   const speaker = {
     id: 5,
     name: 'Loa tổ 9',
@@ -60,6 +68,19 @@ describe('speaker windows in the schedule form', () => {
   });
   it('accepts a window inside the slot, and says nothing for screens', () => {
     expect(speakerWindowProblem({ ...base(), windows: [{ start: '06:18', end: '06:28' }] }, [speaker], [group])).toBeNull();
-    expect(speakerWindowProblem({ ...base(), groupIds: [], kinds: ['led'], windows: [{ start: '06:18', end: '06:36' }] }, [speaker], [group])).toBeNull();
+    expect(
+      speakerWindowProblem({ ...base(), groupIds: [], kinds: ['led'], windows: [{ start: '06:18', end: '06:36' }] }, [speaker], [group]),
+    ).toBeNull();
+  });
+  it('accepts a window covering the whole slot (all day, 05:00–07:00), and refuses one that starts before it and ends inside', () => {
+    for (const w of [
+      { start: '00:00', end: '24:00' },
+      { start: '05:00', end: '07:00' },
+    ]) {
+      expect(speakerWindowProblem({ ...base(), windows: [w] }, [speaker], [group])).toBeNull();
+    }
+    expect(speakerWindowProblem({ ...base(), windows: [{ start: '05:50', end: '06:10' }] }, [speaker], [group])?.params.window).toBe(
+      '05:50–06:10',
+    );
   });
 });

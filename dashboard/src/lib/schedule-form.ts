@@ -117,16 +117,23 @@ export function speakerSlots(d: Device, groups: readonly DeviceGroup[]): readonl
   return inherited?.broadcastSlots ?? BROADCAST_WINDOWS;
 }
 
-const inside = (w: ClockWindow, slot: ClockWindow) => {
-  const [s, e, a, b] = [w.start, w.end, slot.start, slot.end].map(clockMinutes);
-  if (s == null || e == null || a == null || b == null) return false;
-  const end = b > a ? b : b + 1440;
-  return (a <= s && e <= end) || (a <= s + 1440 && e + 1440 <= end);
+/**
+ * True when the window cuts across an edge of the slot: it overlaps the slot but neither lies inside it nor
+ * covers it whole (an all-day window covers every slot, and the speaker plays it in each). Compared on a
+ * two-day line so slots that cross midnight count.
+ */
+const cutsSlot = (w: ClockWindow, slot: ClockWindow) => {
+  const [s, e0, a, b] = [w.start, w.end, slot.start, slot.end].map(clockMinutes);
+  if (s == null || e0 == null || a == null || b == null) return true;
+  const e = e0 > s ? e0 : e0 + 1440;
+  const len = (b > a ? b : b + 1440) - a;
+  return [a - 1440, a, a + 1440].some((x) => s < x + len && x < e && !(x <= s && e <= x + len) && !(s <= x && x + len <= e));
 };
 
 /**
  * The first window of a calendar rule that a targeted loudspeaker could not play as written (it must lie
- * within one of the speaker's broadcast slots), with the words to say so; the server refuses it too.
+ * within one of the speaker's broadcast slots, or cover whole slots), with the words to say so; the server
+ * refuses it too.
  */
 export function speakerWindowProblem(
   f: FormState,
@@ -140,7 +147,7 @@ export function speakerWindowProblem(
   for (const d of devices) {
     if (d.kind !== 'speaker' || !targetsDevice(target, d)) continue;
     const slots = speakerSlots(d, groups);
-    const loose = when.windows.find((w) => !slots.some((slot) => inside(w, slot)));
+    const loose = when.windows.find((w) => slots.some((slot) => cutsSlot(w, slot)));
     if (loose) {
       const list = slots.map((x) => `${x.start}–${x.end}`).join(', ');
       return { key: 'editor.speakerWindow', params: { window: `${loose.start}–${loose.end}`, device: d.name, slots: list } };

@@ -65,7 +65,31 @@ describe('speaker entries play in their own window', () => {
   });
 
   it('refuses a window too short for its content', () => {
-    const [i] = validateSchedule(entry({ start: '06:10', end: '06:11' }), [speaker], [content('news', { kind: 'audio', durationMs: 120_000 })]);
+    const [i] = validateSchedule(
+      entry({ start: '06:10', end: '06:11' }),
+      [speaker],
+      [content('news', { kind: 'audio', durationMs: 120_000 })],
+    );
     expect(i?.code).toBe('speaker_window_too_short');
+  });
+
+  it('accepts a window that covers whole slots (all day, or 05:00–07:00) and plays the entry from each slot it covers', () => {
+    for (const win of [
+      { start: '00:00', end: '24:00' },
+      { start: '05:00', end: '07:00' },
+    ]) {
+      expect(validateSchedule(entry(win), [speaker], [news])).toEqual([]);
+    }
+    const t = compiled({ start: '00:00', end: '24:00' });
+    const runs = t.segments.filter((seg) => seg.items.some((i) => i.contentId === 'news'));
+    expect(runs.map((r) => r.start)).toEqual([vn(DAY, '06:00'), vn(DAY, '17:00')]);
+    expect(compiled({ start: '05:00', end: '07:00' }).segments.filter((seg) => seg.items.some((i) => i.contentId === 'news'))).toHaveLength(
+      1,
+    );
+  });
+
+  it('refuses a window that starts before a slot and ends inside it', () => {
+    const [i] = validateSchedule(entry({ start: '05:50', end: '06:10' }), [speaker], [news]);
+    expect(i).toMatchObject({ code: 'speaker_window_outside_slot', params: { window: '05:50–06:10' } });
   });
 });

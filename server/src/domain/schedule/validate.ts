@@ -343,6 +343,13 @@ const insideDaily = (a: [number, number], w: ClockWindow) => {
   return [s - 1440, s, s + 1440].some((x) => x <= a[0] && a[1] <= x + len);
 };
 
+/** True when the window lies inside the daily range [a0, a1) (compared on a two-day line). */
+const coversDaily = (a: [number, number], w: ClockWindow) => {
+  const s = parseClock(w.start) ?? 0;
+  const len = clockLen(w);
+  return [s - 1440, s, s + 1440].some((x) => a[0] <= x && x + len <= a[1]);
+};
+
 /**
  * A speaker plays an entry once, inside a broadcast slot, after the jingle. Refuse an entry that no targeted
  * speaker could ever play: longer than its longest slot, or with windows overlapping none of its slots.
@@ -394,9 +401,11 @@ function speakerFit(
         ),
       ];
     }
-    // A speaker plays an entry inside one slot, from the entry's own start: a window reaching past its
-    // slot would be cut without a word, so it is refused and the slots are named.
-    const loose = active.find((a) => !slots.some((w) => insideDaily(a, w)));
+    // A speaker plays an entry inside one slot, from the entry's own start (or the slot's, for a window that
+    // covers whole slots, such as all day). A window cutting across a slot's edge would be cut without a
+    // word, so it is refused and the slots are named.
+    const cuts = (a: [number, number], w: ClockWindow) => overlapsDaily(a, w) && !insideDaily(a, w) && !coversDaily(a, w);
+    const loose = active.find((a) => slots.some((w) => cuts(a, w)));
     if (loose) {
       const list = slots.map(label).join(', ');
       const window = `${formatClock(loose[0])}–${formatClock(Math.min(1440, loose[1]))}`;
@@ -409,8 +418,9 @@ function speakerFit(
         ),
       ];
     }
-    const shortest = Math.min(...active.map((a) => a[1] - a[0])) * MINUTE_MS;
-    if (needed > shortest) {
+    const inside = active.filter((a) => slots.some((w) => insideDaily(a, w)));
+    const shortest = Math.min(...inside.map((a) => a[1] - a[0])) * MINUTE_MS;
+    if (inside.length > 0 && needed > shortest) {
       const min = Math.ceil(needed / MINUTE_MS);
       return [
         issue(
