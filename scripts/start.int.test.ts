@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, REPO_ROOT, ServerProcess } from '../bench/crash/server-proc';
-import { processTree } from '../bench/proc-tree';
+import { processTree, treeRssMb } from '../bench/proc-tree';
 
 const COPIED = ['package.json', 'package-lock.json', 'server', 'protocol', 'player', 'dashboard', 'scripts', 'media'];
 const SKIPPED = new Set(['node_modules', 'dist', 'test-results']);
@@ -50,8 +50,14 @@ describe('npm start (scripts/start.mjs)', () => {
     await server.waitReady(180_000);
     expect(statSync(mainJs()).isFile()).toBe(true);
     expect(processTree(server.pid!).map((p) => p.comm)).toEqual(['node']);
-    expect(await server.stop()).toBe(0);
   }, 240_000);
+
+  it('holds at most 150 MB once idle after seeding the starter pack', async () => {
+    // The first start rendered the pack's speech; the renderer's worker ends after 10 s without a job.
+    await new Promise((r) => setTimeout(r, 15_000));
+    expect(treeRssMb(server.pid!)).toBeLessThanOrEqual(150);
+    expect(await server.stop()).toBe(0);
+  }, 60_000);
 
   it('starts again without building when nothing changed', async () => {
     const [server0, player0] = [mtime(mainJs()), mtime(playerHtml())];
