@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{protocol,server,player,dashboard}/**/*.int.test.ts'],
+          include: ['{protocol,server,player,dashboard}/**/*.int.test.ts', '{scripts,deploy}/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,5 +1,6 @@
-// The real server as a child process (`node --import tsx server/src/main.ts`) on a fixed data directory and
-// port, so that it can be killed with SIGKILL and started again on the same data, as a supervisor would.
+// The real server as a child process (`node --import tsx server/src/main.ts` unless told another command
+// line) on a fixed data directory and port, so that it can be killed with SIGKILL and started again on the
+// same data, as a supervisor would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
@@ -42,7 +43,18 @@ export class ServerProcess {
   /** Log lines at level error, over all runs. */
   errorLines = 0;
 
-  constructor(private readonly opts: { dataDir: string; port: number; adminPassword: string; env?: Record<string, string> }) {}
+  constructor(
+    private readonly opts: {
+      dataDir: string;
+      port: number;
+      adminPassword: string;
+      env?: Record<string, string>;
+      /** Node's arguments; default: the TypeScript sources through tsx. */
+      args?: string[];
+      /** Where it runs; default: this repository. */
+      cwd?: string;
+    },
+  ) {}
 
   get pid(): number | undefined {
     return this.child?.pid;
@@ -53,8 +65,8 @@ export class ServerProcess {
   }
 
   start(): void {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: REPO_ROOT,
+    const child = spawn(process.execPath, this.opts.args ?? ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: this.opts.cwd ?? REPO_ROOT,
       env: {
         ...process.env,
         PORT: String(this.opts.port),

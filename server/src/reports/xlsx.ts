@@ -1,6 +1,7 @@
 // The periodic report as an XLSX workbook (exceljs): one sheet per part, Vietnamese headers, real date cells
-// showing the wall time of BANTIN_TZ.
-import ExcelJS from 'exceljs';
+// showing the wall time of BANTIN_TZ. exceljs is loaded on the first workbook, not at server start: it
+// holds some 25 MB that an idle server does not need.
+import type ExcelJS from 'exceljs';
 import type { ZoneCalendar } from '../domain/schedule/zone';
 import { wallClockDate } from './period';
 import { periodicTables, type SheetTable } from './tables';
@@ -38,7 +39,8 @@ function addTable(ws: ExcelJS.Worksheet, t: SheetTable, cal: ZoneCalendar) {
 }
 
 export async function buildPeriodicWorkbook(report: PeriodicReport, cal: ZoneCalendar): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.Workbook();
   wb.creator = 'bantin';
   wb.created = new Date(report.generatedAt);
   wb.title = `Báo cáo ${report.period.label}`;

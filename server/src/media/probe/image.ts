@@ -1,6 +1,7 @@
 // Reads an image's header with sharp (no pixel is decoded) and checks it against the pixel limit, so a
-// 30000×30000 "decompression bomb" is refused before anything allocates a frame for it.
-import sharp from 'sharp';
+// 30000×30000 "decompression bomb" is refused before anything allocates a frame for it. sharp (libvips) is
+// loaded on the first image, not at server start, so an idle server does not hold it.
+import type { Metadata } from 'sharp';
 import type { SupportedFormat } from '../sniff/sniff';
 import type { MediaInfo } from '../types';
 import { tooManyPixels } from './av-rules';
@@ -19,7 +20,8 @@ export function isImageFormat(format: SupportedFormat): format is ImageFormat {
 }
 
 export async function probeImage(path: string, format: ImageFormat, maxPixels: number): Promise<MediaInfo> {
-  let meta: sharp.Metadata;
+  let meta: Metadata;
+  const { default: sharp } = await import('sharp');
   try {
     // Header only: the limit is applied below, with the real numbers in the message.
     meta = await sharp(path, { limitInputPixels: false }).metadata();

@@ -60,6 +60,20 @@ describe('renderSpeech (espeak-ng)', () => {
     expect(durationMs).toBeGreaterThan(0);
   });
 
+  it('ends its worker when idle and starts a new one for the next job', async () => {
+    const idle = createSpeechRenderer({ idleMs: 300 });
+    try {
+      await idle.render({ text: SHORT, voice: 'vi' });
+      expect(idle.hasWorker()).toBe(true);
+      await new Promise((r) => setTimeout(r, 800));
+      expect(idle.hasWorker()).toBe(false);
+      const again = await idle.render({ text: SHORT, voice: 'vi' });
+      expect(again.durationMs).toBeGreaterThan(0);
+    } finally {
+      await idle.close();
+    }
+  });
+
   it('does not leave a failing exit code on the process', () => {
     expect(process.exitCode ?? 0).toBe(0);
   });

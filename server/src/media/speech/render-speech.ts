@@ -1,7 +1,9 @@
 // Renders Vietnamese text to a WAV file with espeak-ng, for loudspeaker broadcasts.
 // The text is normalised first (dates, numbers, abbreviations → words). Synthesis runs in one worker
 // thread per renderer, one job at a time (a queue), with a fresh espeak instance per job and a
-// timeout that terminates the worker; the next job starts a new one.
+// timeout that terminates the worker; the next job starts a new one. An idle worker is ended too: the
+// compiled espeak module and its WebAssembly memory cost about a hundred megabytes, and speech is rare
+// after the first start's seeding.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,11 +28,15 @@ export interface SpeechRenderer {
   render(request: SpeechRequest): Promise<SpeechResult>;
   /** Ends the worker; pending jobs fail. */
   close(): Promise<void>;
+  /** Whether a worker thread is running now (it ends after idleMs without a job). */
+  hasWorker(): boolean;
 }
 
 export interface SpeechRendererOptions {
   /** Longest time one synthesis may take. Default 60 s. */
   timeoutMs?: number;
+  /** How long the worker may sit without a job before it is ended (the next job starts a new one). Default 10 s. */
+  idleMs?: number;
 }
 
 /** Longest text accepted, in characters after normalisation (about 15 minutes of speech). */
@@ -50,10 +56,24 @@ function espeakPaths(): { jsUrl: string; wasmPath: string } {
 
 export function createSpeechRenderer(options: SpeechRendererOptions = {}): SpeechRenderer {
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const idleMs = options.idleMs ?? 10_000;
   let worker: Worker | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let nextId = 1;
   let closed = false;
+  let pending = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  /** Ends the worker once no job has come for idleMs, giving its memory back. */
+  function armIdleStop(): void {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      const w = worker;
+      worker = null;
+      if (w !== null) void w.terminate();
+    }, idleMs);
+    idleTimer.unref();
+  }
 
   function startWorker(): Worker {
     const w = new Worker(ESPEAK_WORKER_SOURCE, { eval: true, workerData: espeakPaths() });
@@ -131,13 +151,20 @@ export function createSpeechRenderer(options: SpeechRendererOptions = {}): Speec
   return {
     render(request) {
       if (closed) return Promise.reject(new SpeechError('speech renderer is closed', 'invalid_request'));
+      pending++;
+      clearTimeout(idleTimer);
       const job = queue.then(() => synthesise(request));
       // The queue only orders jobs; one failure must not fail the ones after it.
       queue = job.catch(() => undefined);
+      void queue.then(() => {
+        if (--pending === 0 && !closed) armIdleStop();
+      });
       return job;
     },
+    hasWorker: () => worker !== null,
     async close() {
       closed = true;
+      clearTimeout(idleTimer);
       const w = worker;
       worker = null;
       if (w !== null) await w.terminate();

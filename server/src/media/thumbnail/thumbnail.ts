@@ -1,8 +1,8 @@
 // Preview pictures for the dashboard, stored beside the content as derived files: images are resized
-// with sharp, videos give a frame grabbed by ffmpeg, audio gives a waveform (ffmpeg showwavespic).
+// with sharp, videos give a frame grabbed by ffmpeg, audio gives a waveform (ffmpeg showwavespic). sharp is
+// loaded on the first picture, not at server start.
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { unreadable, safeInputArgs } from '../probe/ffprobe';
 import { createTempPath, derivedDirForSha } from '../store/content-store';
 import { ffmpegPath, fileUrl, runTool } from '../tools/run-tool';
@@ -35,6 +35,7 @@ async function placeDerived(dataDir: string, sha: string, name: string, tempPath
 }
 
 async function toWebp(input: string | Buffer, tempPath: string, maxPixels: number): Promise<{ width: number; height: number }> {
+  const { default: sharp } = await import('sharp');
   try {
     // failOn 'truncated': a cut-off JPEG/PNG is refused, minor encoder quirks browsers tolerate are not.
     const out = await sharp(input, { limitInputPixels: maxPixels, failOn: 'truncated' })
