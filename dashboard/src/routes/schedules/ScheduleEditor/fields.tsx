@@ -108,12 +108,13 @@ function ContentPicker({ f, set, contents }: FormProps & { contents: readonly Co
 function PlaylistPicker({ f, set, playlists }: FormProps & { playlists: readonly Playlist[] }) {
   const { t } = schedulesText;
   return (
-    <Field id="sch-playlist" label={t('editor.pickPlaylist')}>
+    <Field id="sch-playlist" label={t('editor.pickPlaylist')} hint={playlists.length === 0 ? t('editor.noPlaylist') : undefined}>
       <select
         id="sch-playlist"
         class={controls.input}
         value={f.playlistId === null ? '' : String(f.playlistId)}
         onChange={(e) => set({ playlistId: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+        data-testid="sch-playlist"
       >
         <option value="">—</option>
         {playlists.map((p) => (
