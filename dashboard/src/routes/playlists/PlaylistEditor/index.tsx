@@ -55,7 +55,7 @@ export function PlaylistEditor({ playlist, contents, canWrite, onSaved, onClose 
   }
 
   return (
-    <form class={styles.editor} onSubmit={save} aria-labelledby="playlist-editor-title" data-testid="playlist-editor" noValidate>
+    <form class={controls.panel} onSubmit={save} aria-labelledby="playlist-editor-title" data-testid="playlist-editor" noValidate>
       <h2 id="playlist-editor-title" class={controls.heading}>
         {title}
       </h2>

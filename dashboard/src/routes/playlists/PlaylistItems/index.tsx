@@ -89,32 +89,24 @@ export function PlaylistItems({ items, contents, readOnly, onChange }: Props) {
               )}
               {!readOnly && (
                 <span class={controls.row}>
-                  <button
-                    type="button"
-                    class={controls.button}
-                    disabled={index === 0}
-                    onClick={() => move(index, index - 1)}
-                    aria-label={`${t('editor.up')}: ${title}`}
-                  >
-                    {t('editor.up')}
-                  </button>
-                  <button
-                    type="button"
-                    class={controls.button}
-                    disabled={index === items.length - 1}
-                    onClick={() => move(index, index + 1)}
-                    aria-label={`${t('editor.down')}: ${title}`}
-                  >
-                    {t('editor.down')}
-                  </button>
-                  <button
-                    type="button"
-                    class={controls.button}
-                    onClick={() => onChange(items.filter((i) => i.key !== item.key))}
-                    aria-label={`${t('editor.remove')}: ${title}`}
-                  >
-                    {t('editor.remove')}
-                  </button>
+                  {(
+                    [
+                      ['editor.up', index === 0, () => move(index, index - 1)],
+                      ['editor.down', index === items.length - 1, () => move(index, index + 1)],
+                      ['editor.remove', false, () => onChange(items.filter((i) => i.key !== item.key))],
+                    ] as const
+                  ).map(([key, disabled, act]) => (
+                    <button
+                      key={key}
+                      type="button"
+                      class={controls.button}
+                      disabled={disabled}
+                      onClick={act}
+                      aria-label={`${t(key)}: ${title}`}
+                    >
+                      {t(key)}
+                    </button>
+                  ))}
                 </span>
               )}
             </li>

@@ -1,10 +1,11 @@
 // Plays a playlist's sequence in a box, as a screen would: pictures and messages for their duration,
-// video and audio with their controls (advancing when they end), then round again. It starts paused on
+// video and audio with their controls (MediaView) (advancing when they end), then round again. It starts paused on
 // the first item; Play, Pause and previous / next step through it.
 import { useEffect, useState } from 'preact/hooks';
 import type { Content } from '../../../lib/content-api';
 import { formatDuration } from '../../../lib/datetime';
 import { playlistsText } from '../../../lib/messages/playlists';
+import { MediaView } from '../../../components/MediaView/index';
 import { MessagePreview } from '../../../components/MessagePreview/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
@@ -65,22 +66,5 @@ function Stage({ item, playing, onEnded }: { item: PreviewItem; playing: boolean
   // Outdoor advertising plays without sound.
   const muted = item.content?.kind === 'ad';
   if (!media) return <MessagePreview title={version.title} body={version.body} sizes={['led']} />;
-  if (media.kind === 'image') return <img class={styles.visual} src={media.url} alt={item.title} data-testid="preview-image" />;
-  if (media.kind === 'video')
-    return (
-      <video
-        class={styles.visual}
-        src={media.url}
-        poster={media.thumbnailUrl ?? undefined}
-        controls
-        autoPlay={playing}
-        muted={muted}
-        onEnded={onEnded}
-        aria-label={item.title}
-        data-testid="preview-video"
-      />
-    );
-  if (media.kind === 'audio')
-    return <audio src={media.url} controls autoPlay={playing} onEnded={onEnded} aria-label={item.title} data-testid="preview-audio" />;
-  return <p class={styles.unavailable}>{item.title}</p>;
+  return <MediaView media={media} label={item.title} muted={muted} autoPlay={playing} onEnded={onEnded} />;
 }
