@@ -118,6 +118,10 @@ describe.skipIf(skipBrowserTests)('playlists in Chromium', () => {
     expect(await preview.getByTestId('preview-position').innerText()).toContain(`Mục 1/3: ${TITLES[1]}`);
     expect(await preview.getByTestId('preview-led').innerText()).toContain(TITLES[1]);
 
+    await page.getByRole('button', { name: 'Mục sau' }).click();
+    expect(await preview.getByTestId('preview-position').innerText()).toContain(`Mục 2/3: ${TITLES[0]}`);
+    await page.getByRole('button', { name: 'Mục trước' }).click();
+
     await page.getByTestId('playlist-save').click();
     expect(await page.getByTestId('playlists-notice').innerText()).toContain(`Đã lưu danh sách phát “${NAME}”`);
 
