@@ -107,19 +107,27 @@ describe.skipIf(skipBrowserTests)('playlists in Chromium', () => {
     await page.getByRole('button', { name: `Lên: ${TITLES[0]}` }).click();
     expect(await itemTitles(page)).toEqual([TITLES[1], TITLES[0], TITLES[2]]);
 
+    // Played, the preview shows the first message for its natural length, then the second.
+    const preview = page.getByTestId('playlist-preview');
+    const position = preview.getByTestId('preview-position');
+    expect(await position.innerText()).toContain(`Mục 1/3: ${TITLES[1]}`);
+    await preview.getByTestId('preview-toggle').click();
+    await position.getByText(`Mục 2/3: ${TITLES[0]}`).waitFor({ timeout: natural.get(b())! + 5000 });
+    await preview.getByTestId('preview-toggle').click();
+    await page.getByRole('button', { name: 'Mục trước' }).click();
+
     // B now plays 15 s instead of its natural length.
     await page.getByRole('textbox', { name: `Thời lượng (giây): ${TITLES[1]}` }).fill('15');
     expect(await page.getByTestId('playlist-total').innerText()).toBe(
       `Tổng thời lượng: ${mss(15_000 + natural.get(a())! + natural.get(c())!)}`,
     );
 
-    // The preview starts on the first item, as a screen would show it.
-    const preview = page.getByTestId('playlist-preview');
-    expect(await preview.getByTestId('preview-position').innerText()).toContain(`Mục 1/3: ${TITLES[1]}`);
+    // The preview is on the first item, as a screen would show it.
+    expect(await position.innerText()).toContain(`Mục 1/3: ${TITLES[1]}`);
     expect(await preview.getByTestId('preview-led').innerText()).toContain(TITLES[1]);
 
     await page.getByRole('button', { name: 'Mục sau' }).click();
-    expect(await preview.getByTestId('preview-position').innerText()).toContain(`Mục 2/3: ${TITLES[0]}`);
+    expect(await position.innerText()).toContain(`Mục 2/3: ${TITLES[0]}`);
     await page.getByRole('button', { name: 'Mục trước' }).click();
 
     await page.getByTestId('playlist-save').click();
