@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
 
-const NAV_VI = ['Tổng quan', 'Nội dung', 'Duyệt', 'Lịch phát', 'Thiết bị', 'Cảnh báo', 'Báo cáo', 'Người dùng', 'Nhật ký'];
-const NAV_EN = ['Overview', 'Content', 'Review', 'Schedules', 'Devices', 'Alerts', 'Reports', 'Users', 'Audit log'];
+const NAV_VI = ['Tổng quan', 'Nội dung', 'Duyệt', 'Lịch phát', 'Danh sách phát', 'Thiết bị', 'Cảnh báo', 'Báo cáo', 'Người dùng', 'Nhật ký'];
+const NAV_EN = ['Overview', 'Content', 'Review', 'Schedules', 'Playlists', 'Devices', 'Alerts', 'Reports', 'Users', 'Audit log'];
 const VIETNAMESE_LETTER = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
 
 describe.skipIf(skipBrowserTests)('dashboard and player in Chromium against the real server', () => {

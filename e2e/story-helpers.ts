@@ -90,6 +90,21 @@ export async function pageApi(page: Page, server: RunningServer): Promise<Call> 
   };
 }
 
+/** A message written by `editor`, submitted and approved by `reviewer`: approved content to schedule. */
+export async function approvedMessage(
+  editor: Call,
+  reviewer: Call,
+  fields: { title: string; body: string; displaySeconds?: number },
+): Promise<number> {
+  const created = await editor<{ id: number }>('POST', '/api/content', { kind: 'message', style: 'led', ...fields });
+  if (created.status !== 201) throw new Error(`creating “${fields.title}” answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const submitted = await editor<{ id: number }>('POST', `/api/content/${created.body.id}/versions/1/submit`);
+  if (submitted.status !== 200) throw new Error(`submitting “${fields.title}” answered ${submitted.status}`);
+  const approved = await reviewer('POST', '/api/reviews', { versionId: submitted.body.id, decision: 'approve' });
+  if (approved.status !== 200) throw new Error(`approving “${fields.title}” answered ${approved.status}`);
+  return created.body.id;
+}
+
 export interface StaffPage {
   context: BrowserContext;
   page: Page;

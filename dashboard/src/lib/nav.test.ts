@@ -10,6 +10,7 @@ describe('visibleScreens', () => {
       'content',
       'review',
       'schedules',
+      'playlists',
       'devices',
       'alerts',
       'reports',

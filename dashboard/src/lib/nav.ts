@@ -8,6 +8,7 @@ export type ScreenId =
   | 'content'
   | 'review'
   | 'schedules'
+  | 'playlists'
   | 'devices'
   | 'alerts'
   | 'reports'
@@ -27,6 +28,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'content', path: '/content', title: 'nav.content', access: 'all' },
   { id: 'review', path: '/review', title: 'nav.review', access: 'all' },
   { id: 'schedules', path: '/schedules', title: 'nav.schedules', access: 'all' },
+  { id: 'playlists', path: '/playlists', title: 'nav.playlists', access: 'all' },
   { id: 'devices', path: '/devices', title: 'nav.devices', access: 'all' },
   { id: 'alerts', path: '/alerts', title: 'nav.alerts', access: 'all' },
   { id: 'reports', path: '/reports', title: 'nav.reports', access: 'all' },

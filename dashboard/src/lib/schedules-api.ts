@@ -2,6 +2,9 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { answer, client, csrfHeaders, noContent } from './api';
 
+// Playlists have their own module; the schedule form reads them from here too.
+export { listPlaylists, type Playlist } from './playlists-api';
+
 const schedules = client.api.schedules;
 const scheduleById = schedules[':id'];
 
@@ -16,7 +19,6 @@ export type CreateScheduleInput = InferRequestType<typeof schedules.$post>['json
 export type PatchScheduleInput = InferRequestType<typeof scheduleById.$patch>['json'];
 export type ConflictReport = InferResponseType<typeof schedules.conflicts.$get, 200>;
 export type Conflict = ConflictReport['conflicts'][number];
-export type Playlist = InferResponseType<typeof client.api.playlists.$get, 200>[number];
 
 export const SCHEDULE_CLASSES: readonly ScheduleClass[] = ['priority', 'normal', 'ads', 'fallback'];
 
@@ -38,8 +40,4 @@ export async function deleteSchedule(id: number): Promise<void> {
 
 export async function scheduleConflicts(): Promise<ConflictReport> {
   return await answer(schedules.conflicts.$get(), 200);
-}
-
-export async function listPlaylists(): Promise<Playlist[]> {
-  return await answer(client.api.playlists.$get(), 200);
 }

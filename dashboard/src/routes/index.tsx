@@ -20,6 +20,7 @@ const pages: Record<ScreenId, ComponentType> = {
   content: lazyScreen(() => import('./content/index')),
   review: lazyScreen(() => import('./review/index')),
   schedules: lazyScreen(() => import('./schedules/index')),
+  playlists: lazyScreen(() => import('./playlists/index')),
   devices: lazyScreen(() => import('./devices/index')),
   alerts: lazyScreen(() => import('./alerts/index')),
   reports: lazyScreen(() => import('./reports/index')),

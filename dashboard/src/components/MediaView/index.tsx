@@ -10,9 +10,13 @@ interface Props {
   media: Media;
   label: string;
   muted?: boolean;
+  /** Start video or audio at once (a preview that is playing a sequence). */
+  autoPlay?: boolean;
+  /** Called when video or audio has played to its end. */
+  onEnded?: () => void;
 }
 
-export function MediaView({ media, label, muted = false }: Props) {
+export function MediaView({ media, label, muted = false, autoPlay = false, onEnded }: Props) {
   return (
     <figure class={styles.figure} data-testid="media-view" data-kind={media.kind}>
       {media.kind === 'image' && <img class={styles.visual} src={media.url} alt={label} />}
@@ -23,12 +27,16 @@ export function MediaView({ media, label, muted = false }: Props) {
           poster={media.thumbnailUrl ?? undefined}
           controls
           muted={muted}
+          autoPlay={autoPlay}
+          onEnded={onEnded}
           preload="metadata"
           aria-label={label}
           data-testid="media-video"
         />
       )}
-      {media.kind === 'audio' && !muted && <audio class={styles.audio} src={media.url} controls preload="metadata" aria-label={label} />}
+      {media.kind === 'audio' && !muted && (
+        <audio class={styles.audio} src={media.url} controls autoPlay={autoPlay} onEnded={onEnded} preload="metadata" aria-label={label} />
+      )}
       {media.kind === 'document' && (
         <a href={media.url} class={controls.button} target="_blank" rel="noopener">
           {media.fileName ?? label}

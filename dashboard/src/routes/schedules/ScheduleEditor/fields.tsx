@@ -94,10 +94,12 @@ function PlaylistPicker({ f, set, playlists }: FormProps & { playlists: readonly
     <SelectField
       id="sch-playlist"
       label={t('editor.pickPlaylist')}
+      hint={playlists.length === 0 ? t('editor.noPlaylist') : undefined}
       value={f.playlistId === null ? '' : String(f.playlistId)}
       placeholder="—"
       choices={playlists.map((p) => ({ value: String(p.id), label: p.name }))}
       onValue={(v) => set({ playlistId: v ? Number(v) : null })}
+      testId="sch-playlist"
     />
   );
 }

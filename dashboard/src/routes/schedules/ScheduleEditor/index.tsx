@@ -60,7 +60,7 @@ export function ScheduleEditor({ initial, editing, contents, playlists, devices,
   }
 
   return (
-    <form class={styles.editor} onSubmit={save} aria-labelledby="schedule-editor-title" data-testid="schedule-editor" noValidate>
+    <form class={controls.panel} onSubmit={save} aria-labelledby="schedule-editor-title" data-testid="schedule-editor" noValidate>
       <h2 id="schedule-editor-title" class={controls.heading}>
         {t(editing ? 'editor.titleEdit' : 'editor.titleNew')}
       </h2>
