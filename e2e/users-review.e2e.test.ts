@@ -5,10 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
-import { fetchSession, nav, signInThroughLoginPage } from './story-helpers';
+import { fetchSession, nav, pageApi, signInThroughLoginPage } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2026';
 const ROLES = ['editor', 'reviewer', 'ad_reviewer', 'viewer', 'admin'];
+const TITLE = 'Lịch thu gom rác tổ 5';
 
 describe.skipIf(skipBrowserTests)('accounts and self-approval in the dashboard', () => {
   let server: RunningServer;
@@ -50,6 +51,32 @@ describe.skipIf(skipBrowserTests)('accounts and self-approval in the dashboard',
     await form.waitFor({ state: 'detached' });
     const made = (await admin<{ username: string; roles: string[] }[]>('GET', '/api/users')).body.find((u) => u.username === 'haivai');
     expect(made?.roles.slice().sort()).toEqual(['editor', 'reviewer']);
+    expect(problems).toEqual([]);
+  });
+
+  it('tells an editor-reviewer who approves their own submission that nobody may decide on their own', async () => {
+    const { context, page } = await signInThroughLoginPage(browser, server, 'haivai', PASSWORD, problems);
+    contexts.push(context);
+    const api = await pageApi(page, server);
+    const created = await api<{ id: number }>('POST', '/api/content', {
+      kind: 'message',
+      title: TITLE,
+      body: 'Xe thu gom rác đi qua lúc 17 giờ hằng ngày.',
+      style: 'led',
+      displaySeconds: 8,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await api('POST', `/api/content/${created.body.id}/versions/1/submit`)).status).toBe(200);
+
+    await nav(page, 'Duyệt');
+    await page.getByTestId('queue-entry').filter({ hasText: TITLE }).click();
+    const panel = page.getByTestId('review-panel');
+    await panel.getByTestId('approve').click();
+    const notice = panel.getByTestId('error');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain('Không ai được tự quyết định nội dung do chính mình gửi');
+    expect(text).not.toContain('không có quyền');
     expect(problems).toEqual([]);
   });
 });
