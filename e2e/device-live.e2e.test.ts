@@ -1,6 +1,8 @@
 // The devices screen tells the live truth, in a real Chromium against the real server: a screen already open
 // when another staff member pairs a real player lists the new device, and its row shows what the player
 // plays and how many files it holds within seconds of the player starting — the same state as the live card.
+// Then a kiosk paired through the form: the form starts empty again, the kiosk's feedback inputs are light
+// like the form around them, its alert banner has no stranded separator, and the overview counts the alert.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ const DEVICE_NAME = 'Màn hình LED nhà văn hoá';
 const CLIP_TITLE = 'Ảnh tuyên truyền phòng cháy';
 const SCHEDULE_NAME = 'Tuyên truyền phòng cháy cả ngày';
 const DAY = 86_400_000;
+const KIOSK_NAME = 'Kiosk bộ phận một cửa';
 
 describe.skipIf(skipBrowserTests)('the device table follows the live feed', () => {
   let server: RunningServer;
@@ -122,6 +125,62 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
     // What the row names is what the player is showing now, and the live card counts it as playing.
     expect(await editor.getByTestId('live-playing').innerText()).toBe('1');
     expect(await row.getByTestId('device-status').innerText()).toContain('Trực tuyến');
+    expect(problems).toEqual([]);
+  });
+
+  let kiosk: Page;
+
+  it('empties every field of the pairing form after a pairing', async () => {
+    const screen = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    contexts.push(screen);
+    kiosk = await screen.newPage();
+    kiosk.on('pageerror', (err) => problems.push(`kiosk: ${err.message}`));
+    await kiosk.goto(server.url + '/player/');
+    const codeEl = kiosk.getByTestId('pairing-code');
+    await codeEl.waitFor({ timeout: 15_000 });
+    await editor.getByTestId('pair-code').fill((await codeEl.getAttribute('data-code'))!);
+    await editor.getByTestId('pair-name').fill(KIOSK_NAME);
+    await editor.getByTestId('pair-kind').selectOption('kiosk');
+    await editor.getByTestId('pair-rg').fill('Tổ dân phố 2');
+    await editor.getByTestId('pair-address').fill('Số 1 đường Lê Lợi');
+    await editor.getByTestId('pair-submit').click();
+    await editor.getByTestId('pair-done').getByText(KIOSK_NAME).waitFor();
+    for (const id of ['pair-code', 'pair-name', 'pair-rg', 'pair-address']) expect(await editor.getByTestId(id).inputValue(), id).toBe('');
+    await kiosk.getByTestId('player-stage').waitFor({ timeout: 30_000 });
+  });
+
+  it('shows the kiosk feedback inputs light on the light form', async () => {
+    await kiosk.getByTestId('feedback-open').click();
+    await kiosk.getByTestId('feedback-form').waitFor();
+    for (const id of ['feedback-comment', 'feedback-phone']) {
+      const look = await kiosk
+        .getByTestId(id)
+        .evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color }));
+      expect(look.bg, id).toBe('rgb(255, 255, 255)');
+      expect(look.fg, id).toBe('rgb(16, 32, 56)');
+    }
+  });
+
+  it('shows the kiosk alert banner without a stranded separator, and the overview counts the alert', async () => {
+    const issued = await admin<{ id: number }>('POST', '/api/alerts', {
+      text: 'Nước sinh hoạt tạm ngừng cấp từ 13 giờ.',
+      target: { kinds: ['kiosk'] },
+      repeatMin: 0,
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    const banner = kiosk.getByTestId('alert-banner');
+    await banner.waitFor({ timeout: 10_000 });
+    const text = await banner.innerText();
+    expect(text).toContain('CẢNH BÁO KHẨN CẤP');
+    expect(text).toContain('Nước sinh hoạt tạm ngừng cấp');
+    expect(text).not.toContain('·');
+
+    await nav(editor, 'Tổng quan');
+    await editor.getByTestId('count-alerts').locator('p').first().getByText('1', { exact: true }).waitFor();
+    const conflicts = (await admin<{ conflicts: unknown[] }>('GET', '/api/schedules/conflicts')).body.conflicts.length;
+    expect(await editor.getByTestId('count-conflicts').locator('p').first().innerText()).toBe(String(conflicts));
+    expect(await editor.locator('main').innerText()).not.toContain('Sẽ hiển thị');
+    expect((await admin('POST', `/api/alerts/${issued.body.id}/cancel`)).status).toBe(200);
     expect(problems).toEqual([]);
   });
 });
