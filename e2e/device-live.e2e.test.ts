@@ -3,6 +3,8 @@
 // plays and how many files it holds within seconds of the player starting — the same state as the live card.
 // Then a kiosk paired through the form: the form starts empty again, the kiosk's feedback inputs are light
 // like the form around them, its alert banner has no stranded separator, and the overview counts the alert.
+// Last, the LED screen's day says why it plays in a sentence, in Vietnamese and in English, naming the schedule
+// with a link that opens it.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +27,7 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
   let fixtureDir: string;
   let admin: Call;
   let editor: Page;
+  let scheduleId = 0;
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
 
@@ -72,6 +75,7 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
       },
     });
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    scheduleId = (booked.body as { id: number }).id;
 
     const signedIn = await signInThroughLoginPage(browser, server, 'bientap', PASSWORD, problems);
     contexts.push(signedIn.context);
@@ -181,6 +185,27 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
     expect(await editor.getByTestId('count-conflicts').locator('p').first().innerText()).toBe(String(conflicts));
     expect(await editor.locator('main').innerText()).not.toContain('Sẽ hiển thị');
     expect((await admin('POST', `/api/alerts/${issued.body.id}/cancel`)).status).toBe(200);
+    expect(problems).toEqual([]);
+  });
+
+  it('says why the LED screen plays in a sentence, in Vietnamese and English, with the schedule as a link', async () => {
+    await nav(editor, 'Lịch phát');
+    const gantt = editor.getByTestId('device-gantt');
+    await gantt.getByTestId('gantt-device').selectOption({ label: `${DEVICE_NAME} (Màn hình LED)` });
+    const bar = gantt.locator('[data-testid="gantt-bar"][data-class="normal"]').first();
+    await bar.waitFor();
+    await bar.focus();
+    const reason = bar.getByTestId('gantt-reason');
+    await expect.poll(() => reason.innerText()).toContain(`Lý do phát: Thông thường · lịch #${scheduleId} «${SCHEDULE_NAME}» · cả ngày`);
+    expect(await reason.innerText()).not.toMatch(/normal:|cửa sổ/);
+
+    await editor.getByTestId('lang-en').click();
+    await bar.focus();
+    await expect.poll(() => reason.innerText()).toContain(`Why it plays: Normal · schedule #${scheduleId} «${SCHEDULE_NAME}» · all day`);
+    await reason.getByTestId('gantt-schedule-link').click();
+    await editor.getByTestId('schedule-editor').waitFor();
+    expect(await editor.locator('#sch-name').inputValue()).toBe(SCHEDULE_NAME);
+    await editor.getByTestId('lang-vi').click();
     expect(problems).toEqual([]);
   });
 });
