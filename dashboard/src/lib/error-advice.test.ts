@@ -14,6 +14,11 @@ describe('describeError', () => {
     expect(describeError(problem(403, 'Không được tự duyệt.')).next).toBe('next.forbidden');
   });
 
+  it('says nobody may decide on their own submission for a refused self-review, not that a role is missing', () => {
+    const refused = new ApiError(403, { type: 'about:blank', title: 't', status: 403, code: 'self_review', detail: 'x' });
+    expect(describeError(refused).next).toBe('next.selfReview');
+  });
+
   it('treats a fetch failure as a network problem with no detail', () => {
     expect(describeError(new TypeError('Failed to fetch'))).toEqual({ detail: null, next: 'next.network' });
   });

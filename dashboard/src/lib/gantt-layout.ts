@@ -28,6 +28,8 @@ interface GanttBar {
   endLabel: string;
   /** Distinct rules that put the items here, in order of first appearance. */
   reasons: string[];
+  /** The same reasons as the timeline gives them (schedule id and rule), to be put into words. */
+  why: { scheduleId: string | null; rule: string }[];
   scheduleIds: string[];
   contentIds: string[];
   /** Titles of text items (other items have only a content id here). */
@@ -58,6 +60,10 @@ export function layoutDay(segments: readonly SegmentLike[], date: string, offset
       startLabel: localClock(start, offsetMin),
       endLabel: end === to ? '24:00' : localClock(end, offsetMin),
       reasons: distinct(s.items.map((i) => i.reason.rule)),
+      why: distinct(s.items.map((i) => i.reason.rule)).map((rule) => ({
+        scheduleId: s.items.find((i) => i.reason.rule === rule)!.reason.scheduleId,
+        rule,
+      })),
       scheduleIds: distinct(s.items.map((i) => i.reason.scheduleId).filter((x): x is string => x !== null)),
       contentIds: distinct(s.items.map((i) => i.contentId)),
       titles: distinct(s.items.flatMap((i) => (i.text?.title ? [i.text.title] : []))),

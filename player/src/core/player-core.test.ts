@@ -22,7 +22,7 @@ function readyMedia(): MediaSync {
   };
 }
 
-function setup(kind: DeviceKind = 'led') {
+function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia()) {
   const clock = createFakeClock(T0);
   let offset = 0;
   const sent: DeviceToServer[] = [];
@@ -47,7 +47,7 @@ function setup(kind: DeviceKind = 'led') {
     },
     playsStore,
     feedbackStore,
-    media: readyMedia(),
+    media,
     uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
     reload: () => undefined,
     freeBytes: async () => 123,
@@ -260,5 +260,40 @@ describe('createPlayerCore', () => {
     expect(hb.freeBytes).toBe(123);
     expect(hb.cache.timelineVersion).toBe(day.version);
     expect(hb.uptimeMs).toBe(6 * HOUR + 1_000);
+  });
+
+  it('sends a heartbeat within a second when the playing item changes, not only every 30 s', async () => {
+    const { core, clock, sent, goOnline } = setup();
+    core.start(day);
+    clock.advance(6 * HOUR + 1_000);
+    goOnline();
+    await tick();
+    sent.splice(0);
+    clock.advance(9_000 + 1_000); // img (10 s) ends, the video starts
+    await tick();
+    const beats = sent.filter((m) => m.type === 'heartbeat.v1');
+    expect(beats.at(-1)).toMatchObject({ nowPlaying: { itemId: 'video' } });
+  });
+
+  it('sends a heartbeat within a second when a media sync ends, with the cached file count', async () => {
+    let finish: (files: number) => void = () => undefined;
+    const slow: MediaSync = {
+      sync: () =>
+        new Promise((resolve) => {
+          finish = (files) => resolve({ ready: new Set(Array.from({ length: files }, (_, i) => `f${i}`)), missing: [], bytes: 0 });
+        }),
+      ready: () => new Set(),
+    };
+    const { core, clock, sent, goOnline } = setup('led', slow);
+    core.start(day);
+    goOnline();
+    await tick();
+    sent.splice(0);
+    finish(3);
+    await tick();
+    clock.advance(1_000);
+    await tick();
+    const beats = sent.filter((m) => m.type === 'heartbeat.v1');
+    expect(beats.at(-1)).toMatchObject({ cache: { files: 3, missing: 0 } });
   });
 });

@@ -16,6 +16,8 @@ export type { CoreDeps, CoreState, DeviceKind, FeedbackMessage, PlayerCore } fro
 
 const MAX_ERRORS = 20;
 const MEDIA_RETRY_MS = 60_000;
+/** A change the dashboard shows (playing item, cached files) is reported this soon; bursts share one beat. */
+const SOON_MS = 300;
 
 export function isForKind(kind: DeviceKind, item: TimelineItem): boolean {
   return kind !== 'speaker' || item.kind === 'audio' || item.kind === 'speech';
@@ -36,6 +38,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   let timeline: DeviceTimeline | null = null;
   let alertTimer: TimerHandle | null = null;
   let beatTimer: TimerHandle | null = null;
+  let beatAt = 0;
   let mediaTimer: TimerHandle | null = null;
   let cache = { files: 0, missing: 0, bytes: 0 };
   let state: CoreState = { now: null, alert: null, identifyUntil: 0, volume: deps.initialVolume ?? 100, mediaTick: 0, online: false };
@@ -70,6 +73,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     if (state.alert) return; // an alert owns the device; the timeline resumes after it
     recorder.begin(now, !!now.item && isForKind(deps.kind, now.item));
     if (now.item && isForKind(deps.kind, now.item) && !canShow(now.item)) recorder.fail(now.playKey);
+    beatSoon();
   }
 
   const scheduler = createScheduler({
@@ -103,6 +107,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       (r) => {
         cache = { files: r.ready.size, missing: r.missing.length, bytes: r.bytes };
         set({ mediaTick: state.mediaTick + 1 });
+        beatSoon();
         // A file that failed (network, or bytes that did not match) is fetched again later.
         if (mediaTimer !== null) clock.clearTimeout(mediaTimer);
         mediaTimer = r.missing.length > 0 ? clock.setTimeout(syncMedia, MEDIA_RETRY_MS) : null;
@@ -142,8 +147,18 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   }
 
   function beat() {
-    beatTimer = clock.setTimeout(beat, deps.heartbeatMs ?? 30_000);
+    const every = deps.heartbeatMs ?? 30_000;
+    beatAt = clock.now() + every;
+    beatTimer = clock.setTimeout(beat, every);
     void heartbeat().then((h) => deps.send(h));
+  }
+
+  /** Brings the next heartbeat forward (while connected), so the live view does not wait for the period. */
+  function beatSoon() {
+    if (beatTimer === null || beatAt <= clock.now() + SOON_MS) return;
+    clock.clearTimeout(beatTimer);
+    beatAt = clock.now() + SOON_MS;
+    beatTimer = clock.setTimeout(beat, SOON_MS);
   }
 
   const commandContext = {

@@ -28,6 +28,13 @@ describe('area dictionaries', () => {
     expect(reportsText.tl('vi', 'periodic.xlsx')).toBe('Tải XLSX');
     expect(reportsText.tl('vi', 'periodic.print')).toBe('Bản in');
   });
+
+  it('names every recurrence choice with everyday words, not the raw word RRULE', () => {
+    for (const key of ['preset.daily', 'preset.weekdays', 'preset.broadcast', 'preset.custom', 'preset.rrule'] as const) {
+      expect(schedulesText.tl('vi', key), key).not.toMatch(/RRULE/);
+    }
+    expect(schedulesText.tl('vi', 'preset.rrule')).toBe('Quy tắc lặp');
+  });
 });
 
 describe('fillTemplate', () => {

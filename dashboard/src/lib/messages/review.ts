@@ -43,7 +43,8 @@ export const reviewVi = {
   'overview.byKind': '{message} tin nhắn · {clip} clip · {ad} quảng cáo',
   'overview.alerts': 'Cảnh báo đang mở',
   'overview.conflicts': 'Xung đột lịch phát',
-  'overview.later': 'Sẽ hiển thị khi màn hình Cảnh báo và Lịch phát cung cấp số liệu.',
+  'overview.openAlerts': 'Mở Cảnh báo',
+  'overview.openSchedules': 'Mở Lịch phát',
 } as const;
 
 export const reviewEn: Record<keyof typeof reviewVi, string> = {
@@ -90,5 +91,6 @@ export const reviewEn: Record<keyof typeof reviewVi, string> = {
   'overview.byKind': '{message} messages · {clip} clips · {ad} ads',
   'overview.alerts': 'Open alerts',
   'overview.conflicts': 'Schedule conflicts',
-  'overview.later': 'Shown once the Alerts and Schedules screens provide the figures.',
+  'overview.openAlerts': 'Open alerts',
+  'overview.openSchedules': 'Open schedules',
 };

@@ -66,11 +66,20 @@ export function infoColumns(groups: readonly DeviceGroup[], titles: ReadonlyMap<
       csv: (v) => (v.lastSeenAt === null ? '' : new Date(v.lastSeenAt).toISOString()),
       nowrap: true,
     },
-    { key: 'playing', header: t('col.nowPlaying'), render: nowPlaying, csv: nowPlaying },
+    {
+      key: 'playing',
+      header: t('col.nowPlaying'),
+      render: (v) => <span data-testid="device-now-playing">{nowPlaying(v)}</span>,
+      csv: nowPlaying,
+    },
     {
       key: 'cache',
       header: t('col.cache'),
-      render: (v) => <span class={v.cache === 'syncing' ? styles.syncing : undefined}>{cache(v)}</span>,
+      render: (v) => (
+        <span class={v.cache === 'syncing' ? styles.syncing : undefined} data-testid="device-cache">
+          {cache(v)}
+        </span>
+      ),
       csv: cache,
     },
     {

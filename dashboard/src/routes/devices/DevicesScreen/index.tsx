@@ -1,6 +1,6 @@
 // The devices screen: pairing by code, the device list with live status and commands, groups and their
 // members, and the list of locations (no map: residential group, address, coordinates).
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { listContent } from '../../../lib/content-api';
 import { deviceView } from '../../../lib/device-view';
 import { listDevices, listGroups, type Device } from '../../../lib/devices-api';
@@ -25,11 +25,29 @@ async function loadAll() {
 
 const coords = (d: Device) => (d.location.lat !== null && d.location.lon !== null ? `${d.location.lat}, ${d.location.lon}` : '');
 
+/**
+ * The list is loaded once; a device paired elsewhere (another staff member, another tab) first shows up in
+ * the live feed. Reload when the feed names a device the list does not have, once per such device.
+ */
+function useReloadOnUnknownDevice(devices: readonly Device[] | undefined, reload: () => void): void {
+  const asked = useRef(new Set<string>());
+  const liveIds = Object.keys(live.value.devices);
+  useEffect(() => {
+    if (!devices) return;
+    const known = new Set(devices.map((x) => String(x.id)));
+    const unknown = liveIds.filter((id) => !known.has(id) && !asked.current.has(id));
+    if (unknown.length === 0) return;
+    for (const id of unknown) asked.current.add(id);
+    reload();
+  }, [devices, liveIds.join(',')]);
+}
+
 export function DevicesScreen() {
   const { t } = devicesText;
   const data = useResource(loadAll, []);
   const canWrite = canDo(session.value?.user.roles ?? [], 'devices.write');
   const d = data.data;
+  useReloadOnUnknownDevice(d?.devices, data.reload);
   const titles = useMemo(
     () => new Map((d?.contents ?? []).map((c) => [String(c.id), c.playing?.title ?? c.latest?.title ?? `#${c.id}`])),
     [d],

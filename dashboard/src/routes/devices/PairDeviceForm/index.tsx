@@ -32,6 +32,17 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
+  /** After a pairing every field starts empty: the next device stands somewhere else. */
+  function clear() {
+    setCode('');
+    setName('');
+    setResidentialGroup('');
+    setAddress('');
+    setLat('');
+    setLon('');
+    setGroupIds([]);
+  }
+
   async function submit(e: Event) {
     e.preventDefault();
     const c = code.replace(/\s/g, '');
@@ -54,8 +65,7 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
         },
       });
       setDone(tf('pair.done', { name: device.name }));
-      setCode('');
-      setName('');
+      clear();
       onPaired();
     } catch (err) {
       setError(err);
@@ -124,6 +134,7 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
             maxLength={200}
             value={address}
             onInput={(e) => setAddress(e.currentTarget.value)}
+            data-testid="pair-address"
           />
         </Field>
         <Field id="pair-lat" label={t('pair.lat')}>

@@ -1,6 +1,9 @@
 // The overview: what waits for review, what plays, drafts and rejections (GET /api/content/stats, counted
-// by the server by the state of each item's latest version), and the live device status.
+// by the server by the state of each item's latest version), the live device status, and the alerts in force
+// and the schedule conflicts as the server reports them. A figure that cannot be loaded is left out.
+import { listAlerts } from '../../../lib/alerts-api';
 import { contentStats } from '../../../lib/content-api';
+import { scheduleConflicts } from '../../../lib/schedules-api';
 import { t, tf, type MessageKey } from '../../../lib/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
@@ -37,8 +40,25 @@ function Tile({
   );
 }
 
+/** Open alerts and schedule conflicts; each is null when the server did not answer it. */
+async function loadAttention(): Promise<{ alerts: number | null; conflicts: number | null }> {
+  const [alerts, conflicts] = await Promise.all([
+    listAlerts().then(
+      (list) => list.filter((a) => a.status === 'active').length,
+      () => null,
+    ),
+    scheduleConflicts().then(
+      (r) => r.conflicts.length,
+      () => null,
+    ),
+  ]);
+  return { alerts, conflicts };
+}
+
 export function OverviewScreen() {
   const res = useResource(contentStats, []);
+  const attention = useResource(loadAttention, []);
+  const a = attention.data;
   const s = res.data;
   const state = (k: string) => (s ? (s.byState[k] ?? 0) : null);
   const kinds = s && tf('overview.byKind', { message: s.byKind.message ?? 0, clip: s.byKind.clip ?? 0, ad: s.byKind.ad ?? 0 });
@@ -53,18 +73,23 @@ export function OverviewScreen() {
         <Tile label="overview.rejected" value={state('rejected')} testId="count-rejected" />
         <Tile label="overview.total" value={s?.total ?? null} note={kinds ?? undefined} testId="count-total" />
       </div>
-      {/* Live device states from the dashboard socket; alerts and schedule conflicts below. */}
+      {/* Live device states from the dashboard socket; alerts in force and schedule conflicts below. */}
       <div class={styles.live}>
         <LiveDevices list />
       </div>
-      <div class={styles.tiles} data-testid="overview-later">
-        {(['overview.alerts', 'overview.conflicts'] as const).map((key) => (
-          <div key={key} class={`${styles.tile} ${styles.later}`}>
-            <p class={styles.value}>—</p>
-            <p class={styles.label}>{t(key)}</p>
-            <p class={styles.note}>{t('overview.later')}</p>
-          </div>
-        ))}
+      <div class={styles.tiles} aria-busy={attention.loading} data-testid="overview-attention">
+        {a?.alerts !== null && (
+          <Tile label="overview.alerts" value={a?.alerts ?? null} href="/alerts" linkLabel="overview.openAlerts" testId="count-alerts" />
+        )}
+        {a?.conflicts !== null && (
+          <Tile
+            label="overview.conflicts"
+            value={a?.conflicts ?? null}
+            href="/schedules"
+            linkLabel="overview.openSchedules"
+            testId="count-conflicts"
+          />
+        )}
       </div>
     </ScreenPage>
   );

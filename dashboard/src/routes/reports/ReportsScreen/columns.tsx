@@ -1,6 +1,8 @@
 // The columns of the report tables (proof of play, uptime, feedback topics and comments), with the same
-// numbers on screen and in the CSV export: hours with one decimal on screen, two in the file.
+// numbers on screen and in the CSV export: durations in minutes or hours and minutes on screen, hours
+// with two decimals in the file.
 import { formatDateTime } from '../../../lib/datetime';
+import { formatDuration } from '../../../lib/duration';
 import type { Lang } from '../../../lib/i18n';
 import { devicesText } from '../../../lib/messages/devices';
 import { reportsText } from '../../../lib/messages/reports';
@@ -14,12 +16,12 @@ type Comment = FeedbackReport['comments'][number];
 
 const { t } = reportsText;
 
-/** The numbers of the reports in the language shown: counts, hours and average ratings. */
+/** The numbers of the reports in the language shown: counts, durations and average ratings. */
 export function reportNumbers(l: Lang) {
   const nf = new Intl.NumberFormat(l === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
   return {
     nf,
-    hours: (s: number) => nf.format(s / 3600),
+    duration: (s: number) => formatDuration(s, l),
     avg: (v: number | null) => (v === null ? t('none') : nf.format(v)),
   };
 }
@@ -27,11 +29,11 @@ export type ReportNumbers = ReturnType<typeof reportNumbers>;
 
 const csvHours = (s: number) => Math.round(s / 36) / 100;
 
-export function playColumns({ nf, hours }: ReportNumbers): Column<PlaysRow>[] {
+export function playColumns({ nf, duration }: ReportNumbers): Column<PlaysRow>[] {
   return [
     { key: 'label', header: t('col.label'), render: (r) => r.label, csv: (r) => r.label },
     { key: 'plays', header: t('col.plays'), render: (r) => nf.format(r.plays), csv: (r) => r.plays, nowrap: true },
-    { key: 'hours', header: t('col.hours'), render: (r) => hours(r.seconds), csv: (r) => csvHours(r.seconds), nowrap: true },
+    { key: 'hours', header: t('col.hours'), render: (r) => duration(r.seconds), csv: (r) => csvHours(r.seconds), nowrap: true },
     { key: 'completed', header: t('col.completed'), render: (r) => r.completed, csv: (r) => r.completed, nowrap: true },
     { key: 'interrupted', header: t('col.interrupted'), render: (r) => r.interrupted, csv: (r) => r.interrupted, nowrap: true },
     { key: 'failed', header: t('col.failed'), render: (r) => r.failed, csv: (r) => r.failed, nowrap: true },
@@ -42,7 +44,7 @@ export function playColumns({ nf, hours }: ReportNumbers): Column<PlaysRow>[] {
 const kindName = (r: UptimeRow) =>
   r.kind === 'led' || r.kind === 'kiosk' || r.kind === 'speaker' ? devicesText.t(`kind.${r.kind}`) : r.kind;
 
-export function uptimeColumns({ nf, hours }: ReportNumbers, l: Lang): Column<UptimeRow>[] {
+export function uptimeColumns({ nf, duration }: ReportNumbers, l: Lang): Column<UptimeRow>[] {
   const share = (r: UptimeRow) => (r.share === null ? t('none') : `${nf.format(r.share * 100)} %`);
   return [
     { key: 'name', header: t('col.device'), render: (r) => r.name, csv: (r) => r.name },
@@ -51,14 +53,14 @@ export function uptimeColumns({ nf, hours }: ReportNumbers, l: Lang): Column<Upt
     {
       key: 'online',
       header: t('col.onlineHours'),
-      render: (r) => hours(r.onlineSeconds),
+      render: (r) => duration(r.onlineSeconds),
       csv: (r) => csvHours(r.onlineSeconds),
       nowrap: true,
     },
     {
       key: 'operating',
       header: t('col.operatingHours'),
-      render: (r) => hours(r.operatingSeconds),
+      render: (r) => duration(r.operatingSeconds),
       csv: (r) => csvHours(r.operatingSeconds),
       nowrap: true,
     },

@@ -49,11 +49,11 @@ export function PlaysSection({ plays, range, groupBy, onGroupBy, num }: Props) {
 
 function PlaysResult({ data, groupBy, num }: { data: PlaysReport; groupBy: PlaysGroupBy; num: ReportNumbers }) {
   const { t, tf } = reportsText;
-  const { nf, hours } = num;
+  const { nf, duration } = num;
   return (
     <>
       <p data-testid="plays-totals">
-        {tf('plays.totals', { plays: nf.format(data.totals.plays), hours: hours(data.totals.seconds), devices: data.totals.devices })}
+        {tf('plays.totals', { plays: nf.format(data.totals.plays), duration: duration(data.totals.seconds), devices: data.totals.devices })}
       </p>
       {groupBy === 'day' ? (
         <LineChart

@@ -1,12 +1,15 @@
 // A device's day as a Gantt chart from its compiled timeline (GET /api/devices/{id}/timeline): what plays
 // when, coloured by class, and why — the reason appears on hover and on keyboard focus (each bar is a tab
-// stop whose reason is also its accessible description).
+// stop whose reason is also its accessible description). The reason is a sentence in the chosen language
+// (class · schedule · when), with the schedule's name as a link that opens it.
 import { useMemo, useState } from 'preact/hooks';
 import { deviceTimeline, type Device } from '../../../lib/devices-api';
 import { hourTicks, layoutDay, positionInDay, type SegmentLike } from '../../../lib/gantt-layout';
+import { lang } from '../../../lib/i18n';
 import { dayBounds, localDate } from '../../../lib/local-day';
 import { schedulesText } from '../../../lib/messages/schedules';
 import { useResource } from '../../../lib/use-resource';
+import { whyPlaying, type ScheduleLike } from '../../../lib/why-playing';
 import { ClassLegend, classColour } from '../ClassLegend/index';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';
@@ -18,10 +21,14 @@ interface Props {
   now: number;
   /** Content titles by id, to name what plays. */
   titles: ReadonlyMap<string, string>;
+  /** The schedules, to name the one behind each reason. */
+  schedules: readonly ScheduleLike[];
+  /** Opens a schedule (the link of its name in a reason). */
+  onOpenSchedule: (id: number) => void;
   initialDeviceId?: number;
 }
 
-export function DeviceGantt({ devices, now, titles, initialDeviceId }: Props) {
+export function DeviceGantt({ devices, now, titles, schedules, onOpenSchedule, initialDeviceId }: Props) {
   const { t, tf } = schedulesText;
   const [deviceId, setDeviceId] = useState<number | null>(initialDeviceId ?? devices[0]?.id ?? null);
   const [date, setDate] = useState(localDate(now));
@@ -33,6 +40,7 @@ export function DeviceGantt({ devices, now, titles, initialDeviceId }: Props) {
   }, [device?.id, date]);
   const bars = useMemo(() => (timeline.data ? layoutDay(timeline.data.segments as SegmentLike[], date) : []), [timeline.data, date]);
   const nowAt = positionInDay(now, date);
+  const byId = useMemo(() => new Map(schedules.map((x) => [String(x.id), x])), [schedules]);
 
   if (!device) return <p class={controls.muted}>{t('gantt.noDevice')}</p>;
   return (
@@ -87,7 +95,13 @@ export function DeviceGantt({ devices, now, titles, initialDeviceId }: Props) {
                   </strong>
                   <span>{t(b.mode === 'once' ? 'gantt.once' : 'gantt.loop')}</span>
                   <span>
-                    {t('gantt.reason')}: {b.reasons.join('; ')}
+                    {t('gantt.reason')}:{' '}
+                    {b.why.map((r, k) => (
+                      <span key={r.rule} data-testid="gantt-why">
+                        {k > 0 && '; '}
+                        <Why why={whyPlaying(r, b.class, b.startLabel, byId, lang.value)} onOpen={onOpenSchedule} />
+                      </span>
+                    ))}
                   </span>
                   {names.length > 0 && (
                     <span>
@@ -110,5 +124,41 @@ export function DeviceGantt({ devices, now, titles, initialDeviceId }: Props) {
       </div>
       {!timeline.loading && timeline.error == null && bars.length === 0 && <p class={controls.muted}>{t('gantt.empty')}</p>}
     </div>
+  );
+}
+
+/** One reason as a sentence: "Thông thường · lịch #4 «Tuyên truyền» · cả ngày", the name a link. */
+function Why({ why, onOpen }: { why: ReturnType<typeof whyPlaying>; onOpen: (id: number) => void }) {
+  const { t } = schedulesText;
+  const s = why.schedule;
+  return (
+    <>
+      {why.cls}
+      {s && (
+        <>
+          {' · '}
+          {t('why.schedule')} #{s.id}
+          {s.name !== null && (
+            <>
+              {' «'}
+              <a
+                href={`/schedules/${s.id}`}
+                class={styles.link}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpen(Number(s.id));
+                }}
+                data-testid="gantt-schedule-link"
+              >
+                {s.name}
+              </a>
+              {'»'}
+            </>
+          )}
+        </>
+      )}
+      {' · '}
+      {why.when}
+    </>
   );
 }

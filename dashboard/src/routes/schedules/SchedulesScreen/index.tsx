@@ -69,6 +69,12 @@ export function SchedulesScreen() {
     const s = d.schedules.find((x) => x.id === id);
     if (s && canWrite) setEditing(s);
   };
+  // A reason's link: editors get the schedule in the editor, everyone the list where it stands.
+  const openFromReason = (id: number) => {
+    open(id);
+    // After the editor has rendered.
+    setTimeout(() => document.getElementById(canWrite ? 'schedule-editor-title' : 'sch-list')?.scrollIntoView({ block: 'start' }), 0);
+  };
   async function remove(s: Schedule) {
     if (!window.confirm(tf('list.confirmDelete', { name: s.name || `#${s.id}` }))) return;
     try {
@@ -169,7 +175,14 @@ export function SchedulesScreen() {
         <h2 id="sch-gantt" class={controls.heading}>
           {t('gantt.title')}
         </h2>
-        <DeviceGantt key={d.schedules.map((s) => s.updatedAt).join()} devices={d.devices} now={now} titles={titles} />
+        <DeviceGantt
+          key={d.schedules.map((s) => s.updatedAt).join()}
+          devices={d.devices}
+          now={now}
+          titles={titles}
+          schedules={d.schedules}
+          onOpenSchedule={openFromReason}
+        />
       </section>
       <section class={controls.section} aria-labelledby="sch-conflicts">
         <h2 id="sch-conflicts" class={controls.heading}>

@@ -20,7 +20,8 @@ export function UserForm({ user, onSaved, onCancel }: Props) {
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [password, setPassword] = useState('');
-  const [roles, setRoles] = useState<Role[]>(user?.roles ?? ['editor']);
+  // A new account starts with no role: every right it gets is ticked on purpose.
+  const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
   const [errors, setErrors] = useState<Partial<Record<'roles' | 'password', MessageKey>>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
