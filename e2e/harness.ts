@@ -96,8 +96,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   try {
     const port = await new Promise<number>((done, fail) => {
       const timer = setTimeout(
-        () => fail(new Error(`server did not log "listening" within ${opts.timeoutMs ?? 30_000} ms`)),
-        opts.timeoutMs ?? 30_000,
+        () => fail(new Error(`server did not log "listening" within ${opts.timeoutMs ?? 90_000} ms`)),
+        opts.timeoutMs ?? 90_000,
       );
       child.once('exit', (code, signal) => fail(new Error(`server exited early (code ${code}, signal ${signal})`)));
       createInterface({ input: child.stdout! }).on('line', (line) => {
