@@ -3,17 +3,7 @@
 import type { Role } from './api';
 import type { MessageKey } from './i18n';
 
-export type ScreenId =
-  | 'overview'
-  | 'content'
-  | 'review'
-  | 'schedules'
-  | 'playlists'
-  | 'devices'
-  | 'alerts'
-  | 'reports'
-  | 'users'
-  | 'audit';
+export type ScreenId = 'overview' | 'content' | 'review' | 'schedules' | 'playlists' | 'devices' | 'alerts' | 'reports' | 'users' | 'audit';
 
 interface Screen {
   id: ScreenId;

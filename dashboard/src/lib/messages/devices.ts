@@ -76,7 +76,8 @@ const vi = {
   'groups.membersCol': 'Thành viên',
   'groups.calendar': 'Lịch iCalendar',
   'groups.subscribe': 'Đường dẫn đăng ký lịch',
-  'groups.subscribeHint': 'Dán đường dẫn này vào ứng dụng lịch (Google Calendar, Outlook, Thunderbird). Ai có đường dẫn đều xem được lịch của nhóm.',
+  'groups.subscribeHint':
+    'Dán đường dẫn này vào ứng dụng lịch (Google Calendar, Outlook, Thunderbird). Ai có đường dẫn đều xem được lịch của nhóm.',
   'groups.needName': 'Hãy đặt tên cho nhóm.',
   'groups.saved': 'Đã cập nhật thành viên nhóm.',
   'locations.title': 'Vị trí thiết bị',
@@ -168,7 +169,8 @@ const en: Record<Key, string> = {
   'groups.membersCol': 'Members',
   'groups.calendar': 'iCalendar feed',
   'groups.subscribe': 'Calendar subscription link',
-  'groups.subscribeHint': 'Paste this link into a calendar app (Google Calendar, Outlook, Thunderbird). Anyone with the link can see the group’s schedule.',
+  'groups.subscribeHint':
+    'Paste this link into a calendar app (Google Calendar, Outlook, Thunderbird). Anyone with the link can see the group’s schedule.',
   'groups.needName': 'Give the group a name.',
   'groups.saved': 'Group membership updated.',
   'locations.title': 'Device locations',

@@ -6,6 +6,7 @@ import { DEVICE_KINDS, type DeviceGroup } from '../../../lib/devices-api';
 import { alertsText } from '../../../lib/messages/alerts';
 import { devicesText } from '../../../lib/messages/devices';
 import { Field, NumberField, SelectField, describedBy } from '../../../components/Field/index';
+import { FormActions } from '../../../components/FormActions/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -50,14 +51,7 @@ export function ComposeStep({ draft, set, groups, where, heading, problem, onNex
           {problem}
         </p>
       )}
-      <div class={controls.row}>
-        <button type="submit" class={controls.primary} data-testid="alert-next">
-          {t('issue.next')}
-        </button>
-        <button type="button" class={controls.button} onClick={onCancel}>
-          {t('issue.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('issue.next')} testId="alert-next" cancelLabel={t('issue.cancel')} onCancel={onCancel} />
     </form>
   );
 }

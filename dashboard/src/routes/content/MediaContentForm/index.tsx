@@ -15,6 +15,7 @@ import {
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { MediaFields } from '../MediaFields/index';
 import { Notice } from '../../../components/Notice/index';
+import { FormActions } from '../../../components/FormActions/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -82,14 +83,13 @@ export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
             onProofs={onProofs}
           />
           {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
-          <div class={controls.row}>
-            <button type="submit" class={controls.primary} disabled={busy} data-testid="mc-create">
-              {busy ? t('form.creating') : t('form.create')}
-            </button>
-            <button type="button" class={controls.button} onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions
+            label={busy ? t('form.creating') : t('form.create')}
+            disabled={busy}
+            testId="mc-create"
+            cancelLabel={t('common.cancel')}
+            onCancel={onClose}
+          />
         </form>
       )}
     </section>

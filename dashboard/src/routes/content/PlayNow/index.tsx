@@ -8,6 +8,7 @@ import { useResource } from '../../../lib/use-resource';
 import { CheckboxGroup } from '../../../components/CheckboxGroup/index';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { Field, describedBy } from '../../../components/Field/index';
+import { FormActions } from '../../../components/FormActions/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -118,14 +119,15 @@ function PlayNowForm({ contentId, onClose, onDone }: { contentId: number; onClos
           <p class={controls.muted}>{t('speakerHint')}</p>
         </>
       )}
-      <div class={controls.row}>
-        <button type="submit" class={controls.primary} disabled={busy || !res.data} data-testid="play-now-submit">
-          {busy ? t('submitting') : t('submit')}
-        </button>
-        <button type="button" class={controls.button} onClick={onClose} disabled={busy} data-testid="play-now-cancel">
-          {t('cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={busy ? t('submitting') : t('submit')}
+        disabled={busy || !res.data}
+        testId="play-now-submit"
+        cancelLabel={t('cancel')}
+        onCancel={onClose}
+        cancelDisabled={busy}
+        cancelTestId="play-now-cancel"
+      />
     </form>
   );
 }

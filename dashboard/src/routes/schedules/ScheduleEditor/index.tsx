@@ -13,6 +13,7 @@ import { summarizeTargets } from '@bantin/protocol/core';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';
 import { RecurrenceFields } from '../RecurrenceFields/index';
+import { FormActions } from '../../../components/FormActions/index';
 import controls from '../../../components/controls.module.css';
 import { NameClassFields, TargetFields, WhatFields } from './fields';
 import styles from './style.module.css';
@@ -101,14 +102,13 @@ function SaveBar({ problem, error, onDismissError, saving, onCancel }: SaveBarPr
       )}
       {error != null && <ErrorNotice error={error} onDismiss={onDismissError} />}
       {saving && <ProgressBar label={t('editor.saving')} value={null} />}
-      <div class={controls.row}>
-        <button type="submit" class={controls.primary} disabled={saving} data-testid="schedule-save">
-          {saving ? t('editor.saving') : t('editor.save')}
-        </button>
-        <button type="button" class={controls.button} onClick={onCancel}>
-          {t('editor.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={saving ? t('editor.saving') : t('editor.save')}
+        disabled={saving}
+        testId="schedule-save"
+        cancelLabel={t('editor.cancel')}
+        onCancel={onCancel}
+      />
     </>
   );
 }

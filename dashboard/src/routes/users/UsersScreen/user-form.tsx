@@ -5,6 +5,7 @@ import type { Role } from '../../../lib/api';
 import { t, tf, type MessageKey } from '../../../lib/i18n';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { Field, describedBy } from '../../../components/Field/index';
+import { FormActions } from '../../../components/FormActions/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -108,14 +109,13 @@ export function UserForm({ user, onSaved, onCancel }: Props) {
         )}
       </fieldset>
       {error ? <ErrorNotice error={error} onDismiss={() => setError(null)} /> : null}
-      <div class={controls.row}>
-        <button type="submit" class={controls.primary} disabled={busy} data-testid="u-save">
-          {user ? t('common.save') : t('users.create')}
-        </button>
-        <button type="button" class={controls.button} onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={user ? t('common.save') : t('users.create')}
+        disabled={busy}
+        testId="u-save"
+        cancelLabel={t('common.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
