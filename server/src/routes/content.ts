@@ -6,7 +6,7 @@ import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } 
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { ContentService } from '../services/content/content-service';
-import { MediaSchema } from './media';
+import { MediaSchema, NameWarningSchema } from './media';
 import { BANNED_PRODUCT_CATEGORIES } from '../domain/precheck';
 
 const sha = z.string().regex(/^[0-9a-f]{64}$/);
@@ -68,6 +68,7 @@ export const Version = z
     durationMs: z.number().int(),
     media: MediaSchema.nullable(),
     speech: MediaSchema.nullable(),
+    mediaWarning: NameWarningSchema.nullable(),
     files: z.array(z.string()),
     versionSha256: z.string(),
     findings: z.array(FindingSchema),

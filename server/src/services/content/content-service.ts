@@ -10,6 +10,7 @@ import type { Actor, AuditService } from '../accounts/audit-service';
 import type { EventBus } from '../event-bus';
 import { toMediaView, type MediaService, type MediaView } from './media-service';
 import type { SpeechVoice } from '../../media/speech/index';
+import type { NameWarning } from '../../media/file-name/name-mismatch';
 
 export type VersionInput = {
   title: string;
@@ -55,16 +56,19 @@ export function createContentService(deps: {
   // Shared bytes keep one registry row; each version shows the name its own upload gave them.
   const withName = (m: MediaView | null, name: string | null): MediaView | null => (m && name !== null ? { ...m, fileName: name } : m);
 
-  /** The name a version's media is known by: its upload's, the previous version's when unchanged, else the caller's newest upload. */
+  /**
+   * The name a version's media is known by, and its name-versus-content warning: from the upload it names,
+   * else the previous version's when the media is unchanged, else the caller's newest upload of the bytes.
+   */
   const mediaNameFor = async (q: Queryable, sha: string, input: VersionInput, previous: VersionRow | undefined, actor: Actor, fallback: string | null) => {
     if (input.mediaUploadId !== undefined) {
       const up = await mediaRepo.findUpload(q, input.mediaUploadId);
       if (!up || up.sha256 !== sha) throw new AppError(400, 'media_not_found');
-      return up.file_name;
+      return { name: up.file_name, warning: up.warning };
     }
-    if (previous?.media_sha256 === sha && previous.media_name !== null) return previous.media_name;
+    if (previous?.media_sha256 === sha && previous.media_name !== null) return { name: previous.media_name, warning: previous.media_warning };
     const own = actor.id !== null ? await mediaRepo.latestUpload(q, sha, actor.id) : undefined;
-    return own?.file_name ?? fallback;
+    return own ? { name: own.file_name, warning: own.warning } : { name: fallback, warning: null };
   };
 
   const versionView = async (q: Queryable, v: VersionRow) => ({
@@ -81,6 +85,8 @@ export function createContentService(deps: {
     durationMs: v.duration_ms,
     media: withName(await mediaView(q, v.media_sha256), v.media_name),
     speech: await mediaView(q, v.speech_sha256),
+    /** The media's name says another type than its content: shown to the editor and the reviewer. */
+    mediaWarning: v.media_warning,
     files: v.files,
     versionSha256: v.version_sha256,
     findings: v.findings,
@@ -121,6 +127,7 @@ export function createContentService(deps: {
     if (input.validFrom && input.validTo && input.validTo <= input.validFrom) throw new AppError(400, 'invalid_validity');
     let mediaSha: string | null = null;
     let mediaName: string | null = null;
+    let mediaWarning: NameWarning | null = null;
     let speechSha: string | null = null;
     let durationMs: number;
     const files: string[] = [];
@@ -155,7 +162,7 @@ export function createContentService(deps: {
     } else {
       const row = await requireMedia(deps.db, input.mediaSha256, ['image', 'video', 'audio'], 'ảnh/video/âm thanh');
       mediaSha = row.sha256;
-      mediaName = await mediaNameFor(deps.db, mediaSha, input, previous, actor, row.original_name);
+      ({ name: mediaName, warning: mediaWarning } = await mediaNameFor(deps.db, mediaSha, input, previous, actor, row.original_name));
       files.push(mediaSha);
       durationMs = row.duration_ms ?? (input.displaySeconds ?? 10) * 1000;
       if (row.kind === 'image') fields.displaySeconds = input.displaySeconds ?? 10;
@@ -172,7 +179,7 @@ export function createContentService(deps: {
     const validFrom = input.validFrom ?? null;
     const validTo = input.validTo ?? null;
     const hash = versionHash({ kind, title: input.title, body, fields, tags, validFrom, validTo, durationMs, mediaSha256: mediaSha, speechSha256: speechSha, files });
-    return { title: input.title, body, fields, tags, validFrom, validTo, durationMs, mediaSha, mediaName, speechSha, files, hash };
+    return { title: input.title, body, fields, tags, validFrom, validTo, durationMs, mediaSha, mediaName, mediaWarning, speechSha, files, hash };
   };
 
   const insertVersion = async (tx: Queryable, contentId: number, number: number, b: Awaited<ReturnType<typeof buildVersion>>, actor: Actor) => {
@@ -190,6 +197,7 @@ export function createContentService(deps: {
       duration_ms: b.durationMs,
       media_sha256: b.mediaSha,
       media_name: b.mediaName,
+      media_warning: b.mediaWarning ? JSON.stringify(b.mediaWarning) : null,
       speech_sha256: b.speechSha,
       files: JSON.stringify(b.files),
       version_sha256: b.hash,
