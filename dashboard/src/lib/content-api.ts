@@ -12,6 +12,8 @@ export type ContentKind = Content['kind'];
 export type ContentState = ContentVersion['state'];
 export type Media = NonNullable<ContentVersion['media']>;
 export type Finding = ContentVersion['findings'][number];
+/** The file's name says another type than its content; content decided how it was stored. */
+export type NameWarning = NonNullable<ContentVersion['mediaWarning']>;
 export type ContentStats = InferResponseType<typeof content.stats.$get, 200>;
 export type HistoryEntry = InferResponseType<typeof byId.history.$get, 200>[number];
 export type CreateContentInput = InferRequestType<typeof content.$post>['json'];

@@ -5,6 +5,7 @@ import type { ContentKind, Media } from '../../../lib/content-api';
 import { t } from '../../../lib/i18n';
 import { MediaContentForm } from '../MediaContentForm/index';
 import { ScreenPage } from '../../../components/ScreenPage/index';
+import { NameWarning } from '../../../components/NameWarning/index';
 import { Uploader } from '../Uploader/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
@@ -35,7 +36,10 @@ export function UploadPage() {
               {stored.map((s) => (
                 <li key={s.media.sha256} class={styles.storedItem}>
                   {s.media.thumbnailUrl ? <img src={s.media.thumbnailUrl} alt="" class={styles.thumb} /> : <span class={styles.thumb} />}
-                  <span class={styles.name}>{s.name}</span>
+                  <div class={styles.name}>
+                    {s.name}
+                    <NameWarning warning={s.media.warning} />
+                  </div>
                   <span class={controls.row}>
                     <button
                       type="button"

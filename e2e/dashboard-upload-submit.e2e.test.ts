@@ -1,0 +1,86 @@
+// From upload to review in a real Chromium against the real server: a picture named .mp4 is stored as
+// a picture, and the editor (right after the upload and on the item) and the reviewer are told its name
+// lies about its content.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { makeFixtures } from '../server/test/factories/media';
+import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
+import { fetchSession, nav, signInThroughLoginPage } from './story-helpers';
+
+const PASSWORD = 'mat-khau-e2e-2025';
+const USERS = [
+  { username: 'bientap', displayName: 'Chị Lan (biên tập)', roles: ['editor'] },
+  { username: 'duyet', displayName: 'Anh Minh (VH-XH)', roles: ['reviewer'] },
+] as const;
+const LIAR_TITLE = 'Áp phích ngày hội đại đoàn kết';
+const LIAR_WARNING = 'Tệp tên .mp4 nhưng nội dung là ảnh PNG';
+
+describe.skipIf(skipBrowserTests)('from upload to review in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let fixtureDir: string;
+  let files: Record<string, string>;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    fixtureDir = mkdtempSync(join(tmpdir(), 'bantin-e2e-upload-'));
+    [server, browser, files] = await Promise.all([startServer({ timeoutMs: 120_000 }), launchBrowser(), makeFixtures(fixtureDir, ['poster.png', 'photo.jpg'])]);
+    const admin = await fetchSession(server, 'admin', server.adminPassword);
+    for (const u of USERS) expect((await admin('POST', '/api/users', { ...u, password: PASSWORD })).status).toBe(201);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true });
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const { context, page } = await signInThroughLoginPage(browser, server, username, PASSWORD, problems);
+    contexts.push(context);
+    return page;
+  }
+
+  async function openUpload(page: Page) {
+    await nav(page, 'Nội dung');
+    await page.getByTestId('open-upload').click();
+    await page.waitForURL('**/content/upload');
+  }
+
+  it('warns the editor right after uploading a picture named .mp4, and on the item it becomes', async () => {
+    const page = await signIn('bientap');
+    await openUpload(page);
+    await page.getByTestId('uploader-input').setInputFiles({ name: 'x.mp4', mimeType: 'video/mp4', buffer: readFileSync(files['poster.png']!) });
+    const stored = page.getByTestId('stored-media').locator('li', { hasText: 'x.mp4' });
+    await stored.getByTestId('name-warning').getByText(LIAR_WARNING).waitFor({ timeout: 60_000 });
+
+    await stored.getByTestId('make-clip').click();
+    await page.getByTestId('mc-title').fill(LIAR_TITLE);
+    await page.getByTestId('mc-create').click();
+    await page.getByTestId('open-created').click();
+    await page.getByTestId('screen-title').getByText(LIAR_TITLE).waitFor();
+    // Stored by its content: the item shows a picture, with the warning beside it.
+    await page.getByTestId('latest').locator('[data-testid="media-view"][data-kind="image"]').waitFor();
+    expect(await page.getByTestId('latest').getByTestId('name-warning').innerText()).toContain(LIAR_WARNING);
+    await page.getByTestId('submit').click();
+    await page.getByTestId('latest').getByTestId('state-badge').getByText('Chờ duyệt').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the reviewer the same warning on the submitted version', async () => {
+    const page = await signIn('duyet');
+    await nav(page, 'Duyệt');
+    await page.getByTestId('queue-entry').filter({ hasText: LIAR_TITLE }).click();
+    const panel = page.getByTestId('review-panel');
+    await panel.getByTestId('name-warning').getByText(LIAR_WARNING).waitFor();
+    await page.getByTestId('lang-en').click();
+    await panel.getByTestId('name-warning').getByText('The file is named .mp4 but contains a PNG image').waitFor();
+    await page.getByTestId('lang-vi').click();
+    expect(problems).toEqual([]);
+  });
+});
