@@ -1,6 +1,7 @@
 // From upload to review in a real Chromium against the real server: a picture named .mp4 is stored as
 // a picture, and the editor (right after the upload and on the item) and the reviewer are told its name
-// lies about its content.
+// lies about its content; an ad's claim is pre-checked while it is written and marked for the economic
+// office.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +15,12 @@ const PASSWORD = 'mat-khau-e2e-2025';
 const USERS = [
   { username: 'bientap', displayName: 'Chị Lan (biên tập)', roles: ['editor'] },
   { username: 'duyet', displayName: 'Anh Minh (VH-XH)', roles: ['reviewer'] },
+  { username: 'duyetqc', displayName: 'Chị Hoa (Kinh tế)', roles: ['ad_reviewer'] },
 ] as const;
 const LIAR_TITLE = 'Áp phích ngày hội đại đoàn kết';
 const LIAR_WARNING = 'Tệp tên .mp4 nhưng nội dung là ảnh PNG';
+const AD_TITLE = 'Sữa chua nếp cẩm Hương Quê';
+const AD_CLAIM = 'Sữa chua tốt nhất phường, giao tận nhà trong 30 phút.';
 
 describe.skipIf(skipBrowserTests)('from upload to review in Chromium', () => {
   let server: RunningServer;
@@ -81,6 +85,40 @@ describe.skipIf(skipBrowserTests)('from upload to review in Chromium', () => {
     await page.getByTestId('lang-en').click();
     await panel.getByTestId('name-warning').getByText('The file is named .mp4 but contains a PNG image').waitFor();
     await page.getByTestId('lang-vi').click();
+    expect(problems).toEqual([]);
+  });
+
+  it('pre-checks the ad’s claim as the editor writes it, and marks "tốt nhất" in it for the ad reviewer', async () => {
+    const page = await signIn('bientap');
+    await openUpload(page);
+    await page.getByTestId('uploader-input').setInputFiles(files['photo.jpg']!);
+    const stored = page.getByTestId('stored-media').locator('li', { hasText: 'photo.jpg' });
+    await stored.getByTestId('make-ad').click();
+    await page.getByTestId('mc-title').fill(AD_TITLE);
+    await page.getByTestId('mc-advertiser').fill('Cơ sở Hương Quê');
+    await page.getByTestId('mc-category').selectOption('food');
+    const precheck = page.getByTestId('ad-precheck');
+    await precheck.getByTestId('findings').or(precheck.getByText('Kiểm tra sơ bộ không phát hiện vấn đề nào.')).waitFor();
+    expect(await precheck.locator('[data-rule="ad.superlative"]').count()).toBe(0);
+    await page.getByLabel('Nội dung quảng cáo (lời quảng cáo, tuyên bố)').fill(AD_CLAIM);
+    const found = precheck.locator('[data-rule="ad.superlative"]');
+    await found.first().waitFor();
+    expect(await found.first().innerText()).toContain('Nội dung quảng cáo');
+    expect(await found.first().innerText()).toContain('tốt nhất');
+    await page.getByTestId('mc-create').click();
+    await page.getByTestId('open-created').click();
+    await page.getByTestId('ad-claim').getByText(AD_CLAIM).waitFor();
+    await page.getByTestId('submit').click();
+    await page.getByTestId('latest').getByTestId('state-badge').getByText('Chờ duyệt').waitFor();
+
+    const reviewer = await signIn('duyetqc');
+    await nav(reviewer, 'Duyệt');
+    await reviewer.getByTestId('queue-entry').filter({ hasText: AD_TITLE }).click();
+    const panel = reviewer.getByTestId('review-panel');
+    const mark = panel.getByTestId('highlight-claim').getByTestId('finding-mark');
+    await mark.first().waitFor();
+    expect(await mark.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('tốt nhất')]));
+    expect(await panel.getByTestId('findings').locator('[data-rule="ad.superlative"]').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 });

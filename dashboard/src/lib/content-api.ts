@@ -81,6 +81,15 @@ export async function submitVersion(id: number, number: number): Promise<Content
   throw await toApiError(res);
 }
 
+export type PrecheckDraft = InferRequestType<typeof content.precheck.$post>['json'];
+
+/** The pre-check findings a draft would get on submission (nothing is stored), for a form to show as it is written. */
+export async function precheckDraft(draft: PrecheckDraft): Promise<Finding[]> {
+  const res = await content.precheck.$post({ json: draft }, { headers: csrfHeaders() });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
 export async function withdrawVersion(id: number, number: number, reason?: string): Promise<Content> {
   const res = await byId.versions[':number'].withdraw.$post(
     { param: { id: String(id), number: String(number) }, json: reason ? { reason } : {} },

@@ -40,6 +40,12 @@ export function VersionPreview({ kind, version }: Props) {
               <dd>{advertiser}</dd>
             </>
           )}
+          {str(version.fields.claim) && (
+            <>
+              <dt>{t('fieldname.claim')}</dt>
+              <dd data-testid="ad-claim">{str(version.fields.claim)}</dd>
+            </>
+          )}
           {category && (
             <>
               <dt>{t('field.productCategory')}</dt>

@@ -27,6 +27,8 @@ export type VersionInput = {
   /** The upload the media came from, whose file name the version keeps (default: the caller's newest upload of it). */
   mediaUploadId?: number;
   advertiser?: string;
+  /** An ad's text or claim (nội dung quảng cáo), checked like its title. */
+  claim?: string;
   productCategory?: ProductCategory;
   licenceRef?: string;
   proofs?: { sha256: string; issuedAt?: number }[];
@@ -34,7 +36,7 @@ export type VersionInput = {
 
 export type SpeechPort = { render(req: { text: string; voice: SpeechVoice; speed?: number }): Promise<{ wav: Buffer; durationMs: number }> };
 
-const FIELD_KEYS = ['style', 'voice', 'speed', 'displaySeconds', 'sourceRef', 'advertiser', 'productCategory', 'licenceRef', 'proofs'] as const;
+const FIELD_KEYS = ['style', 'voice', 'speed', 'displaySeconds', 'sourceRef', 'advertiser', 'claim', 'productCategory', 'licenceRef', 'proofs'] as const;
 
 export function createContentService(deps: {
   db: Db;
@@ -208,6 +210,28 @@ export function createContentService(deps: {
     return id;
   };
 
+  /** The pre-check findings of a version's texts and facts: the title, the body and an ad's claim. */
+  const findingsFor = async (kind: ContentKind, v: { title: string; body: string; fields: Record<string, unknown> }) => {
+    const fields = v.fields;
+    const proofs = await Promise.all(
+      ((fields.proofs as { sha256: string; issuedAt?: number }[] | undefined) ?? []).map(async (p) => ({
+        uploadedAt: (await mediaRepo.find(deps.db, p.sha256))?.created_at ?? 0,
+        issuedAt: p.issuedAt,
+      })),
+    );
+    return runPrechecks(
+      {
+        kind,
+        fields: { title: v.title, body: v.body, ...(typeof fields.claim === 'string' ? { claim: fields.claim } : {}) },
+        productCategory: fields.productCategory as ProductCategory | undefined,
+        proofs,
+        hasAudio: fields.hasAudio === true,
+        displaySeconds: typeof fields.displaySeconds === 'number' ? fields.displaySeconds : undefined,
+      },
+      precheckContext(deps.clock(), { readingWordsPerMinute: wpm }),
+    );
+  };
+
   const loadContent = async (q: Queryable, id: number) => {
     const c = await contentRepo.find(q, id);
     if (!c) throw new AppError(404, 'content_not_found');
@@ -265,30 +289,20 @@ export function createContentService(deps: {
       const c = await loadContent(deps.db, contentId);
       const v = await loadVersion(deps.db, contentId, number);
       if (v.state !== 'draft' || v.id !== c.latest_version_id) throw new AppError(409, 'bad_state', { state: v.state, action: 'gửi duyệt / submitted' });
-      const fields = v.fields;
-      const proofs = await Promise.all(
-        ((fields.proofs as { sha256: string; issuedAt?: number }[] | undefined) ?? []).map(async (p) => ({
-          uploadedAt: (await mediaRepo.find(deps.db, p.sha256))?.created_at ?? 0,
-          issuedAt: p.issuedAt,
-        })),
-      );
-      const findings = runPrechecks(
-        {
-          kind: c.kind,
-          fields: { title: v.title, body: v.body },
-          productCategory: fields.productCategory as ProductCategory | undefined,
-          proofs,
-          hasAudio: fields.hasAudio === true,
-          displaySeconds: typeof fields.displaySeconds === 'number' ? fields.displaySeconds : undefined,
-        },
-        precheckContext(deps.clock(), { readingWordsPerMinute: wpm }),
-      );
+      const findings = await findingsFor(c.kind, { title: v.title, body: v.body, fields: v.fields });
       await deps.db.transaction(async (tx) => {
         await contentRepo.markSubmitted(tx, v.id, actor.id!, deps.clock(), JSON.stringify(findings));
         await contentRepo.insertReview(tx, { version_id: v.id, decision: 'submitted', reason: null, version_sha256: v.version_sha256, files: v.files, actor_id: actor.id, decided_at: deps.clock() });
         await deps.audit.append(tx, actor, { action: 'content.submit', target: `content:${contentId}`, summary: { version: number, findings: findings.length } });
       });
       return versionView(deps.db, (await contentRepo.version(deps.db, v.id))!);
+    },
+
+    /** The findings a draft would get on submission, for the form to show while it is written; stores nothing. */
+    async precheck(kind: ContentKind, input: Pick<VersionInput, 'title' | 'body' | 'claim' | 'productCategory' | 'proofs' | 'displaySeconds'>) {
+      const fields: Record<string, unknown> = {};
+      for (const k of ['claim', 'productCategory', 'proofs', 'displaySeconds'] as const) if (input[k] !== undefined) fields[k] = input[k];
+      return findingsFor(kind, { title: input.title, body: input.body ?? '', fields });
     },
 
     async withdraw(actor: Actor, contentId: number, number: number, reason: string | undefined) {
