@@ -146,6 +146,32 @@ const Stats = z
   })
   .openapi('ContentStats');
 const stats = defineRoute(staff, { method: 'get', path: '/stats', tags: ['content'], summary: 'Counts by state of the latest version, and how many play / Thống kê', responses: { 200: jsonOk(Stats), ...errorResponses } });
+const SubmitMany = z
+  .object({ items: z.array(z.object({ id: z.number().int().positive(), number: z.number().int().positive().optional() }).strict()).min(1).max(200) })
+  .strict()
+  .openapi('SubmitMany');
+const SubmitManyResult = z
+  .object({
+    submitted: z.array(z.object({ id: z.number().int(), number: z.number().int(), version: Version })),
+    refused: z.array(
+      z.object({
+        id: z.number().int(),
+        number: z.number().int().nullable(),
+        status: z.number().int(),
+        code: z.string(),
+        message: z.object({ vi: z.string(), en: z.string() }),
+      }),
+    ),
+  })
+  .openapi('SubmitManyResult');
+const submitMany = defineRoute(editors, {
+  method: 'post',
+  path: '/submit',
+  tags: ['content'],
+  summary: 'Submit several drafts for review at once, each checked like one submission / Gửi duyệt nhiều mục',
+  request: { body: jsonBody(SubmitMany) },
+  responses: { 200: jsonOk(SubmitManyResult), ...errorResponses },
+});
 const Precheck = z
   .object({
     kind: z.enum(['message', 'clip', 'ad']),
@@ -176,6 +202,7 @@ export function contentRoutes(deps: { content: ContentService; hook: HookFn }) {
       const { kind, ...input } = c.req.valid('json');
       return c.json(await deps.content.create(actorOf(c), kind, input), 201);
     })
+    .openapi(submitMany, async (c) => c.json(await deps.content.submitMany(actorOf(c), c.req.valid('json').items), 200))
     .openapi(precheck, async (c) => {
       const { kind, ...input } = c.req.valid('json');
       return c.json(await deps.content.precheck(kind, input), 200);

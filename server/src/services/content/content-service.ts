@@ -6,6 +6,7 @@ import { usersRepo } from '../../repos/users-repo';
 import { readingSeconds, versionHash } from '../../domain/content-version';
 import { runPrechecks, precheckContext, type ProductCategory } from '../../domain/precheck/index';
 import { AppError } from '../app-error';
+import { format } from '../../http/messages';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { EventBus } from '../event-bus';
 import { toMediaView, type MediaService, type MediaView } from './media-service';
@@ -296,6 +297,31 @@ export function createContentService(deps: {
         await deps.audit.append(tx, actor, { action: 'content.submit', target: `content:${contentId}`, summary: { version: number, findings: findings.length } });
       });
       return versionView(deps.db, (await contentRepo.version(deps.db, v.id))!);
+    },
+
+    /**
+     * Submits several drafts at once, each exactly as a single submission (its own checks, its own
+     * transaction): answers which were submitted and which were refused, with the reason. An item without
+     * a version number submits its latest version.
+     */
+    async submitMany(actor: Actor, items: readonly { id: number; number?: number }[]) {
+      const submitted: { id: number; number: number; version: Awaited<ReturnType<typeof versionView>> }[] = [];
+      const refused: { id: number; number: number | null; status: number; code: string; message: { vi: string; en: string } }[] = [];
+      for (const item of items) {
+        let number = item.number ?? null;
+        try {
+          if (number === null) {
+            const c = await loadContent(deps.db, item.id);
+            number = c.latest_version_id ? ((await contentRepo.version(deps.db, c.latest_version_id))?.number ?? null) : null;
+            if (number === null) throw new AppError(404, 'version_not_found');
+          }
+          submitted.push({ id: item.id, number, version: await this.submit(actor, item.id, number) });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          refused.push({ id: item.id, number, status: err.status, code: err.code, message: { vi: format(err.code, 'vi', err.params), en: format(err.code, 'en', err.params) } });
+        }
+      }
+      return { submitted, refused };
     },
 
     /** The findings a draft would get on submission, for the form to show while it is written; stores nothing. */
