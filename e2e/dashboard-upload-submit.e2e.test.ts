@@ -1,7 +1,7 @@
 // From upload to review in a real Chromium against the real server: a picture named .mp4 is stored as
 // a picture, and the editor (right after the upload and on the item) and the reviewer are told its name
 // lies about its content; an ad's claim is pre-checked while it is written and marked for the economic
-// office.
+// office; several uploads or drafts go to review at once, and every submission is confirmed.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +119,44 @@ describe.skipIf(skipBrowserTests)('from upload to review in Chromium', () => {
     await mark.first().waitFor();
     expect(await mark.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('tốt nhất')]));
     expect(await panel.getByTestId('findings').locator('[data-rule="ad.superlative"]').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('sends two uploaded files to review at once with "Gửi duyệt ngay", confirms it, and the reviewer sees both', async () => {
+    const page = await signIn('bientap');
+    await openUpload(page);
+    await page.getByTestId('uploader-input').setInputFiles([
+      { name: 'le-hoi-mua-xuan.png', mimeType: 'image/png', buffer: readFileSync(files['poster.png']!) },
+      { name: 'ngay-hoi-doc-sach.jpg', mimeType: 'image/jpeg', buffer: readFileSync(files['photo.jpg']!) },
+    ]);
+    await expect.poll(() => page.getByTestId('stored-media').locator('li').count(), { timeout: 60_000 }).toBe(2);
+    await page.getByTestId('submit-now').click();
+    await page.getByRole('status').filter({ hasText: 'Đã gửi duyệt 2 mục.' }).waitFor();
+    expect(await page.getByTestId('submit-refused').count()).toBe(0);
+
+    const reviewer = await signIn('duyet');
+    await nav(reviewer, 'Duyệt');
+    const queue = reviewer.getByTestId('queue-entry');
+    await queue.filter({ hasText: 'le-hoi-mua-xuan' }).waitFor();
+    expect(await queue.filter({ hasText: 'ngay-hoi-doc-sach' }).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the editor select all drafts in the library and submit them at once, with a confirmation', async () => {
+    const editor = await fetchSession(server, 'bientap', PASSWORD);
+    const titles = ['Lịch thu gom rác tổ 3', 'Lịch tiêm chủng tháng 12'];
+    for (const title of titles)
+      expect((await editor('POST', '/api/content', { kind: 'message', title, body: 'Bà con lưu ý theo dõi thông báo của phường.' })).status).toBe(201);
+    const page = await signIn('bientap');
+    await nav(page, 'Nội dung');
+    const table = page.getByTestId('content-table');
+    await table.getByRole('link', { name: titles[0] }).waitFor();
+    expect(await table.getByTestId('select-item').count()).toBe(2);
+    await page.getByLabel('Chọn tất cả bản nháp').check();
+    await page.getByTestId('bulk-submit-button').getByText('Gửi duyệt 2 mục đã chọn').click();
+    await page.getByRole('status').filter({ hasText: 'Đã gửi duyệt 2 mục.' }).waitFor();
+    for (const title of titles) await table.locator('tr', { hasText: title }).getByTestId('state-badge').getByText('Chờ duyệt').waitFor();
+    expect(await table.getByTestId('select-item').count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

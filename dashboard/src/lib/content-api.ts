@@ -81,6 +81,15 @@ export async function submitVersion(id: number, number: number): Promise<Content
   throw await toApiError(res);
 }
 
+export type SubmitManyResult = InferResponseType<typeof content.submit.$post, 200>;
+
+/** Submits several drafts at once (no number = the latest version); answers which were submitted and which refused, and why. */
+export async function submitMany(items: { id: number; number?: number }[]): Promise<SubmitManyResult> {
+  const res = await content.submit.$post({ json: { items } }, { headers: csrfHeaders() });
+  if (res.status === 200) return await res.json();
+  throw await toApiError(res);
+}
+
 export type PrecheckDraft = InferRequestType<typeof content.precheck.$post>['json'];
 
 /** The pre-check findings a draft would get on submission (nothing is stored), for a form to show as it is written. */
