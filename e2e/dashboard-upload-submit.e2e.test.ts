@@ -147,7 +147,14 @@ describe.skipIf(skipBrowserTests)('from upload to review in Chromium', () => {
     const titles = ['Lịch thu gom rác tổ 3', 'Lịch tiêm chủng tháng 12'];
     for (const title of titles)
       expect((await editor('POST', '/api/content', { kind: 'message', title, body: 'Bà con lưu ý theo dõi thông báo của phường.' })).status).toBe(201);
+    // A single submission from the editor's page is confirmed on the item it leads to.
+    const single = await editor<{ id: number }>('POST', '/api/content', { kind: 'message', title: 'Lịch họp tổ dân phố', body: 'Họp lúc 19 giờ tại nhà văn hoá.' });
     const page = await signIn('bientap');
+    await page.goto(`${server.url}/content/${single.body.id}/edit`);
+    await page.getByTestId('submit-review').click();
+    await page.waitForURL(`**/content/${single.body.id}`);
+    await page.getByRole('status').filter({ hasText: 'Đã gửi duyệt phiên bản 1.' }).waitFor();
+
     await nav(page, 'Nội dung');
     const table = page.getByTestId('content-table');
     await table.getByRole('link', { name: titles[0] }).waitFor();
