@@ -38,7 +38,10 @@ async function clips(n: number): Promise<{ id: number; latest: { number: number 
   });
   const { sha256 } = await res.json();
   const out = [];
-  for (let i = 1; i <= n; i++) out.push(await (await t.request('/api/content', json('POST', editor, { kind: 'clip', title: `Áp phích ${i}`, mediaSha256: sha256 }))).json());
+  for (let i = 1; i <= n; i++)
+    out.push(
+      await (await t.request('/api/content', json('POST', editor, { kind: 'clip', title: `Áp phích ${i}`, mediaSha256: sha256 }))).json(),
+    );
   return out;
 }
 
@@ -51,13 +54,21 @@ describe('POST /api/content/submit', () => {
     const res = await bulk(editor, [{ id: a!.id }, { id: b!.id, number: 1 }, { id: c!.id, number: 1 }, { id: 9999 }]);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.submitted.map((s: { id: number; number: number; version: { state: string } }) => [s.id, s.number, s.version.state])).toEqual([
+    expect(
+      body.submitted.map((s: { id: number; number: number; version: { state: string } }) => [s.id, s.number, s.version.state]),
+    ).toEqual([
       [a!.id, 1, 'submitted'],
       [b!.id, 1, 'submitted'],
     ]);
     expect(body.refused).toEqual([
       expect.objectContaining({ id: c!.id, number: 1, status: 409, code: 'bad_state' }),
-      expect.objectContaining({ id: 9999, number: null, status: 404, code: 'content_not_found', message: { vi: 'Không tìm thấy nội dung.', en: 'Content not found.' } }),
+      expect.objectContaining({
+        id: 9999,
+        number: null,
+        status: 404,
+        code: 'content_not_found',
+        message: { vi: 'Không tìm thấy nội dung.', en: 'Content not found.' },
+      }),
     ]);
     expect(body.refused[0].message.vi).toMatch(/[ạ-ỹ]/u);
     // Exactly one "submitted" review row per submitted item; the refused one gained nothing.
