@@ -12,6 +12,8 @@ export type ContentKind = Content['kind'];
 export type ContentState = ContentVersion['state'];
 export type Media = NonNullable<ContentVersion['media']>;
 export type Finding = ContentVersion['findings'][number];
+/** The file's name says another type than its content; content decided how it was stored. */
+export type NameWarning = NonNullable<ContentVersion['mediaWarning']>;
 export type ContentStats = InferResponseType<typeof content.stats.$get, 200>;
 export type HistoryEntry = InferResponseType<typeof byId.history.$get, 200>[number];
 export type CreateContentInput = InferRequestType<typeof content.$post>['json'];
@@ -63,6 +65,20 @@ export async function submitVersion(id: number, number: number): Promise<Content
     byId.versions[':number'].submit.$post({ param: { id: String(id), number: String(number) } }, { headers: csrfHeaders() }),
     200,
   );
+}
+
+export type SubmitManyResult = InferResponseType<typeof content.submit.$post, 200>;
+
+/** Submits several drafts at once (no number = the latest version); answers which were submitted and which refused, and why. */
+export async function submitMany(items: { id: number; number?: number }[]): Promise<SubmitManyResult> {
+  return await answer(content.submit.$post({ json: { items } }, { headers: csrfHeaders() }), 200);
+}
+
+export type PrecheckDraft = InferRequestType<typeof content.precheck.$post>['json'];
+
+/** The pre-check findings a draft would get on submission (nothing is stored), for a form to show as it is written. */
+export async function precheckDraft(draft: PrecheckDraft): Promise<Finding[]> {
+  return await answer(content.precheck.$post({ json: draft }, { headers: csrfHeaders() }), 200);
 }
 
 export async function withdrawVersion(id: number, number: number, reason?: string): Promise<Content> {

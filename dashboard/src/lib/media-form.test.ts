@@ -38,6 +38,7 @@ function version(over: Partial<ContentVersion> = {}): ContentVersion {
       info: {},
     },
     speech: null,
+    mediaWarning: null,
     files: [SHA('a'), SHA('b')],
     versionSha256: SHA('c'),
     findings: [],

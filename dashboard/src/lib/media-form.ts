@@ -36,6 +36,8 @@ export interface MediaForm {
   /** Only for pictures; '' = the server's default (10 s) or, on an edit, unchanged. */
   displaySeconds: string;
   advertiser: string;
+  /** An ad's text or claim (nội dung quảng cáo); absent = none written. */
+  claim?: string;
   productCategory: Category | '';
   licenceRef: string;
 }
@@ -97,6 +99,7 @@ function mediaFormFromVersion(v: ContentVersion, offsetAt: OffsetAt = browserOff
     validTo: isoToLocalInput(v.validTo, offsetAt()),
     displaySeconds: v.media?.kind === 'image' && typeof f.displaySeconds === 'number' ? String(f.displaySeconds) : '',
     advertiser: str(f.advertiser),
+    ...(str(f.claim) ? { claim: str(f.claim) } : {}),
     productCategory: isCategory(f.productCategory) ? f.productCategory : '',
     licenceRef: str(f.licenceRef),
   };
@@ -154,6 +157,7 @@ export function toCreateInput(
     ...(kind === 'ad'
       ? {
           advertiser: f.advertiser.trim(),
+          ...(f.claim?.trim() ? { claim: f.claim.trim() } : {}),
           ...(f.productCategory ? { productCategory: f.productCategory } : {}),
           ...(f.licenceRef.trim() ? { licenceRef: f.licenceRef.trim() } : {}),
           proofs: proofInput(d.proofs),
@@ -186,6 +190,7 @@ export function editPatch(
     if (b.advertiser.trim() !== a.advertiser.trim()) patch.advertiser = b.advertiser.trim();
     if (b.productCategory && b.productCategory !== a.productCategory) patch.productCategory = b.productCategory;
     if (b.licenceRef.trim() !== a.licenceRef.trim()) patch.licenceRef = b.licenceRef.trim();
+    if ((b.claim ?? '').trim() !== (a.claim ?? '').trim()) patch.claim = (b.claim ?? '').trim();
     const shas = (ps: readonly Proof[]) => ps.map((p) => p.sha256);
     if (!sameList(shas(after.proofs), shas(before.proofs))) patch.proofs = proofInput(after.proofs);
   }

@@ -3,6 +3,7 @@
 import type { Queryable } from '../db/sqlite';
 import type { Finding } from '../domain/precheck/types';
 import { arrayOf, decodeJson, isRecord, isStringArray, type ColumnRef } from './json-column';
+import { isNameWarning, type NameWarning } from '../media/file-name/name-mismatch';
 
 export type ContentKind = 'message' | 'clip' | 'ad';
 export type VersionState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
@@ -34,6 +35,8 @@ export type VersionRow = {
   media_sha256: string | null;
   /** The name the media file was uploaded under for this version (null for messages). */
   media_name: string | null;
+  /** The upload's name-versus-content warning ({ code, params, vi, en }), or null. */
+  media_warning: NameWarning | null;
   speech_sha256: string | null;
   /** Every media file the version uses (sha256), in the order the hash covers them. */
   files: string[];
@@ -57,7 +60,13 @@ export type ReviewRow = {
   decided_at: number;
 };
 
-type RawVersionRow = Omit<VersionRow, 'fields' | 'tags' | 'files' | 'findings'> & { fields: string; tags: string; files: string; findings: string };
+type RawVersionRow = Omit<VersionRow, 'fields' | 'tags' | 'files' | 'findings' | 'media_warning'> & {
+  fields: string;
+  tags: string;
+  files: string;
+  findings: string;
+  media_warning: string | null;
+};
 type RawReviewRow = Omit<ReviewRow, 'files'> & { files: string };
 
 /** A version as written: fields, tags and files already serialised. */
@@ -65,7 +74,7 @@ export type NewVersion = Omit<RawVersionRow, 'id' | 'submitted_by' | 'submitted_
 
 const isFindings = arrayOf((v: unknown): v is Finding => isRecord(v) && typeof v.ruleId === 'string' && isRecord(v.message));
 
-const decodeVersion = <R extends RawVersionRow>(v: R): Omit<R, 'fields' | 'tags' | 'files' | 'findings'> & VersionRow => {
+const decodeVersion = <R extends RawVersionRow>(v: R): Omit<R, 'fields' | 'tags' | 'files' | 'findings' | 'media_warning'> & VersionRow => {
   const ref = (column: string): ColumnRef => ({ table: 'content_versions', id: v.id, column });
   return {
     ...v,
@@ -73,6 +82,7 @@ const decodeVersion = <R extends RawVersionRow>(v: R): Omit<R, 'fields' | 'tags'
     tags: decodeJson(v.tags, ref('tags'), isStringArray),
     files: decodeJson(v.files, ref('files'), isStringArray),
     findings: decodeJson(v.findings, ref('findings'), isFindings),
+    media_warning: v.media_warning === null ? null : decodeJson(v.media_warning, ref('media_warning'), isNameWarning),
   };
 };
 const oneVersion = (v: RawVersionRow | undefined) => v && decodeVersion(v);
@@ -104,8 +114,8 @@ export const contentRepo = {
     (
       await q.run(
         `INSERT INTO content_versions (content_id, number, state, title, body, fields, tags, valid_from, valid_to, duration_ms,
-           media_sha256, media_name, speech_sha256, files, version_sha256, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           media_sha256, media_name, media_warning, speech_sha256, files, version_sha256, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           v.content_id,
           v.number,
@@ -119,6 +129,7 @@ export const contentRepo = {
           v.duration_ms,
           v.media_sha256,
           v.media_name,
+          v.media_warning,
           v.speech_sha256,
           v.files,
           v.version_sha256,

@@ -1,6 +1,7 @@
 // SQL for the registry of stored media files.
 import type { Queryable } from '../db/sqlite';
 import { decodeJson, isRecord } from './json-column';
+import { isNameWarning, type NameWarning } from '../media/file-name/name-mismatch';
 
 export type MediaRow = {
   sha256: string;
@@ -22,22 +23,35 @@ export type MediaRow = {
 export type MediaInsert = Omit<MediaRow, 'info'> & { info: string };
 
 /** One upload: the name a person gave the bytes this time. */
-export type UploadRow = { id: number; sha256: string; file_name: string; created_by: number | null; created_at: number };
+export type UploadRow = {
+  id: number;
+  sha256: string;
+  file_name: string;
+  /** The name-versus-content warning ({ code, params, vi, en }), or null. */
+  warning: NameWarning | null;
+  created_by: number | null;
+  created_at: number;
+};
+
+type RawUploadRow = Omit<UploadRow, 'warning'> & { warning: string | null };
+const decodeUpload = (r: RawUploadRow | undefined): UploadRow | undefined =>
+  r && { ...r, warning: r.warning === null ? null : decodeJson(r.warning, { table: 'media_uploads', id: r.id, column: 'warning' }, isNameWarning) };
 
 export const mediaRepo = {
-  insertUpload: async (q: Queryable, r: Omit<UploadRow, 'id'>) =>
+  insertUpload: async (q: Queryable, r: Omit<UploadRow, 'id' | 'warning'> & { warning: string | null }) =>
     (
-      await q.run('INSERT INTO media_uploads (sha256, file_name, created_by, created_at) VALUES (?, ?, ?, ?)', [
+      await q.run('INSERT INTO media_uploads (sha256, file_name, warning, created_by, created_at) VALUES (?, ?, ?, ?, ?)', [
         r.sha256,
         r.file_name,
+        r.warning,
         r.created_by,
         r.created_at,
       ])
     ).lastID,
-  findUpload: (q: Queryable, id: number) => q.get<UploadRow>('SELECT * FROM media_uploads WHERE id = ?', [id]),
+  findUpload: async (q: Queryable, id: number) => decodeUpload(await q.get<RawUploadRow>('SELECT * FROM media_uploads WHERE id = ?', [id])),
   /** The newest upload of these bytes by one person. */
-  latestUpload: (q: Queryable, sha: string, userId: number) =>
-    q.get<UploadRow>('SELECT * FROM media_uploads WHERE sha256 = ? AND created_by = ? ORDER BY id DESC LIMIT 1', [sha, userId]),
+  latestUpload: async (q: Queryable, sha: string, userId: number) =>
+    decodeUpload(await q.get<RawUploadRow>('SELECT * FROM media_uploads WHERE sha256 = ? AND created_by = ? ORDER BY id DESC LIMIT 1', [sha, userId])),
   find: async (q: Queryable, sha: string): Promise<MediaRow | undefined> => {
     const r = await q.get<MediaInsert>('SELECT * FROM media_files WHERE sha256 = ?', [sha]);
     return r && { ...r, info: decodeJson(r.info, { table: 'media_files', id: sha, column: 'info' }, isRecord) };

@@ -182,9 +182,9 @@ describe('messages: versions, speech and review', () => {
 });
 
 describe('ads: economic office review', () => {
-  async function createAd(title: string, proofs: { sha256: string }[] = []) {
+  async function createAd(title: string, proofs: { sha256: string }[] = [], extra: Record<string, unknown> = {}) {
     const up = await (await upload(editor, fs.readFileSync(fx['poster.png']!), 'quang-cao.png')).json();
-    const res = await t.request('/api/content', json('POST', editor, { kind: 'ad', title, mediaSha256: up.sha256, advertiser: 'Cửa hàng Minh Anh', productCategory: 'food', proofs }));
+    const res = await t.request('/api/content', json('POST', editor, { kind: 'ad', title, mediaSha256: up.sha256, advertiser: 'Cửa hàng Minh Anh', productCategory: 'food', proofs, ...extra }));
     expect(res.status).toBe(201);
     return res.json();
   }
@@ -207,6 +207,28 @@ describe('ads: economic office review', () => {
     expect(proved.latest.files).toContain(proof.sha256);
     const v2 = await (await submit(editor, proved.id, 1)).json();
     expect(v2.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('keeps the ad’s claim on the version and flags "tốt nhất" in it, in the form’s pre-check and on submission', async () => {
+    const claim = 'Sữa chua nếp cẩm tốt nhất phường, giao tận nhà.';
+    const ad = await createAd('Sữa chua nếp cẩm', [], { claim });
+    expect(ad.latest.fields.claim).toBe(claim);
+    const superlativeIn = (findings: { ruleId: string; field: string; span: { start: number; end: number } | null }[]) =>
+      findings.filter((f) => f.ruleId === 'ad.superlative' && f.field === 'claim').map((f) => claim.slice(f.span!.start, f.span!.end));
+
+    const preview = await t.request('/api/content/precheck', json('POST', editor, { kind: 'ad', title: 'Sữa chua nếp cẩm', claim, productCategory: 'food' }));
+    expect(preview.status).toBe(200);
+    expect(superlativeIn(await preview.json())).toEqual(['tốt nhất']);
+    expect((await t.request('/api/content/precheck', json('POST', viewer, { kind: 'ad', title: 'x', claim }))).status).toBe(403);
+
+    const v1 = await (await submit(editor, ad.id, 1)).json();
+    expect(superlativeIn(v1.findings)).toEqual(['tốt nhất']);
+    const queue = (await (await t.request('/api/reviews', json('GET', adReviewer))).json()) as { version: { contentId: number; fields: { claim?: string } } }[];
+    expect(queue.find((e) => e.version.contentId === ad.id)?.version.fields.claim).toBe(claim);
+    // An edit that changes only the claim is a new version, checked again.
+    const edited = await (await t.request(`/api/content/${ad.id}/versions`, json('POST', editor, { claim: 'Sữa chua nếp cẩm, giao tận nhà.' }))).json();
+    expect(edited.latest.number).toBe(2);
+    expect(superlativeIn((await (await submit(editor, ad.id, 2)).json()).findings)).toEqual([]);
   });
 });
 

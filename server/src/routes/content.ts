@@ -6,7 +6,7 @@ import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } 
 import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { ContentService } from '../services/content/content-service';
-import { MediaSchema } from './media';
+import { MediaSchema, NameWarningSchema } from './media';
 import { BANNED_PRODUCT_CATEGORIES } from '../domain/precheck';
 
 const sha = z.string().regex(/^[0-9a-f]{64}$/);
@@ -27,6 +27,7 @@ const versionFields = {
   mediaSha256: sha.optional(),
   mediaUploadId: z.number().int().positive().optional(),
   advertiser: text(200).optional(),
+  claim: text(2000, 0).optional().openapi({ description: 'Nội dung, tuyên bố của quảng cáo / the ad’s text or claim' }),
   productCategory: z.enum(PRODUCT_CATEGORIES).optional(),
   licenceRef: text(200, 0).optional(),
   proofs: z.array(z.object({ sha256: sha, issuedAt: when.optional() }).strict()).max(10).optional(),
@@ -68,6 +69,7 @@ export const Version = z
     durationMs: z.number().int(),
     media: MediaSchema.nullable(),
     speech: MediaSchema.nullable(),
+    mediaWarning: NameWarningSchema.nullable(),
     files: z.array(z.string()),
     versionSha256: z.string(),
     findings: z.array(FindingSchema),
@@ -144,6 +146,52 @@ const Stats = z
   })
   .openapi('ContentStats');
 const stats = defineRoute(staff, { method: 'get', path: '/stats', tags: ['content'], summary: 'Counts by state of the latest version, and how many play / Thống kê', responses: { 200: jsonOk(Stats), ...errorResponses } });
+const SubmitMany = z
+  .object({ items: z.array(z.object({ id: z.number().int().positive(), number: z.number().int().positive().optional() }).strict()).min(1).max(200) })
+  .strict()
+  .openapi('SubmitMany');
+const SubmitManyResult = z
+  .object({
+    submitted: z.array(z.object({ id: z.number().int(), number: z.number().int(), version: Version })),
+    refused: z.array(
+      z.object({
+        id: z.number().int(),
+        number: z.number().int().nullable(),
+        status: z.number().int(),
+        code: z.string(),
+        message: z.object({ vi: z.string(), en: z.string() }),
+      }),
+    ),
+  })
+  .openapi('SubmitManyResult');
+const submitMany = defineRoute(editors, {
+  method: 'post',
+  path: '/submit',
+  tags: ['content'],
+  summary: 'Submit several drafts for review at once, each checked like one submission / Gửi duyệt nhiều mục',
+  request: { body: jsonBody(SubmitMany) },
+  responses: { 200: jsonOk(SubmitManyResult), ...errorResponses },
+});
+const Precheck = z
+  .object({
+    kind: z.enum(['message', 'clip', 'ad']),
+    title: text(200, 0),
+    body: versionFields.body,
+    claim: versionFields.claim,
+    productCategory: versionFields.productCategory,
+    proofs: versionFields.proofs,
+    displaySeconds: versionFields.displaySeconds,
+  })
+  .strict()
+  .openapi('PrecheckDraft');
+const precheck = defineRoute(editors, {
+  method: 'post',
+  path: '/precheck',
+  tags: ['content'],
+  summary: 'The pre-check findings a draft would get, stores nothing / Kiểm tra sơ bộ bản nháp',
+  request: { body: jsonBody(Precheck) },
+  responses: { 200: jsonOk(z.array(FindingSchema)), ...errorResponses },
+});
 const history = defineRoute(staff, { method: 'get', path: '/{id}/history', tags: ['content'], summary: 'Every review decision / Lịch sử duyệt', request: { params: Id }, responses: { 200: jsonOk(History), ...errorResponses, ...notFound } });
 
 export function contentRoutes(deps: { content: ContentService; hook: HookFn }) {
@@ -153,6 +201,11 @@ export function contentRoutes(deps: { content: ContentService; hook: HookFn }) {
     .openapi(create, async (c) => {
       const { kind, ...input } = c.req.valid('json');
       return c.json(await deps.content.create(actorOf(c), kind, input), 201);
+    })
+    .openapi(submitMany, async (c) => c.json(await deps.content.submitMany(actorOf(c), c.req.valid('json').items), 200))
+    .openapi(precheck, async (c) => {
+      const { kind, ...input } = c.req.valid('json');
+      return c.json(await deps.content.precheck(kind, input), 200);
     })
     .openapi(get, async (c) => c.json(await deps.content.get(c.req.valid('param').id), 200))
     .openapi(versions, async (c) => c.json(await deps.content.versions(c.req.valid('param').id), 200))

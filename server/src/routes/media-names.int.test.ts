@@ -67,3 +67,31 @@ describe('POST /api/media with bytes already stored under another name', () => {
     expect(a.latest.media.fileName).toBe('poster.png');
   });
 });
+
+describe('POST /api/media with a name that says another type than the content', () => {
+  it('stores PNG bytes named x.mp4 as an image, warns in vi+en, and the version and the reviewer keep the warning', async () => {
+    const reviewer = await t.createUser('kiem-duyet', ['reviewer']);
+    const up = await upload(editor, 'x.mp4');
+    expect(up.kind).toBe('image');
+    expect(up.warning).toEqual({
+      code: 'media_name_mismatch',
+      params: { ext: '.mp4', kind: 'image', format: 'PNG' },
+      vi: 'Tệp tên .mp4 nhưng nội dung là ảnh PNG',
+      en: 'The file is named .mp4 but contains a PNG image',
+    });
+    const item = await clip(editor, 'Áp phích', up.sha256, { mediaUploadId: up.uploadId });
+    expect(item.latest.mediaWarning).toEqual(up.warning);
+    // An edit that keeps the media keeps the warning with its name.
+    const edited = await (await t.request(`/api/content/${item.id}/versions`, json('POST', editor, { title: 'Áp phích mới' }))).json();
+    expect(edited.latest.mediaWarning?.vi).toBe('Tệp tên .mp4 nhưng nội dung là ảnh PNG');
+    expect((await t.request(`/api/content/${item.id}/versions/2/submit`, json('POST', editor))).status).toBe(200);
+    const queue = (await (await t.request('/api/reviews', json('GET', reviewer))).json()) as { version: { contentId: number; mediaWarning: unknown } }[];
+    expect(queue.find((e) => e.version.contentId === item.id)?.version.mediaWarning).toEqual(up.warning);
+  });
+
+  it('gives no warning when the name fits the content', async () => {
+    const up = await upload(editor, 'poster.png');
+    expect(up.warning).toBeNull();
+    expect((await clip(editor, 'Áp phích', up.sha256)).latest.mediaWarning).toBeNull();
+  });
+});

@@ -9,6 +9,16 @@ import { sendFile } from '../http/send-file';
 import type { MediaService } from '../services/content/media-service';
 import { AppError } from '../services/app-error';
 
+/** The file's name says another type than its content (content decides; the person is told). */
+export const NameWarningSchema = z
+  .object({
+    code: z.literal('media_name_mismatch'),
+    params: z.object({ ext: z.string(), kind: z.enum(['image', 'video', 'audio', 'document']), format: z.string() }),
+    vi: z.string(),
+    en: z.string(),
+  })
+  .openapi('MediaNameWarning');
+
 export const MediaSchema = z
   .object({
     sha256: z.string(),
@@ -21,6 +31,7 @@ export const MediaSchema = z
     hasAudio: z.boolean(),
     fileName: z.string().nullable(),
     uploadId: z.number().int().optional(),
+    warning: NameWarningSchema.nullable().optional(),
     url: z.string(),
     thumbnailUrl: z.string().nullable(),
     info: z.record(z.string(), z.unknown()),

@@ -26,6 +26,8 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/content': ALL,
   'GET /api/content/stats': ALL,
   'POST /api/content': ['editor'],
+  'POST /api/content/precheck': ['editor'],
+  'POST /api/content/submit': ['editor'],
   'GET /api/content/:id': ALL,
   'GET /api/content/:id/versions': ALL,
   'POST /api/content/:id/versions': ['editor'],

@@ -8,6 +8,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   title: 'fieldname.title',
   body: 'fieldname.body',
   caption: 'fieldname.caption',
+  claim: 'fieldname.claim',
   productCategory: 'fieldname.productCategory',
   proofs: 'fieldname.proofs',
   media: 'fieldname.media',

@@ -5,6 +5,7 @@ import { t, tf, type MessageKey } from '../../lib/i18n';
 import { ListenButton } from '../ListenButton';
 import { MediaView } from '../MediaView';
 import { MessagePreview, type PreviewSize } from '../MessagePreview';
+import { NameWarning } from '../NameWarning';
 import styles from './style.module.css';
 
 interface Props {
@@ -30,12 +31,19 @@ export function VersionPreview({ kind, version }: Props) {
   return (
     <div class={styles.preview}>
       {version.media ? <MediaView media={version.media} label={`${version.title} — ${label}`} muted={kind === 'ad'} /> : null}
+      <NameWarning warning={version.mediaWarning} />
       {kind === 'ad' && (
         <dl class={styles.facts}>
           {advertiser && (
             <>
               <dt>{t('field.advertiser')}</dt>
               <dd>{advertiser}</dd>
+            </>
+          )}
+          {str(version.fields.claim) && (
+            <>
+              <dt>{t('fieldname.claim')}</dt>
+              <dd data-testid="ad-claim">{str(version.fields.claim)}</dd>
             </>
           )}
           {category && (

@@ -4,8 +4,9 @@
 export type ContentKind = 'ad' | 'message' | 'clip';
 
 /** Text fields a finding can point into; spans are UTF-16 offsets into that field's string. */
-export type TextField = 'title' | 'body' | 'caption';
-export const TEXT_FIELDS: readonly TextField[] = ['title', 'body', 'caption'];
+export type TextField = 'title' | 'body' | 'caption' | 'claim';
+/** `claim` is an ad's text or claim (nội dung quảng cáo) as the advertiser states it. */
+export const TEXT_FIELDS: readonly TextField[] = ['title', 'body', 'caption', 'claim'];
 
 /** Non-text parts of the input a finding can refer to. */
 export type FindingField = TextField | 'productCategory' | 'proofs' | 'media' | 'displaySeconds';

@@ -6,10 +6,12 @@ import { usersRepo } from '../../repos/users-repo';
 import { readingSeconds, versionHash } from '../../domain/content-version';
 import { runPrechecks, precheckContext, type ProductCategory } from '../../domain/precheck/index';
 import { AppError } from '../app-error';
+import { format } from '../../http/messages';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { EventBus } from '../event-bus';
 import { toMediaView, type MediaService, type MediaView } from './media-service';
 import type { SpeechVoice } from '../../media/speech/index';
+import type { NameWarning } from '../../media/file-name/name-mismatch';
 
 export type VersionInput = {
   title: string;
@@ -26,6 +28,8 @@ export type VersionInput = {
   /** The upload the media came from, whose file name the version keeps (default: the caller's newest upload of it). */
   mediaUploadId?: number;
   advertiser?: string;
+  /** An ad's text or claim (nội dung quảng cáo), checked like its title. */
+  claim?: string;
   productCategory?: ProductCategory;
   licenceRef?: string;
   proofs?: { sha256: string; issuedAt?: number }[];
@@ -33,7 +37,7 @@ export type VersionInput = {
 
 export type SpeechPort = { render(req: { text: string; voice: SpeechVoice; speed?: number }): Promise<{ wav: Buffer; durationMs: number }> };
 
-const FIELD_KEYS = ['style', 'voice', 'speed', 'displaySeconds', 'sourceRef', 'advertiser', 'productCategory', 'licenceRef', 'proofs'] as const;
+const FIELD_KEYS = ['style', 'voice', 'speed', 'displaySeconds', 'sourceRef', 'advertiser', 'claim', 'productCategory', 'licenceRef', 'proofs'] as const;
 
 export function createContentService(deps: {
   db: Db;
@@ -55,16 +59,19 @@ export function createContentService(deps: {
   // Shared bytes keep one registry row; each version shows the name its own upload gave them.
   const withName = (m: MediaView | null, name: string | null): MediaView | null => (m && name !== null ? { ...m, fileName: name } : m);
 
-  /** The name a version's media is known by: its upload's, the previous version's when unchanged, else the caller's newest upload. */
+  /**
+   * The name a version's media is known by, and its name-versus-content warning: from the upload it names,
+   * else the previous version's when the media is unchanged, else the caller's newest upload of the bytes.
+   */
   const mediaNameFor = async (q: Queryable, sha: string, input: VersionInput, previous: VersionRow | undefined, actor: Actor, fallback: string | null) => {
     if (input.mediaUploadId !== undefined) {
       const up = await mediaRepo.findUpload(q, input.mediaUploadId);
       if (!up || up.sha256 !== sha) throw new AppError(400, 'media_not_found');
-      return up.file_name;
+      return { name: up.file_name, warning: up.warning };
     }
-    if (previous?.media_sha256 === sha && previous.media_name !== null) return previous.media_name;
+    if (previous?.media_sha256 === sha && previous.media_name !== null) return { name: previous.media_name, warning: previous.media_warning };
     const own = actor.id !== null ? await mediaRepo.latestUpload(q, sha, actor.id) : undefined;
-    return own?.file_name ?? fallback;
+    return own ? { name: own.file_name, warning: own.warning } : { name: fallback, warning: null };
   };
 
   const versionView = async (q: Queryable, v: VersionRow) => ({
@@ -81,6 +88,8 @@ export function createContentService(deps: {
     durationMs: v.duration_ms,
     media: withName(await mediaView(q, v.media_sha256), v.media_name),
     speech: await mediaView(q, v.speech_sha256),
+    /** The media's name says another type than its content: shown to the editor and the reviewer. */
+    mediaWarning: v.media_warning,
     files: v.files,
     versionSha256: v.version_sha256,
     findings: v.findings,
@@ -121,6 +130,7 @@ export function createContentService(deps: {
     if (input.validFrom && input.validTo && input.validTo <= input.validFrom) throw new AppError(400, 'invalid_validity');
     let mediaSha: string | null = null;
     let mediaName: string | null = null;
+    let mediaWarning: NameWarning | null = null;
     let speechSha: string | null = null;
     let durationMs: number;
     const files: string[] = [];
@@ -155,7 +165,7 @@ export function createContentService(deps: {
     } else {
       const row = await requireMedia(deps.db, input.mediaSha256, ['image', 'video', 'audio'], 'ảnh/video/âm thanh');
       mediaSha = row.sha256;
-      mediaName = await mediaNameFor(deps.db, mediaSha, input, previous, actor, row.original_name);
+      ({ name: mediaName, warning: mediaWarning } = await mediaNameFor(deps.db, mediaSha, input, previous, actor, row.original_name));
       files.push(mediaSha);
       durationMs = row.duration_ms ?? (input.displaySeconds ?? 10) * 1000;
       if (row.kind === 'image') fields.displaySeconds = input.displaySeconds ?? 10;
@@ -172,7 +182,7 @@ export function createContentService(deps: {
     const validFrom = input.validFrom ?? null;
     const validTo = input.validTo ?? null;
     const hash = versionHash({ kind, title: input.title, body, fields, tags, validFrom, validTo, durationMs, mediaSha256: mediaSha, speechSha256: speechSha, files });
-    return { title: input.title, body, fields, tags, validFrom, validTo, durationMs, mediaSha, mediaName, speechSha, files, hash };
+    return { title: input.title, body, fields, tags, validFrom, validTo, durationMs, mediaSha, mediaName, mediaWarning, speechSha, files, hash };
   };
 
   const insertVersion = async (tx: Queryable, contentId: number, number: number, b: Awaited<ReturnType<typeof buildVersion>>, actor: Actor) => {
@@ -190,6 +200,7 @@ export function createContentService(deps: {
       duration_ms: b.durationMs,
       media_sha256: b.mediaSha,
       media_name: b.mediaName,
+      media_warning: b.mediaWarning ? JSON.stringify(b.mediaWarning) : null,
       speech_sha256: b.speechSha,
       files: JSON.stringify(b.files),
       version_sha256: b.hash,
@@ -198,6 +209,28 @@ export function createContentService(deps: {
     });
     await contentRepo.setLatest(tx, contentId, id, now);
     return id;
+  };
+
+  /** The pre-check findings of a version's texts and facts: the title, the body and an ad's claim. */
+  const findingsFor = async (kind: ContentKind, v: { title: string; body: string; fields: Record<string, unknown> }) => {
+    const fields = v.fields;
+    const proofs = await Promise.all(
+      ((fields.proofs as { sha256: string; issuedAt?: number }[] | undefined) ?? []).map(async (p) => ({
+        uploadedAt: (await mediaRepo.find(deps.db, p.sha256))?.created_at ?? 0,
+        issuedAt: p.issuedAt,
+      })),
+    );
+    return runPrechecks(
+      {
+        kind,
+        fields: { title: v.title, body: v.body, ...(typeof fields.claim === 'string' ? { claim: fields.claim } : {}) },
+        productCategory: fields.productCategory as ProductCategory | undefined,
+        proofs,
+        hasAudio: fields.hasAudio === true,
+        displaySeconds: typeof fields.displaySeconds === 'number' ? fields.displaySeconds : undefined,
+      },
+      precheckContext(deps.clock(), { readingWordsPerMinute: wpm }),
+    );
   };
 
   const loadContent = async (q: Queryable, id: number) => {
@@ -257,30 +290,45 @@ export function createContentService(deps: {
       const c = await loadContent(deps.db, contentId);
       const v = await loadVersion(deps.db, contentId, number);
       if (v.state !== 'draft' || v.id !== c.latest_version_id) throw new AppError(409, 'bad_state', { state: v.state, action: 'gửi duyệt / submitted' });
-      const fields = v.fields;
-      const proofs = await Promise.all(
-        ((fields.proofs as { sha256: string; issuedAt?: number }[] | undefined) ?? []).map(async (p) => ({
-          uploadedAt: (await mediaRepo.find(deps.db, p.sha256))?.created_at ?? 0,
-          issuedAt: p.issuedAt,
-        })),
-      );
-      const findings = runPrechecks(
-        {
-          kind: c.kind,
-          fields: { title: v.title, body: v.body },
-          productCategory: fields.productCategory as ProductCategory | undefined,
-          proofs,
-          hasAudio: fields.hasAudio === true,
-          displaySeconds: typeof fields.displaySeconds === 'number' ? fields.displaySeconds : undefined,
-        },
-        precheckContext(deps.clock(), { readingWordsPerMinute: wpm }),
-      );
+      const findings = await findingsFor(c.kind, { title: v.title, body: v.body, fields: v.fields });
       await deps.db.transaction(async (tx) => {
         await contentRepo.markSubmitted(tx, v.id, actor.id!, deps.clock(), JSON.stringify(findings));
         await contentRepo.insertReview(tx, { version_id: v.id, decision: 'submitted', reason: null, version_sha256: v.version_sha256, files: v.files, actor_id: actor.id, decided_at: deps.clock() });
         await deps.audit.append(tx, actor, { action: 'content.submit', target: `content:${contentId}`, summary: { version: number, findings: findings.length } });
       });
       return versionView(deps.db, (await contentRepo.version(deps.db, v.id))!);
+    },
+
+    /**
+     * Submits several drafts at once, each exactly as a single submission (its own checks, its own
+     * transaction): answers which were submitted and which were refused, with the reason. An item without
+     * a version number submits its latest version.
+     */
+    async submitMany(actor: Actor, items: readonly { id: number; number?: number }[]) {
+      const submitted: { id: number; number: number; version: Awaited<ReturnType<typeof versionView>> }[] = [];
+      const refused: { id: number; number: number | null; status: number; code: string; message: { vi: string; en: string } }[] = [];
+      for (const item of items) {
+        let number = item.number ?? null;
+        try {
+          if (number === null) {
+            const c = await loadContent(deps.db, item.id);
+            number = c.latest_version_id ? ((await contentRepo.version(deps.db, c.latest_version_id))?.number ?? null) : null;
+            if (number === null) throw new AppError(404, 'version_not_found');
+          }
+          submitted.push({ id: item.id, number, version: await this.submit(actor, item.id, number) });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          refused.push({ id: item.id, number, status: err.status, code: err.code, message: { vi: format(err.code, 'vi', err.params), en: format(err.code, 'en', err.params) } });
+        }
+      }
+      return { submitted, refused };
+    },
+
+    /** The findings a draft would get on submission, for the form to show while it is written; stores nothing. */
+    async precheck(kind: ContentKind, input: Pick<VersionInput, 'title' | 'body' | 'claim' | 'productCategory' | 'proofs' | 'displaySeconds'>) {
+      const fields: Record<string, unknown> = {};
+      for (const k of ['claim', 'productCategory', 'proofs', 'displaySeconds'] as const) if (input[k] !== undefined) fields[k] = input[k];
+      return findingsFor(kind, { title: input.title, body: input.body ?? '', fields });
     },
 
     async withdraw(actor: Actor, contentId: number, number: number, reason: string | undefined) {

@@ -7,6 +7,7 @@ import { ingestUpload, type IngestProgress } from '../../media/ingest';
 import { createTempPath, pathForSha, storeTempFile, isSha256 } from '../../media/store/content-store';
 import type { UploadSource } from '../../media/store/stream-source';
 import { isIngestError } from '../../media/errors';
+import { nameMismatch, type NameWarning } from '../../media/file-name/name-mismatch';
 import type { MediaKind } from '../../media/types';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
@@ -23,6 +24,8 @@ export type MediaView = {
   fileName: string | null;
   /** The upload that answered with this view (its own file name), when it came from an upload. */
   uploadId?: number;
+  /** Upload answers only: the file's name says another type than its content (decided by content). */
+  warning?: NameWarning | null;
   url: string;
   thumbnailUrl: string | null;
   info: Record<string, unknown>;
@@ -100,14 +103,21 @@ export function createMediaService(deps: { db: Db; clock: () => number; audit: A
         created_by: actor.id,
         created_at: deps.clock(),
       };
+      const warning = nameMismatch(r.fileName, r);
       const uploadId = await deps.db.transaction(async (tx) => {
         await mediaRepo.insertIgnore(tx, row);
-        const id = await mediaRepo.insertUpload(tx, { sha256: r.sha256, file_name: r.fileName, created_by: actor.id, created_at: deps.clock() });
+        const id = await mediaRepo.insertUpload(tx, {
+          sha256: r.sha256,
+          file_name: r.fileName,
+          warning: warning ? JSON.stringify(warning) : null,
+          created_by: actor.id,
+          created_at: deps.clock(),
+        });
         await deps.audit.append(tx, actor, { action: 'media.upload', target: `media:${r.sha256}`, summary: { fileName: r.fileName, kind: r.kind, size: r.size, deduplicated: r.deduplicated } });
         return id;
       });
       // The stored bytes may be shared with earlier uploads; the name in the answer is this upload's own.
-      return { ...toMediaView((await mediaRepo.find(deps.db, r.sha256))!), fileName: r.fileName, uploadId };
+      return { ...toMediaView((await mediaRepo.find(deps.db, r.sha256))!), fileName: r.fileName, uploadId, warning };
     },
 
     /** Stores bytes made by the server itself (rendered speech) and registers them. */

@@ -10,6 +10,7 @@ import { session } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { versionLineOf, versionLineText } from '../../../lib/version-line';
 import { DataTable, type Column } from '../../../components/DataTable/index';
+import { takeFlash } from '../../../lib/flash';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { FindingsList } from '../../../components/FindingsList/index';
 import { HistoryTable } from '../../../components/HistoryTable/index';
@@ -61,7 +62,7 @@ export function ContentDetail({ id }: { id: number }) {
   const res = useResource(() => loadAll(id), [id]);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(takeFlash);
   const roles = session.value?.user.roles ?? [];
 
   if (res.error && !res.data) return <ErrorNotice error={res.error} onRetry={res.reload} />;

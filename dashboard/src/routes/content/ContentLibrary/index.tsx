@@ -12,6 +12,8 @@ import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { Field, SelectField } from '../../../components/Field/index';
 import { ScreenPage } from '../../../components/ScreenPage/index';
 import { StateBadge } from '../StateBadge/index';
+import { BulkSubmitBar } from '../BulkSubmit/index';
+import bulk from '../BulkSubmit/style.module.css';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -31,8 +33,36 @@ function Thumb({ item }: { item: Content }) {
   );
 }
 
-function columns(now: number): Column<Content>[] {
+const titleOf = (c: Content) => c.latest?.title ?? `#${c.id}`;
+/** A draft this person may submit from the list. */
+const submittable = (c: Content) => c.latest?.state === 'draft' && !c.system;
+
+interface Selection {
+  selected: readonly number[];
+  toggle: (id: number, on: boolean) => void;
+}
+
+function selectColumn({ selected, toggle }: Selection): Column<Content> {
+  return {
+    key: 'select',
+    header: t('bulk.selectAll'),
+    render: (c) =>
+      submittable(c) ? (
+        <input
+          type="checkbox"
+          class={bulk.pick}
+          checked={selected.includes(c.id)}
+          aria-label={tf('bulk.select', { title: titleOf(c) })}
+          onChange={(e) => toggle(c.id, e.currentTarget.checked)}
+          data-testid="select-item"
+        />
+      ) : null,
+  };
+}
+
+function columns(now: number, selection: Selection | null): Column<Content>[] {
   return [
+    ...(selection ? [selectColumn(selection)] : []),
     { key: 'thumb', header: t('col.thumb'), render: (c) => <Thumb item={c} /> },
     {
       key: 'title',
@@ -98,13 +128,19 @@ export function ContentLibrary() {
   const now = Date.now();
   const rows = (res.data ?? []).filter((c) => !validity || validityOf(c, now) === validity);
   const roles = session.value?.user.roles ?? [];
+  const writer = can(roles, 'content.write');
+  const [selected, setSelected] = useState<number[]>([]);
+  const drafts = rows.filter(submittable).map((c) => c.id);
+  const chosen = selected.filter((id) => drafts.includes(id));
+  const selection: Selection = { selected: chosen, toggle: (id, on) => setSelected((s) => (on ? [...new Set([...s, id])] : s.filter((x) => x !== id))) };
+  const titles = new Map(rows.map((c) => [c.id, titleOf(c)]));
 
   return (
     <ScreenPage
       title="nav.content"
       wide
       actions={
-        can(roles, 'content.write') && (
+        writer && (
           <>
             <a href="/content/new" class={controls.primary} data-testid="new-message">
               {t('content.newMessage')}
@@ -169,12 +205,24 @@ export function ContentLibrary() {
         />
       </form>
       {res.error ? <ErrorNotice error={res.error} onRetry={res.reload} /> : null}
+      {writer && (
+        <BulkSubmitBar
+          drafts={drafts}
+          selected={chosen}
+          onSelected={setSelected}
+          titleOf={(id) => titles.get(id) ?? `#${id}`}
+          onSubmitted={() => {
+            setSelected([]);
+            res.reload();
+          }}
+        />
+      )}
       {res.loading && !res.data ? (
         <p role="status">{t('common.loading')}</p>
       ) : (
         <DataTable
           caption={t('content.library')}
-          columns={columns(now)}
+          columns={columns(now, writer ? selection : null)}
           rows={rows}
           rowKey={(c) => c.id}
           empty={t('content.empty')}

@@ -16,6 +16,7 @@ import {
   type Proof,
 } from '../../../lib/media-form';
 import { versionLineOf, versionLineText } from '../../../lib/version-line';
+import { setFlash } from '../../../lib/flash';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { MediaFields } from '../MediaFields/index';
 import { MediaView } from '../../../components/MediaView/index';
@@ -94,6 +95,7 @@ export function MediaContentEditor({ kind, initial }: Props) {
     setError(null);
     try {
       await submitVersion(content.id, latest.number);
+      setFlash(tf('content.submitted', { n: latest.number }));
       route(`/content/${content.id}`);
     } catch (err) {
       setError(err);

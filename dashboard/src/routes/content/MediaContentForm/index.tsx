@@ -24,9 +24,11 @@ interface Props {
   media: Media;
   fileName: string;
   onClose: () => void;
+  /** Told of the item made, so the page can submit it with the others. */
+  onCreated?: (content: Content) => void;
 }
 
-export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
+export function MediaContentForm({ kind, media, fileName, onClose, onCreated }: Props) {
   const [form, setForm] = useState<MediaForm>(() => emptyMediaForm(fileName));
   const [proofs, setProofs] = useState<readonly Proof[]>([]);
   const [errors, setErrors] = useState<MediaFormErrors>({});
@@ -46,7 +48,9 @@ export function MediaContentForm({ kind, media, fileName, onClose }: Props) {
     try {
       // The upload id keeps this upload's own file name on the item, even when the bytes were stored before.
       const input = toCreateInput(kind, { form, mediaSha256: media.sha256, proofs }, media.kind);
-      setCreated(await createContent(media.uploadId !== undefined ? { ...input, mediaUploadId: media.uploadId } : input));
+      const made = await createContent(media.uploadId !== undefined ? { ...input, mediaUploadId: media.uploadId } : input);
+      setCreated(made);
+      onCreated?.(made);
     } catch (err) {
       setError(err);
     } finally {

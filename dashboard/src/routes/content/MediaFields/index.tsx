@@ -7,6 +7,7 @@ import { t, tf, type MessageKey } from '../../../lib/i18n';
 import { PRODUCT_CATEGORIES, type MediaForm, type MediaFormErrors, type MediaKind, type Proof } from '../../../lib/media-form';
 import { Field, NumberField, SelectField, describedBy } from '../../../components/Field/index';
 import { Uploader } from '../Uploader/index';
+import { AdPrecheck } from '../AdPrecheck/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -84,6 +85,18 @@ export function MediaFields({ kind, form, errors, mediaKind, proofs, onChange, o
       {kind === 'ad' && (
         <>
           {text('advertiser', 'field.advertiser')}
+          <Field id="mc-claim" label={t('field.claim')} hint={t('form.claimHint')}>
+            <textarea
+              id="mc-claim"
+              class={controls.input}
+              rows={3}
+              maxLength={2000}
+              value={form.claim ?? ''}
+              aria-describedby={describedBy('mc-claim', t('form.claimHint'), null)}
+              onInput={(e) => onChange({ claim: e.currentTarget.value })}
+              data-testid="mc-claim"
+            />
+          </Field>
           <SelectField
             id="mc-category"
             label={t('field.productCategory')}
@@ -108,6 +121,18 @@ export function MediaFields({ kind, form, errors, mediaKind, proofs, onChange, o
               purpose={t('fieldname.proofs')}
             />
           </fieldset>
+          <AdPrecheck
+            draft={{
+              kind: 'ad',
+              title: form.title.trim(),
+              ...(form.claim?.trim() ? { claim: form.claim.trim() } : {}),
+              ...(form.productCategory ? { productCategory: form.productCategory } : {}),
+              proofs: proofs.map((p) => ({
+                sha256: p.sha256,
+                ...(p.issuedAt !== undefined ? { issuedAt: new Date(p.issuedAt).toISOString() } : {}),
+              })),
+            }}
+          />
         </>
       )}
     </>

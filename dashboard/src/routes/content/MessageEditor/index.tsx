@@ -6,6 +6,7 @@ import { useLocation } from 'preact-iso';
 import { createContent, editContent, getContent, submitVersion, type Content } from '../../../lib/content-api';
 import { lang, t, tf } from '../../../lib/i18n';
 import { versionLineOf, versionLineText } from '../../../lib/version-line';
+import { setFlash } from '../../../lib/flash';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { ListenButton } from '../../../components/ListenButton/index';
 import { MessagePreview } from '../../../components/MessagePreview/index';
@@ -73,6 +74,7 @@ export function MessageEditor({ id }: { id?: number }) {
     setError(null);
     try {
       await submitVersion(saved.id, latest.number);
+      setFlash(tf('content.submitted', { n: latest.number }));
       route(`/content/${saved.id}`);
     } catch (err) {
       setError(err);

@@ -81,6 +81,14 @@ export function ReviewPanel({ entry, onDecided }: Props) {
           <dd>
             <HighlightedText text={version.title} findings={findings} field="title" testId="highlight-title" />
           </dd>
+          {typeof version.fields.claim === 'string' && version.fields.claim && (
+            <>
+              <dt>{t('fieldname.claim')}</dt>
+              <dd>
+                <HighlightedText text={version.fields.claim} findings={findings} field="claim" testId="highlight-claim" />
+              </dd>
+            </>
+          )}
           {version.body && (
             <>
               <dt>{t('fieldname.body')}</dt>
