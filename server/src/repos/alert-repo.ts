@@ -69,6 +69,15 @@ export const alertRepo = {
     (await q.all<RawAlertRow>('SELECT * FROM alerts ORDER BY id DESC LIMIT ?', [limit])).map(decode),
   listActive: async (q: Queryable, now: number) =>
     (await q.all<RawAlertRow>(`SELECT * FROM alerts WHERE ${ACTIVE} ORDER BY id`, [now])).map(decode),
+  /** Alerts this device acknowledged and that were cancelled before their expiry, which is still ahead. */
+  listCancelledHeldBy: async (q: Queryable, deviceId: number, now: number) =>
+    (
+      await q.all<RawAlertRow>(
+        `SELECT a.* FROM alerts a JOIN alert_acks k ON k.alert_id = a.id
+          WHERE k.device_id = ? AND a.cancelled_at IS NOT NULL AND a.cancelled_at < a.expires_at AND a.expires_at > ? ORDER BY a.id`,
+        [deviceId, now],
+      )
+    ).map(decode),
   /** Alerts still marked open whose expiry has passed. */
   listDueToExpire: async (q: Queryable, now: number) =>
     (await q.all<RawAlertRow>('SELECT * FROM alerts WHERE cancelled_at IS NULL AND expires_at <= ? ORDER BY id', [now])).map(decode),

@@ -189,3 +189,21 @@ describe('POST /api/alerts/:id/cancel', () => {
     c.close();
   });
 });
+
+describe('device connect after a cancel', () => {
+  it('sends the cancel to a device that took the alert and was offline when it was cancelled', async () => {
+    const led = await online('led');
+    const res = await post('/api/alerts', { text: 'Lũ quét vùng ven sông', target: { deviceIds: [led.id] } });
+    const { id } = (await res.json()) as { id: number };
+    await action(led.c, 'start');
+    led.c.send({ type: 'ack.v1', of: 'alert', id: String(id), action: 'start' });
+    const acked = Date.now() + 5_000;
+    while ((await s.alerts.get(id)).ackCount === 0 && Date.now() < acked) await new Promise((r) => setTimeout(r, 50));
+    led.c.close();
+    await post(`/api/alerts/${id}/cancel`, {});
+    const again = await s.connect(led.token);
+    expect(await again.next('alert.v1', 2_000, { action: 'cancel' })).toMatchObject({ id: String(id) });
+    expect(await again.collect('alert.v1', 300)).toEqual([]);
+    again.close();
+  });
+});
