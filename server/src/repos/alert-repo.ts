@@ -78,6 +78,14 @@ export const alertRepo = {
         [deviceId, now],
       )
     ).map(decode),
+  /** When each of these alerts ended (cancel or expiry); an alert still open is absent. */
+  endedAt: (q: Queryable, ids: readonly number[]) =>
+    ids.length === 0
+      ? Promise.resolve([] as { id: number; cancelled_at: number }[])
+      : q.all<{ id: number; cancelled_at: number }>(
+          `SELECT id, cancelled_at FROM alerts WHERE cancelled_at IS NOT NULL AND id IN (${ids.map(() => '?').join(',')})`,
+          ids,
+        ),
   /** Alerts still marked open whose expiry has passed. */
   listDueToExpire: async (q: Queryable, now: number) =>
     (await q.all<RawAlertRow>('SELECT * FROM alerts WHERE cancelled_at IS NULL AND expires_at <= ? ORDER BY id', [now])).map(decode),
