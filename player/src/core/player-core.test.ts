@@ -22,7 +22,7 @@ function readyMedia(): MediaSync {
   };
 }
 
-function setup(kind: DeviceKind = 'led') {
+function setup(kind: DeviceKind = 'led', freeBytes: () => Promise<number | null> = async () => 123) {
   const clock = createFakeClock(T0);
   let offset = 0;
   const sent: DeviceToServer[] = [];
@@ -51,7 +51,7 @@ function setup(kind: DeviceKind = 'led') {
     media: readyMedia(),
     uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
     reload: () => undefined,
-    freeBytes: async () => 123,
+    freeBytes,
     saveTimeline: (t) => void (stored.timeline = t),
     saveAlerts: (a) => void (stored.alerts = a),
     saveVolume: () => undefined,
@@ -223,6 +223,17 @@ describe('createPlayerCore', () => {
     expect(playsAlert(second.core)).toBe(false);
     second.core.handle({ type: 'timeline.v2', timeline: withAlert });
     expect(playsAlert(second.core)).toBe(false);
+  });
+
+  it('sends a heartbeat of whole numbers when the browser measures with fractions', async () => {
+    const { clock, core } = setup('led', async () => 299_977_904_947.2);
+    clock.set(T0 + 0.6);
+    core.start(day);
+    clock.advance(6 * HOUR + 1_000.3);
+    const h = await core.heartbeat();
+    expect(h.freeBytes).toBe(299_977_904_947);
+    expect(Number.isInteger(h.nowPlaying!.startedAt)).toBe(true);
+    expect(Number.isInteger(h.uptimeMs)).toBe(true);
   });
 
   it('ends an alert by itself at its expiry', () => {

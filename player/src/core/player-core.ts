@@ -147,8 +147,12 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
             startedAt: Math.round(cur.start),
           }
         : null,
-      cache: { ...cache, timelineVersion: timeline?.version ?? null },
-      freeBytes: await deps.freeBytes().catch(() => null),
+      // Every number is whole: browsers measure storage and time with fractions, the server takes integers.
+      cache: { ...cache, bytes: Math.round(cache.bytes), timelineVersion: received?.version ?? null },
+      freeBytes: await deps.freeBytes().then(
+        (b) => (b === null ? null : Math.max(0, Math.floor(b))),
+        () => null,
+      ),
       errors: errors.slice(),
       uptimeMs: Math.max(0, Math.round(deps.localNow() - startedAt)),
       volume: state.volume,
