@@ -27,6 +27,11 @@ async function online(kind: 'led' | 'kiosk' | 'speaker', groupIds: number[] = []
   await c.next('time.v1');
   return { ...d, c };
 }
+/** Issues an alert to one device and returns its id. */
+async function issueTo(deviceId: number, text: string): Promise<number> {
+  const res = await post('/api/alerts', { text, target: { deviceIds: [deviceId] } });
+  return ((await res.json()) as { id: number }).id;
+}
 const none = async (c: TestClient) => expect(await c.collect('alert.v1', 300)).toEqual([]);
 const action = (c: TestClient, a: 'start' | 'update' | 'cancel', timeoutMs = 1000) => c.next('alert.v1', timeoutMs, { action: a });
 
@@ -194,8 +199,7 @@ describe('POST /api/alerts/:id/cancel', () => {
 describe('device connect after a cancel', () => {
   it('sends the cancel to a device that took the alert and was offline when it was cancelled', async () => {
     const led = await online('led');
-    const res = await post('/api/alerts', { text: 'Lũ quét vùng ven sông', target: { deviceIds: [led.id] } });
-    const { id } = (await res.json()) as { id: number };
+    const id = await issueTo(led.id, 'Lũ quét vùng ven sông');
     await action(led.c, 'start');
     led.c.send({ type: 'ack.v1', of: 'alert', id: String(id), action: 'start' });
     const acked = Date.now() + 5_000;
@@ -212,8 +216,7 @@ describe('device connect after a cancel', () => {
 describe('proof of play of a cancelled alert', () => {
   it('counts no play after the cancel: one that ran past it is cut there, one that started after it is dropped', async () => {
     const led = await online('led');
-    const res = await post('/api/alerts', { text: 'Sạt lở đường ven sông', target: { deviceIds: [led.id] } });
-    const { id } = (await res.json()) as { id: number };
+    const id = await issueTo(led.id, 'Sạt lở đường ven sông');
     const issued = now;
     now += 60_000;
     await post(`/api/alerts/${id}/cancel`, {});
