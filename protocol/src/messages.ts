@@ -15,6 +15,15 @@ const epochMs = z
   .finite()
   .nonnegative()
   .transform((n) => Math.round(n));
+/**
+ * A size or duration the browser measures (storage estimate quotas, performance-clock uptime): any finite
+ * non-negative number, rounded to a whole one, so a fraction never costs the device its heartbeat.
+ */
+const measured = z
+  .number()
+  .finite()
+  .nonnegative()
+  .transform((n) => Math.round(n));
 const str = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(64);
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'eventId must be a UUID');
@@ -46,15 +55,15 @@ export const HeartbeatSchema = z
         files: z.number().int().nonnegative(),
         /** Files of the manifest still missing. */
         missing: z.number().int().nonnegative(),
-        bytes: z.number().int().nonnegative(),
+        bytes: measured,
         timelineVersion: str(100).nullable(),
       })
       .strict(),
     /** Free storage in bytes (navigator.storage.estimate), null when unknown. */
-    freeBytes: z.number().int().nonnegative().nullable(),
+    freeBytes: measured.nullable(),
     /** The last few errors, newest last. */
     errors: z.array(str(300)).max(20),
-    uptimeMs: z.number().int().nonnegative(),
+    uptimeMs: measured,
     volume: z.number().int().min(0).max(100).optional(),
   })
   .strict();

@@ -156,7 +156,7 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => {
     if (err instanceof AppError) {
       if (err.status === 429 && typeof err.extra.retryAfter === 'number') c.header('Retry-After', String(err.extra.retryAfter));
-      return problem(c, err.status, err.code, err.params, err.extra);
+      return problem(c, err.status, err.code, { ...err.params, ...err.messageParams }, err.extra);
     }
     if (err instanceof HTTPException && err.status < 500) {
       const code = /json/i.test(err.message) ? 'malformed_json' : 'bad_request';

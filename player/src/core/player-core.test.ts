@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertMessage, DeviceToServer, MediaRef, PlayRecord } from '@bantin/protocol/core';
+import type { AlertMessage, DeviceTimeline, DeviceToServer, MediaRef, PlayRecord } from '@bantin/protocol/core';
 import type { MediaSync } from '../media/sync';
 import { createMemoryQueueStore } from '../queue/outbox';
 import { createFakeClock } from '../test-support/fake-clock';
@@ -22,7 +22,7 @@ function readyMedia(): MediaSync {
   };
 }
 
-function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia()) {
+function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia(), freeBytes: () => Promise<number | null> = async () => 123) {
   const clock = createFakeClock(T0);
   let offset = 0;
   const sent: DeviceToServer[] = [];
@@ -30,6 +30,7 @@ function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia()) {
   const playsStore = createMemoryQueueStore<PlayRecord>();
   const feedbackStore = createMemoryQueueStore<FeedbackMessage>();
   let n = 0;
+  const stored: { timeline: DeviceTimeline | null; alerts: AlertMessage[] } = { timeline: null, alerts: [] };
   const core = createPlayerCore({
     kind,
     clock,
@@ -50,9 +51,9 @@ function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia()) {
     media,
     uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
     reload: () => undefined,
-    freeBytes: async () => 123,
-    saveTimeline: () => undefined,
-    saveAlerts: () => undefined,
+    freeBytes,
+    saveTimeline: (t) => void (stored.timeline = t),
+    saveAlerts: (a) => void (stored.alerts = a),
     saveVolume: () => undefined,
     playerVersion: 'test',
     capabilities: [],
@@ -73,7 +74,7 @@ function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia()) {
       if (m.type === 'feedback.v1') core.handle({ type: 'feedback.ack.v1', eventId: m.eventId });
     }
   };
-  return { clock, core, sent, playsStore, feedbackStore, goOnline, goOffline, serverAcks };
+  return { clock, core, sent, playsStore, feedbackStore, goOnline, goOffline, serverAcks, stored };
 }
 
 const img = item('img', 10_000, 'image');
@@ -190,6 +191,49 @@ describe('createPlayerCore', () => {
     core.handle(alert('storm', 'cancel', clock.now()));
     expect(core.state().alert).toBeNull();
     expect(core.state().now?.item?.id).toBe('video');
+  });
+
+  it('drops a cancelled alert from the held and the stored timeline at once, and after a restart too', () => {
+    const storm: typeof img = { ...item('alert:storm:7', 30_000, 'text'), text: { title: '', body: 'Bão số 3 đổ bộ', style: 'led' } };
+    const withAlert = timeline(T0, T0 + 24 * HOUR, [
+      segment(T0, T0 + 6 * HOUR, [img, vid]),
+      segment(T0 + 6 * HOUR, T0 + 7 * HOUR, [storm], { class: 'emergency' }),
+      segment(T0 + 7 * HOUR, T0 + 24 * HOUR, [img, vid]),
+    ]);
+    const playsAlert = (c: { state(): { now: { item: { id: string } | null } | null } }) =>
+      c.state().now?.item?.id.startsWith('alert:') ?? false;
+    const first = setup();
+    first.core.start(withAlert);
+    first.clock.advance(6 * HOUR + 1_000);
+    first.core.handle(alert('storm', 'start', first.clock.now()));
+    expect(playsAlert(first.core)).toBe(true);
+    first.core.handle(alert('storm', 'cancel', first.clock.now()));
+    expect(first.core.state().alert).toBeNull();
+    expect(playsAlert(first.core)).toBe(false);
+    expect(JSON.stringify(first.stored.timeline)).not.toContain('alert:storm:');
+    // A start that arrives after the cancel (late, or replayed) does not bring it back.
+    first.core.handle(alert('storm', 'start', first.clock.now()));
+    expect(first.core.state().alert).toBeNull();
+
+    // Restarted with an older stored timeline that still holds the alert, and the stored alerts.
+    const second = setup();
+    second.clock.set(first.clock.now());
+    second.core.start(withAlert, first.stored.alerts);
+    expect(second.core.state().alert).toBeNull();
+    expect(playsAlert(second.core)).toBe(false);
+    second.core.handle({ type: 'timeline.v2', timeline: withAlert });
+    expect(playsAlert(second.core)).toBe(false);
+  });
+
+  it('sends a heartbeat of whole numbers when the browser measures with fractions', async () => {
+    const { clock, core } = setup('led', readyMedia(), async () => 299_977_904_947.2);
+    clock.set(T0 + 0.6);
+    core.start(day);
+    clock.advance(6 * HOUR + 1_000.3);
+    const h = await core.heartbeat();
+    expect(h.freeBytes).toBe(299_977_904_947);
+    expect(Number.isInteger(h.nowPlaying!.startedAt)).toBe(true);
+    expect(Number.isInteger(h.uptimeMs)).toBe(true);
   });
 
   it('ends an alert by itself at its expiry', () => {

@@ -3,7 +3,7 @@
 // holds is bounded (current play, ≤20 alerts, ≤20 errors, one batch in flight per queue) and every timer is
 // single and re-armed, so 24 h of play does not grow it (core/player-core.test.ts runs such a day).
 import type { TimerHandle } from '../lib/clock';
-import { serverReadingAt, type AlertMessage, type DeviceTimeline, type Heartbeat, type MediaRef, type PlayRecord, type TimelineItem } from '@bantin/protocol/core';
+import { serverReadingAt, withoutAlertItems, type AlertMessage, type DeviceTimeline, type Heartbeat, type MediaRef, type PlayRecord, type TimelineItem } from '@bantin/protocol/core';
 import type { Inbound } from '../net/inbound';
 import { createOutbox } from '../queue/outbox';
 import { createScheduler, type NowPlaying } from '../schedule/scheduler';
@@ -36,6 +36,8 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   const errors: string[] = [];
   const alerts = createAlertBook();
   let timeline: DeviceTimeline | null = null;
+  /** The timeline as it arrived (its version is what the server knows this device holds). */
+  let received: DeviceTimeline | null = null;
   let alertTimer: TimerHandle | null = null;
   let beatTimer: TimerHandle | null = null;
   let beatAt = 0;
@@ -88,7 +90,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     if (alertTimer !== null) clock.clearTimeout(alertTimer);
     alertTimer = null;
     const t = clock.now();
-    if (alerts.expire(t)) deps.saveAlerts(alerts.all());
+    if (alerts.expire(t)) deps.saveAlerts(alerts.saved());
     const active = alerts.active(t);
     const was = state.alert;
     if (active && !was) recorder.close();
@@ -117,11 +119,23 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   }
 
   function setTimeline(next: DeviceTimeline, persist: boolean) {
-    if (timeline && timeline.version === next.version && timeline.from === next.from && timeline.to === next.to) return;
-    timeline = next;
-    if (persist) deps.saveTimeline(next);
-    scheduler.setTimeline(next);
+    if (received && received.version === next.version && received.from === next.from && received.to === next.to) return;
+    received = next;
+    // A timeline compiled before a cancel still holds the alert's items: they never play once it is cancelled.
+    timeline = withoutAlertItems(next, alerts.cancelledIds());
+    if (persist || timeline !== next) deps.saveTimeline(timeline);
+    scheduler.setTimeline(timeline);
     syncMedia();
+  }
+
+  /** Drops the items of cancelled alerts from the held and the stored timeline at once. */
+  function dropCancelledItems() {
+    if (!timeline) return;
+    const next = withoutAlertItems(timeline, alerts.cancelledIds());
+    if (next === timeline) return;
+    timeline = next;
+    deps.saveTimeline(next);
+    scheduler.setTimeline(next);
   }
 
   async function heartbeat(): Promise<Heartbeat> {
@@ -138,8 +152,12 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
             startedAt: Math.round(cur.start),
           }
         : null,
-      cache: { ...cache, timelineVersion: timeline?.version ?? null },
-      freeBytes: await deps.freeBytes().catch(() => null),
+      // Every number is whole: browsers measure storage and time with fractions, the server takes integers.
+      cache: { ...cache, bytes: Math.round(cache.bytes), timelineVersion: received?.version ?? null },
+      freeBytes: await deps.freeBytes().then(
+        (b) => (b === null ? null : Math.max(0, Math.floor(b))),
+        () => null,
+      ),
       errors: errors.slice(),
       uptimeMs: Math.max(0, Math.round(deps.localNow() - startedAt)),
       volume: state.volume,
@@ -184,8 +202,9 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       case 'timeline.v2':
         return setTimeline(m.timeline, true);
       case 'alert.v1':
-        if (alerts.apply(m)) deps.saveAlerts(alerts.all());
+        if (alerts.apply(m)) deps.saveAlerts(alerts.saved());
         deps.send({ type: 'ack.v1', of: 'alert', id: m.id, action: m.action });
+        if (m.action === 'cancel') dropCancelledItems();
         evaluateAlerts();
         if (m.action !== 'cancel') syncMedia();
         return;

@@ -2,12 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  alertItemId,
   canonicalJson,
   clipSegment,
   computeTimelineVersion,
   fnv1a64,
   joinTimelines,
   normalizeSegments,
+  withoutAlertItems,
   type DeviceTimeline,
   type Segment,
   type TimelineItem,
@@ -98,5 +100,36 @@ describe('joinTimelines', () => {
   });
   it('rejects timelines that are not consecutive', () => {
     expect(() => joinTimelines(tl(0, 10), tl(20, 30))).toThrow(/not consecutive/);
+  });
+});
+
+describe('withoutAlertItems', () => {
+  const storm = item(alertItemId(7, 12), 5000);
+  const other = item(alertItemId(70, 1), 5000);
+  const tl: DeviceTimeline = {
+    deviceId: 'd',
+    from: 0,
+    to: 30_000,
+    version: 'v',
+    media: [],
+    segments: [
+      { start: 0, end: 10_000, class: 'normal', mode: 'loop', items: [A] },
+      { start: 10_000, end: 20_000, class: 'emergency', mode: 'loop', items: [storm] },
+      { start: 20_000, end: 30_000, class: 'emergency', mode: 'loop', items: [storm, other], phaseMs: 2000 },
+    ],
+  };
+
+  it('drops the items of the given alerts only, and the segments they leave empty', () => {
+    const out = withoutAlertItems(tl, new Set(['7']));
+    expect(out.segments.map((s) => [s.start, s.items.map((i) => i.id)])).toEqual([
+      [0, ['a']],
+      [20_000, ['alert:70:1']],
+    ]);
+    expect(out.segments[1]!.phaseMs).toBeUndefined();
+  });
+
+  it('returns the very timeline when it holds none of them', () => {
+    expect(withoutAlertItems(tl, new Set(['8']))).toBe(tl);
+    expect(withoutAlertItems(tl, new Set())).toBe(tl);
   });
 });

@@ -79,6 +79,32 @@ export type DeviceTimeline = {
   media: MediaRef[];
 };
 
+/** The id of an emergency alert's item in a timeline (one per alert and content version). */
+export function alertItemId(alertId: string | number, versionId: string | number): string {
+  return `alert:${alertId}:${versionId}`;
+}
+
+/**
+ * The timeline without the items of the given alerts, and without the segments left empty: a cancelled alert
+ * must not play from a timeline compiled while it was active. Returns the same object when nothing changes.
+ */
+export function withoutAlertItems(timeline: DeviceTimeline, alertIds: ReadonlySet<string>): DeviceTimeline {
+  if (alertIds.size === 0) return timeline;
+  const ofCancelled = (it: TimelineItem) => {
+    const m = /^alert:([^:]+):/.exec(it.id);
+    return !!m && alertIds.has(m[1]!);
+  };
+  if (!timeline.segments.some((s) => s.items.some(ofCancelled))) return timeline;
+  const segments: Segment[] = [];
+  for (const s of timeline.segments) {
+    const items = s.items.filter((it) => !ofCancelled(it));
+    if (items.length === s.items.length) segments.push(s);
+    // The phase counted the dropped items too: what is left starts from its beginning.
+    else if (items.length > 0) segments.push({ start: s.start, end: s.end, class: s.class, mode: s.mode, items });
+  }
+  return { ...timeline, segments };
+}
+
 /** JSON with object keys sorted and undefined members dropped: equal values give equal strings. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';

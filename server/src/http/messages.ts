@@ -158,6 +158,40 @@ export const MESSAGES = {
   alert_no_target: { vi: 'Cảnh báo cần ít nhất một đối tượng nhận.', en: 'An alert needs at least one target.' },
   alert_audio_not_found: { vi: 'Không tìm thấy tệp âm thanh đã chọn.', en: 'The chosen audio file was not found.' },
   cap_invalid: { vi: 'Bản tin CAP không hợp lệ: {reason}', en: 'The CAP message is invalid: {reason}' },
+  // Reasons of cap_invalid (its {reason}): the CAP fields, then the XML reader's safety and syntax checks.
+  cap_wrong_root: { vi: 'phần tử gốc phải là <alert xmlns="{ns}">', en: 'the root must be <alert xmlns="{ns}">' },
+  cap_missing_field: { vi: '<{parent}> thiếu <{element}>', en: '<{parent}> needs <{element}>' },
+  cap_unknown_value: { vi: 'giá trị <{element}> "{value}" không có trong CAP 1.2', en: 'unknown <{element}> "{value}"' },
+  cap_bad_time: {
+    vi: '<{element}> không phải thời điểm theo CAP (YYYY-MM-DDThh:mm:ss+07:00): "{value}"',
+    en: '<{element}> is not a CAP date-time (YYYY-MM-DDThh:mm:ss+07:00): "{value}"',
+  },
+  cap_needs_info: { vi: 'bản tin loại {msgType} cần khối <info>', en: 'msgType {msgType} needs an <info> block' },
+  cap_expired: { vi: 'cảnh báo đã hết hạn trước khi nhận', en: 'the alert has already expired' },
+  cap_xml_doctype: {
+    vi: 'không chấp nhận khai báo DOCTYPE và thực thể (ENTITY)',
+    en: 'DOCTYPE and entity declarations are not allowed',
+  },
+  cap_xml_declaration: {
+    vi: 'không chấp nhận chỉ thị xử lý hay khai báo (gần ký tự thứ {at})',
+    en: 'processing instructions and declarations are not allowed (near character {at})',
+  },
+  cap_xml_bare_ampersand: { vi: 'dấu "&" đứng riêng (gần ký tự thứ {at}); hãy viết &amp;', en: 'bare "&" (near character {at}); write &amp;' },
+  cap_xml_bad_char_ref: { vi: 'mã ký tự {ref} không hợp lệ', en: 'invalid character reference {ref}' },
+  cap_xml_undeclared_entity: { vi: 'thực thể {entity} chưa khai báo', en: 'undeclared entity {entity}' },
+  cap_xml_text_outside_root: { vi: 'có chữ nằm ngoài phần tử gốc (gần ký tự thứ {at})', en: 'text outside the root element (near character {at})' },
+  cap_xml_unterminated_comment: { vi: 'chú thích <!-- chưa đóng (gần ký tự thứ {at})', en: 'unterminated comment <!-- (near character {at})' },
+  cap_xml_bad_cdata: { vi: 'khối CDATA đặt sai chỗ hoặc chưa đóng (gần ký tự thứ {at})', en: 'misplaced or unterminated CDATA (near character {at})' },
+  cap_xml_unexpected_close: { vi: 'thẻ đóng </{element}> không khớp thẻ mở (gần ký tự thứ {at})', en: 'unexpected closing tag </{element}> (near character {at})' },
+  cap_xml_malformed_close: { vi: 'thẻ đóng viết sai (gần ký tự thứ {at})', en: 'malformed closing tag (near character {at})' },
+  cap_xml_malformed_tag: { vi: 'thẻ viết sai (gần ký tự thứ {at})', en: 'malformed tag (near character {at})' },
+  cap_xml_two_roots: { vi: 'có hơn một phần tử gốc (gần ký tự thứ {at})', en: 'more than one root element (near character {at})' },
+  cap_xml_too_many_elements: { vi: 'quá nhiều phần tử (tối đa {max})', en: 'too many elements (at most {max})' },
+  cap_xml_malformed_attribute: { vi: 'thuộc tính của <{element}> viết sai (gần ký tự thứ {at})', en: 'malformed attribute in <{element}> (near character {at})' },
+  cap_xml_duplicate_attribute: { vi: 'thuộc tính {attribute} lặp lại (gần ký tự thứ {at})', en: 'duplicate attribute {attribute} (near character {at})' },
+  cap_xml_too_deep: { vi: 'lồng nhau quá sâu (tối đa {max} cấp)', en: 'nesting too deep (at most {max} levels)' },
+  cap_xml_unclosed_element: { vi: 'phần tử <{element}> chưa đóng', en: 'unclosed element <{element}>' },
+  cap_xml_no_root: { vi: 'không có phần tử gốc', en: 'no root element' },
   cap_too_large: { vi: 'Bản tin CAP quá lớn (tối đa {max} byte).', en: 'The CAP message is too large (at most {max} bytes).' },
   cap_reference_not_found: {
     vi: 'Bản tin CAP tham chiếu cảnh báo chưa có: {references}',
@@ -199,8 +233,14 @@ export const TITLES: Record<number, Record<Lang, string>> = {
   503: { vi: 'Không sẵn sàng', en: 'Service unavailable' },
 };
 
-export function format(code: MessageCode, lang: Lang, params: Record<string, string | number> = {}): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+/** A parameter is a plain fact, or itself a message (a reason) written in the same language as the answer. */
+export type MessageParam = string | number | { code: MessageCode; params?: Record<string, string | number> };
+
+export function format(code: MessageCode, lang: Lang, params: Record<string, MessageParam> = {}): string {
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    return typeof v === 'object' ? format(v.code, lang, v.params) : String(v ?? '');
+  });
 }
 
 /** Picks vi or en from Accept-Language by quality; Vietnamese is the default. */

@@ -1,7 +1,7 @@
 // RFC 9457 problem+json answers, with the human text in the caller's language.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { format, pickLang, TITLES, type Lang, type MessageCode } from './messages';
+import { format, pickLang, TITLES, type Lang, type MessageCode, type MessageParam } from './messages';
 
 type Problem = {
   type: string;
@@ -18,7 +18,7 @@ function buildProblem(
   status: number,
   code: MessageCode,
   lang: Lang,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
   extra: Record<string, unknown> = {},
 ): Problem {
   return {
@@ -35,7 +35,7 @@ export function problem(
   c: Context,
   status: ContentfulStatusCode,
   code: MessageCode,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
   extra: Record<string, unknown> = {},
 ) {
   const lang = (c.get('lang' as never) as Lang | undefined) ?? pickLang(c.req.header('accept-language'));

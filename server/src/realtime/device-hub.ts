@@ -1,5 +1,5 @@
 // The device side of the realtime hub (/ws/device): one live connection per device, the connect sequence
-// (time → timeline → active alerts), timeline pushes only when the version changed, alert fan-out, commands,
+// (time → timeline → cancels of alerts it still holds → active alerts), timeline pushes only when the version changed, alert fan-out, commands,
 // pings that find dead connections, and dispatch of what players send (heartbeat, plays, feedback, acks).
 // Timeline, alert, command and access changes reach it as event bus events.
 import { randomUUID } from 'node:crypto';
@@ -151,6 +151,7 @@ export function createDeviceHub(deps: DeviceHubDeps) {
     try {
       await deps.presence.online(device.id, deps.clock());
       sendTimeline(c, await deps.timelines.getTimeline(device.id));
+      for (const m of await deps.alerts.cancelledFor(device)) send(c, m);
       for (const m of await deps.alerts.activeFor(device)) send(c, m);
       // A change announced while we were reading may be newer than what we read: read once more.
       if (c.changedDuringConnect) sendTimeline(c, await deps.timelines.getTimeline(device.id));

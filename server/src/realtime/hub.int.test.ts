@@ -258,4 +258,27 @@ describe('/ws/dashboard', () => {
     expect(await dash.next('device.status.v1')).toMatchObject({ deviceId: String(d.id), online: false });
     dash.close();
   });
+  it('takes a heartbeat whose instants and measured numbers have fractions, rounds them and shows it', async () => {
+    const { cookie } = await s.createUser('watcher-2', ['viewer']);
+    const dash = await s.connectDashboard(cookie);
+    const d = await s.createDevice('led');
+    const c = await s.connect(d.token);
+    await c.next('time.v1');
+    await dash.next('device.status.v1', 2_000, { online: true });
+    const startedAt = 1_788_224_400_000.4;
+    c.send({
+      type: 'heartbeat.v1',
+      nowPlaying: { itemId: 'it-1', contentId: '1', versionId: '1', sha256: sha, class: 'normal', startedAt },
+      cache: { files: 1, missing: 0, bytes: 2048.5, timelineVersion: null },
+      // navigator.storage.estimate() quotas and a performance-clock uptime come with fractions.
+      freeBytes: 299_977_904_947.2,
+      errors: [],
+      uptimeMs: 61_000.7,
+    });
+    const beat = await dash.next('device.status.v1', 2_000, { deviceId: String(d.id), online: true });
+    expect(beat).toMatchObject({ nowPlaying: { itemId: 'it-1', startedAt: 1_788_224_400_000 }, cache: { bytes: 2049 }, freeBytes: 299_977_904_947 });
+    expect(await c.collect('error.v1', 300)).toEqual([]);
+    c.close();
+    dash.close();
+  });
 });

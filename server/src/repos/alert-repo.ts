@@ -69,6 +69,23 @@ export const alertRepo = {
     (await q.all<RawAlertRow>('SELECT * FROM alerts ORDER BY id DESC LIMIT ?', [limit])).map(decode),
   listActive: async (q: Queryable, now: number) =>
     (await q.all<RawAlertRow>(`SELECT * FROM alerts WHERE ${ACTIVE} ORDER BY id`, [now])).map(decode),
+  /** Alerts this device acknowledged and that were cancelled before their expiry, which is still ahead. */
+  listCancelledHeldBy: async (q: Queryable, deviceId: number, now: number) =>
+    (
+      await q.all<RawAlertRow>(
+        `SELECT a.* FROM alerts a JOIN alert_acks k ON k.alert_id = a.id
+          WHERE k.device_id = ? AND a.cancelled_at IS NOT NULL AND a.cancelled_at < a.expires_at AND a.expires_at > ? ORDER BY a.id`,
+        [deviceId, now],
+      )
+    ).map(decode),
+  /** When each of these alerts ended (cancel or expiry); an alert still open is absent. */
+  endedAt: (q: Queryable, ids: readonly number[]) =>
+    ids.length === 0
+      ? Promise.resolve([] as { id: number; cancelled_at: number }[])
+      : q.all<{ id: number; cancelled_at: number }>(
+          `SELECT id, cancelled_at FROM alerts WHERE cancelled_at IS NOT NULL AND id IN (${ids.map(() => '?').join(',')})`,
+          ids,
+        ),
   /** Alerts still marked open whose expiry has passed. */
   listDueToExpire: async (q: Queryable, now: number) =>
     (await q.all<RawAlertRow>('SELECT * FROM alerts WHERE cancelled_at IS NULL AND expires_at <= ? ORDER BY id', [now])).map(decode),

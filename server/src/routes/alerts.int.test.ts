@@ -1,5 +1,6 @@
 // Emergency alerts end to end: HTTP issue → alert.v1 on every targeted socket at once, acks to the database and
 // the dashboard, cancel, expiry by the clock, and CAP 1.2 intake (applied, logged-only, refused).
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestClient } from '../../test/support/realtime-server';
 
@@ -25,6 +26,11 @@ async function online(kind: 'led' | 'kiosk' | 'speaker', groupIds: number[] = []
   const c = await s.connect(d.token);
   await c.next('time.v1');
   return { ...d, c };
+}
+/** Issues an alert to one device and returns its id. */
+async function issueTo(deviceId: number, text: string): Promise<number> {
+  const res = await post('/api/alerts', { text, target: { deviceIds: [deviceId] } });
+  return ((await res.json()) as { id: number }).id;
 }
 const none = async (c: TestClient) => expect(await c.collect('alert.v1', 300)).toEqual([]);
 const action = (c: TestClient, a: 'start' | 'update' | 'cancel', timeoutMs = 1000) => c.next('alert.v1', timeoutMs, { action: a });
@@ -187,5 +193,62 @@ describe('POST /api/alerts/:id/cancel', () => {
     await c.next('time.v1');
     expect(await c.collect('alert.v1', 300)).toEqual([]);
     c.close();
+  });
+});
+
+describe('device connect after a cancel', () => {
+  it('sends the cancel to a device that took the alert and was offline when it was cancelled', async () => {
+    const led = await online('led');
+    const id = await issueTo(led.id, 'Lũ quét vùng ven sông');
+    await action(led.c, 'start');
+    led.c.send({ type: 'ack.v1', of: 'alert', id: String(id), action: 'start' });
+    const acked = Date.now() + 5_000;
+    while ((await s.alerts.get(id)).ackCount === 0 && Date.now() < acked) await new Promise((r) => setTimeout(r, 50));
+    led.c.close();
+    await post(`/api/alerts/${id}/cancel`, {});
+    const again = await s.connect(led.token);
+    expect(await again.next('alert.v1', 2_000, { action: 'cancel' })).toMatchObject({ id: String(id) });
+    expect(await again.collect('alert.v1', 300)).toEqual([]);
+    again.close();
+  });
+});
+
+describe('proof of play of a cancelled alert', () => {
+  it('counts no play after the cancel: one that ran past it is cut there, one that started after it is dropped', async () => {
+    const led = await online('led');
+    const id = await issueTo(led.id, 'Sạt lở đường ven sông');
+    const issued = now;
+    now += 60_000;
+    await post(`/api/alerts/${id}/cancel`, {});
+    const cancelledAt = now;
+    now += 60_000;
+    const play = (start: number, end: number) => ({
+      eventId: randomUUID(),
+      contentId: `alert:${id}`,
+      versionId: `alert:${id}`,
+      sha256: 'b'.repeat(64),
+      start,
+      end,
+      result: 'completed',
+      class: 'emergency',
+    });
+    const before = play(issued + 1_000, issued + 16_000);
+    const across = play(cancelledAt - 5_000, cancelledAt + 10_000);
+    const after = play(cancelledAt + 10_000, cancelledAt + 25_000);
+    led.c.send({ type: 'plays.v1', records: [before, across, after] });
+    // Every record is acknowledged, also the dropped one, so the player does not send it again.
+    expect((await led.c.next('plays.ack.v1')).eventIds).toEqual([before.eventId, across.eventId, after.eventId]);
+    const listed = await s.request(`/api/plays?deviceId=${led.id}`, { cookie: editor.cookie });
+    const { plays } = (await listed.json()) as { plays: { eventId: string; endedAt: string; result: string }[] };
+    expect(plays.map((p) => [p.eventId, p.endedAt, p.result])).toEqual([
+      [across.eventId, new Date(cancelledAt).toISOString(), 'interrupted'],
+      [before.eventId, new Date(before.end).toISOString(), 'completed'],
+    ]);
+    const day = new Date(issued).toISOString().slice(0, 10);
+    const report = await s.request(`/api/reports/plays?from=${day}&to=${day}&groupBy=device`, { cookie: editor.cookie });
+    expect(report.status).toBe(200);
+    const { totals } = (await report.json()) as { totals: { plays: number; seconds: number } };
+    expect(totals).toMatchObject({ plays: 2, seconds: 15 + 5 });
+    led.c.close();
   });
 });

@@ -1,5 +1,5 @@
 // The one error type services throw; the HTTP layer turns it into RFC 9457 problem+json.
-import type { MessageCode } from '../http/messages';
+import type { MessageCode, MessageParam } from '../http/messages';
 
 export class AppError extends Error {
   constructor(
@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: MessageCode,
     readonly params: Record<string, string | number> = {},
     readonly extra: Record<string, unknown> = {},
+    /** Parameters that are messages themselves (a reason), told in the caller's language; they win over `params`. */
+    readonly messageParams: Record<string, MessageParam> = {},
   ) {
     super(code);
   }

@@ -3,6 +3,7 @@
 // highest class active over all of it. Cutting on the hour grid keeps every piece independent of the
 // requested range and lets the ad share hold within each hour.
 import type { Segment, TimelineItem } from './protocol';
+import { alertItemId } from './protocol';
 import type { Catalog, PlannedPlay } from './items';
 import { effectiveAdShare, interleave, interleaveAds, isPlayable, playableOn } from './items';
 import type { DeviceProgram, Entry } from './program';
@@ -27,7 +28,7 @@ export function alertItems(alerts: readonly AlertInput[], kind: DeviceKind, a: n
     const v = kind === 'speaker' ? (al.speechItem ?? al.item) : al.item;
     if (!isPlayable(v, a, b) || !playableOn(kind, v)) continue;
     out.push(
-      cat.item(`alert:${al.id}:${v.versionId}`, v, v.durationMs, false, { scheduleId: null, rule: `emergency: cảnh báo #${al.id}` }),
+      cat.item(alertItemId(al.id, v.versionId), v, v.durationMs, false, { scheduleId: null, rule: `emergency: cảnh báo #${al.id}` }),
     );
   }
   return out;

@@ -257,6 +257,14 @@ export function createAlertService(deps: { db: Db; clock: () => number; audit: A
         .map((r) => toAlertMessage(r, 'start'));
     },
 
+    /**
+     * alert.v1 `cancel` messages of the alerts this device took (acknowledged) and that were cancelled before
+     * their expiry (sent on connect): a device that was offline at the cancel still holds them.
+     */
+    async cancelledFor(device: { id: number }): Promise<AlertMessage[]> {
+      return (await alertRepo.listCancelledHeldBy(deps.db, device.id, deps.clock())).map((r) => toAlertMessage(r, 'cancel'));
+    },
+
     /** Files of active alerts that reach this device: it may download them. */
     async activeFilesFor(device: { id: number; kind: string }): Promise<Set<string>> {
       const files = new Set<string>();

@@ -15,6 +15,7 @@ import type { Db } from '../../db/sqlite';
 import type { AlertSeverity } from '@bantin/protocol';
 import { alertRepo } from '../../repos/alert-repo';
 import { AppError } from '../app-error';
+import type { MessageCode } from '../../http/messages';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { AlertInput, AlertService } from './alert-service';
 import { XmlError, childText, childrenNamed, localName, namespaceOf, parseXml, type XmlNode } from '../../domain/cap/cap-xml';
@@ -47,14 +48,19 @@ export type CapOutcome =
   | { applied: false; status: string; msgType: string; identifier: string; reason: string }
   | { applied: true; action: 'start' | 'update' | 'cancel'; alertIds: number[]; identifier: string; duplicate?: boolean };
 
-const invalid = (reason: string) => new AppError(400, 'cap_invalid', { reason });
+/**
+ * A refusal (400 cap_invalid): `reason` in English for logs, and the reason's own message code with its facts,
+ * which the answer tells in the caller's language (also given as `reasonCode`).
+ */
+const invalid = (reason: string, code: MessageCode, params: Record<string, string | number> = {}) =>
+  new AppError(400, 'cap_invalid', { reason }, { reasonCode: code }, { reason: { code, params } });
 const STATUSES = ['Actual', 'Exercise', 'System', 'Test', 'Draft'];
 const MSG_TYPES = ['Alert', 'Update', 'Cancel', 'Ack', 'Error'];
 
 function parseTime(s: string | undefined, field: string): number | null {
   if (s === undefined || s === '') return null;
   const t = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.]\d+)?([+-]\d\d:\d\d|Z)$/.test(s) ? Date.parse(s) : NaN;
-  if (Number.isNaN(t)) throw invalid(`<${field}> is not a CAP date-time: ${s.slice(0, 40)}`);
+  if (Number.isNaN(t)) throw invalid(`<${field}> is not a CAP date-time: ${s.slice(0, 40)}`, 'cap_bad_time', { element: field, value: s.slice(0, 40) });
   return t;
 }
 
@@ -63,7 +69,7 @@ function readInfo(infos: XmlNode[]): CapMessage['info'] {
   const info = infos.find((n) => /^vi\b/i.test(childText(n, 'language') ?? '')) ?? infos[0]!;
   const need = (name: string) => {
     const v = childText(info, name);
-    if (!v) throw invalid(`<info> needs <${name}>`);
+    if (!v) throw invalid(`<info> needs <${name}>`, 'cap_missing_field', { parent: 'info', element: name });
     return v;
   };
   const parts = ['headline', 'description', 'instruction'].map((k) => childText(info, k)).filter((v): v is string => !!v);
@@ -89,19 +95,20 @@ export function readCap(xml: string): CapMessage {
   try {
     root = parseXml(xml);
   } catch (e) {
-    if (e instanceof XmlError) throw invalid(e.message);
+    if (e instanceof XmlError) throw invalid(e.message, `cap_xml_${e.reason}`, e.params);
     throw e;
   }
-  if (localName(root) !== 'alert' || namespaceOf(root) !== CAP_NS) throw invalid(`the root must be <alert xmlns="${CAP_NS}">`);
+  if (localName(root) !== 'alert' || namespaceOf(root) !== CAP_NS) throw invalid(`the root must be <alert xmlns="${CAP_NS}">`, 'cap_wrong_root', { ns: CAP_NS });
   const need = (name: string) => {
     const v = childText(root, name);
-    if (!v) throw invalid(`<alert> needs <${name}>`);
+    if (!v) throw invalid(`<alert> needs <${name}>`, 'cap_missing_field', { parent: 'alert', element: name });
     return v;
   };
   const status = need('status');
   const msgType = need('msgType');
-  if (!STATUSES.includes(status)) throw invalid(`unknown <status> ${status.slice(0, 20)}`);
-  if (!MSG_TYPES.includes(msgType)) throw invalid(`unknown <msgType> ${msgType.slice(0, 20)}`);
+  const unknown = (element: string, value: string) => invalid(`unknown <${element}> ${value.slice(0, 20)}`, 'cap_unknown_value', { element, value: value.slice(0, 20) });
+  if (!STATUSES.includes(status)) throw unknown('status', status);
+  if (!MSG_TYPES.includes(msgType)) throw unknown('msgType', msgType);
   need('scope');
   const references = (childText(root, 'references') ?? '')
     .split(/\s+/)
@@ -132,10 +139,10 @@ export function repeatMinutes(urgency: string, severity: string, certainty: stri
 export function createCapService(deps: { db: Db; clock: () => number; audit: AuditService; alerts: AlertService }) {
   const toInput = async (m: CapMessage): Promise<AlertInput> => {
     const info = m.info;
-    if (!info) throw invalid(`msgType ${m.msgType} needs an <info> block`);
+    if (!info) throw invalid(`msgType ${m.msgType} needs an <info> block`, 'cap_needs_info', { msgType: m.msgType });
     const now = deps.clock();
     const expiresAt = Math.min(info.expires ?? m.sent + DEFAULT_TTL_MS, now + MAX_TTL_MS);
-    if (expiresAt <= now) throw invalid('the alert has already expired');
+    if (expiresAt <= now) throw invalid('the alert has already expired', 'cap_expired');
     let target: AlertInput['target'] = { all: true, deviceIds: [], groupIds: [], kinds: [] };
     if (info.areas.length) {
       const groups = await alertRepo.groupsForArea(

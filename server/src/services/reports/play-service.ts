@@ -1,6 +1,7 @@
 // Proof of play (bằng chứng phát): stores the players' batches idempotently and reads them back for reports.
 import type { Db } from '../../db/sqlite';
 import type { PlayRecord } from '@bantin/protocol';
+import { alertRepo } from '../../repos/alert-repo';
 import { playRepo, type PlayFilter, type PlayRow } from '../../repos/play-repo';
 
 export type PlayView = {
@@ -17,6 +18,22 @@ export type PlayView = {
 
 /** Our ids are integers; a player may only echo what its timeline said, so anything else is kept as null. */
 const intId = (s: string) => (/^\d{1,15}$/.test(s) ? Number(s) : null);
+
+/** The alert an emergency play belongs to: the compiler names its content `alert:<id>`. */
+const alertIdOf = (r: PlayRecord) => {
+  const m = /^alert:(\d{1,15})$/.exec(r.contentId);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * A play of an ended alert counts only up to the end: one that started after it is dropped, one that ran
+ * past it is cut there (a player may report a play that it closed only after the cancel reached it).
+ */
+function clipToAlertEnd(r: PlayRecord, endedAt: number | undefined): Pick<PlayRecord, 'end' | 'result'> | null {
+  if (endedAt === undefined || r.end <= endedAt) return r;
+  if (r.start >= endedAt) return null;
+  return { end: endedAt, result: r.result === 'completed' ? 'interrupted' : r.result };
+}
 
 const toView = (r: PlayRow): PlayView => ({
   eventId: r.event_id,
@@ -39,8 +56,13 @@ export function createPlayService(deps: { db: Db; clock: () => number }) {
     async ingest(deviceId: number, records: readonly PlayRecord[]): Promise<{ eventIds: string[]; inserted: number }> {
       const now = deps.clock();
       const inserted = await deps.db.transaction(async (tx) => {
+        const alertIds = [...new Set(records.map(alertIdOf).filter((id) => id !== null))];
+        const ended = new Map((await alertRepo.endedAt(tx, alertIds)).map((a) => [a.id, a.cancelled_at]));
         let n = 0;
         for (const r of records) {
+          const alertId = alertIdOf(r);
+          const kept = clipToAlertEnd(r, alertId === null ? undefined : ended.get(alertId));
+          if (!kept) continue; // acknowledged all the same: the player must not send it again
           const fresh = await playRepo.insertIgnore(tx, {
             event_id: r.eventId.toLowerCase(),
             device_id: deviceId,
@@ -49,8 +71,8 @@ export function createPlayService(deps: { db: Db; clock: () => number }) {
             sha256: r.sha256,
             class: r.class,
             started_at: r.start,
-            ended_at: r.end,
-            result: r.result,
+            ended_at: kept.end,
+            result: kept.result,
             received_at: now,
           });
           if (fresh) n++;
