@@ -6,7 +6,7 @@ import { UnpairedScreen } from './components/UnpairedScreen';
 import { kvDelete, kvGet, kvSet, openDb } from './lib/idb';
 import { pairDevice, type PairingCode } from './lib/pairing';
 import { KEYS, startRuntime, type Runtime } from './lib/runtime';
-import { readItem, removeItem, writeItem } from './lib/storage';
+import { readItem, removeItem, writeItem } from '@bantin/protocol/core';
 
 type Phase = { name: 'loading' } | { name: 'unpaired'; code: string | null } | { name: 'playing'; runtime: Runtime };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaries, fill, loadLang, translate, type MessageKey } from './i18n';
-import type { KeyValueStore } from './storage';
+import type { KeyValueStore } from '@bantin/protocol/core';
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore {
   const data = new Map(Object.entries(initial));

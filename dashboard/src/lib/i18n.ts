@@ -2,7 +2,7 @@
 // language. Every visible string goes through `t()`; the `en` table is typed against `vi`, so a key
 // missing in either language fails the type check.
 import { signal } from '@preact/signals';
-import { readItem, writeItem, type KeyValueStore } from './storage';
+import { readItem, writeItem, type KeyValueStore } from '@bantin/protocol/core';
 import { adminEn, adminVi } from './messages/admin';
 import { commonEn, commonVi } from './messages/common';
 import { contentEn, contentVi } from './messages/content';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readItem, writeItem, type KeyValueStore } from './storage';
+import { readItem, writeItem, type KeyValueStore } from '@bantin/protocol/core';
 
 const throwing: KeyValueStore = {
   getItem: () => {
@@ -7,6 +7,9 @@ const throwing: KeyValueStore = {
   },
   setItem: () => {
     throw new DOMException('full', 'QuotaExceededError');
+  },
+  removeItem: () => {
+    throw new DOMException('denied', 'SecurityError');
   },
 };
 

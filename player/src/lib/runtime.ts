@@ -13,7 +13,7 @@ import { idbQueueStore, kvGet, kvSet } from './idb';
 import { fetchIdentity } from './pairing';
 import type { AlertMessage, DeviceTimeline, DeviceToServer, PlayRecord } from '@bantin/protocol/core';
 import { sha256Hex } from './sha256';
-import { readItem, writeItem } from './storage';
+import { readItem, writeItem } from '@bantin/protocol/core';
 import { uuidV4 } from './uuid';
 
 export const PLAYER_VERSION = '0.1.0';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readItem, removeItem, writeItem, type KeyValueStore } from './storage';
+import { readItem, removeItem, writeItem, type KeyValueStore } from '@bantin/protocol/core';
 
 function memoryStore(): KeyValueStore {
   const data = new Map<string, string>();

@@ -1,6 +1,6 @@
 // `@bantin/protocol/core`: the zod-free half of the protocol — plain types of the timeline and of every
 // message, the pure rules both ends share (what plays at t, packing, backoff, clock offset, targeting, roles,
-// CSV). The player imports only this entry; its bundle must never contain zod.
+// CSV, storage that never throws). The player imports only this entry; its bundle must never contain zod.
 export * from './timeline';
 export * from './packed';
 export * from './resolve';
@@ -10,3 +10,4 @@ export * from './clock';
 export * from './targeting';
 export * from './roles';
 export * from './csv';
+export * from './web-storage';

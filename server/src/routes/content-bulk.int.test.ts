@@ -2,23 +2,15 @@
 // submission; the answer says which were submitted and which were refused and why, and a refused item
 // is left exactly as it was.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestCtx } from '../../test/support/context';
-import { makeFixtures } from '../../test/factories/media';
+import { jsonAs, useMediaFixtures, type StaffSession } from '../../test/support/hooks';
 
-type S = { cookie: string; csrf: string };
+type S = StaffSession;
 let t: TestCtx;
 let editor: S;
 let reviewer: S;
-let fx: Record<string, string>;
-const fxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-bulk-'));
-
-beforeAll(async () => {
-  fx = await makeFixtures(fxDir, ['poster.png']);
-}, 120_000);
-afterAll(() => fs.rmSync(fxDir, { recursive: true, force: true }));
+const fx = useMediaFixtures(['poster.png']);
 beforeEach(async () => {
   t = await createTestContext({ clock: () => Date.parse('2026-12-01T02:00:00Z') });
   editor = await t.createUser('bien-tap', ['editor']);
@@ -26,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const json = (method: string, s: S, body?: unknown) => ({ method, ...s, body: body === undefined ? undefined : JSON.stringify(body) });
+const json = jsonAs;
 const bulk = (s: S, items: unknown) => t.request('/api/content/submit', json('POST', s, { items }));
 
 async function clips(n: number): Promise<{ id: number; latest: { number: number } }[]> {

@@ -1,23 +1,15 @@
 // File names belong to uploads and to the versions that use them: the same bytes uploaded twice under two
 // names are stored once, and each content item keeps the name it was made from.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestCtx } from '../../test/support/context';
-import { makeFixtures } from '../../test/factories/media';
+import { jsonAs, useMediaFixtures, type StaffSession } from '../../test/support/hooks';
 
-type S = { cookie: string; csrf: string };
+type S = StaffSession;
 let t: TestCtx;
 let editor: S;
 let other: S;
-let fx: Record<string, string>;
-const fxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-names-'));
-
-beforeAll(async () => {
-  fx = await makeFixtures(fxDir, ['poster.png']);
-}, 120_000);
-afterAll(() => fs.rmSync(fxDir, { recursive: true, force: true }));
+const fx = useMediaFixtures(['poster.png']);
 beforeEach(async () => {
   t = await createTestContext({ clock: () => Date.parse('2026-12-01T02:00:00Z') });
   editor = await t.createUser('bien-tap', ['editor']);
@@ -25,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const json = (method: string, s: S, body?: unknown) => ({ method, ...s, body: body === undefined ? undefined : JSON.stringify(body) });
+const json = jsonAs;
 const upload = async (s: S, name: string) => {
   const res = await t.request(`/api/media?name=${encodeURIComponent(name)}`, {
     method: 'POST',
@@ -52,7 +44,10 @@ describe('POST /api/media with bytes already stored under another name', () => {
     const b = await clip(other, 'Bản sao', second.sha256);
     expect((await t.db.all('SELECT sha256 FROM media_files')).length).toBe(1);
 
-    const library = (await (await t.request('/api/content', json('GET', editor))).json()) as { id: number; latest: { media: { fileName: string } } }[];
+    const library = (await (await t.request('/api/content', json('GET', editor))).json()) as {
+      id: number;
+      latest: { media: { fileName: string } };
+    }[];
     expect(library.find((c) => c.id === a.id)?.latest.media.fileName).toBe('poster.png');
     expect(library.find((c) => c.id === b.id)?.latest.media.fileName).toBe('fake-png-as.mp4');
     // An edit that keeps the media keeps its name.
@@ -85,7 +80,9 @@ describe('POST /api/media with a name that says another type than the content', 
     const edited = await (await t.request(`/api/content/${item.id}/versions`, json('POST', editor, { title: 'Áp phích mới' }))).json();
     expect(edited.latest.mediaWarning?.vi).toBe('Tệp tên .mp4 nhưng nội dung là ảnh PNG');
     expect((await t.request(`/api/content/${item.id}/versions/2/submit`, json('POST', editor))).status).toBe(200);
-    const queue = (await (await t.request('/api/reviews', json('GET', reviewer))).json()) as { version: { contentId: number; mediaWarning: unknown } }[];
+    const queue = (await (await t.request('/api/reviews', json('GET', reviewer))).json()) as {
+      version: { contentId: number; mediaWarning: unknown };
+    }[];
     expect(queue.find((e) => e.version.contentId === item.id)?.version.mediaWarning).toEqual(up.warning);
   });
 

@@ -1,6 +1,10 @@
 // Per-test lifecycles shared by integration suites: a fresh composed app before each test, cleaned up after it.
-import { afterEach, beforeEach } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createTestContext, type TestCtx } from './context';
+import { makeFixtures } from '../factories/media';
 import { callerFor, type Caller } from '../factories/scheduling';
 
 /** Before each test a fresh context handed to `set`; after it, that context is cleaned up. */
@@ -35,3 +39,24 @@ export function useEditorContext(clock: () => number, set: (s: { t: TestCtx; ed:
   });
   afterEach(() => current?.cleanup());
 }
+
+/** Media files made once for a test file (in a temp folder removed after it), filled in before its tests run. */
+export function useMediaFixtures(names: readonly string[]): Record<string, string> {
+  const files: Record<string, string> = {};
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-fixtures-'));
+  beforeAll(async () => {
+    Object.assign(files, await makeFixtures(dir, names));
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return files;
+}
+
+/** A staff session (cookie and CSRF token) for the test context's raw requests. */
+export type StaffSession = { cookie: string; csrf: string };
+
+/** Request options for a JSON call as that staff member. */
+export const jsonAs = (method: string, s: StaffSession, body?: unknown) => ({
+  method,
+  ...s,
+  body: body === undefined ? undefined : JSON.stringify(body),
+});

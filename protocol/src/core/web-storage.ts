@@ -1,5 +1,6 @@
-// Safe localStorage access for locked-down kiosk and LED-controller browsers, where touching
-// `localStorage` may throw (SecurityError) and writes may fail (quota, private mode).
+// Safe localStorage access for the player and the dashboard: on locked-down kiosk and LED-controller
+// browsers touching `localStorage` may throw (SecurityError) and writes may fail (quota, private mode), so
+// every call is wrapped and degrades to "no storage". Outside a browser there is no store.
 
 /** The subset of the Web Storage API we use; tests pass their own implementation. */
 export interface KeyValueStore {
@@ -7,6 +8,9 @@ export interface KeyValueStore {
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
 }
+
+// The browser's store, when there is one (the protocol is built without the DOM types).
+declare const localStorage: KeyValueStore | undefined;
 
 function defaultStore(): KeyValueStore | null {
   try {
