@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeFixtures } from '../server/test/factories/media';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
-import { fetchSession, REVIEW_STAFF, type FetchSession } from './story-helpers';
+import { createStaff, fetchSession, REVIEW_STAFF, type FetchSession } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2025';
 const USERS = REVIEW_STAFF;
@@ -37,7 +37,7 @@ describe.skipIf(skipBrowserTests)('dashboard content and review story in Chromiu
       makeFixtures(fixtureDir, ['h264-aac.mp4', 'poster.png', 'archive.zip']),
     ]);
     api = await fetchSession(server, 'admin', server.adminPassword);
-    for (const u of USERS) expect((await api('POST', '/api/users', { ...u, password: PASSWORD })).status).toBe(201);
+    await createStaff(api, USERS, PASSWORD);
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeFixtures } from '../server/test/factories/media';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
-import { fetchSession, REVIEW_STAFF, type FetchSession } from './story-helpers';
+import { createStaff, fetchSession, REVIEW_STAFF, type FetchSession } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2025';
 const USERS = REVIEW_STAFF;
@@ -42,7 +42,7 @@ describe.skipIf(skipBrowserTests)('revising approved content in Chromium', () =>
       makeFixtures(fixtureDir, ['h264-aac.mp4', 'poster.png', 'photo.jpg']),
     ]);
     const admin = await fetchSession(server, 'admin', server.adminPassword);
-    for (const u of USERS) expect((await admin('POST', '/api/users', { ...u, password: PASSWORD })).status).toBe(201);
+    await createStaff(admin, USERS, PASSWORD);
     editor = await fetchSession(server, 'bientap', PASSWORD);
     const reviewer = await fetchSession(server, 'duyet', PASSWORD);
     const adReviewer = await fetchSession(server, 'duyetqc', PASSWORD);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
-import { fetchSession } from './story-helpers';
+import { createStaff, EDITOR_AND_REVIEWER, fetchSession } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2026';
 const CONTENT_TITLE = 'Lịch thu gom rác tổ dân phố 3';
@@ -27,13 +27,7 @@ describe.skipIf(skipBrowserTests)('schedules, devices and alerts in Chromium', (
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const admin = await fetchSession(server, 'admin', server.adminPassword);
-    for (const [username, roles] of [
-      ['bientap', ['editor']],
-      ['duyet', ['reviewer']],
-    ] as const) {
-      const r = await admin('POST', '/api/users', { username, displayName: username, password: PASSWORD, roles });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-    }
+    await createStaff(admin, EDITOR_AND_REVIEWER, PASSWORD);
     // Content as the story needs it: written and submitted by the editor, approved by the reviewer.
     const editor = await fetchSession(server, 'bientap', PASSWORD);
     const reviewer = await fetchSession(server, 'duyet', PASSWORD);

@@ -9,14 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeFixtures } from '../server/test/factories/media';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
-import { fetchSession, nav, signInThroughLoginPage } from './story-helpers';
+import { createStaff, fetchSession, nav, REVIEW_STAFF, signInThroughLoginPage } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2025';
-const USERS = [
-  { username: 'bientap', displayName: 'Chị Lan (biên tập)', roles: ['editor'] },
-  { username: 'duyet', displayName: 'Anh Minh (VH-XH)', roles: ['reviewer'] },
-  { username: 'duyetqc', displayName: 'Chị Hoa (Kinh tế)', roles: ['ad_reviewer'] },
-] as const;
+const USERS = REVIEW_STAFF;
 const LIAR_TITLE = 'Áp phích ngày hội đại đoàn kết';
 const LIAR_WARNING = 'Tệp tên .mp4 nhưng nội dung là ảnh PNG';
 const AD_TITLE = 'Sữa chua nếp cẩm Hương Quê';
@@ -32,9 +28,13 @@ describe.skipIf(skipBrowserTests)('from upload to review in Chromium', () => {
 
   beforeAll(async () => {
     fixtureDir = mkdtempSync(join(tmpdir(), 'bantin-e2e-upload-'));
-    [server, browser, files] = await Promise.all([startServer({ timeoutMs: 120_000 }), launchBrowser(), makeFixtures(fixtureDir, ['poster.png', 'photo.jpg'])]);
+    [server, browser, files] = await Promise.all([
+      startServer({ timeoutMs: 120_000 }),
+      launchBrowser(),
+      makeFixtures(fixtureDir, ['poster.png', 'photo.jpg']),
+    ]);
     const admin = await fetchSession(server, 'admin', server.adminPassword);
-    for (const u of USERS) expect((await admin('POST', '/api/users', { ...u, password: PASSWORD })).status).toBe(201);
+    await createStaff(admin, USERS, PASSWORD);
   });
 
   afterAll(async () => {
@@ -59,7 +59,9 @@ describe.skipIf(skipBrowserTests)('from upload to review in Chromium', () => {
   it('warns the editor right after uploading a picture named .mp4, and on the item it becomes', async () => {
     const page = await signIn('bientap');
     await openUpload(page);
-    await page.getByTestId('uploader-input').setInputFiles({ name: 'x.mp4', mimeType: 'video/mp4', buffer: readFileSync(files['poster.png']!) });
+    await page
+      .getByTestId('uploader-input')
+      .setInputFiles({ name: 'x.mp4', mimeType: 'video/mp4', buffer: readFileSync(files['poster.png']!) });
     const stored = page.getByTestId('stored-media').locator('li', { hasText: 'x.mp4' });
     await stored.getByTestId('name-warning').getByText(LIAR_WARNING).waitFor({ timeout: 60_000 });
 
@@ -146,9 +148,15 @@ describe.skipIf(skipBrowserTests)('from upload to review in Chromium', () => {
     const editor = await fetchSession(server, 'bientap', PASSWORD);
     const titles = ['Lịch thu gom rác tổ 3', 'Lịch tiêm chủng tháng 12'];
     for (const title of titles)
-      expect((await editor('POST', '/api/content', { kind: 'message', title, body: 'Bà con lưu ý theo dõi thông báo của phường.' })).status).toBe(201);
+      expect(
+        (await editor('POST', '/api/content', { kind: 'message', title, body: 'Bà con lưu ý theo dõi thông báo của phường.' })).status,
+      ).toBe(201);
     // A single submission from the editor's page is confirmed on the item it leads to.
-    const single = await editor<{ id: number }>('POST', '/api/content', { kind: 'message', title: 'Lịch họp tổ dân phố', body: 'Họp lúc 19 giờ tại nhà văn hoá.' });
+    const single = await editor<{ id: number }>('POST', '/api/content', {
+      kind: 'message',
+      title: 'Lịch họp tổ dân phố',
+      body: 'Họp lúc 19 giờ tại nhà văn hoá.',
+    });
     const page = await signIn('bientap');
     await page.goto(`${server.url}/content/${single.body.id}/edit`);
     await page.getByTestId('submit-review').click();

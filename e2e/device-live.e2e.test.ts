@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeFixtures } from '../server/test/factories/media';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
-import { fetchSession, nav, signInThroughLoginPage, until, vnDate, type Call } from './story-helpers';
+import { createStaff, EDITOR_AND_REVIEWER, fetchSession, nav, signInThroughLoginPage, type Call, until, vnDate } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2026';
 const DEVICE_NAME = 'Màn hình LED nhà văn hoá';
@@ -40,13 +40,7 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
       makeFixtures(fixtureDir, ['poster.png']),
     ]);
     admin = await fetchSession(server, 'admin', server.adminPassword);
-    for (const [username, roles] of [
-      ['bientap', ['editor']],
-      ['duyet', ['reviewer']],
-    ] as const) {
-      const r = await admin('POST', '/api/users', { username, displayName: username, password: PASSWORD, roles });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-    }
+    await createStaff(admin, EDITOR_AND_REVIEWER, PASSWORD);
     // An approved picture, so the player has a file to download and verify.
     const writer = await fetchSession(server, 'bientap', PASSWORD);
     const up = await fetch(`${server.url}/api/media?accept=media&name=poster.png`, {

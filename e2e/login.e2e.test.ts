@@ -4,7 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
 
-const NAV_VI = ['Tổng quan', 'Nội dung', 'Duyệt', 'Lịch phát', 'Danh sách phát', 'Thiết bị', 'Cảnh báo', 'Báo cáo', 'Người dùng', 'Nhật ký'];
+const NAV_VI = [
+  'Tổng quan',
+  'Nội dung',
+  'Duyệt',
+  'Lịch phát',
+  'Danh sách phát',
+  'Thiết bị',
+  'Cảnh báo',
+  'Báo cáo',
+  'Người dùng',
+  'Nhật ký',
+];
 const NAV_EN = ['Overview', 'Content', 'Review', 'Schedules', 'Playlists', 'Devices', 'Alerts', 'Reports', 'Users', 'Audit log'];
 const VIETNAMESE_LETTER = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
 

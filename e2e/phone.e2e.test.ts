@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
-import { fetchSession, TZ, type Call } from './story-helpers';
+import { createStaff, EDITOR_AND_REVIEWER, fetchSession, type Call, TZ } from './story-helpers';
 
 const PASSWORD = 'mat-khau-dien-thoai-1';
 const PLAY_TITLE = 'Lịch tiêm chủng tháng này tại trạm y tế phường';
@@ -93,13 +93,7 @@ describe.skipIf(skipBrowserTests)('the dashboard on a phone', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     admin = await fetchSession(server, 'admin', server.adminPassword);
-    for (const [username, roles] of [
-      ['bientap', ['editor']],
-      ['duyet', ['reviewer']],
-    ] as const) {
-      const r = await admin('POST', '/api/users', { username, displayName: username, password: PASSWORD, roles });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-    }
+    await createStaff(admin, EDITOR_AND_REVIEWER, PASSWORD);
     editor = await fetchSession(server, 'bientap', PASSWORD);
     const reviewer = await fetchSession(server, 'duyet', PASSWORD);
     groupId = (await editor<{ id: number }>('POST', '/api/groups', { name: GROUP })).body.id;

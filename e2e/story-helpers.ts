@@ -161,3 +161,21 @@ export const REVIEW_STAFF = [
   { username: 'duyet', displayName: 'Anh Minh (VH-XH)', roles: ['reviewer'] },
   { username: 'duyetqc', displayName: 'Chị Hoa (Kinh tế)', roles: ['ad_reviewer'] },
 ] as const;
+
+/** Creates the staff accounts a story needs, as the admin; a refused account stops the story with the reason. */
+export async function createStaff(
+  admin: Call,
+  staff: readonly { username: string; roles: readonly string[]; displayName?: string }[],
+  password: string,
+): Promise<void> {
+  for (const u of staff) {
+    const r = await admin('POST', '/api/users', { displayName: u.username, ...u, password });
+    if (r.status !== 201) throw new Error(`creating ${u.username} answered ${r.status}: ${JSON.stringify(r.body)}`);
+  }
+}
+
+/** The editor and the culture–social reviewer of the schedule and device stories. */
+export const EDITOR_AND_REVIEWER = [
+  { username: 'bientap', roles: ['editor'] },
+  { username: 'duyet', roles: ['reviewer'] },
+] as const;

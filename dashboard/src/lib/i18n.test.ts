@@ -4,7 +4,7 @@ import type { KeyValueStore } from '@bantin/protocol/core';
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore {
   const data = new Map(Object.entries(initial));
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
 }
 
 describe('i18n dictionary', () => {

@@ -16,7 +16,11 @@ const throwing: KeyValueStore = {
 describe('storage helpers', () => {
   it('round-trips a value through a working store', () => {
     const data = new Map<string, string>();
-    const store: KeyValueStore = { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+    const store: KeyValueStore = {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    };
     expect(writeItem('k', 'v', store)).toBe(true);
     expect(readItem('k', store)).toBe('v');
   });
