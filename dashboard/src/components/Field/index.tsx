@@ -83,6 +83,36 @@ export function NumberField(p: NumberProps) {
   );
 }
 
+interface TextProps extends ControlProps {
+  value: string;
+  type?: 'text' | 'datetime-local' | 'date' | 'time' | 'password' | 'search';
+  maxLength?: number;
+  required?: boolean;
+  autoComplete?: string;
+  placeholder?: string;
+  inputMode?: 'numeric' | 'decimal' | 'text';
+  onValue: (value: string) => void;
+}
+
+/** A labelled text input (or date, time, password). */
+export function TextField(p: TextProps) {
+  return (
+    <Field id={p.id} label={p.label} hint={p.hint} error={p.error}>
+      <input
+        {...controlAttrs(p)}
+        type={p.type}
+        maxLength={p.maxLength}
+        required={p.required}
+        autoComplete={p.autoComplete}
+        placeholder={p.placeholder}
+        inputMode={p.inputMode}
+        value={p.value}
+        onInput={(e) => p.onValue(e.currentTarget.value)}
+      />
+    </Field>
+  );
+}
+
 export interface Choice<T extends string> {
   value: T;
   label: string;

@@ -132,7 +132,10 @@ export function ContentLibrary() {
   const [selected, setSelected] = useState<number[]>([]);
   const drafts = rows.filter(submittable).map((c) => c.id);
   const chosen = selected.filter((id) => drafts.includes(id));
-  const selection: Selection = { selected: chosen, toggle: (id, on) => setSelected((s) => (on ? [...new Set([...s, id])] : s.filter((x) => x !== id))) };
+  const selection: Selection = {
+    selected: chosen,
+    toggle: (id, on) => setSelected((s) => (on ? [...new Set([...s, id])] : s.filter((x) => x !== id))),
+  };
   const titles = new Map(rows.map((c) => [c.id, titleOf(c)]));
 
   return (

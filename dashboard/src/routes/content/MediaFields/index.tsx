@@ -5,7 +5,7 @@ import { useCallback } from 'preact/hooks';
 import type { Media } from '../../../lib/content-api';
 import { t, tf, type MessageKey } from '../../../lib/i18n';
 import { PRODUCT_CATEGORIES, type MediaForm, type MediaFormErrors, type MediaKind, type Proof } from '../../../lib/media-form';
-import { Field, NumberField, SelectField, describedBy } from '../../../components/Field/index';
+import { Field, NumberField, SelectField, TextField, describedBy } from '../../../components/Field/index';
 import { Uploader } from '../Uploader/index';
 import { AdPrecheck } from '../AdPrecheck/index';
 import controls from '../../../components/controls.module.css';
@@ -33,17 +33,7 @@ export function MediaFields({ kind, form, errors, mediaKind, proofs, onChange, o
   const text = (k: TextKey, label: MessageKey) => {
     const error = k === 'title' || k === 'advertiser' ? err(k) : null;
     return (
-      <Field id={`mc-${k}`} label={t(label)} error={error}>
-        <input
-          id={`mc-${k}`}
-          class={controls.input}
-          value={form[k]}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(`mc-${k}`, undefined, error)}
-          onInput={(e) => onChange({ [k]: e.currentTarget.value })}
-          data-testid={`mc-${k}`}
-        />
-      </Field>
+      <TextField id={`mc-${k}`} label={t(label)} error={error} value={form[k]} onValue={(v) => onChange({ [k]: v })} testId={`mc-${k}`} />
     );
   };
 
@@ -55,18 +45,16 @@ export function MediaFields({ kind, form, errors, mediaKind, proofs, onChange, o
         {(['validFrom', 'validTo'] as const).map((k) => {
           const error = k === 'validTo' ? err('validTo') : null;
           return (
-            <Field key={k} id={`mc-${k}`} label={t(k === 'validFrom' ? 'field.validFrom' : 'field.validTo')} error={error}>
-              <input
-                id={`mc-${k}`}
-                type="datetime-local"
-                class={controls.input}
-                value={form[k]}
-                aria-invalid={error ? 'true' : undefined}
-                aria-describedby={describedBy(`mc-${k}`, undefined, error)}
-                onInput={(e) => onChange({ [k]: e.currentTarget.value })}
-                data-testid={`mc-${k}`}
-              />
-            </Field>
+            <TextField
+              key={k}
+              id={`mc-${k}`}
+              type="datetime-local"
+              label={t(k === 'validFrom' ? 'field.validFrom' : 'field.validTo')}
+              error={error}
+              value={form[k]}
+              onValue={(v) => onChange({ [k]: v })}
+              testId={`mc-${k}`}
+            />
           );
         })}
         {mediaKind === 'image' && (

@@ -1,6 +1,6 @@
 // The message editor's fields, each labelled, with its error read together with the control.
 import { t, type MessageKey } from '../../../lib/i18n';
-import { Field, NumberField, SelectField, describedBy } from '../../../components/Field/index';
+import { Field, NumberField, SelectField, TextField, describedBy } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
 import type { FormErrors, MessageForm, Style, Voice } from './form';
 import styles from './style.module.css';
@@ -21,17 +21,7 @@ interface Props {
 export function MessageFields({ form, errors, onChange }: Props) {
   const err = (k: keyof MessageForm) => (errors[k] ? t(errors[k]!) : null);
   const text = (k: 'title' | 'tags' | 'sourceRef', label: MessageKey) => (
-    <Field id={`msg-${k}`} label={t(label)} error={err(k)}>
-      <input
-        id={`msg-${k}`}
-        class={controls.input}
-        value={form[k]}
-        aria-invalid={errors[k] ? 'true' : undefined}
-        aria-describedby={describedBy(`msg-${k}`, undefined, err(k))}
-        onInput={(e) => onChange({ [k]: e.currentTarget.value })}
-        data-testid={`msg-${k}`}
-      />
-    </Field>
+    <TextField id={`msg-${k}`} label={t(label)} error={err(k)} value={form[k]} onValue={(v) => onChange({ [k]: v })} testId={`msg-${k}`} />
   );
   return (
     <div class={styles.fields}>
@@ -51,17 +41,15 @@ export function MessageFields({ form, errors, onChange }: Props) {
       {text('tags', 'field.tags')}
       <div class={controls.grid}>
         {(['validFrom', 'validTo'] as const).map((k) => (
-          <Field key={k} id={`msg-${k}`} label={t(k === 'validFrom' ? 'field.validFrom' : 'field.validTo')} error={err(k)}>
-            <input
-              id={`msg-${k}`}
-              type="datetime-local"
-              class={controls.input}
-              value={form[k]}
-              aria-invalid={errors[k] ? 'true' : undefined}
-              aria-describedby={describedBy(`msg-${k}`, undefined, err(k))}
-              onInput={(e) => onChange({ [k]: e.currentTarget.value })}
-            />
-          </Field>
+          <TextField
+            key={k}
+            id={`msg-${k}`}
+            type="datetime-local"
+            label={t(k === 'validFrom' ? 'field.validFrom' : 'field.validTo')}
+            error={err(k)}
+            value={form[k]}
+            onValue={(v) => onChange({ [k]: v })}
+          />
         ))}
         <SelectField
           id="msg-style"

@@ -38,7 +38,12 @@ export function UploadPage() {
         let c = made.get(s.media.sha256);
         if (!c) {
           const title = emptyMediaForm(s.name).title.trim() || s.name;
-          c = await createContent({ kind: 'clip', title, mediaSha256: s.media.sha256, ...(s.media.uploadId !== undefined ? { mediaUploadId: s.media.uploadId } : {}) });
+          c = await createContent({
+            kind: 'clip',
+            title,
+            mediaSha256: s.media.sha256,
+            ...(s.media.uploadId !== undefined ? { mediaUploadId: s.media.uploadId } : {}),
+          });
           remember(s.media.sha256, c);
         }
         items.push(c);
@@ -94,7 +99,13 @@ export function UploadPage() {
           {stored.length > 0 && (
             <div class={styles.submitNow}>
               <p class={controls.muted}>{t('bulk.submitNowHint')}</p>
-              <button type="button" class={controls.primary} disabled={preparing || submit.busy} onClick={submitNow} data-testid="submit-now">
+              <button
+                type="button"
+                class={controls.primary}
+                disabled={preparing || submit.busy}
+                onClick={submitNow}
+                data-testid="submit-now"
+              >
                 {preparing || submit.busy ? t('bulk.submitting') : tf('bulk.submitNow', { n: stored.length })}
               </button>
               {makeError ? <ErrorNotice error={makeError} onDismiss={() => setMakeError(null)} /> : null}

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { claimPairingCode, DEVICE_KINDS, type DeviceGroup, type DeviceKind } from '../../../lib/devices-api';
 import { devicesText } from '../../../lib/messages/devices';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
-import { Field, SelectField, describedBy } from '../../../components/Field/index';
+import { Field, SelectField, TextField, describedBy } from '../../../components/Field/index';
 import { Notice } from '../../../components/Notice/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';
 import controls from '../../../components/controls.module.css';
@@ -97,18 +97,16 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
             data-testid="pair-code"
           />
         </Field>
-        <Field id="pair-name" label={t('pair.name')} hint={t('pair.nameHint')} error={nameError}>
-          <input
-            id="pair-name"
-            class={controls.input}
-            maxLength={100}
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-            aria-invalid={nameError ? 'true' : undefined}
-            aria-describedby={describedBy('pair-name', t('pair.nameHint'), nameError)}
-            data-testid="pair-name"
-          />
-        </Field>
+        <TextField
+          id="pair-name"
+          label={t('pair.name')}
+          hint={t('pair.nameHint')}
+          error={nameError}
+          maxLength={100}
+          value={name}
+          onValue={setName}
+          testId="pair-name"
+        />
         <SelectField
           id="pair-kind"
           label={t('pair.kind')}
@@ -117,32 +115,17 @@ export function PairDeviceForm({ groups, onPaired }: Props) {
           onValue={(k) => k && setKind(k)}
           testId="pair-kind"
         />
-        <Field id="pair-rg" label={t('pair.group')}>
-          <input
-            id="pair-rg"
-            class={controls.input}
-            maxLength={100}
-            value={residentialGroup}
-            onInput={(e) => setResidentialGroup(e.currentTarget.value)}
-            data-testid="pair-rg"
-          />
-        </Field>
-        <Field id="pair-address" label={t('pair.address')}>
-          <input
-            id="pair-address"
-            class={controls.input}
-            maxLength={200}
-            value={address}
-            onInput={(e) => setAddress(e.currentTarget.value)}
-            data-testid="pair-address"
-          />
-        </Field>
-        <Field id="pair-lat" label={t('pair.lat')}>
-          <input id="pair-lat" class={controls.input} inputMode="decimal" value={lat} onInput={(e) => setLat(e.currentTarget.value)} />
-        </Field>
-        <Field id="pair-lon" label={t('pair.lon')}>
-          <input id="pair-lon" class={controls.input} inputMode="decimal" value={lon} onInput={(e) => setLon(e.currentTarget.value)} />
-        </Field>
+        <TextField
+          id="pair-rg"
+          label={t('pair.group')}
+          maxLength={100}
+          value={residentialGroup}
+          onValue={setResidentialGroup}
+          testId="pair-rg"
+        />
+        <TextField id="pair-address" label={t('pair.address')} maxLength={200} value={address} onValue={setAddress} testId="pair-address" />
+        <TextField id="pair-lat" label={t('pair.lat')} inputMode="decimal" value={lat} onValue={setLat} />
+        <TextField id="pair-lon" label={t('pair.lon')} inputMode="decimal" value={lon} onValue={setLon} />
       </div>
       {groups.length > 0 && (
         <fieldset class={styles.groups}>

@@ -8,7 +8,7 @@ import { playlistsText } from '../../../lib/messages/playlists';
 import { checkDraft, draftOf, inputOf, newItem, playMs, totalMs, type Draft } from '../../../lib/playlist-draft';
 import { createPlaylist, patchPlaylist, type Playlist } from '../../../lib/playlists-api';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
-import { Field } from '../../../components/Field/index';
+import { Field, TextField } from '../../../components/Field/index';
 import { PlaylistItems, titleOf } from '../PlaylistItems/index';
 import { PlaylistPreview } from '../PlaylistPreview/index';
 import controls from '../../../components/controls.module.css';
@@ -61,16 +61,14 @@ export function PlaylistEditor({ playlist, contents, canWrite, onSaved, onClose 
       </h2>
       {canWrite && (
         <div class={controls.grid}>
-          <Field id="pl-name" label={t('editor.name')}>
-            <input
-              id="pl-name"
-              class={controls.input}
-              value={draft.name}
-              maxLength={100}
-              onInput={(e) => set({ name: e.currentTarget.value })}
-              data-testid="playlist-name"
-            />
-          </Field>
+          <TextField
+            id="pl-name"
+            label={t('editor.name')}
+            maxLength={100}
+            value={draft.name}
+            onValue={(name) => set({ name })}
+            testId="playlist-name"
+          />
           <AddContent contents={contents} onAdd={(id) => set({ items: [...draft.items, newItem(id)] })} />
         </div>
       )}

@@ -6,7 +6,7 @@ import { schedulesText } from '../../../lib/messages/schedules';
 import type { FormState } from '../../../lib/schedule-form';
 import { SCHEDULE_CLASSES, type Playlist } from '../../../lib/schedules-api';
 import { CheckboxGroup } from '../../../components/CheckboxGroup/index';
-import { Field, NumberField, SelectField } from '../../../components/Field/index';
+import { NumberField, SelectField, TextField } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
 
 interface FormProps {
@@ -18,16 +18,14 @@ export function NameClassFields({ f, set }: FormProps) {
   const { t } = schedulesText;
   return (
     <div class={controls.grid}>
-      <Field id="sch-name" label={t('editor.name')} hint={t('editor.nameHint')}>
-        <input
-          id="sch-name"
-          class={controls.input}
-          value={f.name}
-          maxLength={200}
-          onInput={(e) => set({ name: e.currentTarget.value })}
-          aria-describedby="sch-name-hint"
-        />
-      </Field>
+      <TextField
+        id="sch-name"
+        label={t('editor.name')}
+        hint={t('editor.nameHint')}
+        maxLength={200}
+        value={f.name}
+        onValue={(name) => set({ name })}
+      />
       <SelectField
         id="sch-class"
         label={t('editor.class')}

@@ -4,7 +4,7 @@ import { createUser, patchUser, type User } from '../../../lib/admin-api';
 import type { Role } from '../../../lib/api';
 import { t, tf, type MessageKey } from '../../../lib/i18n';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
-import { Field, describedBy } from '../../../components/Field/index';
+import { TextField } from '../../../components/Field/index';
 import { FormActions } from '../../../components/FormActions/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
@@ -55,39 +55,26 @@ export function UserForm({ user, onSaved, onCancel }: Props) {
       </h2>
       <div class={controls.grid}>
         {!user && (
-          <Field id="u-username" label={t('users.username')}>
-            <input
-              id="u-username"
-              class={controls.input}
-              autocomplete="off"
-              value={username}
-              onInput={(e) => setUsername(e.currentTarget.value)}
-              data-testid="u-username"
-            />
-          </Field>
+          <TextField
+            id="u-username"
+            label={t('users.username')}
+            autoComplete="off"
+            value={username}
+            onValue={setUsername}
+            testId="u-username"
+          />
         )}
-        <Field id="u-name" label={t('users.displayName')}>
-          <input
-            id="u-name"
-            class={controls.input}
-            value={displayName}
-            onInput={(e) => setDisplayName(e.currentTarget.value)}
-            data-testid="u-name"
-          />
-        </Field>
-        <Field id="u-password" label={t(user ? 'users.newPassword' : 'users.password')} error={pwErr}>
-          <input
-            id="u-password"
-            type="password"
-            autocomplete="new-password"
-            class={controls.input}
-            value={password}
-            aria-invalid={pwErr ? 'true' : undefined}
-            aria-describedby={describedBy('u-password', undefined, pwErr)}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            data-testid="u-password"
-          />
-        </Field>
+        <TextField id="u-name" label={t('users.displayName')} value={displayName} onValue={setDisplayName} testId="u-name" />
+        <TextField
+          id="u-password"
+          type="password"
+          autoComplete="new-password"
+          label={t(user ? 'users.newPassword' : 'users.password')}
+          error={pwErr}
+          value={password}
+          onValue={setPassword}
+          testId="u-password"
+        />
       </div>
       <fieldset class={styles.roles} aria-describedby={errors.roles ? 'u-roles-error' : undefined}>
         <legend>{t('users.roles')}</legend>
