@@ -113,6 +113,28 @@ export function TextField(p: TextProps) {
   );
 }
 
+interface TextAreaProps extends ControlProps {
+  value: string;
+  rows?: number;
+  maxLength?: number;
+  onValue: (value: string) => void;
+}
+
+/** A labelled multi-line text box. */
+export function TextAreaField(p: TextAreaProps) {
+  return (
+    <Field id={p.id} label={p.label} hint={p.hint} error={p.error}>
+      <textarea
+        {...controlAttrs(p)}
+        rows={p.rows}
+        maxLength={p.maxLength}
+        value={p.value}
+        onInput={(e) => p.onValue(e.currentTarget.value)}
+      />
+    </Field>
+  );
+}
+
 export interface Choice<T extends string> {
   value: T;
   label: string;

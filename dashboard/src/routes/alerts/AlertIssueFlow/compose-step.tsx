@@ -5,7 +5,7 @@ import { EXPIRY_CHOICES, type AlertDraft } from '../../../lib/alert-draft';
 import { DEVICE_KINDS, type DeviceGroup } from '../../../lib/devices-api';
 import { alertsText } from '../../../lib/messages/alerts';
 import { devicesText } from '../../../lib/messages/devices';
-import { Field, NumberField, SelectField, describedBy } from '../../../components/Field/index';
+import { NumberField, SelectField, TextAreaField } from '../../../components/Field/index';
 import { FormActions } from '../../../components/FormActions/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
@@ -33,17 +33,15 @@ export function ComposeStep({ draft, set, groups, where, heading, problem, onNex
       <h2 id="alert-step" ref={heading} tabIndex={-1} class={controls.heading}>
         {t('issue.step1')}
       </h2>
-      <Field id="alert-text" label={t('issue.text')} hint={t('issue.textHint')}>
-        <textarea
-          id="alert-text"
-          class={controls.input}
-          maxLength={2000}
-          value={draft.text}
-          onInput={(e) => set({ text: e.currentTarget.value })}
-          aria-describedby={describedBy('alert-text', t('issue.textHint'))}
-          data-testid="alert-text"
-        />
-      </Field>
+      <TextAreaField
+        id="alert-text"
+        label={t('issue.text')}
+        hint={t('issue.textHint')}
+        maxLength={2000}
+        value={draft.text}
+        onValue={(text) => set({ text })}
+        testId="alert-text"
+      />
       <TargetFields draft={draft} set={set} groups={groups} where={where} />
       <OptionFields draft={draft} set={set} />
       {problem && (

@@ -5,7 +5,7 @@ import { useCallback } from 'preact/hooks';
 import type { Media } from '../../../lib/content-api';
 import { t, tf, type MessageKey } from '../../../lib/i18n';
 import { PRODUCT_CATEGORIES, type MediaForm, type MediaFormErrors, type MediaKind, type Proof } from '../../../lib/media-form';
-import { Field, NumberField, SelectField, TextField, describedBy } from '../../../components/Field/index';
+import { NumberField, SelectField, TextAreaField, TextField } from '../../../components/Field/index';
 import { Uploader } from '../Uploader/index';
 import { AdPrecheck } from '../AdPrecheck/index';
 import controls from '../../../components/controls.module.css';
@@ -73,18 +73,16 @@ export function MediaFields({ kind, form, errors, mediaKind, proofs, onChange, o
       {kind === 'ad' && (
         <>
           {text('advertiser', 'field.advertiser')}
-          <Field id="mc-claim" label={t('field.claim')} hint={t('form.claimHint')}>
-            <textarea
-              id="mc-claim"
-              class={controls.input}
-              rows={3}
-              maxLength={2000}
-              value={form.claim ?? ''}
-              aria-describedby={describedBy('mc-claim', t('form.claimHint'), null)}
-              onInput={(e) => onChange({ claim: e.currentTarget.value })}
-              data-testid="mc-claim"
-            />
-          </Field>
+          <TextAreaField
+            id="mc-claim"
+            label={t('field.claim')}
+            hint={t('form.claimHint')}
+            rows={3}
+            maxLength={2000}
+            value={form.claim ?? ''}
+            onValue={(claim) => onChange({ claim })}
+            testId="mc-claim"
+          />
           <SelectField
             id="mc-category"
             label={t('field.productCategory')}

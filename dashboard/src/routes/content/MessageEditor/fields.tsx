@@ -1,6 +1,6 @@
 // The message editor's fields, each labelled, with its error read together with the control.
 import { t, type MessageKey } from '../../../lib/i18n';
-import { Field, NumberField, SelectField, TextField, describedBy } from '../../../components/Field/index';
+import { NumberField, SelectField, TextAreaField, TextField } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
 import type { FormErrors, MessageForm, Style, Voice } from './form';
 import styles from './style.module.css';
@@ -26,18 +26,15 @@ export function MessageFields({ form, errors, onChange }: Props) {
   return (
     <div class={styles.fields}>
       {text('title', 'field.title')}
-      <Field id="msg-body" label={t('field.body')} error={err('body')}>
-        <textarea
-          id="msg-body"
-          class={controls.input}
-          rows={6}
-          value={form.body}
-          aria-invalid={errors.body ? 'true' : undefined}
-          aria-describedby={describedBy('msg-body', undefined, err('body'))}
-          onInput={(e) => onChange({ body: e.currentTarget.value })}
-          data-testid="msg-body"
-        />
-      </Field>
+      <TextAreaField
+        id="msg-body"
+        label={t('field.body')}
+        error={err('body')}
+        rows={6}
+        value={form.body}
+        onValue={(body) => onChange({ body })}
+        testId="msg-body"
+      />
       {text('tags', 'field.tags')}
       <div class={controls.grid}>
         {(['validFrom', 'validTo'] as const).map((k) => (
