@@ -202,6 +202,22 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
     await editor.getByTestId('lang-vi').click();
     expect(problems).toEqual([]);
   });
+
+  it('opens the schedule at the link’s own address loaded on its own, as in a new tab', async () => {
+    await nav(editor, 'Lịch phát');
+    const gantt = editor.getByTestId('device-gantt');
+    await gantt.getByTestId('gantt-device').selectOption({ label: `${DEVICE_NAME} (Màn hình LED)` });
+    const bar = gantt.locator('[data-testid="gantt-bar"][data-class="normal"]').first();
+    await bar.waitFor();
+    await bar.focus();
+    const href = await bar.getByTestId('gantt-schedule-link').getAttribute('href');
+    expect(href).toBe(`/schedules/${scheduleId}`);
+    const tab = await editor.context().newPage();
+    await tab.goto(server.url + href!);
+    await tab.getByTestId('schedule-editor').waitFor();
+    expect(await tab.locator('#sch-name').inputValue()).toBe(SCHEDULE_NAME);
+    await tab.close();
+  });
 });
 
 /** The cookie and CSRF header of a fresh session (for the raw upload, which fetchSession does not do). */

@@ -1,7 +1,8 @@
 // The schedules screen: the schedule list with its plain-language rules, the editor, a group's week
 // calendar, a device's day timeline with reasons, and the conflict report. Viewers see it all; editors and
 // admins also create, edit and delete.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
 import { listContent } from '../../../lib/content-api';
 import { listDevices, listGroups } from '../../../lib/devices-api';
 import { lang } from '../../../lib/i18n';
@@ -48,6 +49,21 @@ export function SchedulesScreen() {
   const today = localDate(now);
   const blank = useMemo(() => emptyForm(today, `${today.slice(0, 4)}-12-31`), [today]);
   const d = data.data;
+  // A schedule's own address (/schedules/12, the link of a "why it plays" sentence opened in a new tab)
+  // opens it once the list is loaded: in the editor for editors, in the list for everyone else.
+  const { params } = useRoute();
+  const linkedId = Number((params.sub ?? '').split('/')[0]) || null;
+  const opened = useRef<number | null>(null);
+  // After the editor has rendered: the editor for editors, the list for everyone else.
+  const reveal = () =>
+    setTimeout(() => document.getElementById(canWrite ? 'schedule-editor-title' : 'sch-list')?.scrollIntoView({ block: 'start' }), 0);
+  useEffect(() => {
+    const s = d?.schedules.find((x) => x.id === linkedId);
+    if (!s || opened.current === s.id) return;
+    opened.current = s.id;
+    if (canWrite) setEditing(s);
+    reveal();
+  }, [d, linkedId, canWrite]);
   const titles = useMemo(
     () => new Map((d?.contents ?? []).map((c) => [String(c.id), c.playing?.title ?? c.latest?.title ?? `#${c.id}`])),
     [d],
@@ -72,8 +88,7 @@ export function SchedulesScreen() {
   // A reason's link: editors get the schedule in the editor, everyone the list where it stands.
   const openFromReason = (id: number) => {
     open(id);
-    // After the editor has rendered.
-    setTimeout(() => document.getElementById(canWrite ? 'schedule-editor-title' : 'sch-list')?.scrollIntoView({ block: 'start' }), 0);
+    reveal();
   };
   async function remove(s: Schedule) {
     if (!window.confirm(tf('list.confirmDelete', { name: s.name || `#${s.id}` }))) return;
