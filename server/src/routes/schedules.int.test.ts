@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestCtx } from '../../test/support/context';
 import { useEditorContext } from '../../test/support/hooks';
-import { addContent, everyDay, vn, type Caller } from '../../test/factories/scheduling';
+import { addContent, callerFor, everyDay, vn, type Caller } from '../../test/factories/scheduling';
 
 let t: TestCtx;
 let ed: Caller;
@@ -200,5 +200,22 @@ describe('GET /api/schedules/conflicts', () => {
     expect(list.some((c) => c.type === 'ads_over_share' && c.deviceId === led)).toBe(true);
     expect(list.find((c) => c.type === 'speaker_slot_overfull' && c.deviceId === sp)?.scheduleIds).toHaveLength(3);
     expect(list.some((c) => c.type === 'fallback_only' && c.deviceId === led)).toBe(false);
+  });
+
+  it('still names a device with nothing scheduled while an emergency alert passes through it', async () => {
+    const idle = await device('kiosk', 'Kiosk một cửa');
+    const fallbackOnly = async () =>
+      ((await ed('GET', '/api/schedules/conflicts')).body.conflicts as { type: string; deviceId: number | null }[]).some(
+        (c) => c.type === 'fallback_only' && c.deviceId === idle,
+      );
+    expect(await fallbackOnly()).toBe(true);
+    const duty = await callerFor(t, 'truc-ban', ['admin']);
+    const alert = await duty('POST', '/api/alerts', { text: 'Bão số 3: không ra khỏi nhà.', target: { deviceIds: [idle] } });
+    expect(alert.status, JSON.stringify(alert.body)).toBe(201);
+    // The alert reaches the kiosk's stored timeline (its audience is recompiled after the answer).
+    await expect
+      .poll(async () => (await ed('GET', `/api/devices/${idle}/timeline/at?t=${now + 60_000}`)).body.segment?.class, { timeout: 5_000 })
+      .toBe('emergency');
+    expect(await fallbackOnly()).toBe(true);
   });
 });

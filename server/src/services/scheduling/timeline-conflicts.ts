@@ -97,7 +97,8 @@ export async function findConflicts(deps: { db: Db; now: number; horizon: Compil
       const c = adsOverShare(d, inputs, inHorizon);
       if (c) out.push(c);
     }
-    if (tl && tl.segments.every((s) => s.class === 'fallback')) {
+    // An emergency alert passing through does not give a device a programme: it still plays only the fallback.
+    if (tl && tl.segments.every((s) => s.class === 'fallback' || s.class === 'emergency')) {
       out.push(conflict('fallback_only', { deviceId: Number(d.id) },
         `Thiết bị "${d.name}" chỉ phát vòng lặp mặc định trong ${Math.round((tl.to - tl.from) / DAY_MS)} ngày tới.`,
         `Device "${d.name}" plays nothing but the default loop over the next ${Math.round((tl.to - tl.from) / DAY_MS)} days.`));

@@ -69,7 +69,7 @@ export function BulkSubmitBar({ drafts, selected, onSelected, titleOf, onSubmitt
   return (
     <div class={styles.bulk} data-testid="bulk-submit">
       <div class={controls.row}>
-        <label class={styles.all}>
+        <label class={`${controls.choice} ${styles.all}`}>
           <input
             type="checkbox"
             checked={all}

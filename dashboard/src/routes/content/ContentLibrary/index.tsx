@@ -48,14 +48,15 @@ function selectColumn({ selected, toggle }: Selection): Column<Content> {
     header: t('bulk.selectAll'),
     render: (c) =>
       submittable(c) ? (
-        <input
-          type="checkbox"
-          class={bulk.pick}
-          checked={selected.includes(c.id)}
-          aria-label={tf('bulk.select', { title: titleOf(c) })}
-          onChange={(e) => toggle(c.id, e.currentTarget.checked)}
-          data-testid="select-item"
-        />
+        <label class={`${controls.choice} ${bulk.pick}`}>
+          <input
+            type="checkbox"
+            checked={selected.includes(c.id)}
+            aria-label={tf('bulk.select', { title: titleOf(c) })}
+            onChange={(e) => toggle(c.id, e.currentTarget.checked)}
+            data-testid="select-item"
+          />
+        </label>
       ) : null,
   };
 }
