@@ -5,7 +5,7 @@
 // like the form around them, its alert banner has no stranded separator, and the overview counts the alert.
 // Last, the LED screen's day says why it plays in a sentence, in Vietnamese and in English, naming the schedule
 // with a link that opens it.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,13 +43,7 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
     await createStaff(admin, EDITOR_AND_REVIEWER, PASSWORD);
     // An approved picture, so the player has a file to download and verify.
     const writer = await fetchSession(server, 'bientap', PASSWORD);
-    const up = await fetch(`${server.url}/api/media?accept=media&name=poster.png`, {
-      method: 'POST',
-      headers: { ...(await sessionHeaders(server, 'bientap')), 'Content-Type': 'application/octet-stream' },
-      body: new Uint8Array(readFileSync(files['poster.png']!)),
-    });
-    expect(up.status).toBe(201);
-    const { sha256 } = (await up.json()) as { sha256: string };
+    const sha256 = await writer.upload(files['poster.png']!, 'poster.png');
     const clip = await writer<{ id: number }>('POST', '/api/content', { kind: 'clip', title: CLIP_TITLE, mediaSha256: sha256 });
     expect(clip.status, JSON.stringify(clip.body)).toBe(201);
     const sub = await writer<{ id: number }>('POST', `/api/content/${clip.body.id}/versions/1/submit`);
@@ -182,13 +176,19 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
     expect(problems).toEqual([]);
   });
 
-  it('says why the LED screen plays in a sentence, in Vietnamese and English, with the schedule as a link', async () => {
+  /** The LED screen's first normal bar in the schedules screen's device chart, focused so its reason shows. */
+  async function focusLedBar() {
     await nav(editor, 'Lịch phát');
     const gantt = editor.getByTestId('device-gantt');
     await gantt.getByTestId('gantt-device').selectOption({ label: `${DEVICE_NAME} (Màn hình LED)` });
     const bar = gantt.locator('[data-testid="gantt-bar"][data-class="normal"]').first();
     await bar.waitFor();
     await bar.focus();
+    return bar;
+  }
+
+  it('says why the LED screen plays in a sentence, in Vietnamese and English, with the schedule as a link', async () => {
+    const bar = await focusLedBar();
     const reason = bar.getByTestId('gantt-reason');
     await expect.poll(() => reason.innerText()).toContain(`Lý do phát: Thông thường · lịch #${scheduleId} «${SCHEDULE_NAME}» · cả ngày`);
     expect(await reason.innerText()).not.toMatch(/normal:|cửa sổ/);
@@ -204,12 +204,7 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
   });
 
   it('opens the schedule at the link’s own address loaded on its own, as in a new tab', async () => {
-    await nav(editor, 'Lịch phát');
-    const gantt = editor.getByTestId('device-gantt');
-    await gantt.getByTestId('gantt-device').selectOption({ label: `${DEVICE_NAME} (Màn hình LED)` });
-    const bar = gantt.locator('[data-testid="gantt-bar"][data-class="normal"]').first();
-    await bar.waitFor();
-    await bar.focus();
+    const bar = await focusLedBar();
     const href = await bar.getByTestId('gantt-schedule-link').getAttribute('href');
     expect(href).toBe(`/schedules/${scheduleId}`);
     const tab = await editor.context().newPage();
@@ -219,18 +214,3 @@ describe.skipIf(skipBrowserTests)('the device table follows the live feed', () =
     await tab.close();
   });
 });
-
-/** The cookie and CSRF header of a fresh session (for the raw upload, which fetchSession does not do). */
-async function sessionHeaders(server: RunningServer, username: string): Promise<Record<string, string>> {
-  const res = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, 'X-CSRF-Token': csrfToken };
-}
