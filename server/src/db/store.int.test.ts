@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from './sqlite';
-import { migrate, MigrationError, listMigrations } from './migrate';
+import { migrate, MigrationError, listMigrations, MIGRATIONS_DIR } from './migrate';
 import { createTestContext } from '../../test/support/context';
 import { useContextFactory } from '../../test/support/hooks';
 import { runCli as cli } from '../../test/support/cli';
@@ -41,6 +41,58 @@ describe('migrations', () => {
     expect(tables).toContain('a');
     expect(tables).not.toContain('b');
     expect((await db.all('SELECT * FROM schema_migrations')).length).toBe(1);
+    await db.close();
+  });
+});
+
+describe('table rebuilds (foreign keys off)', () => {
+  const copyUpTo = (last: string) => {
+    const dir = tmp();
+    for (const m of listMigrations().filter((x) => x.name <= last)) fs.writeFileSync(path.join(dir, m.name), m.sql);
+    return dir;
+  };
+
+  it('widens the content and device kinds and keeps every row, reference and id high-water mark', async () => {
+    const dir = copyUpTo('0009_media_name_warnings.sql');
+    const db = await openDb(path.join(dir, 'r.db'));
+    await migrate(db, dir);
+    await db.run("INSERT INTO users (id, username, display_name, password_hash, created_at, updated_at) VALUES (1, 'u', 'U', 'x', 1, 1)");
+    await db.run("INSERT INTO content (id, kind, owner_id, created_at, updated_at) VALUES (7, 'message', 1, 1, 1), (9, 'clip', 1, 1, 1)");
+    await db.run('DELETE FROM content WHERE id = 9');
+    await db.run(
+      "INSERT INTO content_versions (content_id, number, state, title, duration_ms, version_sha256, created_by, created_at) VALUES (7, 1, 'draft', 'T', 1000, 'h', 1, 1)",
+    );
+    await db.run("INSERT INTO devices (id, kind, name, created_at, updated_at) VALUES (3, 'speaker', 'Loa', 1, 1)");
+    await db.run("INSERT INTO device_groups (id, name, created_at) VALUES (1, 'Tổ 1', 1)");
+    await db.run('INSERT INTO device_group_members (group_id, device_id) VALUES (1, 3)');
+    await expect(db.run("INSERT INTO content (kind, owner_id, created_at, updated_at) VALUES ('quiz', 1, 1, 1)")).rejects.toThrow(/CHECK/);
+
+    fs.copyFileSync(path.join(MIGRATIONS_DIR, '0010_quiz_and_receiver_kinds.sql'), path.join(dir, '0010_quiz_and_receiver_kinds.sql'));
+    expect(await migrate(db, dir)).toEqual(['0010_quiz_and_receiver_kinds.sql']);
+    expect((await db.get<{ foreign_keys: number }>('PRAGMA foreign_keys'))!.foreign_keys).toBe(1);
+    expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
+    expect(await db.get('SELECT id, kind FROM content')).toEqual({ id: 7, kind: 'message' });
+    expect(await db.get('SELECT content_id FROM content_versions')).toEqual({ content_id: 7 });
+    expect(await db.get('SELECT device_id FROM device_group_members')).toEqual({ device_id: 3 });
+    const quiz = await db.run("INSERT INTO content (kind, owner_id, created_at, updated_at) VALUES ('quiz', 1, 1, 1)");
+    expect(quiz.lastID).toBe(10);
+    await db.run("INSERT INTO devices (kind, name, created_at, updated_at) VALUES ('receiver', 'Bộ thu', 1, 1)");
+    await expect(db.run("INSERT INTO content (kind, owner_id, created_at, updated_at) VALUES ('poster', 1, 1, 1)")).rejects.toThrow(/CHECK/);
+    await expect(
+      db.run("INSERT INTO content_versions (content_id, number, state, title, duration_ms, version_sha256, created_by, created_at) VALUES (99, 1, 'draft', 'T', 1, 'h', 1, 1)"),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    await db.close();
+  });
+
+  it('rolls back a rebuild that leaves a broken reference, with foreign keys on again', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, '0001_a.sql'), 'CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (p INTEGER REFERENCES p(id)); INSERT INTO p VALUES (1); INSERT INTO c VALUES (1);');
+    fs.writeFileSync(path.join(dir, '0002_b.sql'), '-- bantin:foreign-keys-off\nCREATE TABLE p_next (id INTEGER PRIMARY KEY); DROP TABLE p; ALTER TABLE p_next RENAME TO p;');
+    const db = await openDb(path.join(dir, 'k.db'));
+    await expect(migrate(db, dir)).rejects.toThrow(/broken foreign keys/);
+    expect(await db.get('SELECT count(*) AS n FROM p')).toEqual({ n: 1 });
+    expect((await db.all('SELECT name FROM schema_migrations')).length).toBe(1);
+    expect((await db.get<{ foreign_keys: number }>('PRAGMA foreign_keys'))!.foreign_keys).toBe(1);
     await db.close();
   });
 });
