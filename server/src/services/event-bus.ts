@@ -4,6 +4,7 @@
 // have finished, so a caller that awaits it sees their work done. A failing listener is reported to
 // `onError` and never undoes the committed change or stops the other listeners.
 import type { AlertMessage, Command, DeviceTimeline } from '@bantin/protocol';
+import type { AsRunSpan } from '../streams/source';
 
 /** An audience as stored before an edit (schedules), so the devices it reached before are recompiled too. */
 export type StoredTarget = { deviceIds?: number[]; groupIds?: number[]; kinds?: ('led' | 'kiosk' | 'speaker')[] };
@@ -25,6 +26,10 @@ export type BusEvents = {
   'alert.changed': { action: AlertMessage['action']; message: AlertMessage; deviceIds: number[] };
   /** A device acknowledged an alert for the first time. */
   'alert.acked': { alertId: number; deviceId: number; at: number };
+  /** A stream zone was created, edited or removed (its encoder restarts or stops). */
+  'stream-zone.changed': { groupId: number };
+  /** A zone's encoder finished one as-run span (what went out, when, why). */
+  'stream.as-run': AsRunSpan;
   /** A device's stored timeline got a new version (timeline service). */
   'timeline.changed': { deviceId: number; version: string; timeline: DeviceTimeline };
 };
