@@ -24,4 +24,9 @@ export interface ZoneAudioSource {
   nowPlaying(zoneId: number): string;
   /** The zone's encoding (for icy-br and the response headers), or null when not running. */
   format(zoneId: number): { bitrateKbps: number; channels: 1 | 2 } | null;
+  /**
+   * The absolute path of one file of the zone's HLS output (`index.m3u8` or a segment name), or null when the
+   * zone is not running or the name is not one of its current files (never a path outside its folder).
+   */
+  hlsFile(zoneId: number, name: string): string | null;
 }
