@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import { keepConnectionsAlive } from './http/keep-alive';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createDailyLogFile, createLogger, logsDir, type Logger } from './log';
@@ -125,6 +127,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     ];
     process.stderr.write(lines.join('\n') + '\n');
   });
+  keepConnectionsAlive(server as HttpServer);
   ctx.realtime.attach(server);
 
   let stopping = false;
