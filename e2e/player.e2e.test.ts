@@ -562,4 +562,77 @@ describe.skipIf(skipBrowserTests)('player shows approved image, video and Vietna
       await lanContext.close();
     }
   });
+
+  // LED controller boxes run old Android System WebViews: each API the player has a fallback for is removed by an
+  // init script before the app loads, and the player must still pair, verify its media and play it.
+  const FALLBACKS: { name: string; script: string; removed: string; stored?: 'bytes'; objectUrls?: true }[] = [
+    {
+      name: 'without a service worker (media from object URLs)',
+      script: 'delete Navigator.prototype.serviceWorker;',
+      removed: "'serviceWorker' in navigator",
+      objectUrls: true,
+    },
+    {
+      name: 'without crypto.subtle (sha256 in JavaScript)',
+      script: "Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined, configurable: true });",
+      removed: 'typeof crypto.subtle !== "undefined"',
+    },
+    {
+      name: 'without IndexedDB blob support and without the Cache API (bytes kept in IndexedDB)',
+      script: `
+        delete Window.prototype.caches; delete window.caches;
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (value, key) {
+          if (value instanceof Blob) throw new DOMException('Blobs are not supported', 'DataCloneError');
+          return put.call(this, value, key);
+        };`,
+      removed: 'typeof caches !== "undefined"',
+      stored: 'bytes',
+      objectUrls: true,
+    },
+  ];
+
+  for (const fallback of FALLBACKS) {
+    it(`plays verified media ${fallback.name}`, async () => {
+      const oldContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      try {
+        await oldContext.addInitScript({ content: fallback.script });
+        const old = await oldContext.newPage();
+        const errors: string[] = [];
+        old.on('pageerror', (err) => errors.push(err.message));
+        await old.goto(server.url + '/player/');
+        expect(await old.evaluate((probe) => (0, eval)(probe) as boolean, fallback.removed)).toBe(false);
+        await pair(old, admin, { name: `LED cũ ${FALLBACKS.indexOf(fallback) + 1}`, kind: 'led' });
+        await playsImageVideoText(old);
+        const srcs = await old
+          .locator('[data-testid="player-item"] img, [data-testid="player-item"] video')
+          .evaluateAll((els) => els.map((e) => (e as HTMLMediaElement).src));
+        expect(srcs.length).toBeGreaterThan(0);
+        if (fallback.objectUrls) for (const src of srcs) expect(src.startsWith('blob:')).toBe(true);
+        if (fallback.stored === 'bytes') {
+          // What the media store kept: plain bytes with their type, not Blobs, for the image and the video.
+          const kept = await old.evaluate(
+            () =>
+              new Promise<string[]>((resolve, reject) => {
+                const open = indexedDB.open('bantin-player');
+                open.onerror = () => reject(open.error);
+                open.onsuccess = () => {
+                  const req = open.result.transaction('blobs', 'readonly').objectStore('blobs').getAll();
+                  req.onsuccess = () => {
+                    open.result.close();
+                    resolve(req.result.map((v: { mime?: string; bytes?: unknown }) => (v.bytes instanceof ArrayBuffer ? String(v.mime) : 'other')));
+                  };
+                  req.onerror = () => reject(req.error);
+                };
+              }),
+          );
+          expect(kept).not.toContain('other');
+          expect([kept.some((m) => m.startsWith('image/')), kept.some((m) => m.startsWith('video/'))]).toEqual([true, true]);
+        }
+        expect(errors).toEqual([]);
+      } finally {
+        await oldContext.close();
+      }
+    });
+  }
 });

@@ -44,13 +44,22 @@ export function cacheMediaStore(caches: CacheStorage): MediaStore {
   };
 }
 
+/** How a file is kept where IndexedDB cannot store a Blob (older Android WebViews refuse to clone one). */
+type StoredBytes = { mime: string; bytes: ArrayBuffer };
+const isStoredBytes = (v: unknown): v is StoredBytes =>
+  typeof v === 'object' && v !== null && (v as StoredBytes).bytes instanceof ArrayBuffer && typeof (v as StoredBytes).mime === 'string';
+
 export function idbMediaStore(db: IDBDatabase): MediaStore {
   return {
     kind: 'idb',
     list: () => kvKeys(db, 'blobs'),
-    put: (sha, bytes, mime) => kvSet(db, sha, new Blob([bytes], { type: mime }), 'blobs'),
+    // A Blob first (the browser keeps it on disk, outside the heap); where that is refused, the plain bytes.
+    put: async (sha, bytes, mime) =>
+      (await kvSet(db, sha, new Blob([bytes], { type: mime }), 'blobs')) || kvSet(db, sha, { mime, bytes } satisfies StoredBytes, 'blobs'),
     async blob(sha) {
-      return (await kvGet<Blob>(db, sha, 'blobs')) ?? null;
+      const kept = await kvGet<unknown>(db, sha, 'blobs');
+      if (kept instanceof Blob) return kept;
+      return isStoredBytes(kept) ? new Blob([kept.bytes], { type: kept.mime }) : null;
     },
     remove: (sha) => kvDelete(db, sha, 'blobs'),
   };
