@@ -11,3 +11,4 @@ export * from './targeting';
 export * from './roles';
 export * from './csv';
 export * from './web-storage';
+export * from './layout';
