@@ -34,12 +34,14 @@ import { reportRoutes } from './routes/reports';
 import type { DeviceService } from './services/devices/device-service';
 import type { GroupService } from './services/scheduling/group-service';
 import type { PlaylistService } from './services/scheduling/playlist-service';
+import type { LayoutService } from './services/layouts/layout-service';
 import type { ScheduleService } from './services/scheduling/schedule-service';
 import type { PairingService } from './services/devices/pairing-service';
 import type { TimelineService } from './services/scheduling/timeline-service';
 import { deviceRoutes } from './routes/devices';
 import { groupRoutes } from './routes/groups';
 import { playlistRoutes } from './routes/playlists';
+import { layoutRoutes } from './routes/layouts';
 import { scheduleRoutes } from './routes/schedules';
 import type { PlayNowService } from './services/scheduling/play-now';
 import { pairingRoutes } from './routes/pairing';
@@ -66,6 +68,7 @@ export type AppDeps = {
   devices: DeviceService;
   groups: GroupService;
   playlists: PlaylistService;
+  layouts: LayoutService;
   schedules: ScheduleService;
   playNow: PlayNowService;
   pairing: PairingService;
@@ -104,6 +107,7 @@ export function createApi(deps: AppDeps) {
     .route('/', calendarRoutes({ links: deps.calendarLinks, hook }))
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
+    .route('/layouts', layoutRoutes({ layouts: deps.layouts, hook }))
     .route('/schedules', scheduleRoutes({ schedules: deps.schedules, playNow: deps.playNow, conflicts: () => deps.timeline.conflicts(), hook }))
     .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }))
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))

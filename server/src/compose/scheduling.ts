@@ -1,5 +1,5 @@
 // Scheduling area for main.ts: timelines (recompiled on the bus events of the other services), groups,
-// playlists, schedules (and play-now entries) and the groups' calendar feeds.
+// playlists, schedules (and play-now entries), the groups' calendar feeds and the screen layouts.
 import type { Base } from './base';
 import type { AuditService } from '../services/accounts/audit-service';
 import { createTimelineService } from '../services/scheduling/timeline-service';
@@ -9,6 +9,7 @@ import { createScheduleService } from '../services/scheduling/schedule-service';
 import { createPlayNowService } from '../services/scheduling/play-now';
 import { createGroupCalendar } from '../services/scheduling/group-calendar';
 import { createCalendarLinkService } from '../services/scheduling/calendar-link-service';
+import { createLayoutService } from '../services/layouts/layout-service';
 
 export function composeScheduling({ config, db, clock, log, bus }: Base, { audit }: { audit: AuditService }) {
   const timeline = createTimelineService({ db, clock, tz: config.tz, horizonDays: config.horizonDays, bus, log });
@@ -18,5 +19,6 @@ export function composeScheduling({ config, db, clock, log, bus }: Base, { audit
   const playNow = createPlayNowService({ db, clock, tz: config.tz, schedules });
   const groupCalendar = createGroupCalendar({ db, clock, tz: config.tz });
   const calendarLinks = createCalendarLinkService({ db, calendar: groupCalendar });
-  return { timeline, groups, playlists, schedules, playNow, groupCalendar, calendarLinks };
+  const layouts = createLayoutService({ db, clock, audit, bus });
+  return { timeline, groups, playlists, schedules, playNow, groupCalendar, calendarLinks, layouts };
 }

@@ -39,6 +39,21 @@ export const MESSAGES = {
     vi: 'Nhóm đang được dùng trong lịch phát {schedules}; hãy sửa các lịch đó trước.',
     en: 'The group is used by schedules {schedules}; change those first.',
   },
+  layout_not_found: { vi: 'Không tìm thấy bố cục màn hình #{id}.', en: 'Screen layout #{id} not found.' },
+  layout_version_not_found: { vi: 'Bố cục #{id} không có phiên bản #{versionId}.', en: 'Layout #{id} has no version #{versionId}.' },
+  layout_invalid: { vi: 'Bố cục không hợp lệ: {problems}.', en: 'The layout is invalid: {problems}.' },
+  layout_content_unknown: {
+    vi: 'Vùng "{region}" dùng nội dung #{id} không có (chỉ tin nhắn hoặc clip).',
+    en: 'Region "{region}" uses content #{id}, which does not exist (messages or clips only).',
+  },
+  layout_system: { vi: 'Bố cục mẫu #{id} không sửa hay xoá được; hãy tạo bản sao.', en: 'Starter layout #{id} cannot be changed or deleted; make a copy.' },
+  layout_not_waiting: {
+    vi: 'Phiên bản {number} của bố cục không chờ duyệt (trạng thái: {state}).',
+    en: 'Version {number} of the layout is not waiting for review (state: {state}).',
+  },
+  layout_reject_reason: { vi: 'Hãy ghi lý do từ chối bố cục.', en: 'Give a reason for rejecting the layout.' },
+  layout_in_use: { vi: 'Bố cục đang dùng cho {count} thiết bị hoặc nhóm; hãy gỡ trước.', en: 'The layout is assigned to {count} devices or groups; unassign it first.' },
+  layout_not_for_kind: { vi: 'Thiết bị loại {kind} không có màn hình để dùng bố cục.', en: 'A {kind} device has no screen to use a layout.' },
   playlist_not_found: { vi: 'Không tìm thấy danh sách phát #{id}.', en: 'Playlist #{id} not found.' },
   playlist_in_use: {
     vi: 'Danh sách phát đang được {count} lịch phát sử dụng.',

@@ -26,6 +26,8 @@ export type BusEvents = {
   'alert.changed': { action: AlertMessage['action']; message: AlertMessage; deviceIds: number[] };
   /** A device acknowledged an alert for the first time. */
   'alert.acked': { alertId: number; deviceId: number; at: number };
+  /** A layout's approved version or an assignment changed; `deviceIds` are the screens it may concern. */
+  'layout.changed': { layoutId: number | null; deviceIds: number[] };
   /** A stream zone was created, edited or removed (its encoder restarts or stops). */
   'stream-zone.changed': { groupId: number };
   /** A zone's encoder finished one as-run span (what went out, when, why). */
