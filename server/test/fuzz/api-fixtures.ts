@@ -49,6 +49,13 @@ export async function createFixtures(t: TestCtx): Promise<Fixtures> {
     target: { deviceIds: [led.id] },
     when: { dateFrom: '2025-01-01', dateTo: '2030-12-31', daysOfWeek: [1, 2, 3, 4, 5, 6, 7], windows: [{ start: '06:00', end: '07:00' }] },
   });
+  const layout = await call<{ id: number; latest: { id: number } }>(t, session, 'POST', '/api/layouts', {
+    name: 'Bố cục thử',
+    orientation: 'landscape',
+    width: 1920,
+    height: 1080,
+    regions: [{ id: 'main', kind: 'main', x: 0, y: 0, w: 1920, h: 1080, z: 0 }],
+  });
   const alert = await call<{ id: number }>(t, session, 'POST', '/api/alerts', { text: 'Cảnh báo thử', target: { deviceIds: [kiosk.id] } });
   // Its speech is rendered in the background; a file landing mid-fuzz would look like a change.
   await t.alerts.settle();
@@ -67,6 +74,8 @@ export async function createFixtures(t: TestCtx): Promise<Fixtures> {
     'groups/id': String(group.id),
     'members/deviceId': String(kiosk.id),
     'playlists/id': String(playlist.id),
+    'layouts/id': String(layout.id),
+    'versions/versionId': String(layout.latest.id),
     'schedules/id': String(schedule.id),
     'alerts/id': String(alert.id),
     'media/sha256': media.sha256,
