@@ -10,13 +10,14 @@ const NAV_VI = [
   'Duyệt',
   'Lịch phát',
   'Danh sách phát',
+  'Bố cục màn hình',
   'Thiết bị',
   'Cảnh báo',
   'Báo cáo',
   'Người dùng',
   'Nhật ký',
 ];
-const NAV_EN = ['Overview', 'Content', 'Review', 'Schedules', 'Playlists', 'Devices', 'Alerts', 'Reports', 'Users', 'Audit log'];
+const NAV_EN = ['Overview', 'Content', 'Review', 'Schedules', 'Playlists', 'Screen layouts', 'Devices', 'Alerts', 'Reports', 'Users', 'Audit log'];
 const VIETNAMESE_LETTER = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
 
 describe.skipIf(skipBrowserTests)('dashboard and player in Chromium against the real server', () => {

@@ -11,6 +11,7 @@ describe('visibleScreens', () => {
       'review',
       'schedules',
       'playlists',
+      'layouts',
       'devices',
       'alerts',
       'reports',

@@ -3,7 +3,7 @@
 import type { Role } from './api';
 import type { MessageKey } from './i18n';
 
-export type ScreenId = 'overview' | 'content' | 'review' | 'schedules' | 'playlists' | 'devices' | 'alerts' | 'reports' | 'users' | 'audit';
+export type ScreenId = 'overview' | 'content' | 'review' | 'schedules' | 'playlists' | 'layouts' | 'devices' | 'alerts' | 'reports' | 'users' | 'audit';
 
 interface Screen {
   id: ScreenId;
@@ -19,6 +19,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'review', path: '/review', title: 'nav.review', access: 'all' },
   { id: 'schedules', path: '/schedules', title: 'nav.schedules', access: 'all' },
   { id: 'playlists', path: '/playlists', title: 'nav.playlists', access: 'all' },
+  { id: 'layouts', path: '/layouts', title: 'nav.layouts', access: 'all' },
   { id: 'devices', path: '/devices', title: 'nav.devices', access: 'all' },
   { id: 'alerts', path: '/alerts', title: 'nav.alerts', access: 'all' },
   { id: 'reports', path: '/reports', title: 'nav.reports', access: 'all' },

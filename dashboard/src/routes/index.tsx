@@ -21,6 +21,7 @@ const pages: Record<ScreenId, ComponentType> = {
   review: lazyScreen(() => import('./review/index')),
   schedules: lazyScreen(() => import('./schedules/index')),
   playlists: lazyScreen(() => import('./playlists/index')),
+  layouts: lazyScreen(() => import('./layouts/index')),
   devices: lazyScreen(() => import('./devices/index')),
   alerts: lazyScreen(() => import('./alerts/index')),
   reports: lazyScreen(() => import('./reports/index')),

@@ -43,3 +43,14 @@ describe('layout rules', () => {
     expect(JSON.stringify(normalizeLayout(normalizeLayout(a)))).toBe(JSON.stringify(normalizeLayout(a)));
   });
 });
+
+describe('clock text', () => {
+  it('writes the local date and time in Vietnamese in the given zone', async () => {
+    const { clockText } = await import('./layout');
+    const t = Date.parse('2026-12-03T15:30:00Z');
+    expect(clockText(t, 'Asia/Ho_Chi_Minh')).toBe('Thứ Năm, 03/12/2026 · 22:30');
+    expect(clockText(t, 'UTC')).toBe('Thứ Năm, 03/12/2026 · 15:30');
+    expect(clockText(Date.parse('2026-12-06T17:05:00Z'), 'Asia/Ho_Chi_Minh')).toBe('Thứ Hai, 07/12/2026 · 00:05');
+    expect(clockText(Date.parse('2026-12-06T16:59:00Z'), 'Asia/Ho_Chi_Minh')).toBe('Chủ Nhật, 06/12/2026 · 23:59');
+  });
+});

@@ -177,3 +177,15 @@ export const STARTER_LAYOUTS: { key: string; name: string; body: LayoutBody }[] 
     },
   },
 ];
+
+const WEEKDAYS_VI = ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** The clock region's text in Vietnamese for an instant in a zone: "Thứ Năm, 03/12/2026 · 22:30". */
+export function clockText(ms: number, tz: string): string {
+  const parts: Record<string, string> = {};
+  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  for (const p of fmt.formatToParts(new Date(ms))) parts[p.type] = p.value;
+  // The weekday of the local date, computed from the date itself (no locale data needed on old WebViews).
+  const weekday = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day))).getUTCDay();
+  return `${WEEKDAYS_VI[weekday]}, ${parts.day}/${parts.month}/${parts.year} · ${parts.hour}:${parts.minute}`;
+}

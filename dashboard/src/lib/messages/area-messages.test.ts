@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../area-i18n';
 import { alertsText } from './alerts';
 import { devicesText } from './devices';
+import { layoutsText } from './layouts';
 import { playNowText } from './play-now';
 import { reportsText } from './reports';
 import { schedulesText } from './schedules';
 
-const areas = { schedules: schedulesText, devices: devicesText, alerts: alertsText, reports: reportsText, playNow: playNowText };
+const areas = { schedules: schedulesText, devices: devicesText, alerts: alertsText, reports: reportsText, playNow: playNowText, layouts: layoutsText };
 
 describe('area dictionaries', () => {
   for (const [name, area] of Object.entries(areas)) {
