@@ -115,6 +115,7 @@ export function LayoutEditor({ draft: initial, contents, tz, onClose, onSaved }:
             <legend>{tf('editor.region', { id: region.id })}</legend>
             <SelectField<RegionKind>
               id="layout-kind"
+              testId="layout-kind"
               label={t('editor.kind')}
               value={region.kind}
               choices={REGION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
