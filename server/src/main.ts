@@ -23,6 +23,7 @@ import { composeScheduling } from './compose/scheduling';
 import { composeAlerts } from './compose/alerts';
 import { composeDevices } from './compose/devices';
 import { composeReports } from './compose/reports';
+import { composeStreams } from './compose/streams';
 import { STATIC_ROOTS } from './paths';
 
 export const dbFile = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'bantin.db');
@@ -47,7 +48,8 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const { alerts } = alertArea;
   const devices = composeDevices(base, { audit, timeline: scheduling.timeline, alerts });
   const reports = composeReports(base, { audit });
-  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports };
+  const streams = composeStreams(base, { audit });
+  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams };
 
   // The WebSocket hub; start() attaches it to the HTTP server.
   const realtime = createRealtime({

@@ -39,6 +39,11 @@ export const MESSAGES = {
     vi: 'Nhóm đang được dùng trong lịch phát {schedules}; hãy sửa các lịch đó trước.',
     en: 'The group is used by schedules {schedules}; change those first.',
   },
+  stream_zone_not_found: { vi: 'Nhóm #{id} chưa được phát thành luồng.', en: 'Group #{id} is not a stream zone.' },
+  stream_zone_slug_taken: {
+    vi: 'Tên luồng "{slug}" đã được vùng phát khác dùng.',
+    en: 'The stream name "{slug}" is already used by another zone.',
+  },
   playlist_not_found: { vi: 'Không tìm thấy danh sách phát #{id}.', en: 'Playlist #{id} not found.' },
   playlist_in_use: {
     vi: 'Danh sách phát đang được {count} lịch phát sử dụng.',
