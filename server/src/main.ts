@@ -48,7 +48,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const { alerts } = alertArea;
   const devices = composeDevices(base, { audit, timeline: scheduling.timeline, alerts });
   const reports = composeReports(base, { audit });
-  const streams = composeStreams(base, { audit });
+  const streams = composeStreams(base, { audit, timeline: scheduling.timeline });
   const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams };
 
   // The WebSocket hub; start() attaches it to the HTTP server.
