@@ -21,6 +21,8 @@ export function createZoneTimelineService(deps: ZoneTimelineDeps) {
   const timelines = new Map<number, DeviceTimeline>();
   /** Member device ids of each zone at the last compile (which members' timeline.changed concern a zone). */
   const members = new Map<number, Set<number>>();
+  /** Titles of the playable content, for what a zone has on air. */
+  let titles = new Map<number, string>();
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -28,6 +30,7 @@ export function createZoneTimelineService(deps: ZoneTimelineDeps) {
     const now = deps.clock();
     const [inputs, zones] = await Promise.all([loadCompileInputs(deps.db, now), streamZoneRepo.list(deps.db)]);
     const opts = deps.horizon(now);
+    titles = new Map(inputs.versions.map((v) => [v.content_id, v.title]));
     const live = new Set<number>();
     for (const z of zones) {
       const g = await groupRepo.findById(deps.db, z.group_id);
@@ -87,6 +90,9 @@ export function createZoneTimelineService(deps: ZoneTimelineDeps) {
       if (!tl || deps.clock() >= tl.to - REFRESH_BEFORE_END_MS) await recompile();
       return timelines.get(groupId) ?? null;
     },
+    /** Member devices of the zone's group at the last compile. */
+    members: (groupId: number): ReadonlySet<number> => members.get(groupId) ?? new Set(),
+    title: (contentId: number): string | undefined => titles.get(contentId),
     /** The last compiled timeline without waiting (the feeder's hot path). */
     current: (groupId: number): DeviceTimeline | null => timelines.get(groupId) ?? null,
     /** Waits for a running compile (tests, shutdown). */
