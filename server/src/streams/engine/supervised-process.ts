@@ -8,6 +8,11 @@ import type { Logger } from '../../log';
 /** Writes beyond this much unread stdin are dropped: a stalled process must not grow our memory. */
 const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
 
+const FIRST_RESTART_MS = 200;
+const MAX_RESTART_MS = 10_000;
+/** A process that lived this long counts as having worked. */
+const STABLE_MS = 10_000;
+
 export type SupervisedProcess = {
   write(chunk: Buffer): void;
   /** Process id of the running child, or null between a death and its restart. */
@@ -31,10 +36,13 @@ export function superviseProcess(opts: {
   let timer: NodeJS.Timeout | null = null;
   let exited: Promise<void> = Promise.resolve();
   let stderrTail = '';
+  let startedAt = 0;
+  let delay = opts.restartDelayMs ?? FIRST_RESTART_MS;
 
   const start = () => {
     timer = null;
     if (stopped) return;
+    startedAt = Date.now();
     const c = spawn(opts.bin, opts.args(), { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     child = c;
     stderrTail = '';
@@ -49,7 +57,9 @@ export function superviseProcess(opts: {
         if (stopped) return;
         opts.log?.warn('stream encoder exited, restarting', { name: opts.name, code, signal, stderr: stderrTail.trim() });
         opts.onRestart?.();
-        timer = setTimeout(start, opts.restartDelayMs ?? 500);
+        // A process that ran a while is restarted at once; one that keeps dying young waits longer each time.
+        delay = Date.now() - startedAt > STABLE_MS ? (opts.restartDelayMs ?? FIRST_RESTART_MS) : Math.min(delay * 2, MAX_RESTART_MS);
+        timer = setTimeout(start, delay);
       });
       c.on('error', (err) => opts.log?.error('stream encoder failed to start', { name: opts.name, err }));
     });

@@ -25,7 +25,8 @@ export function encoderArgs(z: ZoneSettings, hlsDir: string): string[] {
   const br = `${z.bitrateKbps}k`;
   return [
     '-hide_banner', '-nostdin', '-v', 'error',
-    '-f', 's16le', '-ar', rate, '-ac', ch, '-i', 'pipe:0',
+    // Raw PCM needs no probing: without these ffmpeg would wait for input before its first output.
+    '-probesize', '32', '-analyzeduration', '0', '-f', 's16le', '-ar', rate, '-ac', ch, '-i', 'pipe:0',
     '-map', '0:a', '-c:a', 'libmp3lame', '-b:a', br, '-id3v2_version', '0', '-write_xing', '0', '-flush_packets', '1', '-f', 'mp3', 'pipe:1',
     '-map', '0:a', '-c:a', 'aac', '-b:a', br, '-f', 'hls', '-hls_time', String(HLS_SEGMENT_S), '-hls_list_size', String(HLS_LIST_SIZE),
     '-hls_flags', 'delete_segments+omit_endlist', '-hls_segment_filename', path.join(hlsDir, 'seg-%05d.ts'), path.join(hlsDir, 'index.m3u8'),
