@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestCtx } from '../../../test/support/context';
-import { ffmpeg } from '../../../test/factories/media';
+import { storeGeneratedTone } from '../../../test/factories/media';
 import { addContent, callerFor, everyDay, vn, type Caller } from '../../../test/factories/scheduling';
 import { decodeToPcm, dominantTones } from '../../../test/support/tones';
 import type { AsRunSpan } from '../source';
@@ -22,12 +22,7 @@ let t: TestCtx;
 let ed: Caller;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-engine-'));
 
-/** Stores a generated WAV as an audio file of the media store and returns its sha256. */
-async function storeTone(name: string, filter: string[], durationMs: number): Promise<string> {
-  const file = path.join(dir, name);
-  await ffmpeg([...filter, '-ac', '1', '-ar', '44100', '-c:a', 'pcm_s16le', file]);
-  return t.media.storeGenerated(fs.readFileSync(file), { mime: 'audio/wav', kind: 'audio', durationMs, name });
-}
+const storeTone = (name: string, input: string[], durationMs: number) => storeGeneratedTone(t.media, dir, name, input, durationMs);
 
 type Heard = { frames: Buffer[]; at: number[]; firstZoneMs: number };
 function listen(zoneId: number): Heard & { stop: () => void } {
