@@ -28,7 +28,14 @@ export function createZoneTimelineService(deps: ZoneTimelineDeps) {
 
   const compileAll = async () => {
     const now = deps.clock();
-    const [inputs, zones] = await Promise.all([loadCompileInputs(deps.db, now), streamZoneRepo.list(deps.db)]);
+    const zones = await streamZoneRepo.list(deps.db);
+    // No zone, nothing to compile: most installations never load the inputs a second time for this.
+    if (zones.length === 0) {
+      timelines.clear();
+      members.clear();
+      return;
+    }
+    const inputs = await loadCompileInputs(deps.db, now);
     const opts = deps.horizon(now);
     titles = new Map(inputs.versions.map((v) => [v.content_id, v.title]));
     const live = new Set<number>();
