@@ -54,6 +54,8 @@ import { alertRoutes } from './routes/alerts';
 import { deviceApiRoutes } from './routes/device-api';
 import { playRoutes } from './routes/plays';
 import { feedbackRoutes } from './routes/feedback';
+import type { StreamZoneService } from './services/streams/stream-zone-service';
+import { streamZoneRoutes } from './routes/stream-zones';
 
 export type AppDeps = {
   db: Db;
@@ -82,6 +84,7 @@ export type AppDeps = {
   deviceMedia: DeviceMediaService;
   commands: DeviceCommandService;
   calendarLinks: CalendarLinkService;
+  streamZones: StreamZoneService;
   clock: () => number;
   trustProxy: boolean;
   idleMs: number;
@@ -106,6 +109,7 @@ export function createApi(deps: AppDeps) {
     .route('/devices', deviceCommandRoutes({ commands: deps.commands, hook }))
     .route('/', calendarRoutes({ links: deps.calendarLinks, hook }))
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
+    .route('/', streamZoneRoutes({ zones: deps.streamZones, hook }))
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
     .route('/layouts', layoutRoutes({ layouts: deps.layouts, hook }))
     .route('/schedules', scheduleRoutes({ schedules: deps.schedules, playNow: deps.playNow, conflicts: () => deps.timeline.conflicts(), hook }))

@@ -79,6 +79,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BANTIN_FFMPEG_PATH: process.execPath, BANTIN_FFPROBE_PATH: process.execPath })).not.toThrow();
   });
 
+  it('reads the Icecast source URL, refusing anything but icecast://user:password@host:port', () => {
+    expect(loadConfig({}).icecast).toBeNull();
+    expect(loadConfig({ BANTIN_ICECAST_URL: 'icecast://source:p%40ss@127.0.0.1:8000' }).icecast).toEqual({
+      user: 'source',
+      password: 'p@ss',
+      host: '127.0.0.1',
+      port: 8000,
+    });
+    for (const bad of ['http://source:x@h:8000', 'icecast://source@h:8000', 'icecast://source:x@h', 'icecast://source:x@h:8000/mount', 'nope']) {
+      expect(() => loadConfig({ BANTIN_ICECAST_URL: bad }), bad).toThrow(/BANTIN_ICECAST_URL/);
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(8080);
   });

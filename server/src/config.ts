@@ -69,6 +69,14 @@ const schema = z.object({
   // Read where ffmpeg runs (media/tools/run-tool.ts); checked here so a wrong path stops the start, not an upload.
   BANTIN_FFMPEG_PATH: z.string().refine(isExecutable, 'BANTIN_FFMPEG_PATH: không có tệp chạy được ở đường dẫn này / no executable file at this path').optional(),
   BANTIN_FFPROBE_PATH: z.string().refine(isExecutable, 'BANTIN_FFPROBE_PATH: không có tệp chạy được ở đường dẫn này / no executable file at this path').optional(),
+  // icecast://source:PASSWORD@host:port — where zone encoders also send their MP3 (one mount per zone).
+  BANTIN_ICECAST_URL: z
+    .string()
+    .refine(
+      (u) => parseIcecastUrl(u) !== null,
+      'BANTIN_ICECAST_URL phải có dạng icecast://source:MẬT_KHẨU@máy:cổng / must be icecast://source:PASSWORD@host:port',
+    )
+    .optional(),
   BANTIN_LOG_FILES: z.enum(['0', '1'], { message: 'BANTIN_LOG_FILES phải là 0 hoặc 1 / must be 0 or 1' }).default('1'),
   BANTIN_RETAIN_PLAYS_DAYS: days('BANTIN_RETAIN_PLAYS_DAYS', REPORT_DAYS, 730, 'báo cáo quý / the quarterly report'),
   BANTIN_RETAIN_FEEDBACK_DAYS: days('BANTIN_RETAIN_FEEDBACK_DAYS', REPORT_DAYS, 365, 'báo cáo quý / the quarterly report'),
@@ -102,7 +110,26 @@ export type Config = {
   logFiles: boolean;
   /** How long each kind of record is kept, and when the purge runs (cron, in `tz`). */
   retention: { playsDays: number; feedbackDays: number; logsDays: number; cron: string };
+  /** BANTIN_ICECAST_URL parsed; null = zones are not pushed to an Icecast server. */
+  icecast: IcecastTarget | null;
 };
+
+/** An Icecast server that zone encoders push to as a source client. */
+export type IcecastTarget = { user: string; password: string; host: string; port: number };
+
+/** Parses icecast://user:password@host:port; null when it is not exactly that. */
+export function parseIcecastUrl(raw: string): IcecastTarget | null {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  const port = Number(u.port);
+  if (u.protocol !== 'icecast:' || !u.username || !u.password || !u.hostname || !Number.isInteger(port) || port < 1) return null;
+  if ((u.pathname !== '' && u.pathname !== '/') || u.search || u.hash) return null;
+  return { user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), host: u.hostname, port };
+}
 
 export class ConfigError extends Error {}
 
@@ -136,5 +163,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       logsDays: e.BANTIN_RETAIN_LOGS_DAYS,
       cron: e.BANTIN_RETENTION_CRON.trim().replace(/\s+/g, ' '),
     },
+    icecast: e.BANTIN_ICECAST_URL ? parseIcecastUrl(e.BANTIN_ICECAST_URL) : null,
   };
 }

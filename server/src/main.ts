@@ -25,6 +25,7 @@ import { composeScheduling } from './compose/scheduling';
 import { composeAlerts } from './compose/alerts';
 import { composeDevices } from './compose/devices';
 import { composeReports } from './compose/reports';
+import { composeStreams } from './compose/streams';
 import { STATIC_ROOTS } from './paths';
 
 export const dbFile = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'bantin.db');
@@ -49,7 +50,10 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const { alerts } = alertArea;
   const devices = composeDevices(base, { audit, timeline: scheduling.timeline, alerts });
   const reports = composeReports(base, { audit });
-  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports };
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const streams = composeStreams(base, { audit, timeline: scheduling.timeline, metrics });
+  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams };
 
   // The WebSocket hub; start() attaches it to the HTTP server.
   const realtime = createRealtime({
@@ -59,9 +63,9 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   // No device is connected yet: clear stale online flags, then arm the alert expiry timer.
   await realtime.start();
   alerts.armExpiry();
+  // Every enabled stream zone starts encoding; its clock is the wall clock, listeners or not.
+  await streams.streamEngine.start();
 
-  const metrics = new Registry();
-  collectDefaultMetrics({ register: metrics });
   const app = createApp({
     ...services,
     db,
@@ -88,6 +92,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const close = async () => {
     alerts.stop();
     realtime.close();
+    await streams.streamEngine.close().catch(() => undefined);
     await alerts.settle().catch(() => undefined);
     await content.speech.close().catch(() => undefined);
     await db.close();

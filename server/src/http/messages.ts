@@ -54,6 +54,11 @@ export const MESSAGES = {
   layout_reject_reason: { vi: 'Hãy ghi lý do từ chối bố cục.', en: 'Give a reason for rejecting the layout.' },
   layout_in_use: { vi: 'Bố cục đang dùng cho {count} thiết bị hoặc nhóm; hãy gỡ trước.', en: 'The layout is assigned to {count} devices or groups; unassign it first.' },
   layout_not_for_kind: { vi: 'Thiết bị loại {kind} không có màn hình để dùng bố cục.', en: 'A {kind} device has no screen to use a layout.' },
+  stream_zone_not_found: { vi: 'Nhóm #{id} chưa được phát thành luồng.', en: 'Group #{id} is not a stream zone.' },
+  stream_zone_slug_taken: {
+    vi: 'Tên luồng "{slug}" đã được vùng phát khác dùng.',
+    en: 'The stream name "{slug}" is already used by another zone.',
+  },
   playlist_not_found: { vi: 'Không tìm thấy danh sách phát #{id}.', en: 'Playlist #{id} not found.' },
   playlist_in_use: {
     vi: 'Danh sách phát đang được {count} lịch phát sử dụng.',

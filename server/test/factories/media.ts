@@ -1,7 +1,7 @@
 // Test fixtures made on the spot with the installed ffmpeg and sharp (no binary files in the repo):
 // real encoders, real containers, so the tests exercise what uploads will really look like.
 import { crc32, deflateSync } from 'node:zlib';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { ffmpegPath, runTool } from '../../src/media/tools/run-tool';
@@ -9,6 +9,19 @@ import { ffmpegPath, runTool } from '../../src/media/tools/run-tool';
 export async function ffmpeg(args: readonly string[]): Promise<void> {
   const result = await runTool(ffmpegPath, ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...args], { timeoutMs: 120_000 });
   if (result.code !== 0) throw new Error(`ffmpeg ${args.join(' ')} failed: ${result.stderr}`);
+}
+
+/** Makes a mono 44.1 kHz WAV with ffmpeg (`input` = its input arguments) and stores it as an audio file. */
+export async function storeGeneratedTone(
+  media: { storeGenerated(b: Buffer, m: { mime: string; kind: 'audio'; durationMs: number; name: string }): Promise<string> },
+  dir: string,
+  name: string,
+  input: string[],
+  durationMs: number,
+): Promise<string> {
+  const file = join(dir, name);
+  await ffmpeg([...input, '-ac', '1', '-ar', '44100', '-c:a', 'pcm_s16le', file]);
+  return media.storeGenerated(await readFile(file), { mime: 'audio/wav', kind: 'audio', durationMs, name });
 }
 
 const TEST_VIDEO = ['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=3'];

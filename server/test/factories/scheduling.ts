@@ -17,6 +17,8 @@ export type ContentFixture = {
   validTo?: number | null;
   state?: 'approved' | 'draft' | 'submitted';
   title?: string;
+  /** A real stored file to use as the media (its media_files row exists), instead of a made-up one. */
+  mediaSha?: string;
 };
 
 async function addMedia(t: TestCtx, kind: 'image' | 'video' | 'audio', durationMs: number | null) {
@@ -37,7 +39,7 @@ async function addMedia(t: TestCtx, kind: 'image' | 'video' | 'audio', durationM
 export async function addContent(t: TestCtx, o: ContentFixture = {}): Promise<number> {
   const kind = o.kind ?? (o.media ? 'clip' : 'message');
   const durationMs = o.durationMs ?? 10_000;
-  const media = o.media ? await addMedia(t, o.media, o.media === 'image' ? null : durationMs) : null;
+  const media = o.mediaSha ?? (o.media ? await addMedia(t, o.media, o.media === 'image' ? null : durationMs) : null);
   const speech = o.speech ? await addMedia(t, 'audio', durationMs) : null;
   const c = await t.db.run('INSERT INTO content (kind, owner_id, system, created_at, updated_at) VALUES (?, 1, ?, 0, 0)', [kind, o.system ? 1 : 0]);
   const state = o.state ?? 'approved';

@@ -1,5 +1,5 @@
-// Device groups: create one, see each group's members and change them (a checkbox per device), and the
-// group's iCalendar feed link. Read-only for viewers.
+// Device groups: create one, see each group's members and change them (a checkbox per device), the group's
+// iCalendar feed link, and whether it is played as a live audio stream (stream zone). Read-only for viewers.
 import { useEffect, useState } from 'preact/hooks';
 import { addGroupMembers, createGroup, groupCalendarUrl, removeGroupMember, type Device, type DeviceGroup } from '../../../lib/devices-api';
 import { devicesText } from '../../../lib/messages/devices';
@@ -9,6 +9,10 @@ import { Field, describedBy } from '../../../components/Field/index';
 import { Notice } from '../../../components/Notice/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';
 import { SubscribeLink } from '../SubscribeLink/index';
+import { StreamZoneForm } from '../StreamZoneForm/index';
+import { listStreamZones } from '../../../lib/stream-zones-api';
+import { streamZonesText } from '../../../lib/messages/stream-zones';
+import { useResource } from '../../../lib/use-resource';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
@@ -29,6 +33,7 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
   // A ticked box stays ticked while the change is on its way; fresh groups from the server replace it.
   const [pending, setPending] = useState<Record<string, boolean>>({});
   useEffect(() => setPending({}), [groups]);
+  const zones = useResource(listStreamZones, [groups]);
 
   async function run(action: () => Promise<unknown>, message: string) {
     setError(null);
@@ -145,6 +150,20 @@ export function GroupManager({ groups, devices, canWrite, onChanged }: Props) {
                 </label>
               ))}
             </fieldset>
+          </details>
+        ))}
+      {zones.error != null && <ErrorNotice error={zones.error} onRetry={zones.reload} />}
+      {zones.data &&
+        groups.map((g) => (
+          <details key={`zone-${g.id}`} class={styles.members} data-testid={`stream-zone-${g.id}`}>
+            <summary>{streamZonesText.tf('title', { name: g.name })}</summary>
+            <StreamZoneForm
+              groupId={g.id}
+              groupName={g.name}
+              zone={zones.data?.find((z) => z.groupId === g.id)}
+              canWrite={canWrite}
+              onChanged={zones.reload}
+            />
           </details>
         ))}
     </div>
