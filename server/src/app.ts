@@ -52,6 +52,8 @@ import { alertRoutes } from './routes/alerts';
 import { deviceApiRoutes } from './routes/device-api';
 import { playRoutes } from './routes/plays';
 import { feedbackRoutes } from './routes/feedback';
+import { receiverRoutes } from './routes/receivers';
+import type { ReceiverService } from './services/devices/receiver-service';
 
 export type AppDeps = {
   db: Db;
@@ -78,6 +80,7 @@ export type AppDeps = {
   feedback: FeedbackService;
   deviceMedia: DeviceMediaService;
   commands: DeviceCommandService;
+  receivers: ReceiverService;
   calendarLinks: CalendarLinkService;
   clock: () => number;
   trustProxy: boolean;
@@ -101,6 +104,7 @@ export function createApi(deps: AppDeps) {
     .route('/reports', reportRoutes({ reports: deps.reports, hook }))
     .route('/devices', deviceRoutes({ devices: deps.devices, timeline: deps.timeline, clock: deps.clock, hook }))
     .route('/devices', deviceCommandRoutes({ commands: deps.commands, hook }))
+    .route('/devices', receiverRoutes({ receivers: deps.receivers, hook }))
     .route('/', calendarRoutes({ links: deps.calendarLinks, hook }))
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
