@@ -45,6 +45,13 @@ export async function deviceTimeline(id: number, from: number, to: number): Prom
   return await answer(deviceById.timeline.$get({ param: param(id), query: { from: String(from), to: String(to) } }), 200);
 }
 
+export type ReceiverCreated = InferResponseType<typeof devices.receivers.$post, 201>;
+
+/** Adds an IP receiver to a stream zone; the answer carries its stream URL this once. */
+export async function createReceiver(input: InferRequestType<typeof devices.receivers.$post>['json']): Promise<ReceiverCreated> {
+  return await answer(devices.receivers.$post({ json: input }, { headers: csrfHeaders() }), 201);
+}
+
 /** Claims the 6-digit code a player shows, creating the device it becomes. */
 export async function claimPairingCode(input: ClaimInput): Promise<ClaimedDevice> {
   return await answer(client.api.pairing.claim.$post({ json: input }, { headers: csrfHeaders() }), 200);

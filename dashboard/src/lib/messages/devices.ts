@@ -92,6 +92,21 @@ const vi = {
   'live.closed': 'Mất kết nối trạng thái trực tiếp; đang thử lại. Số liệu có thể chưa mới.',
   'live.open': 'Đang cập nhật trực tiếp',
   'live.empty': 'Chưa có thiết bị nào.',
+  'recv.title': 'Thêm bộ thu IP',
+  'recv.intro': 'Bộ thu IP (VLC, mpv, bộ thu phần cứng) chỉ cần một địa chỉ luồng. Chọn vùng phát luồng mà nó nghe.',
+  'recv.name': 'Tên bộ thu',
+  'recv.address': 'Địa chỉ đặt bộ thu',
+  'recv.zone': 'Vùng phát luồng',
+  'recv.zonePick': '— Chọn vùng —',
+  'recv.needName': 'Hãy đặt tên cho bộ thu.',
+  'recv.needZone': 'Hãy chọn vùng phát luồng.',
+  'recv.submit': 'Thêm bộ thu',
+  'recv.submitting': 'Đang thêm…',
+  'recv.done': 'Đã thêm bộ thu "{name}". Địa chỉ dưới đây chỉ hiện một lần: hãy sao chép ngay.',
+  'recv.mp3': 'Địa chỉ luồng MP3',
+  'recv.hls': 'Địa chỉ HLS (thay thế)',
+  'recv.copy': 'Sao chép',
+  'recv.copied': 'Đã sao chép',
 } as const;
 
 type Key = keyof typeof vi;
@@ -186,6 +201,21 @@ const en: Record<Key, string> = {
   'live.closed': 'The live status feed is disconnected; retrying. Figures may be out of date.',
   'live.open': 'Updating live',
   'live.empty': 'No devices yet.',
+  'recv.title': 'Add an IP receiver',
+  'recv.intro': 'An IP receiver (VLC, mpv, a hardware receiver) only needs a stream URL. Choose the stream zone it listens to.',
+  'recv.name': 'Receiver name',
+  'recv.address': 'Where the receiver stands',
+  'recv.zone': 'Stream zone',
+  'recv.zonePick': '— Choose a zone —',
+  'recv.needName': 'Give the receiver a name.',
+  'recv.needZone': 'Choose a stream zone.',
+  'recv.submit': 'Add receiver',
+  'recv.submitting': 'Adding…',
+  'recv.done': 'Receiver "{name}" added. The address below is shown only once: copy it now.',
+  'recv.mp3': 'MP3 stream URL',
+  'recv.hls': 'HLS URL (alternative)',
+  'recv.copy': 'Copy',
+  'recv.copied': 'Copied',
 };
 
 export const devicesText = areaDictionary<Key>(vi, en);
