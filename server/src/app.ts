@@ -53,6 +53,9 @@ import { deviceApiRoutes } from './routes/device-api';
 import { playRoutes } from './routes/plays';
 import { feedbackRoutes } from './routes/feedback';
 import { receiverRoutes } from './routes/receivers';
+import { streamRoutes } from './routes/stream';
+import type { ZoneAudioSource } from './streams/source';
+import type { ZoneFanout } from './streams/fanout/zone-fanout';
 import type { ReceiverService } from './services/devices/receiver-service';
 
 export type AppDeps = {
@@ -81,6 +84,9 @@ export type AppDeps = {
   deviceMedia: DeviceMediaService;
   commands: DeviceCommandService;
   receivers: ReceiverService;
+  /** The zone encoders' audio and its fan-out to IP receivers (/stream/…). */
+  zoneAudio: ZoneAudioSource;
+  fanout: ZoneFanout;
   calendarLinks: CalendarLinkService;
   clock: () => number;
   trustProxy: boolean;
@@ -181,6 +187,7 @@ export function createApp(deps: AppDeps) {
   app.get('/metrics', metricsGuard({ token: deps.metricsToken }), async (c) => c.body(await deps.metrics.metrics(), 200, { 'Content-Type': deps.metrics.contentType }));
 
   app.route('/', createApi(deps));
+  app.route('/', streamRoutes({ receivers: deps.receivers, source: deps.zoneAudio, fanout: deps.fanout, clock: deps.clock, trustProxy: deps.trustProxy }));
   app.all('/api/*', (c) => problem(c, 404, 'not_found'));
 
   if (deps.staticRoots) {

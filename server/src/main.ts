@@ -23,12 +23,14 @@ import { composeScheduling } from './compose/scheduling';
 import { composeAlerts } from './compose/alerts';
 import { composeDevices } from './compose/devices';
 import { composeReports } from './compose/reports';
+import { composeStreams } from './compose/streams';
+import type { ZoneAudioSource } from './streams/source';
 import { STATIC_ROOTS } from './paths';
 
 export const dbFile = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'bantin.db');
 
 /** Builds everything from config; used by start() and by the integration tests. */
-export async function compose(config: Config, opts: { log?: Logger; clock?: () => number } = {}) {
+export async function compose(config: Config, opts: { log?: Logger; clock?: () => number; zoneAudio?: ZoneAudioSource } = {}) {
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? (() => Date.now());
   fs.mkdirSync(config.dataDir, { recursive: true });
@@ -47,7 +49,8 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const { alerts } = alertArea;
   const devices = composeDevices(base, { audit, timeline: scheduling.timeline, alerts });
   const reports = composeReports(base, { audit });
-  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports };
+  const streams = composeStreams(base, { zoneAudio: opts.zoneAudio });
+  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams };
 
   // The WebSocket hub; start() attaches it to the HTTP server.
   const realtime = createRealtime({
@@ -85,6 +88,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
 
   const close = async () => {
     alerts.stop();
+    streams.fanout.close();
     realtime.close();
     await alerts.settle().catch(() => undefined);
     await content.speech.close().catch(() => undefined);
