@@ -1,6 +1,7 @@
 // Test clients of the zone streams: a raw HTTP listener that records the bytes it receives (or, paused,
 // never reads them), and ffmpeg decoding of received MP3 to check it is the test source's tone.
 import http from 'node:http';
+import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { FFMPEG } from './tone-zone-source';
 
@@ -15,8 +16,28 @@ export type StreamListenerClient = {
   close: () => void;
 };
 
-/** Opens a stream URL; with `paused` the client never reads, like a receiver that hangs. */
-export function openStream(url: string, headers: Record<string, string> = {}, opts: { paused?: boolean } = {}) {
+/**
+ * A raw TCP client that sends the request and never reads a byte, like a receiver that hangs (node's HTTP
+ * client reads ahead even when paused). `closed` turns true once the server has ended the connection.
+ */
+export function openStuckStream(url: string) {
+  const u = new URL(url);
+  const socket = net.connect(Number(u.port), u.hostname);
+  socket.pause();
+  let closed = false;
+  socket.on('close', () => (closed = true));
+  socket.on('error', () => (closed = true));
+  socket.write(`GET ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nUser-Agent: stuck-receiver/1\r\n\r\n`);
+  return {
+    closed: () => closed,
+    /** Starts reading (and throwing away) what was buffered, so a FIN the server sent is seen. */
+    drain: () => socket.resume(),
+    close: () => socket.destroy(),
+  };
+}
+
+/** Opens a stream URL and records what it receives. */
+export function openStream(url: string, headers: Record<string, string> = {}) {
   return new Promise<StreamListenerClient>((resolve, reject) => {
     const req = http.get(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -30,16 +51,10 @@ export function openStream(url: string, headers: Record<string, string> = {}, op
       res.on('close', end);
       res.on('error', end);
       req.on('close', end);
-      if (opts.paused) {
-        res.pause();
-        // Keep the kernel's receive buffer small: the socket is never read.
-        res.socket.pause();
-      } else {
-        res.on('data', (c: Buffer) => {
-          chunks.push(c);
-          n += c.length;
-        });
-      }
+      res.on('data', (c: Buffer) => {
+        chunks.push(c);
+        n += c.length;
+      });
       resolve({
         status: res.statusCode ?? 0,
         headers: res.headers,
