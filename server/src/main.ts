@@ -89,6 +89,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const close = async () => {
     alerts.stop();
     streams.fanout.close();
+    await streams.streamReportsSettled();
     realtime.close();
     await alerts.settle().catch(() => undefined);
     await content.speech.close().catch(() => undefined);

@@ -2,17 +2,30 @@
 // The encoder (ZoneAudioSource) is given; until one runs, no zone streams and /stream/ answers 503.
 import type { Base } from './base';
 import type { ZoneAudioSource } from '../streams/source';
-import { createZoneFanout } from '../streams/fanout/zone-fanout';
+import { createZoneFanout, type ZoneFanout } from '../streams/fanout/zone-fanout';
 
 /** A source with no zone running. */
 export const NO_ZONE_AUDIO: ZoneAudioSource = { subscribe: () => null, nowPlaying: () => '', format: () => null, hlsFile: () => null };
 
-export function composeStreams({ bus }: Base, deps: { zoneAudio?: ZoneAudioSource }) {
+export function composeStreams({ bus, clock, log }: Base, deps: { zoneAudio?: ZoneAudioSource }) {
   const zoneAudio = deps.zoneAudio ?? NO_ZONE_AUDIO;
-  const fanout = createZoneFanout(zoneAudio);
+  // A receiver's presence is the list of its open connections, reported one change at a time and in order
+  // (each report reads the list as it is then), so a quick connect–disconnect never ends up "online".
+  let reports = Promise.resolve();
+  const report = (receiverId: number) => {
+    reports = reports
+      .then(() => bus.emit('receiver.streams', { deviceId: receiverId, connections: fanout.connectionsOf(receiverId), at: clock() }))
+      .catch((err: unknown) => log.error('receiver presence failed', { err }));
+  };
+  const fanout: ZoneFanout = createZoneFanout(zoneAudio, {
+    onJoin: (_zone, l) => report(l.receiverId),
+    onLeave: (_zone, l) => report(l.receiverId),
+  });
   // A revoked, rotated or removed receiver's open stream ends at once.
   bus.on('device.access-lost', ({ deviceId }) => fanout.closeReceiver(deviceId));
   // A zone's encoder restarts or stops with its settings: its listeners reconnect to what runs now.
   bus.on('stream-zone.changed', ({ groupId }) => fanout.closeZone(groupId));
-  return { zoneAudio, fanout };
+  /** Resolves when every presence report made so far is stored (tests, shutdown). */
+  const settled = () => reports;
+  return { zoneAudio, fanout, streamReportsSettled: settled };
 }

@@ -116,6 +116,9 @@ describe('GET /stream/:slug.mp3 and HLS', () => {
     await until('audio', () => l.received() > 4000);
     await s.devices.revoke(actor, r.id);
     expect(await l.waitClosed(2000)).toBe(true);
+    await s.streamReportsSettled();
+    const row = await s.db.get<{ status: string }>('SELECT status FROM devices WHERE id = ?', [r.id]);
+    expect(JSON.parse(row!.status).online).toBe(false);
     expect((await fetch(url(r.mp3Path))).status).toBe(401);
   }, 60_000);
 
@@ -129,6 +132,37 @@ describe('GET /stream/:slug.mp3 and HLS', () => {
     const again = await openStream(url(rotated.access.mp3Path));
     expect(again.status).toBe(200);
     again.close();
+  }, 60_000);
+
+  it('shows a receiver online with address, client and since while any of its streams is open', async () => {
+    const r = await addReceiver(s, a.group, 'Bộ thu có mặt');
+    const { cookie } = await s.login('admin');
+    const dash = await s.connectDashboard(cookie);
+    const status = async () =>
+      JSON.parse((await s.db.get<{ status: string }>('SELECT status FROM devices WHERE id = ?', [r.id]))!.status) as {
+        online: boolean;
+        stream?: { address: string; userAgent: string; since: number }[];
+      };
+    const vlc = await openStream(url(r.mp3Path), { 'User-Agent': 'VLC/3.0.20 LibVLC/3.0.20' });
+    const mpv = await openStream(url(r.mp3Path), { 'User-Agent': 'mpv 0.35.1' });
+    await until('two connections stored', async () => (await status()).stream?.length === 2);
+    const both = await status();
+    expect(both.online).toBe(true);
+    expect(both.stream!.map((c) => c.userAgent).sort()).toEqual(['VLC/3.0.20 LibVLC/3.0.20', 'mpv 0.35.1']);
+    expect(both.stream![0]!.address).toMatch(/127\.0\.0\.1/);
+    expect(both.stream![0]!.since).toBeGreaterThan(Date.now() - 60_000);
+    const live = await dash.next('device.status.v1', 10_000, { deviceId: String(r.id), online: true });
+    expect((live.stream as unknown[]).length).toBeGreaterThanOrEqual(1);
+    vlc.close();
+    await until('one connection left', async () => (await status()).stream?.length === 1);
+    expect((await status()).online).toBe(true);
+    mpv.close();
+    await until('offline', async () => (await status()).online === false);
+    await s.streamReportsSettled();
+    const sessions = await s.db.all<{ disconnected_at: number | null }>('SELECT disconnected_at FROM device_sessions WHERE device_id = ?', [r.id]);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.disconnected_at).not.toBeNull();
+    await dash.next('device.status.v1', 10_000, { deviceId: String(r.id), online: false });
   }, 60_000);
 
   it('serves the HLS playlist with the token on every segment URL, and no file outside the folder', async () => {

@@ -86,6 +86,12 @@ export function createZoneFanout(source: ZoneAudioSource, events: FanoutEvents =
       for (const l of [...(zones.get(zoneId)?.listeners ?? [])]) remove(zoneId, l, 'stopped');
     },
     listenerCount: (zoneId: number) => zones.get(zoneId)?.listeners.size ?? 0,
+    /** A receiver's open connections, oldest first. */
+    connectionsOf(receiverId: number) {
+      const out: { address: string | null; userAgent: string | null; since: number }[] = [];
+      for (const z of zones.values()) for (const l of z.listeners) if (l.receiverId === receiverId) out.push({ address: l.address, userAgent: l.userAgent, since: l.since });
+      return out.sort((a, b) => a.since - b.since);
+    },
     /** Ends everything (server stopping). */
     close() {
       for (const zoneId of [...zones.keys()]) this.closeZone(zoneId);
