@@ -56,6 +56,7 @@ import { receiverRoutes } from './routes/receivers';
 import { streamRoutes } from './routes/stream';
 import type { ZoneAudioSource } from './streams/source';
 import type { ZoneFanout } from './streams/fanout/zone-fanout';
+import type { AsRunService } from './services/reports/as-run-service';
 import type { ReceiverService } from './services/devices/receiver-service';
 
 export type AppDeps = {
@@ -87,6 +88,7 @@ export type AppDeps = {
   /** The zone encoders' audio and its fan-out to IP receivers (/stream/…). */
   zoneAudio: ZoneAudioSource;
   fanout: ZoneFanout;
+  asRun: AsRunService;
   calendarLinks: CalendarLinkService;
   clock: () => number;
   trustProxy: boolean;
@@ -118,7 +120,7 @@ export function createApi(deps: AppDeps) {
     .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }))
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))
     .route('/device', deviceApiRoutes({ deviceMedia: deps.deviceMedia, hook }))
-    .route('/plays', playRoutes({ plays: deps.plays, hook }))
+    .route('/plays', playRoutes({ plays: deps.plays, asRun: deps.asRun, hook }))
     .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
