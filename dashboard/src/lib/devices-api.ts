@@ -52,6 +52,11 @@ export async function createReceiver(input: InferRequestType<typeof devices.rece
   return await answer(devices.receivers.$post({ json: input }, { headers: csrfHeaders() }), 201);
 }
 
+/** A new stream URL for a receiver (shown this once); the old one stops at once. */
+export async function rotateReceiverStream(id: number): Promise<ReceiverCreated> {
+  return await answer(deviceById['rotate-stream'].$post({ param: param(id) }, { headers: csrfHeaders() }), 200);
+}
+
 /** Claims the 6-digit code a player shows, creating the device it becomes. */
 export async function claimPairingCode(input: ClaimInput): Promise<ClaimedDevice> {
   return await answer(client.api.pairing.claim.$post({ json: input }, { headers: csrfHeaders() }), 200);

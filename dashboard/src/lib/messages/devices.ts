@@ -108,6 +108,8 @@ const vi = {
   'recv.hls': 'Địa chỉ HLS (thay thế)',
   'recv.copy': 'Sao chép',
   'recv.copied': 'Đã sao chép',
+  'recv.rotate': 'Đổi địa chỉ luồng',
+  'recv.rotated': 'Đã đổi địa chỉ luồng của "{name}": địa chỉ cũ đã ngừng. Địa chỉ mới chỉ hiện một lần.',
 } as const;
 
 type Key = keyof typeof vi;
@@ -218,6 +220,8 @@ const en: Record<Key, string> = {
   'recv.hls': 'HLS URL (alternative)',
   'recv.copy': 'Copy',
   'recv.copied': 'Copied',
+  'recv.rotate': 'New stream URL',
+  'recv.rotated': 'New stream URL for "{name}": the old one has stopped. The new one is shown only once.',
 };
 
 export const devicesText = areaDictionary<Key>(vi, en);

@@ -6,38 +6,13 @@ import { devicesText } from '../../../lib/messages/devices';
 import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { SelectField, TextField } from '../../../components/Field/index';
 import { Notice } from '../../../components/Notice/index';
+import { OnceUrl, absoluteUrl } from '../../../components/OnceUrl/index';
 import controls from '../../../components/controls.module.css';
 import styles from '../PairDeviceForm/style.module.css';
 
 interface Props {
   groups: readonly DeviceGroup[];
   onAdded: () => void;
-}
-
-/** Copies text; a locked-down browser without the clipboard API leaves the field selected instead. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function OnceUrl({ label, url, testId }: { label: string; url: string; testId: string }) {
-  const { t } = devicesText;
-  const [copied, setCopied] = useState(false);
-  return (
-    <p>
-      <label>
-        {label}
-        <input class={controls.input} readOnly value={url} data-testid={testId} onFocus={(e) => e.currentTarget.select()} />
-      </label>
-      <button type="button" class={controls.button} data-testid={`${testId}-copy`} onClick={() => void copyText(url).then(setCopied)}>
-        {copied ? t('recv.copied') : t('recv.copy')}
-      </button>
-    </p>
-  );
 }
 
 export function ReceiverForm({ groups, onAdded }: Props) {
@@ -69,7 +44,6 @@ export function ReceiverForm({ groups, onAdded }: Props) {
     }
   }
 
-  const absolute = (p: string) => new URL(p, location.origin).href;
   return (
     <form onSubmit={submit} class={styles.form} aria-labelledby="recv-title" data-testid="receiver-form" noValidate>
       <h2 id="recv-title" class={controls.heading}>
@@ -102,8 +76,8 @@ export function ReceiverForm({ groups, onAdded }: Props) {
       {created && (
         <Notice tone="success" onDismiss={() => setCreated(null)} testId="receiver-done">
           {tf('recv.done', { name: created.device.name })}
-          <OnceUrl label={t('recv.mp3')} url={absolute(created.access.mp3Path)} testId="receiver-mp3-url" />
-          <OnceUrl label={t('recv.hls')} url={absolute(created.access.hlsPath)} testId="receiver-hls-url" />
+          <OnceUrl label={t('recv.mp3')} url={absoluteUrl(created.access.mp3Path)} testId="receiver-mp3-url" />
+          <OnceUrl label={t('recv.hls')} url={absoluteUrl(created.access.hlsPath)} testId="receiver-hls-url" />
         </Notice>
       )}
       <button type="submit" class={controls.primary} disabled={busy} data-testid="receiver-submit">
