@@ -186,6 +186,7 @@ export const DeviceStatusMessageSchema = z.object({
   freeBytes: z.number().int().nullable(),
   errors: z.array(z.string()),
   playerVersion: z.string().nullable(),
+  stream: z.array(z.object({ address: z.string().nullable(), userAgent: z.string().nullable(), since: epochMs })).optional(),
 });
 export const AlertAckMessageSchema = z.object({ type: z.literal('alert.ack.v1'), alertId: z.string(), deviceId: z.string(), at: epochMs });
 export const ServerToDashboardSchema = z.discriminatedUnion('type', [DeviceStatusMessageSchema, AlertAckMessageSchema]);

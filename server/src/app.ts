@@ -56,6 +56,12 @@ import { playRoutes } from './routes/plays';
 import { feedbackRoutes } from './routes/feedback';
 import type { StreamZoneService } from './services/streams/stream-zone-service';
 import { streamZoneRoutes } from './routes/stream-zones';
+import { receiverRoutes } from './routes/receivers';
+import { streamRoutes } from './routes/stream';
+import type { ZoneAudioSource } from './streams/source';
+import type { ZoneFanout } from './streams/fanout/zone-fanout';
+import type { AsRunService } from './services/reports/as-run-service';
+import type { ReceiverService } from './services/devices/receiver-service';
 
 export type AppDeps = {
   db: Db;
@@ -83,6 +89,11 @@ export type AppDeps = {
   feedback: FeedbackService;
   deviceMedia: DeviceMediaService;
   commands: DeviceCommandService;
+  receivers: ReceiverService;
+  /** The zone encoders' audio and its fan-out to IP receivers (/stream/…). */
+  zoneAudio: ZoneAudioSource;
+  fanout: ZoneFanout;
+  asRun: AsRunService;
   calendarLinks: CalendarLinkService;
   streamZones: StreamZoneService;
   clock: () => number;
@@ -107,6 +118,7 @@ export function createApi(deps: AppDeps) {
     .route('/reports', reportRoutes({ reports: deps.reports, hook }))
     .route('/devices', deviceRoutes({ devices: deps.devices, timeline: deps.timeline, clock: deps.clock, hook }))
     .route('/devices', deviceCommandRoutes({ commands: deps.commands, hook }))
+    .route('/devices', receiverRoutes({ receivers: deps.receivers, hook }))
     .route('/', calendarRoutes({ links: deps.calendarLinks, hook }))
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))
     .route('/', streamZoneRoutes({ zones: deps.streamZones, hook }))
@@ -116,7 +128,7 @@ export function createApi(deps: AppDeps) {
     .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }))
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))
     .route('/device', deviceApiRoutes({ deviceMedia: deps.deviceMedia, hook }))
-    .route('/plays', playRoutes({ plays: deps.plays, hook }))
+    .route('/plays', playRoutes({ plays: deps.plays, asRun: deps.asRun, hook }))
     .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -185,6 +197,7 @@ export function createApp(deps: AppDeps) {
   app.get('/metrics', metricsGuard({ token: deps.metricsToken }), async (c) => c.body(await deps.metrics.metrics(), 200, { 'Content-Type': deps.metrics.contentType }));
 
   app.route('/', createApi(deps));
+  app.route('/', streamRoutes({ receivers: deps.receivers, source: deps.zoneAudio, fanout: deps.fanout, clock: deps.clock, trustProxy: deps.trustProxy }));
   app.all('/api/*', (c) => problem(c, 404, 'not_found'));
 
   if (deps.staticRoots) {

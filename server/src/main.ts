@@ -26,12 +26,13 @@ import { composeAlerts } from './compose/alerts';
 import { composeDevices } from './compose/devices';
 import { composeReports } from './compose/reports';
 import { composeStreams } from './compose/streams';
+import type { ZoneAudioSource } from './streams/source';
 import { STATIC_ROOTS } from './paths';
 
 export const dbFile = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'bantin.db');
 
 /** Builds everything from config; used by start() and by the integration tests. */
-export async function compose(config: Config, opts: { log?: Logger; clock?: () => number } = {}) {
+export async function compose(config: Config, opts: { log?: Logger; clock?: () => number; zoneAudio?: ZoneAudioSource } = {}) {
   const log = opts.log ?? createLogger(config.logLevel);
   const clock = opts.clock ?? (() => Date.now());
   fs.mkdirSync(config.dataDir, { recursive: true });
@@ -52,7 +53,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const reports = composeReports(base, { audit });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
-  const streams = composeStreams(base, { audit, timeline: scheduling.timeline, metrics });
+  const streams = composeStreams(base, { audit, timeline: scheduling.timeline, metrics, zoneAudio: opts.zoneAudio });
   const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams };
 
   // The WebSocket hub; start() attaches it to the HTTP server.
@@ -91,6 +92,8 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
 
   const close = async () => {
     alerts.stop();
+    streams.fanout.close();
+    await streams.streamReportsSettled();
     realtime.close();
     await streams.streamEngine.close().catch(() => undefined);
     await alerts.settle().catch(() => undefined);

@@ -13,6 +13,8 @@ export interface DeviceView {
   cache: CacheHealth;
   cacheFiles: number;
   cacheMissing: number;
+  /** IP receivers: their open stream connections. */
+  stream: NonNullable<LiveDevice['stream']>;
 }
 
 export function deviceView(device: Device, live: LiveState): DeviceView {
@@ -27,6 +29,7 @@ export function deviceView(device: Device, live: LiveState): DeviceView {
     cache: cacheHealth(l),
     cacheFiles: l?.cache?.files ?? 0,
     cacheMissing: l?.cache?.missing ?? 0,
+    stream: l?.online ? (l.stream ?? []) : [],
   };
 }
 

@@ -11,9 +11,10 @@ const groups = client.api.groups;
 const groupById = groups[':id'];
 
 export type Device = InferResponseType<typeof devices.$get, 200>[number];
-export type DeviceKind = Device['kind'];
 export type DeviceGroup = InferResponseType<typeof groups.$get, 200>[number];
 export type CreateDeviceInput = InferRequestType<typeof devices.$post>['json'];
+/** The kinds a schedule or alert targets and the pairing form makes; an IP receiver plays its zone's stream. */
+export type DeviceKind = CreateDeviceInput['kind'];
 export type PatchDeviceInput = InferRequestType<typeof deviceById.$patch>['json'];
 export type CreateGroupInput = InferRequestType<typeof groups.$post>['json'];
 export type ClaimInput = InferRequestType<typeof client.api.pairing.claim.$post>['json'];
@@ -21,6 +22,9 @@ export type ClaimedDevice = InferResponseType<typeof client.api.pairing.claim.$p
 export type DeviceTimelineResponse = InferResponseType<typeof deviceById.timeline.$get, 200>;
 
 export const DEVICE_KINDS: readonly DeviceKind[] = ['led', 'kiosk', 'speaker'];
+
+/** A device that plays a timeline (not an IP receiver, which is reached through its zone's stream). */
+export const playsTimeline = (d: Device): d is Device & { kind: DeviceKind } => d.kind !== 'receiver';
 
 const param = (id: number) => ({ id: String(id) });
 
@@ -39,6 +43,18 @@ export async function revokeDevice(id: number): Promise<Device> {
 /** The compiled timeline of one device over [from, to) (epoch ms), with the reason of every item. */
 export async function deviceTimeline(id: number, from: number, to: number): Promise<DeviceTimelineResponse> {
   return await answer(deviceById.timeline.$get({ param: param(id), query: { from: String(from), to: String(to) } }), 200);
+}
+
+export type ReceiverCreated = InferResponseType<typeof devices.receivers.$post, 201>;
+
+/** Adds an IP receiver to a stream zone; the answer carries its stream URL this once. */
+export async function createReceiver(input: InferRequestType<typeof devices.receivers.$post>['json']): Promise<ReceiverCreated> {
+  return await answer(devices.receivers.$post({ json: input }, { headers: csrfHeaders() }), 201);
+}
+
+/** A new stream URL for a receiver (shown this once); the old one stops at once. */
+export async function rotateReceiverStream(id: number): Promise<ReceiverCreated> {
+  return await answer(deviceById['rotate-stream'].$post({ param: param(id) }, { headers: csrfHeaders() }), 200);
 }
 
 /** Claims the 6-digit code a player shows, creating the device it becomes. */

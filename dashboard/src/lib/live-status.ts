@@ -24,6 +24,9 @@ const MAX_ACKS = 5000;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const numOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
+const readConnection = (c: Record<string, unknown>) => ({ address: strOrNull(c.address), userAgent: strOrNull(c.userAgent), since: numOrNull(c.since) ?? 0 });
+
 function readStatus(m: Record<string, unknown>): LiveDevice | null {
   if (typeof m.deviceId !== 'string' || typeof m.online !== 'boolean') return null;
   const np = isObj(m.nowPlaying) && typeof m.nowPlaying.contentId === 'string' ? (m.nowPlaying as LiveDevice['nowPlaying']) : null;
@@ -46,6 +49,7 @@ function readStatus(m: Record<string, unknown>): LiveDevice | null {
     freeBytes: numOrNull(m.freeBytes),
     errors: Array.isArray(m.errors) ? m.errors.filter((e): e is string => typeof e === 'string').slice(-20) : [],
     playerVersion: typeof m.playerVersion === 'string' ? m.playerVersion : null,
+    ...(Array.isArray(m.stream) ? { stream: m.stream.filter(isObj).map(readConnection).slice(0, 20) } : {}),
   };
 }
 

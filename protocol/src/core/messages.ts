@@ -184,6 +184,9 @@ export type ServerToDevice = TimelineMessage | AlertMessage | CommandMessage | T
 
 // ---------------------------------------------------------------- server → dashboard (/ws/dashboard)
 
+/** One open stream connection of an IP receiver (bộ thu IP): from where, which client, since when. */
+export type StreamConnection = { address: string | null; userAgent: string | null; since: number };
+
 export type DeviceStatusMessage = {
   type: 'device.status.v1';
   deviceId: string;
@@ -194,6 +197,8 @@ export type DeviceStatusMessage = {
   freeBytes: number | null;
   errors: string[];
   playerVersion: string | null;
+  /** IP receivers only: their open stream connections (online while there is one). */
+  stream?: StreamConnection[];
 };
 
 export type AlertAckMessage = {

@@ -9,6 +9,7 @@ import { createPairingService } from '../services/devices/pairing-service';
 import { createDeviceCommandService } from '../services/devices/device-command-service';
 import { createDeviceStatusService } from '../services/devices/device-status-service';
 import { createDeviceMediaService } from '../services/devices/device-media-service';
+import { createReceiverService } from '../services/devices/receiver-service';
 
 export function composeDevices(
   { config, db, clock, bus }: Base,
@@ -20,5 +21,6 @@ export function composeDevices(
   const commands = createDeviceCommandService({ db, audit, devices, bus });
   const deviceStatus = createDeviceStatusService({ db });
   const deviceMedia = createDeviceMediaService({ db, dataDir: config.dataDir, timelines: deps.timeline, alerts: deps.alerts });
-  return { devices, pairing, commands, deviceStatus, deviceMedia };
+  const receivers = createReceiverService({ db, clock, audit, bus, devices });
+  return { devices, pairing, commands, deviceStatus, deviceMedia, receivers };
 }

@@ -1,5 +1,6 @@
-// Streams area for main.ts: stream-zone settings (loudspeaker groups played as live audio streams), each
-// zone's compiled programme, and the engine that encodes every enabled zone.
+// Zone streams for main.ts: stream-zone settings (loudspeaker groups played as live audio streams), each
+// zone's compiled programme, the engine that encodes every enabled zone, and the fan-out of each zone's encoded
+// audio to its IP receivers. Tests may give another ZoneAudioSource (a tone per zone) in place of the engine.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,11 +13,16 @@ import type { TimelineService } from '../services/scheduling/timeline-service';
 import { createStreamZoneService } from '../services/streams/stream-zone-service';
 import { createZoneTimelineService } from '../services/streams/zone-timeline-service';
 import { createStreamEngine } from '../streams/engine/index';
+import type { ZoneAudioSource } from '../streams/source';
+import { createZoneFanout, type ZoneFanout } from '../streams/fanout/zone-fanout';
+import { createListenedTime } from '../streams/fanout/listened-time';
+import { createAsRunService } from '../services/reports/as-run-service';
 
 export function composeStreams(
-  { config, db, clock, bus, log }: Base,
-  deps: { audit: AuditService; timeline: TimelineService; metrics: Registry },
+  base: Base,
+  deps: { audit: AuditService; timeline: TimelineService; metrics: Registry; zoneAudio?: ZoneAudioSource },
 ) {
+  const { config, db, clock, bus, log } = base;
   const streamZones = createStreamZoneService({ db, clock, audit: deps.audit, bus, icecast: config.icecast });
   const zoneTimelines = createZoneTimelineService({ db, clock, bus, log, horizon: deps.timeline.horizon });
   const restarts = new Counter({
@@ -39,5 +45,34 @@ export function composeStreams(
     attentionTone: { file: toneFile, sha: createHash('sha256').update(fs.readFileSync(toneFile)).digest('hex') },
     onEncoderRestart: (slug) => restarts.inc({ zone: slug }),
   });
-  return { streamZones, zoneTimelines, streamEngine };
+  const zoneAudio = deps.zoneAudio ?? streamEngine;
+  // A receiver's presence is the list of its open connections, reported one change at a time and in order
+  // (each report reads the list as it is then), so a quick connect–disconnect never ends up "online".
+  let reports = Promise.resolve();
+  const report = (receiverId: number) => {
+    reports = reports
+      .then(() => bus.emit('receiver.streams', { deviceId: receiverId, connections: fanout.connectionsOf(receiverId), at: clock() }))
+      .catch((err: unknown) => log.error('receiver presence failed', { err }));
+  };
+  // As-run spans count only while a zone has a listener: its first one starts the listened time, its last ends it.
+  const listened = createListenedTime();
+  const asRun = createAsRunService({ db, clock, listened });
+  const fanout: ZoneFanout = createZoneFanout(zoneAudio, {
+    onJoin: (zone, l) => {
+      if (fanout.listenerCount(zone) === 1) listened.started(zone, clock());
+      report(l.receiverId);
+    },
+    onLeave: (zone, l) => {
+      if (fanout.listenerCount(zone) === 0) listened.stopped(zone, clock());
+      report(l.receiverId);
+    },
+  });
+  bus.on('stream.as-run', (span) => asRun.record(span));
+  // A revoked, rotated or removed receiver's open stream ends at once.
+  bus.on('device.access-lost', ({ deviceId }) => fanout.closeReceiver(deviceId));
+  // A zone's encoder restarts or stops with its settings: its listeners reconnect to what runs now.
+  bus.on('stream-zone.changed', ({ groupId }) => fanout.closeZone(groupId));
+  /** Resolves when every presence report made so far is stored (tests, shutdown). */
+  const settled = () => reports;
+  return { streamZones, zoneTimelines, streamEngine, zoneAudio, fanout, asRun, streamReportsSettled: settled };
 }

@@ -33,6 +33,21 @@ export const MESSAGES = {
     vi: 'Trường "{field}" không dùng cho thiết bị loại {kind}.',
     en: 'The field "{field}" does not apply to a {kind} device.',
   },
+  receiver_not_pairable: {
+    vi: 'Thiết bị #{id} là bộ thu IP: nó dùng địa chỉ luồng, không ghép nối bằng mã.',
+    en: 'Device #{id} is an IP receiver: it uses a stream URL and is not paired with a code.',
+  },
+  receiver_zone_required: {
+    vi: 'Nhóm #{id} không phải vùng phát luồng: hãy bật luồng cho nhóm trước.',
+    en: 'Group #{id} is not a stream zone: turn its stream on first.',
+  },
+  not_a_receiver: { vi: 'Thiết bị #{id} không phải bộ thu IP.', en: 'Device #{id} is not an IP receiver.' },
+  stream_unauthorized: {
+    vi: 'Mã luồng sai, đã bị thu hồi hoặc thuộc vùng khác.',
+    en: 'The stream token is wrong, revoked or belongs to another zone.',
+  },
+  stream_zone_not_found: { vi: 'Không có vùng phát luồng "{slug}".', en: 'No stream zone "{slug}".' },
+  stream_not_running: { vi: 'Luồng của vùng "{slug}" đang không phát.', en: 'The stream of zone "{slug}" is not running.' },
   group_not_found: { vi: 'Không tìm thấy nhóm thiết bị #{id}.', en: 'Device group #{id} not found.' },
   group_name_taken: { vi: 'Đã có nhóm thiết bị tên "{name}".', en: 'A device group named "{name}" already exists.' },
   group_in_use: {
@@ -54,7 +69,7 @@ export const MESSAGES = {
   layout_reject_reason: { vi: 'Hãy ghi lý do từ chối bố cục.', en: 'Give a reason for rejecting the layout.' },
   layout_in_use: { vi: 'Bố cục đang dùng cho {count} thiết bị hoặc nhóm; hãy gỡ trước.', en: 'The layout is assigned to {count} devices or groups; unassign it first.' },
   layout_not_for_kind: { vi: 'Thiết bị loại {kind} không có màn hình để dùng bố cục.', en: 'A {kind} device has no screen to use a layout.' },
-  stream_zone_not_found: { vi: 'Nhóm #{id} chưa được phát thành luồng.', en: 'Group #{id} is not a stream zone.' },
+  group_not_stream_zone: { vi: 'Nhóm #{id} chưa được phát thành luồng.', en: 'Group #{id} is not a stream zone.' },
   stream_zone_slug_taken: {
     vi: 'Tên luồng "{slug}" đã được vùng phát khác dùng.',
     en: 'The stream name "{slug}" is already used by another zone.',

@@ -89,6 +89,8 @@ export function createRealtime(deps: RealtimeDeps) {
   const stopAcks = deps.bus.on('alert.acked', (a) =>
     dashboards.publish({ type: 'alert.ack.v1', alertId: String(a.alertId), deviceId: String(a.deviceId), at: a.at }),
   );
+  // IP receivers have no socket here: their stream connections (zone fan-out) make them online or offline.
+  const stopStreams = deps.bus.on('receiver.streams', (e) => presence.streaming(e.deviceId, e.connections, e.at));
   // A stolen or forgotten dashboard socket must not outlive its session: logout, a new password, a disabled
   // account (also from the CLI, another process) or idle expiry close it within one check.
   const alive = deps.sessions.alive?.bind(deps.sessions);
@@ -168,6 +170,7 @@ export function createRealtime(deps: RealtimeDeps) {
       attached.clear();
       if (sessionCheck) clearInterval(sessionCheck);
       stopAcks();
+      stopStreams();
       devices.close();
       dashboards.close();
     },

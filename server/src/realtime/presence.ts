@@ -1,7 +1,7 @@
 // Device presence: online/offline, last seen and the last heartbeat, kept in memory for the live view and
 // written through the device status service (devices.last_seen_at / devices.status, and device_sessions for
 // the uptime reports) for everything that reads the database.
-import type { DeviceStatusMessage, Heartbeat, Hello } from '@bantin/protocol';
+import type { DeviceStatusMessage, Heartbeat, Hello, StreamConnection } from '@bantin/protocol';
 import type { Logger } from '../log';
 import type { DeviceStatusService, StoredStatus } from '../services/devices/device-status-service';
 
@@ -10,6 +10,8 @@ type State = {
   lastSeenAt: number | null;
   heartbeat: Heartbeat | null;
   playerVersion: string | null;
+  /** IP receivers: their open stream connections (they have no socket here). */
+  stream?: StreamConnection[];
 };
 
 export function createPresence(deps: { status: DeviceStatusService; log: Logger; publish: (m: DeviceStatusMessage) => void }) {
@@ -29,6 +31,7 @@ export function createPresence(deps: { status: DeviceStatusService; log: Logger;
     freeBytes: s.heartbeat?.freeBytes ?? null,
     errors: s.heartbeat?.errors ?? [],
     playerVersion: s.playerVersion,
+    ...(s.stream ? { stream: s.stream } : {}),
   });
   const save = async (id: number, s: State, now: number) => {
     const stored: StoredStatus = {
@@ -40,6 +43,7 @@ export function createPresence(deps: { status: DeviceStatusService; log: Logger;
       freeBytes: s.heartbeat?.freeBytes ?? null,
       errors: s.heartbeat?.errors ?? [],
       uptimeMs: s.heartbeat?.uptimeMs ?? null,
+      ...(s.stream ? { stream: s.stream } : {}),
     };
     await deps.status.save(id, now, stored);
     deps.publish(message(id, s));
@@ -61,6 +65,18 @@ export function createPresence(deps: { status: DeviceStatusService; log: Logger;
       await save(id, s, now);
       // Offline devices need no memory here; the database keeps their last status.
       states.delete(id);
+    },
+    /** An IP receiver's stream connections now: online while there is one, offline after the last. */
+    async streaming(id: number, connections: StreamConnection[], now: number) {
+      const s = stateOf(id);
+      s.stream = connections;
+      if (connections.length === 0) return this.offline(id, now);
+      s.lastSeenAt = now;
+      if (!s.online) {
+        s.online = true;
+        await deps.status.connected(id, now);
+      }
+      await save(id, s, now);
     },
     async touch(id: number, now: number) {
       stateOf(id).lastSeenAt = now;

@@ -64,6 +64,9 @@ ${table(`${r.incidents.count} cảnh báo đã phát, ${r.incidents.acknowledged
 <section><h2>7. Tình trạng hoạt động của thiết bị</h2>
 ${table('Thời gian kết nối so với giờ hoạt động', t.uptime, cal, 'Chưa có thiết bị.')}
 </section>
+<section><h2>8. Phát thực tế trên luồng vùng (as-run)</h2>
+${table('Những gì vùng phát luồng đã phát khi có bộ thu IP đang nghe', t.asRun, cal, 'Không có bộ thu IP nào nghe trong kỳ.')}
+</section>
 </main>
 <footer><p>Báo cáo do hệ thống bantin lập tự động.</p></footer>
 </body>

@@ -105,8 +105,20 @@ const PlaysRowSchema = z
   })
   .openapi('PlaysRow');
 const Range = { from: z.string(), to: z.string(), fromDate: z.string(), toDate: z.string(), tz: z.string() };
+export const AsRunSummarySchema = z
+  .object({
+    source: z.literal('as-run'),
+    label: z.literal('phát thực tế (as-run)'),
+    zoneId: n,
+    place: z.string(),
+    contentId: n.nullable(),
+    title: z.string(),
+    spans: n,
+    seconds: n,
+  })
+  .openapi('AsRunSummary', { description: 'A zone stream sent this while a receiver listened (phát thực tế); the zone is the place.' });
 export const PlaysReportSchema = z
-  .object({ ...Range, groupBy: PlaysGroupBy, totals: PlayStatsSchema, rows: z.array(PlaysRowSchema) })
+  .object({ ...Range, groupBy: PlaysGroupBy, totals: PlayStatsSchema, rows: z.array(PlaysRowSchema), asRun: z.array(AsRunSummarySchema) })
   .openapi('PlaysReport', { description: 'Proof of play between local dates; a play counts on the local day it started.' });
 
 const UptimeRowSchema = z
@@ -191,6 +203,7 @@ export const PeriodicReportSchema = z
       ),
     }),
     uptime: z.array(UptimeRowSchema),
+    asRun: z.array(AsRunSummarySchema),
   })
   .openapi('PeriodicReport');
 

@@ -4,10 +4,10 @@ import type { ZoneCalendar } from '../domain/schedule/zone';
 import type { Cell, Table } from '@bantin/protocol/core';
 import { localDateTime } from './period';
 import { kindLabel } from './text';
-import type { FeedbackReport, FeedbackStats, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';
+import type { AsRunSummary, FeedbackReport, FeedbackStats, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';
 
 /** A table whose `dateColumns` hold epoch ms (written as date cells in XLSX, local text elsewhere). */
-export type SheetTable = Table & { dateColumns?: readonly number[]; totals?: readonly Cell[] };
+export type SheetTable = Table & { dateColumns?: readonly number[]; totals?: readonly Cell[]; after?: SheetTable };
 
 const FIRST_COLUMN = { content: 'Nội dung', device: 'Thiết bị', group: 'Nhóm thiết bị', day: 'Ngày', kind: 'Loại thiết bị' } as const;
 const STAT_HEADERS = [
@@ -23,6 +23,14 @@ const STAT_HEADERS = [
 ];
 const stats = (s: PlayStats): Cell[] => [s.plays, s.seconds, s.completed, s.completedSeconds, s.interrupted, s.interruptedSeconds, s.failed, s.failedSeconds, s.devices];
 
+/** What the zone streams sent while a receiver listened, marked as such, the zone as the place. */
+export function asRunTable(rows: readonly AsRunSummary[]): SheetTable {
+  return {
+    headers: ['Ghi chú', 'Nơi phát (vùng phát luồng)', 'Nội dung', 'Lượt phát', 'Thời lượng (giây)'],
+    rows: rows.map((a) => [a.label, a.place, a.title, a.spans, a.seconds]),
+  };
+}
+
 export function playsTable(r: PlaysReport): SheetTable {
   const device = r.groupBy === 'device';
   const headers = [FIRST_COLUMN[r.groupBy], ...(device ? ['Loại', 'Tổ dân phố'] : []), ...STAT_HEADERS];
@@ -30,6 +38,7 @@ export function playsTable(r: PlaysReport): SheetTable {
     headers,
     rows: r.rows.map((x) => [x.label, ...(device ? [kindLabel(x.kind ?? ''), x.residentialGroup] : []), ...stats(x)]),
     totals: ['Tổng cộng', ...(device ? [null, null] : []), ...stats(r.totals)],
+    ...(r.asRun.length > 0 ? { after: asRunTable(r.asRun) } : {}),
   };
 }
 
@@ -87,7 +96,11 @@ export function withLocalDates(t: SheetTable, cal: ZoneCalendar): SheetTable {
 /** CSV: the table plus its totals row, dates as local text. */
 export function forCsv(t: SheetTable, cal: ZoneCalendar): Table {
   const local = withLocalDates(t, cal);
-  return { headers: local.headers, rows: local.totals ? [...local.rows, local.totals] : local.rows };
+  const rows = local.totals ? [...local.rows, local.totals] : local.rows;
+  if (!t.after) return { headers: local.headers, rows };
+  // A second table follows after one empty row, with its own header row.
+  const next = forCsv(t.after, cal);
+  return { headers: local.headers, rows: [...rows, [], next.headers, ...next.rows] };
 }
 
 export function periodicTables(r: PeriodicReport) {
@@ -143,5 +156,8 @@ export function periodicTables(r: PeriodicReport) {
     ]),
     dateColumns: [4, 5, 6, 9],
   };
-  return { summary, channels, topContent, daily, feedbackTopics, comments: commentsTable(r.feedback.comments), incidents, uptime: uptimeTable(r.uptime) };
+  return {
+    summary, channels, topContent, daily, feedbackTopics, comments: commentsTable(r.feedback.comments), incidents, uptime: uptimeTable(r.uptime),
+    asRun: asRunTable(r.asRun),
+  };
 }

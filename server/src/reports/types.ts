@@ -25,8 +25,22 @@ export type PlaysRow = PlayStats & {
   residentialGroup: string | null;
 };
 
+/** How reports mark a zone stream's entries, apart from what a player reported itself. */
+export const AS_RUN_LABEL = 'phát thực tế (as-run)';
+/** A zone stream's as-run airtime of one item, beside the players' plays; the zone is the place. */
+export type AsRunSummary = {
+  source: 'as-run';
+  label: typeof AS_RUN_LABEL;
+  zoneId: number;
+  place: string;
+  contentId: number | null;
+  title: string;
+  spans: number;
+  seconds: number;
+};
+
 export type RangeInfo = { from: string; to: string; fromDate: string; toDate: string; tz: string };
-export type PlaysReport = RangeInfo & { groupBy: PlaysGroupBy; totals: PlayStats; rows: PlaysRow[] };
+export type PlaysReport = RangeInfo & { groupBy: PlaysGroupBy; totals: PlayStats; rows: PlaysRow[]; asRun: AsRunSummary[] };
 
 export type UptimeRow = {
   deviceId: number;
@@ -108,6 +122,7 @@ export type PeriodicReport = {
   feedback: { totals: FeedbackStats; topics: (FeedbackStats & { topic: string })[]; comments: FeedbackComment[] };
   incidents: { count: number; acknowledged: number; alerts: Incident[] };
   uptime: UptimeRow[];
+  asRun: AsRunSummary[];
 };
 
 export type ArchiveEntry = {

@@ -15,6 +15,7 @@ export const SHEET_NAMES = {
   feedback: 'Góp ý',
   incidents: 'Cảnh báo khẩn',
   uptime: 'Thiết bị',
+  asRun: 'Phát thực tế (as-run)',
 } as const;
 
 const DATE_FMT = 'dd/mm/yyyy hh:mm';
@@ -63,6 +64,7 @@ export async function buildPeriodicWorkbook(report: PeriodicReport, cal: ZoneCal
     [SHEET_NAMES.feedback, t.feedbackTopics],
     [SHEET_NAMES.incidents, t.incidents],
     [SHEET_NAMES.uptime, t.uptime],
+    [SHEET_NAMES.asRun, t.asRun],
   ];
   for (const [name, table] of sheets) {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

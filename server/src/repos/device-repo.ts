@@ -2,7 +2,8 @@
 import type { Queryable } from '../db/sqlite';
 import { decodeNullableJson, isClockWindow, isClockWindows, type ClockWindow } from './json-column';
 
-export type DeviceKind = 'led' | 'kiosk' | 'speaker';
+/** `receiver` — an IP audio receiver (bộ thu IP): it only plays one zone's stream URL, never a timeline. */
+export type DeviceKind = 'led' | 'kiosk' | 'speaker' | 'receiver';
 
 export type DeviceRow = {
   id: number;

@@ -153,7 +153,8 @@ export const timelineRepo = {
   compileDevices: async (q: Queryable) =>
     (
       await q.all<RawDevice>(
-        'SELECT id, kind, name, operating_hours, quiet_hours, broadcast_slots FROM devices WHERE deleted_at IS NULL ORDER BY id',
+        // Receivers play a zone stream, never a timeline of their own.
+        "SELECT id, kind, name, operating_hours, quiet_hours, broadcast_slots FROM devices WHERE deleted_at IS NULL AND kind != 'receiver' ORDER BY id",
       )
     ).map(decodeDevice),
   playableVersions: async (q: Queryable) =>

@@ -22,6 +22,8 @@ export const ClockWindowSchema = z
   .openapi('ClockWindow');
 export const SlotsSchema = z.array(ClockWindowSchema).min(1).max(12);
 export const DeviceKindSchema = z.enum(['led', 'kiosk', 'speaker']);
+/** Every kind a listed device may have: receivers are added through /api/devices/receivers, not here. */
+const AnyDeviceKindSchema = z.enum(['led', 'kiosk', 'speaker', 'receiver']);
 export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 
 /** Years 0001–9999: what ISO 8601 writes with four digits. Past ±8.64e15 ms a Date is invalid and throws. */
@@ -41,11 +43,11 @@ const instant = z.string().transform((s, ctx) => {
   return n;
 });
 
-const DeviceSchema = z
+export const DeviceSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    kind: DeviceKindSchema,
+    kind: AnyDeviceKindSchema,
     location: z.object({ residentialGroup: z.string().nullable(), address: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() }),
     orientation: z.enum(['landscape', 'portrait']),
     resolution: z.string().nullable(),
@@ -78,7 +80,7 @@ const fields = {
 };
 export const CreateDevice = z.object({ ...fields, kind: DeviceKindSchema }).strict().openapi('CreateDevice');
 const PatchDevice = z.object({ ...fields, name: fields.name.optional() }).strict().openapi('PatchDevice');
-const ListQuery = z.object({ kind: DeviceKindSchema.optional(), groupId: z.coerce.number().int().positive().optional() });
+const ListQuery = z.object({ kind: AnyDeviceKindSchema.optional(), groupId: z.coerce.number().int().positive().optional() });
 
 const TimelineSchema = z
   .object({ deviceId: z.string(), from: z.number(), to: z.number(), version: z.string(), segments: z.array(z.any()), media: z.array(z.any()) })

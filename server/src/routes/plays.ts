@@ -5,6 +5,7 @@ import { epochOf, eventLogQuery } from '../http/event-log-query';
 import { defineRoute, errorResponses, jsonOk } from '../http/route';
 import type { HookFn } from '../http/validation';
 import type { PlayService } from '../services/reports/play-service';
+import type { AsRunService } from '../services/reports/as-run-service';
 
 const Play = z
   .object({
@@ -19,6 +20,19 @@ const Play = z
     result: z.enum(['completed', 'interrupted', 'failed']),
   })
   .openapi('Play');
+const AsRun = z
+  .object({
+    source: z.literal('as-run'),
+    label: z.literal('phát thực tế (as-run)'),
+    zoneId: z.number().int(),
+    place: z.string(),
+    contentId: z.number().int().nullable(),
+    title: z.string(),
+    reason: z.string(),
+    startedAt: z.string(),
+    endedAt: z.string(),
+  })
+  .openapi('AsRunEntry', { description: 'What a zone stream sent while a receiver listened (phát thực tế); the zone is the place.' });
 const Query = z
   .object({
     ...eventLogQuery,
@@ -32,10 +46,10 @@ const list = defineRoute('authenticated', {
   tags: ['plays'],
   summary: 'Proof of play, newest first / Nhật ký phát',
   request: { query: Query },
-  responses: { 200: jsonOk(z.object({ plays: z.array(Play) })), ...errorResponses },
+  responses: { 200: jsonOk(z.object({ plays: z.array(Play), asRun: z.array(AsRun) })), ...errorResponses },
 });
 
-export function playRoutes(deps: { plays: PlayService; hook: HookFn }) {
+export function playRoutes(deps: { plays: PlayService; asRun: AsRunService; hook: HookFn }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: deps.hook }).openapi(list, async (c) => {
     const q = c.req.valid('query');
     const plays = await deps.plays.list({
@@ -45,6 +59,9 @@ export function playRoutes(deps: { plays: PlayService; hook: HookFn }) {
       to: epochOf(q.to),
       limit: q.limit,
     });
-    return c.json({ plays }, 200);
+    // Zone streams have no device of their own: a device filter leaves them out.
+    const asRun =
+      q.deviceId === undefined ? await deps.asRun.list({ contentId: q.contentId, from: epochOf(q.from), to: epochOf(q.to), limit: q.limit }) : [];
+    return c.json({ plays, asRun }, 200);
   });
 }

@@ -89,7 +89,7 @@ describe('DELETE /api/groups/{id}/stream-zone', () => {
     expect((await ed('GET', '/api/stream-zones')).body).toEqual([]);
     const again = await ed('DELETE', `/api/groups/${g}/stream-zone`);
     expect(again.status).toBe(404);
-    expect(again.body.code).toBe('stream_zone_not_found');
+    expect(again.body.code).toBe('group_not_stream_zone');
     expect((await ed('GET', `/api/groups/${g}`)).status).toBe(200);
   });
 });

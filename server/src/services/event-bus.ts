@@ -3,7 +3,7 @@
 // dashboards. emit() calls every listener at once, in registration order, and resolves when the async ones
 // have finished, so a caller that awaits it sees their work done. A failing listener is reported to
 // `onError` and never undoes the committed change or stops the other listeners.
-import type { AlertMessage, Command, DeviceTimeline } from '@bantin/protocol';
+import type { AlertMessage, Command, DeviceTimeline, StreamConnection } from '@bantin/protocol';
 import type { AsRunSpan } from '../streams/source';
 
 /** An audience as stored before an edit (schedules), so the devices it reached before are recompiled too. */
@@ -30,6 +30,8 @@ export type BusEvents = {
   'layout.changed': { layoutId: number | null; deviceIds: number[] };
   /** A stream zone was created, edited or removed (its encoder restarts or stops). */
   'stream-zone.changed': { groupId: number };
+  /** An IP receiver's open stream connections changed (none left: it is offline). */
+  'receiver.streams': { deviceId: number; connections: StreamConnection[]; at: number };
   /** A zone's encoder finished one as-run span (what went out, when, why). */
   'stream.as-run': AsRunSpan;
   /** A device's stored timeline got a new version (timeline service). */

@@ -45,6 +45,8 @@ export const MATRIX: Record<string, Expect> = {
   'DELETE /api/devices/:id': ['admin', 'editor'],
   'POST /api/devices/:id/revoke': ['admin', 'editor'],
   'POST /api/devices/:id/commands': ['admin', 'editor'],
+  'POST /api/devices/receivers': ['admin', 'editor'],
+  'POST /api/devices/:id/rotate-stream': ['admin', 'editor'],
   'GET /api/devices/:id/timeline': ALL,
   'GET /api/devices/:id/timeline/at': ALL,
   'GET /api/groups': ALL,
@@ -111,10 +113,14 @@ export const MATRIX: Record<string, Expect> = {
 
 /**
  * Routes outside /api. 'public' = anybody; 'local-or-token' = loopback clients without forwarding headers,
- * or `Authorization: Bearer $BANTIN_METRICS_TOKEN` (Prometheus), everyone else gets 404.
+ * or `Authorization: Bearer $BANTIN_METRICS_TOKEN` (Prometheus), everyone else gets 404; 'stream-token' = a
+ * receiver's stream token of that zone (routes/stream.int.test.ts).
  */
-export const OTHER_ROUTES: Record<string, 'public' | 'local-or-token'> = {
+export const OTHER_ROUTES: Record<string, 'public' | 'local-or-token' | 'stream-token'> = {
   'GET /healthz': 'public',
+  // IP receivers: the receiver's own stream token (?token=), no session; an unknown zone is 404.
+  'GET /stream/:file': 'stream-token',
+  'GET /stream/:slug/:file': 'stream-token',
   'GET /metrics': 'local-or-token',
   'GET /player': 'public',
   'GET /player/*': 'public',

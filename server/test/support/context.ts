@@ -6,13 +6,14 @@ import { loadConfig } from '../../src/config';
 import { compose } from '../../src/main';
 import { createLogger } from '../../src/log';
 import type { Role } from '../../src/domain/roles';
+import type { ZoneAudioSource } from '../../src/streams/source';
 
 export type TestCtx = Awaited<ReturnType<typeof createTestContext>>;
 
-export async function createTestContext(opts: { env?: Record<string, string>; clock?: () => number } = {}) {
+export async function createTestContext(opts: { env?: Record<string, string>; clock?: () => number; zoneAudio?: ZoneAudioSource } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-test-'));
   const config = loadConfig({ BANTIN_DATA_DIR: dataDir, BANTIN_ADMIN_PASSWORD: 'admin-password-1', ...opts.env });
-  const ctx = await compose(config, { log: createLogger('silent'), clock: opts.clock });
+  const ctx = await compose(config, { log: createLogger('silent'), clock: opts.clock, zoneAudio: opts.zoneAudio });
   await ctx.seedAdmin();
   const passwords = new Map<string, string>([['admin', 'admin-password-1']]);
 

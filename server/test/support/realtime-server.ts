@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { createTestContext, type TestCtx } from './context';
 import { deviceRepo } from '../../src/repos/device-repo';
 import { createRealtime, type RealtimeDeps } from '../../src/realtime/index';
+import type { ZoneAudioSource } from '../../src/streams/source';
 
 /** A second realtime hub built from a context's own services, with its own options (not attached yet). */
 export const createRealtimeFor = (t: TestCtx, options: RealtimeDeps['options']) =>
@@ -90,8 +91,8 @@ export class TestClient {
   }
 }
 
-export async function startTestServer(opts: { clock?: () => number; pingIntervalMs?: number } = {}) {
-  const t = await createTestContext({ clock: opts.clock });
+export async function startTestServer(opts: { clock?: () => number; pingIntervalMs?: number; zoneAudio?: ZoneAudioSource } = {}) {
+  const t = await createTestContext({ clock: opts.clock, zoneAudio: opts.zoneAudio });
   const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((res) => (server.listening ? res() : server.once('listening', () => res())));
   t.realtime.attach(server);

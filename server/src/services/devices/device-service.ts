@@ -82,6 +82,7 @@ function checkKindFields(kind: DeviceKind, f: DevicePatch) {
   if (kind === 'speaker' && f.operatingHours != null) throw bad('operatingHours');
   if (kind !== 'speaker' && f.quietHours != null) throw bad('quietHours');
   if (kind !== 'speaker' && f.broadcastSlots != null) throw bad('broadcastSlots');
+  if (kind === 'receiver' && f.operatingHours != null) throw bad('operatingHours');
 }
 
 function fieldsOf(input: DeviceCreate, ledHours: ClockWindow | null = DEFAULT_LED_HOURS): DeviceFields {
@@ -214,7 +215,8 @@ export function createDeviceService(deps: DeviceServiceDeps) {
     async authenticateDevice(token: string): Promise<{ id: number; kind: DeviceKind; name: string } | null> {
       if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null;
       const row = await deviceRepo.findByTokenHash(deps.db, hashToken(token));
-      return row ? { id: row.id, kind: row.kind, name: row.name } : null;
+      // A receiver's token opens its zone stream only: no WebSocket timeline, no device API.
+      return row && row.kind !== 'receiver' ? { id: row.id, kind: row.kind, name: row.name } : null;
     },
   };
 }

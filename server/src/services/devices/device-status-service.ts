@@ -1,7 +1,7 @@
 // Device status (trạng thái thiết bị) as the database keeps it for everything that reads it: online flag,
 // last seen and the last heartbeat in devices.status (JSON), and connection intervals in device_sessions for
 // the uptime reports. The realtime hub's presence keeps the live state and writes it through this service.
-import type { Heartbeat } from '@bantin/protocol';
+import type { Heartbeat, StreamConnection } from '@bantin/protocol';
 import type { Db } from '../../db/sqlite';
 import { deviceStatusRepo } from '../../repos/device-status-repo';
 
@@ -15,6 +15,8 @@ export type StoredStatus = {
   freeBytes: number | null;
   errors: string[];
   uptimeMs: number | null;
+  /** IP receivers: their open stream connections. */
+  stream?: StreamConnection[];
 };
 
 export function createDeviceStatusService(deps: { db: Db }) {

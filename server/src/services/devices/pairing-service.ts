@@ -74,6 +74,8 @@ export function createPairingService(deps: PairingServiceDeps) {
         let device: DeviceView;
         if (input.deviceId !== undefined) {
           device = await deps.devices.viewInTx(tx, input.deviceId);
+          // A receiver holds a stream URL, not a player's device token.
+          if (device.kind === 'receiver') throw new AppError(409, 'receiver_not_pairable', { id: device.id });
         } else {
           device = await deps.devices.createInTx(tx, actor, input.device!);
         }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/sqlite';
 import { reportRepo, type ArchiveRow } from '../../repos/report-repo';
+import { asRunRepo } from '../../repos/as-run-repo';
+import { toAsRunSummary } from './as-run-service';
 import { deviceSessionRepo } from '../../repos/device-session-repo';
 import { ZoneCalendar } from '../../domain/schedule/zone';
 import { AppError } from '../app-error';
@@ -115,8 +117,12 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
 
     async plays(input: DateRangeInput & { groupBy: PlaysGroupBy }): Promise<PlaysReport> {
       const r = rangeOf(input);
-      const [totals, rows] = await Promise.all([reportRepo.totalPlays(deps.db, r.from, r.to), playRows(input.groupBy, r)]);
-      return { ...info(r, input.from, input.to), groupBy: input.groupBy, totals: playStats(totals), rows };
+      const [totals, rows, asRun] = await Promise.all([
+        reportRepo.totalPlays(deps.db, r.from, r.to),
+        playRows(input.groupBy, r),
+        asRunRepo.summary(deps.db, r.from, r.to),
+      ]);
+      return { ...info(r, input.from, input.to), groupBy: input.groupBy, totals: playStats(totals), rows, asRun: asRun.map(toAsRunSummary) };
     },
 
     async uptime(input: DateRangeInput): Promise<UptimeReport> {
@@ -146,7 +152,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
       if (!isValidPeriod(p)) throw new AppError(400, 'report_period_invalid', { period: p.period, index: p.index });
       const r = periodRange(cal, p);
       const label = periodLabel(p);
-      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime] = await Promise.all([
+      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime, asRun] = await Promise.all([
         reportRepo.totalPlays(deps.db, r.from, r.to),
         reportRepo.playsByKind(deps.db, r.from, r.to),
         reportRepo.deviceCountsByKind(deps.db, r.from, r.to),
@@ -157,6 +163,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         reportRepo.latestComments(deps.db, r.from, r.to, PERIODIC_COMMENTS),
         reportRepo.alertsIssued(deps.db, r.from, r.to),
         uptimeRows(r),
+        asRunRepo.summary(deps.db, r.from, r.to),
       ]);
       const incidents = alerts.map(incidentOf);
       return {
@@ -181,6 +188,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         feedback: { totals: feedbackStats(fTotals), topics: fTopics.map((t) => ({ topic: t.topic, ...feedbackStats(t) })), comments: comments.map((c) => commentOf(cal, c)) },
         incidents: { count: incidents.length, acknowledged: incidents.filter((i) => i.acks > 0).length, alerts: incidents },
         uptime,
+        asRun: asRun.map(toAsRunSummary),
       };
     },
 

@@ -103,7 +103,7 @@ export function createStreamZoneService(deps: { db: Db; clock: () => number; aud
       await deps.db.transaction(async (tx) => {
         await group(tx, groupId);
         const before = await streamZoneRepo.findByGroup(tx, groupId);
-        if (!before) throw new AppError(404, 'stream_zone_not_found', { id: groupId });
+        if (!before) throw new AppError(404, 'group_not_stream_zone', { id: groupId });
         await streamZoneRepo.remove(tx, groupId);
         await deps.audit.append(tx, actor, { action: 'stream_zone.delete', target: `group:${groupId}`, summary: { slug: before.slug } });
       });

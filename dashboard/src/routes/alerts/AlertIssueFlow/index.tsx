@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { alertInput, checkDraft, EMPTY_DRAFT, reachedDevices, type AlertDraft } from '../../../lib/alert-draft';
 import { issueAlert, type Alert } from '../../../lib/alerts-api';
-import type { Device, DeviceGroup } from '../../../lib/devices-api';
+import { playsTimeline, type Device, type DeviceGroup } from '../../../lib/devices-api';
 import { lang } from '../../../lib/i18n';
 import { alertsText } from '../../../lib/messages/alerts';
 import { describeTargets } from '../../../lib/recurrence-text';
@@ -32,12 +32,13 @@ export function AlertIssueFlow({ devices, groups, onIssued, onCancel }: Props) {
   // A step change moves the focus to the step's heading so keyboard and screen-reader users follow.
   useEffect(() => heading.current?.focus(), [step]);
 
-  const reached = reachedDevices(draft, devices);
+  const targetable = devices.filter(playsTimeline);
+  const reached = reachedDevices(draft, targetable);
   const where = describeTargets(summarizeTargets({ ...draft, deviceIds: [] }, reached, groups), lang.value);
 
   function next(e: Event) {
     e.preventDefault();
-    const bad = checkDraft(draft, devices);
+    const bad = checkDraft(draft, targetable);
     setProblem(bad ? t(bad) : null);
     if (!bad) {
       setChecked(false);

@@ -20,8 +20,17 @@ const status = (v: DeviceView) =>
       : v.device.lastSeenAt !== null
         ? t('status.revoked')
         : t('status.unpaired');
-const playing = (titles: ReadonlyMap<string, string>) => (v: DeviceView) =>
-  v.nowPlaying
+/** A receiver's open streams: "192.168.1.20 · VLC/3.0 · từ 06:00". */
+const listening = (v: DeviceView, l: Lang) =>
+  v.stream
+    .map((c) => tf('stream.connection', { address: c.address ?? '?', client: c.userAgent ?? '?', since: formatDateTime(new Date(c.since).toISOString(), l) }))
+    .join('; ');
+const playing = (titles: ReadonlyMap<string, string>, l: Lang) => (v: DeviceView) =>
+  v.device.kind === 'receiver'
+    ? v.stream.length > 0
+      ? listening(v, l)
+      : t('playing.none')
+    : v.nowPlaying
     ? tf('playing.content', {
         title: titles.get(v.nowPlaying.contentId) ?? `#${v.nowPlaying.contentId}`,
         cls: schedulesText.t(`class.${v.nowPlaying.class}`),
@@ -54,7 +63,7 @@ const statusColumn = (): Column<DeviceView> => ({
 });
 
 export function infoColumns(groups: readonly DeviceGroup[], titles: ReadonlyMap<string, string>, l: Lang): Column<DeviceView>[] {
-  const nowPlaying = playing(titles);
+  const nowPlaying = playing(titles, l);
   return [
     { key: 'name', header: t('col.name'), render: (v) => v.device.name, csv: (v) => v.device.name },
     { key: 'kind', header: t('col.kind'), render: (v) => t(`kind.${v.device.kind}`), csv: (v) => t(`kind.${v.device.kind}`), nowrap: true },

@@ -8,25 +8,41 @@ import styles from './style.module.css';
 
 export function DeviceCommands({ v, actions: a }: { v: DeviceView; actions: DeviceActions }) {
   const { t, tf } = devicesText;
+  const receiver = v.device.kind === 'receiver';
   return (
     <div class={styles.commands}>
-      <button
-        type="button"
-        class={controls.button}
-        onClick={() => void a.command(v, { name: 'identify', durationMs: 30_000 }, t('cmd.identify'))}
-        aria-label={`${t('cmd.identify')}: ${v.device.name}`}
-      >
-        {t('cmd.identify')}
-      </button>
-      <button
-        type="button"
-        class={controls.button}
-        onClick={() => void a.command(v, { name: 'reload' }, t('cmd.reload'))}
-        aria-label={`${t('cmd.reload')}: ${v.device.name}`}
-      >
-        {t('cmd.reload')}
-      </button>
-      {v.device.kind !== 'led' && (
+      {receiver && (
+        <button
+          type="button"
+          class={controls.button}
+          onClick={() => void a.rotate(v)}
+          aria-label={`${t('recv.rotate')}: ${v.device.name}`}
+          data-testid="receiver-rotate"
+        >
+          {t('recv.rotate')}
+        </button>
+      )}
+      {!receiver && (
+        <>
+          <button
+            type="button"
+            class={controls.button}
+            onClick={() => void a.command(v, { name: 'identify', durationMs: 30_000 }, t('cmd.identify'))}
+            aria-label={`${t('cmd.identify')}: ${v.device.name}`}
+          >
+            {t('cmd.identify')}
+          </button>
+          <button
+            type="button"
+            class={controls.button}
+            onClick={() => void a.command(v, { name: 'reload' }, t('cmd.reload'))}
+            aria-label={`${t('cmd.reload')}: ${v.device.name}`}
+          >
+            {t('cmd.reload')}
+          </button>
+        </>
+      )}
+      {v.device.kind !== 'led' && !receiver && (
         <span class={controls.row}>
           <input
             type="number"

@@ -1,5 +1,6 @@
 // Every device with its live status (online, last seen, now playing, cache health) and, for editors,
 // the commands identify, reload and set volume (speakers and kiosks), and revoking a device's token.
+import { OnceUrl, absoluteUrl } from '../../../components/OnceUrl/index';
 import type { DeviceView } from '../../../lib/device-view';
 import type { DeviceGroup } from '../../../lib/devices-api';
 import { lang } from '../../../lib/i18n';
@@ -52,6 +53,13 @@ function ActionNotices({ actions: a }: { actions: DeviceActions }) {
       {a.info && (
         <Notice tone="info" onDismiss={() => a.setInfo(null)} testId="device-info">
           {a.info}
+        </Notice>
+      )}
+      {a.rotated && (
+        <Notice tone="success" onDismiss={() => a.setRotated(null)} testId="receiver-rotated">
+          {devicesText.tf('recv.rotated', { name: a.rotated.device.name })}
+          <OnceUrl label={devicesText.t('recv.mp3')} url={absoluteUrl(a.rotated.access.mp3Path)} testId="receiver-rotated-mp3" />
+          <OnceUrl label={devicesText.t('recv.hls')} url={absoluteUrl(a.rotated.access.hlsPath)} testId="receiver-rotated-hls" />
         </Notice>
       )}
       {a.done && (

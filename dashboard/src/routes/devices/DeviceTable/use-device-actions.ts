@@ -2,7 +2,14 @@
 // those actions leave behind, kept apart from the table that shows the buttons.
 import { useState } from 'preact/hooks';
 import type { DeviceView } from '../../../lib/device-view';
-import { patchDevice, revokeDevice, sendDeviceCommand, type DeviceCommand } from '../../../lib/devices-api';
+import {
+  patchDevice,
+  revokeDevice,
+  rotateReceiverStream,
+  sendDeviceCommand,
+  type DeviceCommand,
+  type ReceiverCreated,
+} from '../../../lib/devices-api';
 import { devicesText } from '../../../lib/messages/devices';
 
 export function useDeviceActions(onChanged: () => void) {
@@ -13,6 +20,7 @@ export function useDeviceActions(onChanged: () => void) {
   const [volumes, setVolumes] = useState<Record<number, number>>({});
   const [revoking, setRevoking] = useState<DeviceView | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rotated, setRotated] = useState<ReceiverCreated | null>(null);
 
   async function command(v: DeviceView, cmd: DeviceCommand, label: string) {
     setError(null);
@@ -64,7 +72,37 @@ export function useDeviceActions(onChanged: () => void) {
     }
   }
 
-  return { done, setDone, error, setError, info, setInfo, volumes, setVolumes, command, setVolume, revoking, setRevoking, busy, revoke };
+  /** A receiver gets a new stream URL (shown once); its old one stops and its open stream is closed. */
+  async function rotate(v: DeviceView) {
+    setError(null);
+    setDone(null);
+    try {
+      setRotated(await rotateReceiverStream(v.device.id));
+      onChanged();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return {
+    done,
+    setDone,
+    error,
+    setError,
+    info,
+    setInfo,
+    volumes,
+    setVolumes,
+    command,
+    setVolume,
+    revoking,
+    setRevoking,
+    busy,
+    revoke,
+    rotated,
+    setRotated,
+    rotate,
+  };
 }
 
 export type DeviceActions = ReturnType<typeof useDeviceActions>;

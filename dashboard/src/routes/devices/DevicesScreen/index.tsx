@@ -15,6 +15,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { GroupManager } from '../GroupManager/index';
 import { LiveDevices } from '../../../components/LiveDevices/index';
 import { PairDeviceForm } from '../PairDeviceForm/index';
+import { ReceiverForm } from '../ReceiverForm/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';
 import controls from '../../../components/controls.module.css';
 
@@ -84,6 +85,11 @@ export function DevicesScreen() {
       {canWrite && (
         <section class={controls.section}>
           <PairDeviceForm groups={d.groups} onPaired={data.reload} />
+        </section>
+      )}
+      {canWrite && (
+        <section class={controls.section}>
+          <ReceiverForm groups={d.groups} onAdded={data.reload} />
         </section>
       )}
       <section class={controls.section} aria-labelledby="dev-list">
