@@ -18,11 +18,12 @@ export const freePort = () =>
     });
   });
 
-export type TestIcecast = { port: number; sourcePassword: string; status: () => Promise<IcecastStatus>; stop: () => Promise<void> };
+export type TestIcecast = { port: number; pid: number; sourcePassword: string; status: () => Promise<IcecastStatus>; stop: () => Promise<void> };
 export type IcecastSource = { listenurl: string; server_name?: string; server_type?: string };
 export type IcecastStatus = { icestats: { source?: IcecastSource | IcecastSource[] } };
 
-export async function startIcecast(): Promise<TestIcecast> {
+/** `clients`: how many listeners it admits (a bench connects hundreds). */
+export async function startIcecast(opts: { clients?: number } = {}): Promise<TestIcecast> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-icecast-'));
   const logs = path.join(dir, 'log');
   fs.mkdirSync(logs);
@@ -35,7 +36,7 @@ export async function startIcecast(): Promise<TestIcecast> {
     config,
     `<icecast>
   <location>test</location><admin>test@localhost</admin>
-  <limits><sources>8</sources><clients>20</clients></limits>
+  <limits><sources>8</sources><clients>${opts.clients ?? 20}</clients></limits>
   <authentication><source-password>${sourcePassword}</source-password><admin-user>admin</admin-user><admin-password>admin-pw-test</admin-password></authentication>
   <hostname>127.0.0.1</hostname>
   <listen-socket><port>${port}</port><bind-address>127.0.0.1</bind-address></listen-socket>
@@ -64,6 +65,7 @@ export async function startIcecast(): Promise<TestIcecast> {
   }
   return {
     port,
+    pid: child.pid!,
     sourcePassword,
     status,
     async stop() {
