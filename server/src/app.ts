@@ -52,6 +52,8 @@ import { alertRoutes } from './routes/alerts';
 import { deviceApiRoutes } from './routes/device-api';
 import { playRoutes } from './routes/plays';
 import { feedbackRoutes } from './routes/feedback';
+import { portalRoutes } from './routes/portal';
+import type { PortalService } from './services/public/portal-service';
 
 export type AppDeps = {
   db: Db;
@@ -79,6 +81,9 @@ export type AppDeps = {
   deviceMedia: DeviceMediaService;
   commands: DeviceCommandService;
   calendarLinks: CalendarLinkService;
+  portal: PortalService;
+  /** Origin of public links (BANTIN_PUBLIC_URL); null = each request's own. */
+  publicUrl?: string | null;
   clock: () => number;
   trustProxy: boolean;
   idleMs: number;
@@ -178,6 +183,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', createApi(deps));
   app.all('/api/*', (c) => problem(c, 404, 'not_found'));
+  app.route('/', portalRoutes({ portal: deps.portal, publicUrl: deps.publicUrl ?? null }));
 
   if (deps.staticRoots) {
     const missing = (what: string) =>

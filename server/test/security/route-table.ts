@@ -105,6 +105,9 @@ export const MATRIX: Record<string, Expect> = {
 export const OTHER_ROUTES: Record<string, 'public' | 'local-or-token'> = {
   'GET /healthz': 'public',
   'GET /metrics': 'local-or-token',
+  // The ward portal: feeds and pages of approved public messages.
+  'GET /feed/messages.atom': 'public',
+  'GET /feed/messages.json': 'public',
   'GET /player': 'public',
   'GET /player/*': 'public',
   'GET /*': 'public',

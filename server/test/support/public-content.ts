@@ -18,9 +18,11 @@ export function publicContentFlow(t: TestCtx, editor: S, reviewer: S) {
   const edit = async (id: number, patch: Record<string, unknown>): Promise<Item> =>
     expectStatus(await t.request(`/api/content/${id}/versions`, json('POST', editor, patch)), 201);
   const submit = async (id: number, n: number) => expectStatus(await t.request(`/api/content/${id}/versions/${n}/submit`, json('POST', editor)), 200);
+  const decide = async (versionId: number, decision: 'approve' | 'reject' = 'approve') =>
+    expectStatus(await t.request('/api/reviews', json('POST', reviewer, { versionId, decision, ...(decision === 'approve' ? {} : { reason: 'chưa đạt' }) })), 200);
   const approve = async (item: Item) => {
     await submit(item.id, item.latest.number);
-    await expectStatus(await t.request('/api/reviews', json('POST', reviewer, { versionId: item.latest.id, decision: 'approved' })), 200);
+    await decide(item.latest.id);
   };
   const withdraw = async (id: number, n: number) =>
     expectStatus(await t.request(`/api/content/${id}/versions/${n}/withdraw`, json('POST', editor, { reason: 'hết dùng' })), 200);
@@ -30,5 +32,5 @@ export function publicContentFlow(t: TestCtx, editor: S, reviewer: S) {
     await approve(item);
     return item;
   };
-  return { create, edit, submit, approve, withdraw, published };
+  return { create, edit, submit, decide, approve, withdraw, published };
 }
