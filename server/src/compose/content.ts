@@ -24,6 +24,6 @@ export async function composeContent({ config, db, clock, log, bus }: Base, { au
   const content = createContentService({ db, clock, audit, bus, media, speech });
   const reviews = createReviewService({ db, clock, audit, bus, content });
   const seeds = createSeedService({ db, clock, audit, content, media, log });
-  const portal = createPortalService({ db, clock, publisher: config.wardName });
+  const portal = createPortalService({ db, clock, publisher: config.wardName, tz: config.tz });
   return { media, speech, content, reviews, seeds, portal };
 }

@@ -108,6 +108,12 @@ export const OTHER_ROUTES: Record<string, 'public' | 'local-or-token'> = {
   // The ward portal: feeds and pages of approved public messages.
   'GET /feed/messages.atom': 'public',
   'GET /feed/messages.json': 'public',
+  'GET /p': 'public',
+  'GET /p/': 'public',
+  'GET /p/portal.css': 'public',
+  'GET /p/fonts/:file': 'public',
+  'GET /p/:publicId': 'public',
+  'GET /p/*': 'public',
   'GET /player': 'public',
   'GET /player/*': 'public',
   'GET /*': 'public',

@@ -41,13 +41,15 @@ const toItem = (r: PublicItemRow): PublicItem => ({
   versionSha256: r.version_sha256,
 });
 
-export function createPortalService(deps: { db: Db; clock: () => number; publisher: string; limit?: number }) {
+export function createPortalService(deps: { db: Db; clock: () => number; publisher: string; tz: string; limit?: number }) {
   const feedId = async () => {
     await settingsRepo.insertIfAbsent(deps.db, FEED_ID_KEY, randomUUID());
     return (await settingsRepo.get(deps.db, FEED_ID_KEY))!;
   };
   return {
     publisher: deps.publisher,
+    /** The ward's time zone, in which the pages show dates. */
+    tz: deps.tz,
 
     /** Every public message shown now, newest approval first. */
     async snapshot(): Promise<PortalSnapshot> {
