@@ -1,6 +1,6 @@
 // The ward portal's feeds of public messages: Atom 1.0 (RFC 4287) and JSON Feed 1.1, pure renderers of a
 // snapshot. Entry ids are urn:uuid: of the item's public id, so they survive new versions and new hosts.
-import { escapeHtml } from '../reports/html';
+import { escapeHtml } from '../reports/html-escape';
 import type { PortalSnapshot, PublicItem } from '../services/public/portal-service';
 
 /** Where the feed and the pages are reached: the public origin and the paths under it. */

@@ -1,7 +1,7 @@
 // The ward portal's public pages, rendered on the server without script: the list of public messages (/p/),
 // one message with its share link and Open Graph tags (/p/<publicId>), and the not-found page. Vietnamese
 // first; every text from content or settings is escaped.
-import { escapeHtml as esc } from '../reports/html';
+import { escapeHtml as esc } from '../reports/html-escape';
 import type { PortalSnapshot, PublicItem } from '../services/public/portal-service';
 import { FEED_TITLE, feedUrl, pageUrl, type PortalLinks } from './feeds';
 

@@ -6,8 +6,10 @@ import { localDateTime } from './period';
 import { periodicTables, withLocalDates, type SheetTable } from './tables';
 import type { PeriodicReport } from './types';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+import { escapeHtml } from './html-escape';
+import { svgBarChart } from './chart';
+
+export { escapeHtml };
 
 const cell = (v: Cell) => (v === null ? '' : typeof v === 'number' ? v.toLocaleString('vi-VN') : escapeHtml(v));
 
@@ -63,6 +65,10 @@ ${table(`${r.incidents.count} cảnh báo đã phát, ${r.incidents.acknowledged
 </section>
 <section><h2>7. Tình trạng hoạt động của thiết bị</h2>
 ${table('Thời gian kết nối so với giờ hoạt động', t.uptime, cal, 'Chưa có thiết bị.')}
+</section>
+<section><h2>8. Tổng hợp tương tác <span lang="en">/ Interaction summary</span></h2>
+${table('Các chỉ tiêu tương tác trong kỳ', t.interaction, cal)}
+${r.interaction.charts.map(svgBarChart).join('\n')}
 </section>
 </main>
 <footer><p>Báo cáo do hệ thống bantin lập tự động.</p></footer>

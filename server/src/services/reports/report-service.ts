@@ -15,6 +15,7 @@ import { commentOf, contentRow, dayRow, deviceRow, feedbackStats, groupRow, inci
 import { kindLabel } from '../../reports/text';
 import { buildPeriodicWorkbook } from '../../reports/xlsx';
 import { renderPeriodicHtml } from '../../reports/html';
+import { interactionSummary } from './interaction';
 import type { ArchiveEntry, FeedbackGroupBy, FeedbackReport, PeriodicReport, PlaysGroupBy, PlaysReport, RangeInfo, UptimeReport, UptimeRow } from '../../reports/types';
 
 export type DateRangeInput = { from: string; to: string };
@@ -146,7 +147,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
       if (!isValidPeriod(p)) throw new AppError(400, 'report_period_invalid', { period: p.period, index: p.index });
       const r = periodRange(cal, p);
       const label = periodLabel(p);
-      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime] = await Promise.all([
+      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime, interaction] = await Promise.all([
         reportRepo.totalPlays(deps.db, r.from, r.to),
         reportRepo.playsByKind(deps.db, r.from, r.to),
         reportRepo.deviceCountsByKind(deps.db, r.from, r.to),
@@ -157,6 +158,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         reportRepo.latestComments(deps.db, r.from, r.to, PERIODIC_COMMENTS),
         reportRepo.alertsIssued(deps.db, r.from, r.to),
         uptimeRows(r),
+        interactionSummary({ db: deps.db, from: r.from, to: r.to }),
       ]);
       const incidents = alerts.map(incidentOf);
       return {
@@ -181,6 +183,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         feedback: { totals: feedbackStats(fTotals), topics: fTopics.map((t) => ({ topic: t.topic, ...feedbackStats(t) })), comments: comments.map((c) => commentOf(cal, c)) },
         incidents: { count: incidents.length, acknowledged: incidents.filter((i) => i.acks > 0).length, alerts: incidents },
         uptime,
+        interaction,
       };
     },
 
