@@ -50,6 +50,8 @@ describe.skipIf(skipBrowserTests)('ward portal in Chromium', () => {
     expect(await page.getByTestId('msg-public').isChecked()).toBe(true);
     await page.getByTestId('submit-review').click();
     await page.waitForURL(/\/content\/\d+$/);
+    // The submitted version says it will be public, as the reviewer sees it too.
+    await page.getByTestId('latest').getByTestId('version-public').waitFor();
 
     const api = await pageApi(page, server);
     const item = await api<{ publicId: string | null; latest: { id: number; state: string; fields: Record<string, unknown> } }>('GET', `/api/content/${id}`);
@@ -58,6 +60,9 @@ describe.skipIf(skipBrowserTests)('ward portal in Chromium', () => {
     expect(item.body.publicId).toMatch(/^[0-9a-f-]{36}$/);
     publicId = item.body.publicId!;
     expect((await reviewer('POST', '/api/reviews', { versionId: item.body.latest.id, decision: 'approve' })).status).toBe(200);
+    // Once approved, the item's page links to its public page.
+    await page.reload();
+    expect(await page.getByTestId('public-link').getAttribute('href')).toBe(`/p/${publicId}`);
     expect(problems).toEqual([]);
   }, 120_000);
 
