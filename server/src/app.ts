@@ -62,6 +62,8 @@ import type { ZoneAudioSource } from './streams/source';
 import type { ZoneFanout } from './streams/fanout/zone-fanout';
 import type { AsRunService } from './services/reports/as-run-service';
 import type { ReceiverService } from './services/devices/receiver-service';
+import { portalRoutes } from './routes/portal';
+import type { PortalService } from './services/public/portal-service';
 
 export type AppDeps = {
   db: Db;
@@ -96,6 +98,9 @@ export type AppDeps = {
   asRun: AsRunService;
   calendarLinks: CalendarLinkService;
   streamZones: StreamZoneService;
+  portal: PortalService;
+  /** Origin of public links (BANTIN_PUBLIC_URL); null = each request's own. */
+  publicUrl?: string | null;
   clock: () => number;
   trustProxy: boolean;
   idleMs: number;
@@ -199,6 +204,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', createApi(deps));
   app.route('/', streamRoutes({ receivers: deps.receivers, source: deps.zoneAudio, fanout: deps.fanout, clock: deps.clock, trustProxy: deps.trustProxy }));
   app.all('/api/*', (c) => problem(c, 404, 'not_found'));
+  app.route('/', portalRoutes({ portal: deps.portal, publicUrl: deps.publicUrl ?? null }));
 
   if (deps.staticRoots) {
     const missing = (what: string) =>

@@ -31,6 +31,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BANTIN_LED_HOURS: '25:00-26:00' })).toThrow(/BANTIN_LED_HOURS/);
   });
 
+  it('reads the ward named on the public portal and the portal origin, without a trailing slash', () => {
+    expect(loadConfig({})).toMatchObject({ wardName: 'UBND phường Nam Định', publicUrl: null });
+    expect(loadConfig({ BANTIN_WARD_NAME: ' UBND phường Trường Thi ', BANTIN_PUBLIC_URL: 'https://bantin.example.vn/' })).toMatchObject({
+      wardName: 'UBND phường Trường Thi',
+      publicUrl: 'https://bantin.example.vn',
+    });
+    expect(() => loadConfig({ BANTIN_PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/BANTIN_PUBLIC_URL/);
+  });
+
   it('reads the retention periods and the purge rule, with documented defaults', () => {
     expect(loadConfig({}).retention).toEqual({ playsDays: 730, feedbackDays: 365, logsDays: 90, cron: '15 2 * * *' });
     expect(loadConfig({}).logFiles).toBe(true);

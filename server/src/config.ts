@@ -67,6 +67,11 @@ const schema = z.object({
     )
     .default('05:30-22:00'),
   // Read where ffmpeg runs (media/tools/run-tool.ts); checked here so a wrong path stops the start, not an upload.
+  BANTIN_WARD_NAME: z.string().trim().min(1).max(200).default('UBND phường Nam Định'),
+  BANTIN_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'BANTIN_PUBLIC_URL phải là địa chỉ http(s) / must be an http(s) URL' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   BANTIN_FFMPEG_PATH: z.string().refine(isExecutable, 'BANTIN_FFMPEG_PATH: không có tệp chạy được ở đường dẫn này / no executable file at this path').optional(),
   BANTIN_FFPROBE_PATH: z.string().refine(isExecutable, 'BANTIN_FFPROBE_PATH: không có tệp chạy được ở đường dẫn này / no executable file at this path').optional(),
   // icecast://source:PASSWORD@host:port — where zone encoders also send their MP3 (one mount per zone).
@@ -108,6 +113,10 @@ export type Config = {
   ledHours: { start: string; end: string } | null;
   /** Also write the JSON log lines to <dataDir>/logs/bantin-YYYY-MM-DD.jsonl (start() only). */
   logFiles: boolean;
+  /** The publisher named on the public feed and pages (author of the Atom feed). */
+  wardName: string;
+  /** Origin of the public links in feeds and share buttons; null = the origin of each request. */
+  publicUrl: string | null;
   /** How long each kind of record is kept, and when the purge runs (cron, in `tz`). */
   retention: { playsDays: number; feedbackDays: number; logsDays: number; cron: string };
   /** BANTIN_ICECAST_URL parsed; null = zones are not pushed to an Icecast server. */
@@ -157,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     lufsTarget: e.BANTIN_LUFS_TARGET,
     ledHours: e.BANTIN_LED_HOURS === 'always' ? null : { start: e.BANTIN_LED_HOURS.slice(0, 5), end: e.BANTIN_LED_HOURS.slice(6) },
     logFiles: e.BANTIN_LOG_FILES === '1',
+    wardName: e.BANTIN_WARD_NAME,
+    publicUrl: e.BANTIN_PUBLIC_URL ?? null,
     retention: {
       playsDays: e.BANTIN_RETAIN_PLAYS_DAYS,
       feedbackDays: e.BANTIN_RETAIN_FEEDBACK_DAYS,

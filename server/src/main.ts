@@ -75,6 +75,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     clock,
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
+    publicUrl: config.publicUrl,
     idleMs: config.sessionIdleMs,
     staticRoots: STATIC_ROOTS,
   });

@@ -7,6 +7,7 @@ import { createMediaService } from '../services/content/media-service';
 import { createContentService } from '../services/content/content-service';
 import { createReviewService } from '../services/content/review-service';
 import { createSeedService } from '../services/content/seed-service';
+import { createPortalService } from '../services/public/portal-service';
 
 export async function composeContent({ config, db, clock, log, bus }: Base, { audit }: { audit: AuditService }) {
   // Uploads a crash left half-written are removed before the store takes new ones.
@@ -23,5 +24,6 @@ export async function composeContent({ config, db, clock, log, bus }: Base, { au
   const content = createContentService({ db, clock, audit, bus, media, speech });
   const reviews = createReviewService({ db, clock, audit, bus, content });
   const seeds = createSeedService({ db, clock, audit, content, media, log });
-  return { media, speech, content, reviews, seeds };
+  const portal = createPortalService({ db, clock, publisher: config.wardName, tz: config.tz });
+  return { media, speech, content, reviews, seeds, portal };
 }

@@ -6,8 +6,10 @@ import { localDateTime } from './period';
 import { periodicTables, withLocalDates, type SheetTable } from './tables';
 import type { PeriodicReport } from './types';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+import { escapeHtml } from './html-escape';
+import { svgBarChart } from './chart';
+
+export { escapeHtml };
 
 const cell = (v: Cell) => (v === null ? '' : typeof v === 'number' ? v.toLocaleString('vi-VN') : escapeHtml(v));
 
@@ -66,6 +68,10 @@ ${table('Thời gian kết nối so với giờ hoạt động', t.uptime, cal, 
 </section>
 <section><h2>8. Phát thực tế trên luồng vùng (as-run)</h2>
 ${table('Những gì vùng phát luồng đã phát khi có bộ thu IP đang nghe', t.asRun, cal, 'Không có bộ thu IP nào nghe trong kỳ.')}
+</section>
+<section><h2>9. Tổng hợp tương tác <span lang="en">/ Interaction summary</span></h2>
+${table('Các chỉ tiêu tương tác trong kỳ', t.interaction, cal)}
+${r.interaction.charts.map(svgBarChart).join('\n')}
 </section>
 </main>
 <footer><p>Báo cáo do hệ thống bantin lập tự động.</p></footer>

@@ -15,6 +15,9 @@ thead { display: table-header-group; }
 tfoot td { font-weight: 600; }
 tr { break-inside: avoid; }
 section { break-inside: auto; }
+figure { margin: 2mm 0 5mm; break-inside: avoid; }
+figcaption { font-style: italic; padding: 1mm 0; }
+figure svg { max-width: 160mm; height: auto; display: block; }
 footer { margin-top: 8mm; font-size: 9pt; font-style: italic; }
 @media print { body { padding: 0; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;

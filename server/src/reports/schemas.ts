@@ -204,6 +204,10 @@ export const PeriodicReportSchema = z
     }),
     uptime: z.array(UptimeRowSchema),
     asRun: z.array(AsRunSummarySchema),
+    interaction: z.object({
+      rows: z.array(z.object({ key: z.string(), group: z.string(), label: z.string(), value: z.number().nullable(), unit: z.string() })),
+      charts: z.array(z.object({ key: z.string(), title: z.string(), bars: z.array(z.object({ label: z.string(), value: z.number() })) })),
+    }),
   })
   .openapi('PeriodicReport');
 

@@ -4,7 +4,8 @@ import type { ZoneCalendar } from '../domain/schedule/zone';
 import type { Cell, Table } from '@bantin/protocol/core';
 import { localDateTime } from './period';
 import { kindLabel } from './text';
-import type { AsRunSummary, FeedbackReport, FeedbackStats, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';
+import { barText } from './chart';
+import type { AsRunSummary, FeedbackReport, FeedbackStats, IndicatorChart, InteractionSummary, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';
 
 /** A table whose `dateColumns` hold epoch ms (written as date cells in XLSX, local text elsewhere). */
 export type SheetTable = Table & { dateColumns?: readonly number[]; totals?: readonly Cell[]; after?: SheetTable };
@@ -82,6 +83,17 @@ export function commentsTable(comments: FeedbackReport['comments']): SheetTable 
   };
 }
 
+export const interactionTable = (s: InteractionSummary): SheetTable => ({
+  headers: ['Nhóm chỉ tiêu', 'Chỉ tiêu', 'Giá trị', 'Đơn vị'],
+  rows: s.rows.map((r) => [r.group, r.label, r.value, r.unit]),
+});
+
+/** A chart as a table: one row per bar, its value and the bar drawn in block characters. */
+export function chartTable(c: IndicatorChart): SheetTable {
+  const max = Math.max(0, ...c.bars.map((b) => b.value));
+  return { headers: [c.title, 'Số lượng', 'Biểu đồ'], rows: c.bars.map((b) => [b.label, b.value, barText(b.value, max)]) };
+}
+
 /** Turns date columns into local 'YYYY-MM-DD HH:mm' text (CSV and HTML). */
 export function withLocalDates(t: SheetTable, cal: ZoneCalendar): SheetTable {
   const cols = t.dateColumns ?? [];
@@ -157,7 +169,16 @@ export function periodicTables(r: PeriodicReport) {
     dateColumns: [4, 5, 6, 9],
   };
   return {
-    summary, channels, topContent, daily, feedbackTopics, comments: commentsTable(r.feedback.comments), incidents, uptime: uptimeTable(r.uptime),
     asRun: asRunTable(r.asRun),
+    summary,
+    channels,
+    topContent,
+    daily,
+    feedbackTopics,
+    comments: commentsTable(r.feedback.comments),
+    incidents,
+    uptime: uptimeTable(r.uptime),
+    interaction: interactionTable(r.interaction),
+    interactionCharts: r.interaction.charts.map(chartTable),
   };
 }

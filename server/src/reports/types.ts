@@ -101,6 +101,15 @@ export type Incident = {
   acks: number;
   firstAckAt: string | null;
 };
+/**
+ * One row of the interaction summary (tổng hợp tương tác): an indicator of the plan, in a group, with its
+ * value for the period. Each row comes from a small provider (services/reports/interaction.ts).
+ */
+export type IndicatorRow = { key: string; group: string; label: string; value: number | null; unit: string };
+/** A bar chart of the summary (drawn as SVG on the printable page, as bars of cells in the XLSX). */
+export type IndicatorChart = { key: string; title: string; bars: { label: string; value: number }[] };
+export type InteractionSummary = { rows: IndicatorRow[]; charts: IndicatorChart[] };
+
 export type PeriodicReport = {
   period: {
     period: PeriodKind;
@@ -123,6 +132,7 @@ export type PeriodicReport = {
   incidents: { count: number; acknowledged: number; alerts: Incident[] };
   uptime: UptimeRow[];
   asRun: AsRunSummary[];
+  interaction: InteractionSummary;
 };
 
 export type ArchiveEntry = {

@@ -16,6 +16,7 @@ export const SHEET_NAMES = {
   incidents: 'Cảnh báo khẩn',
   uptime: 'Thiết bị',
   asRun: 'Phát thực tế (as-run)',
+  interaction: 'Tương tác',
 } as const;
 
 const DATE_FMT = 'dd/mm/yyyy hh:mm';
@@ -75,5 +76,15 @@ export async function buildPeriodicWorkbook(report: PeriodicReport, cal: ZoneCal
       addTable(ws, t.comments, cal);
     }
   }
+  // Tổng hợp tương tác / Interaction summary: the indicator rows, then each chart as bars of cells.
+  const interaction = wb.addWorksheet(SHEET_NAMES.interaction, { views: [{ state: 'frozen', ySplit: 1 }] });
+  addTable(interaction, t.interaction, cal);
+  for (const chart of t.interactionCharts) {
+    interaction.addRow([]);
+    addTable(interaction, chart, cal);
+  }
+  interaction.getColumn(1).width = 30;
+  interaction.getColumn(2).width = 40;
+  interaction.getColumn(3).width = 34;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -31,6 +31,7 @@ const versionFields = {
   productCategory: z.enum(PRODUCT_CATEGORIES).optional(),
   licenceRef: text(200, 0).optional(),
   proofs: z.array(z.object({ sha256: sha, issuedAt: when.optional() }).strict()).max(10).optional(),
+  public: z.boolean().optional().openapi({ description: 'Công khai trên cổng thông tin (sau khi duyệt) / shown on the ward portal once approved' }),
 };
 
 const CreateContent = z
@@ -83,6 +84,7 @@ const Content = z
     id: z.number().int(),
     kind: z.enum(['message', 'clip', 'ad']),
     system: z.boolean(),
+    publicId: z.string().nullable().openapi({ description: 'Mã công khai (/p/<publicId>) / id on the ward portal' }),
     owner: z.object({ id: z.number().int(), name: z.string() }),
     createdAt: z.string(),
     updatedAt: z.string(),

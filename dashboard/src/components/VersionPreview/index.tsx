@@ -23,6 +23,11 @@ export function VersionPreview({ kind, version }: Props) {
       <div class={styles.preview}>
         <MessagePreview title={version.title} body={version.body} chosen={style ?? undefined} />
         <ListenButton url={version.speech?.url ?? null} label={tf('editor.speechOf', { n: version.number })} />
+        {version.fields.public === true && (
+          <p class={styles.public} data-testid="version-public">
+            {t('content.publicVersion')}
+          </p>
+        )}
       </div>
     );
   }

@@ -1,8 +1,10 @@
 // Content library use cases: create content, make new immutable versions, submit them for review, withdraw.
+import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../db/sqlite';
 import { contentRepo, type ContentKind, type ContentRow, type VersionRow, type ContentFilter } from '../../repos/content-repo';
 import { mediaRepo } from '../../repos/media-repo';
 import { usersRepo } from '../../repos/users-repo';
+import { publicRepo } from '../../repos/public-repo';
 import { readingSeconds, versionHash } from '../../domain/content-version';
 import { runPrechecks, precheckContext, type ProductCategory } from '../../domain/precheck/index';
 import { AppError } from '../app-error';
@@ -33,11 +35,13 @@ export type VersionInput = {
   productCategory?: ProductCategory;
   licenceRef?: string;
   proofs?: { sha256: string; issuedAt?: number }[];
+  /** Shown on the ward portal (feed and public page) once approved ("Công khai trên cổng thông tin"). */
+  public?: boolean;
 };
 
 export type SpeechPort = { render(req: { text: string; voice: SpeechVoice; speed?: number }): Promise<{ wav: Buffer; durationMs: number }> };
 
-const FIELD_KEYS = ['style', 'voice', 'speed', 'displaySeconds', 'sourceRef', 'advertiser', 'claim', 'productCategory', 'licenceRef', 'proofs'] as const;
+const FIELD_KEYS = ['style', 'voice', 'speed', 'displaySeconds', 'sourceRef', 'advertiser', 'claim', 'productCategory', 'licenceRef', 'proofs', 'public'] as const;
 
 export function createContentService(deps: {
   db: Db;
@@ -106,6 +110,8 @@ export function createContentService(deps: {
       id: c.id,
       kind: c.kind,
       system: c.system === 1,
+      /** The item's id on the ward portal (/p/<publicId>), made when a version was first marked public. */
+      publicId: await publicRepo.idOf(q, c.id),
       owner: { id: c.owner_id, name: owner?.display_name ?? '' },
       createdAt: new Date(c.created_at).toISOString(),
       updatedAt: new Date(c.updated_at).toISOString(),
@@ -208,6 +214,8 @@ export function createContentService(deps: {
       created_at: now,
     });
     await contentRepo.setLatest(tx, contentId, id, now);
+    // Public is part of the version (so its approval covers it); the public id belongs to the item, made once.
+    if (b.fields.public === true) await publicRepo.ensureId(tx, contentId, randomUUID(), now);
     return id;
   };
 

@@ -17,6 +17,7 @@ import { commentOf, contentRow, dayRow, deviceRow, feedbackStats, groupRow, inci
 import { kindLabel } from '../../reports/text';
 import { buildPeriodicWorkbook } from '../../reports/xlsx';
 import { renderPeriodicHtml } from '../../reports/html';
+import { interactionSummary } from './interaction';
 import type { ArchiveEntry, FeedbackGroupBy, FeedbackReport, PeriodicReport, PlaysGroupBy, PlaysReport, RangeInfo, UptimeReport, UptimeRow } from '../../reports/types';
 
 export type DateRangeInput = { from: string; to: string };
@@ -152,7 +153,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
       if (!isValidPeriod(p)) throw new AppError(400, 'report_period_invalid', { period: p.period, index: p.index });
       const r = periodRange(cal, p);
       const label = periodLabel(p);
-      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime, asRun] = await Promise.all([
+      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime, asRun, interaction] = await Promise.all([
         reportRepo.totalPlays(deps.db, r.from, r.to),
         reportRepo.playsByKind(deps.db, r.from, r.to),
         reportRepo.deviceCountsByKind(deps.db, r.from, r.to),
@@ -164,6 +165,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         reportRepo.alertsIssued(deps.db, r.from, r.to),
         uptimeRows(r),
         asRunRepo.summary(deps.db, r.from, r.to),
+        interactionSummary({ db: deps.db, from: r.from, to: r.to }),
       ]);
       const incidents = alerts.map(incidentOf);
       return {
@@ -189,6 +191,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         incidents: { count: incidents.length, acknowledged: incidents.filter((i) => i.acks > 0).length, alerts: incidents },
         uptime,
         asRun: asRun.map(toAsRunSummary),
+        interaction,
       };
     },
 

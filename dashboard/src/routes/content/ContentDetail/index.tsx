@@ -126,6 +126,13 @@ export function ContentDetail({ id }: { id: number }) {
           <>
             <p>{tf('content.playingVersion', { n: playing.number })}</p>
             <VersionPreview kind={content.kind} version={playing} />
+            {content.publicId && playing.fields.public === true && (
+              <p>
+                <a href={`/p/${content.publicId}`} target="_blank" rel="noopener" data-testid="public-link">
+                  {t('content.publicLink')}
+                </a>
+              </p>
+            )}
             {(revoker || (editable && playing.id !== latest?.id)) && (
               <div class={`${controls.row} ${styles.block}`}>
                 {revoker && <RevokeAction {...common} version={playing} />}

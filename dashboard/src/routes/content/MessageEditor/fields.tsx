@@ -81,6 +81,13 @@ export function MessageFields({ form, errors, onChange }: Props) {
         />
       </div>
       {text('sourceRef', 'field.sourceRef')}
+      <label class={styles.check}>
+        <input type="checkbox" checked={form.public} onChange={(e) => onChange({ public: e.currentTarget.checked })} data-testid="msg-public" />
+        <span>
+          {t('field.public')}
+          <small class={styles.hint}>{t('field.publicHint')}</small>
+        </span>
+      </label>
     </div>
   );
 }

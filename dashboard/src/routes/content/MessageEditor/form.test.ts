@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, checkForm, toInput } from './form';
+import type { Content } from '../../../lib/content-api';
+import { EMPTY_FORM, checkForm, formFromContent, toInput } from './form';
 
 describe('checkForm', () => {
   it('asks for a title and a body', () => {
@@ -34,5 +35,15 @@ describe('toInput', () => {
     expect(input.validFrom).toMatch(/^2025-03-01T08:00:00[+-]\d{2}:\d{2}$/);
     expect(input).not.toHaveProperty('speed');
     expect(input.displaySeconds).toBe(12);
+  });
+});
+
+describe('public on the ward portal', () => {
+  it('sends the checkbox as the version field public, and reads it back from the latest version', () => {
+    expect(toInput({ ...EMPTY_FORM, title: 't', body: 'b' }).public).toBe(false);
+    expect(toInput({ ...EMPTY_FORM, title: 't', body: 'b', public: true }).public).toBe(true);
+    const latest = { title: 't', body: 'b', tags: [], validFrom: null, validTo: null, fields: { public: true } };
+    expect(formFromContent({ latest } as unknown as Content).public).toBe(true);
+    expect(formFromContent({ latest: { ...latest, fields: {} } } as unknown as Content).public).toBe(false);
   });
 });

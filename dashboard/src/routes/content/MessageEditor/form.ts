@@ -17,6 +17,8 @@ export interface MessageForm {
   speed: string;
   displaySeconds: string;
   sourceRef: string;
+  /** Shown on the ward portal once approved (Công khai trên cổng thông tin). */
+  public: boolean;
 }
 
 export const EMPTY_FORM: MessageForm = {
@@ -30,6 +32,7 @@ export const EMPTY_FORM: MessageForm = {
   speed: '150',
   displaySeconds: '',
   sourceRef: '',
+  public: false,
 };
 
 export function formFromContent(c: Content): MessageForm {
@@ -49,6 +52,7 @@ export function formFromContent(c: Content): MessageForm {
     // An explicitly chosen display time is kept; the computed one is recomputed after an edit.
     displaySeconds: '',
     sourceRef: typeof f.sourceRef === 'string' ? f.sourceRef : '',
+    public: f.public === true,
   };
 }
 
@@ -85,5 +89,6 @@ export function toInput(f: MessageForm): Omit<CreateContentInput, 'kind'> & { ti
     ...(Number.isInteger(speed) && speed >= 80 && speed <= 450 ? { speed } : {}),
     ...(f.displaySeconds && Number.isInteger(seconds) ? { displaySeconds: seconds } : {}),
     ...(f.sourceRef.trim() ? { sourceRef: f.sourceRef.trim() } : {}),
+    public: f.public,
   };
 }
