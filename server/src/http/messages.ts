@@ -69,6 +69,14 @@ export const MESSAGES = {
   schedule_target_empty: { vi: 'Lịch phát cần chọn thiết bị, nhóm hoặc loại thiết bị.', en: 'A schedule needs devices, groups or kinds to target.' },
   schedule_group_unknown: { vi: 'Nhóm thiết bị {ids} không tồn tại hoặc đã bị xoá.', en: 'Device group(s) {ids} do not exist or were deleted.' },
   schedule_device_unknown: { vi: 'Thiết bị {ids} không tồn tại hoặc đã bị xoá.', en: 'Device(s) {ids} do not exist or were deleted.' },
+  schedule_quiz_not_kiosk: {
+    vi: 'Câu hỏi tìm hiểu Bộ Quy tắc chỉ hiện trên kiosk, không trên {target}. Hãy chọn kiosk (loại thiết bị "kiosk").',
+    en: 'Quiz questions appear on kiosks only, not on {target}. Target kiosks (device kind "kiosk").',
+  },
+  schedule_quiz_in_playlist: {
+    vi: 'Câu hỏi được lên lịch riêng, không nằm trong danh sách phát.',
+    en: 'A quiz question is scheduled on its own, never in a playlist.',
+  },
   schedule_ad_not_led: {
     vi: 'Quảng cáo chỉ được phát trên màn hình LED; lịch này nhắm tới {target} (loại {kind}).',
     en: 'Advertising may only target LED screens; this schedule reaches {target} (a {kind}).',
