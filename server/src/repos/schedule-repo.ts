@@ -84,6 +84,9 @@ export const scheduleRepo = {
   softDelete: (q: Queryable, id: number, now: number) =>
     q.run('UPDATE schedules SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, id]),
   /** Live schedules naming a group in their target (JSON), for the group's calendar and in-use checks. */
+  /** Every schedule of one content item, deleted ones too (what it was scheduled to, for answers sent later). */
+  everScheduling: async (q: Queryable, contentId: number) =>
+    (await q.all<RawScheduleRow>('SELECT * FROM schedules WHERE content_id = ? ORDER BY id', [contentId])).map(decode),
   listTargetingGroup: async (q: Queryable, groupId: number) => (await listActive(q)).filter((s) => s.target.groupIds.includes(groupId)),
   countUsingPlaylist: async (q: Queryable, playlistId: number) =>
     (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM schedules WHERE deleted_at IS NULL AND playlist_id = ?', [playlistId]))?.n ?? 0,

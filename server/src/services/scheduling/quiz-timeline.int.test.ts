@@ -23,7 +23,8 @@ beforeEach(async () => {
 }, 60_000);
 afterEach(() => t.cleanup());
 
-const toKiosks = (contentId: number) => ed('POST', '/api/schedules', { class: 'normal', contentId, target: { kinds: ['kiosk'] }, when: morning });
+const toKiosks = (contentId: number) =>
+  ed('POST', '/api/schedules', { class: 'normal', contentId, target: { kinds: ['kiosk'] }, when: morning });
 const quizOf = async (deviceId: number) => {
   await t.timeline.settled();
   return (await t.timeline.getTimeline(deviceId))?.quiz ?? [];
@@ -99,8 +100,20 @@ describe('POST /api/schedules with a quiz question', () => {
       expect(res.body.code).toBe('schedule_quiz_not_kiosk');
       expect(res.body.detail).toMatch(/^Câu hỏi tìm hiểu Bộ Quy tắc chỉ hiện trên kiosk/);
     }
-    expect((await ed('POST', '/api/schedules', { class: 'normal', contentId: q.contentId, target: { groupIds: [g], kinds: ['kiosk'] }, when: morning })).status).toBe(201);
-    expect((await ed('POST', '/api/schedules', { class: 'normal', contentId: q.contentId, target: { deviceIds: [kiosk] }, when: morning })).status).toBe(201);
+    expect(
+      (
+        await ed('POST', '/api/schedules', {
+          class: 'normal',
+          contentId: q.contentId,
+          target: { groupIds: [g], kinds: ['kiosk'] },
+          when: morning,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await ed('POST', '/api/schedules', { class: 'normal', contentId: q.contentId, target: { deviceIds: [kiosk] }, when: morning }))
+        .status,
+    ).toBe(201);
   });
 
   it('refuses a playlist that holds a quiz question', async () => {
