@@ -52,6 +52,7 @@ import { alertRoutes } from './routes/alerts';
 import { deviceApiRoutes } from './routes/device-api';
 import { playRoutes } from './routes/plays';
 import { feedbackRoutes } from './routes/feedback';
+import { quizRoutes } from './routes/quiz';
 
 export type AppDeps = {
   db: Db;
@@ -109,7 +110,8 @@ export function createApi(deps: AppDeps) {
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))
     .route('/device', deviceApiRoutes({ deviceMedia: deps.deviceMedia, hook }))
     .route('/plays', playRoutes({ plays: deps.plays, hook }))
-    .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }));
+    .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }))
+    .route('/quiz', quizRoutes({ reports: deps.reports, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -4,6 +4,7 @@ import type { ZoneCalendar } from '../domain/schedule/zone';
 import type { Cell } from '@bantin/protocol/core';
 import { localDateTime } from './period';
 import { periodicTables, withLocalDates, type SheetTable } from './tables';
+import { quizTables } from './quiz-tables';
 import type { PeriodicReport } from './types';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -25,6 +26,7 @@ function table(caption: string, t: SheetTable, cal: ZoneCalendar, empty = 'Khôn
 
 export function renderPeriodicHtml(r: PeriodicReport, cal: ZoneCalendar, opts: { stylesheet: string }): string {
   const t = periodicTables(r);
+  const q = quizTables(r.quiz);
   const title = `Báo cáo hoạt động thông tin cơ sở — ${r.period.label}`;
   const generated = localDateTime(cal, Date.parse(r.generatedAt));
   return `<!doctype html>
@@ -63,6 +65,11 @@ ${table(`${r.incidents.count} cảnh báo đã phát, ${r.incidents.acknowledged
 </section>
 <section><h2>7. Tình trạng hoạt động của thiết bị</h2>
 ${table('Thời gian kết nối so với giờ hoạt động', t.uptime, cal, 'Chưa có thiết bị.')}
+</section>
+<section><h2>8. Tìm hiểu Bộ Quy tắc ứng xử tại kiosk</h2>
+${table('Các chỉ tiêu', q.summary, cal)}
+${table('Theo kiosk', q.byDevice, cal, 'Không có lượt chơi trong kỳ.')}
+${table('Câu hỏi hay trả lời sai (cần tuyên truyền thêm)', q.weakest, cal, 'Không có câu trả lời sai trong kỳ.')}
 </section>
 </main>
 <footer><p>Báo cáo do hệ thống bantin lập tự động.</p></footer>

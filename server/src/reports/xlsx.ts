@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import type { ZoneCalendar } from '../domain/schedule/zone';
 import { wallClockDate } from './period';
 import { periodicTables, type SheetTable } from './tables';
+import { quizTables } from './quiz-tables';
 import type { PeriodicReport } from './types';
 
 export const SHEET_NAMES = {
@@ -15,6 +16,7 @@ export const SHEET_NAMES = {
   feedback: 'Góp ý',
   incidents: 'Cảnh báo khẩn',
   uptime: 'Thiết bị',
+  quiz: 'Tìm hiểu Bộ Quy tắc',
 } as const;
 
 const DATE_FMT = 'dd/mm/yyyy hh:mm';
@@ -72,6 +74,18 @@ export async function buildPeriodicWorkbook(report: PeriodicReport, cal: ZoneCal
       ws.addRow(['Ý kiến mới nhất']).font = { bold: true };
       addTable(ws, t.comments, cal);
     }
+  }
+  // The kiosk quiz: its indicators, per kiosk, and the questions most often answered wrong.
+  const q = quizTables(report.quiz);
+  const quiz = wb.addWorksheet(SHEET_NAMES.quiz);
+  addTable(quiz, q.summary, cal);
+  for (const [title, table] of [
+    ['Theo kiosk', q.byDevice],
+    ['Câu hỏi hay trả lời sai (cần tuyên truyền thêm)', q.weakest],
+  ] as const) {
+    quiz.addRow([]);
+    quiz.addRow([title]).font = { bold: true };
+    addTable(quiz, table, cal);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

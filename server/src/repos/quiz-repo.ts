@@ -56,9 +56,10 @@ export const quizRepo = {
   /** Per question: answers and wrong answers in the period, with the title of the version answered last. */
   byQuestion: (q: Queryable, f: QuizFilter) =>
     q.all<{ content_id: number; title: string; answers: number; wrong: number }>(
-      `SELECT a.content_id, COALESCE((SELECT v.title FROM content_versions v WHERE v.id = MAX(a.version_id)), '') AS title,
-              COUNT(*) AS answers, SUM(1 - a.correct) AS wrong
-       FROM quiz_answers a WHERE ${whereA} GROUP BY a.content_id`,
+      `SELECT x.content_id, COALESCE(v.title, '') AS title, x.answers, x.wrong
+       FROM (SELECT a.content_id, MAX(a.version_id) AS version_id, COUNT(*) AS answers, SUM(1 - a.correct) AS wrong
+             FROM quiz_answers a WHERE ${whereA} GROUP BY a.content_id) x
+       LEFT JOIN content_versions v ON v.id = x.version_id`,
       args(f),
     ),
 

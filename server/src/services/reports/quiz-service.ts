@@ -11,18 +11,13 @@ import { deviceRepo } from '../../repos/device-repo';
 import { quizRepo, type QuizAnswerRow, type QuizFilter } from '../../repos/quiz-repo';
 import { scheduleRepo } from '../../repos/schedule-repo';
 import { toTargetInput } from '../scheduling/timeline-input';
+import type { QuizIndicators, QuizReport } from '../../reports/types';
+
+export type { QuizIndicators, QuizReport };
 
 export type QuizIntake =
   | { ok: true; eventIds: string[]; refused: { eventId: string; code: 'not_allowed' | 'invalid' }[]; stored: number }
   | { ok: false; code: 'rate_limited' | 'not_allowed'; retryAfterMs?: number };
-
-/** The quiz indicators of a period; `averageScore` is the share of right answers in finished rounds (0–1). */
-export type QuizIndicators = {
-  roundsPlayed: number;
-  roundsFinished: number;
-  averageScore: number | null;
-  weakest: { contentId: number; title: string; wrongShare: number; answers: number }[];
-};
 
 /** How many of the most often wrongly answered questions a report lists. */
 export const WEAKEST_COUNT = 5;
@@ -43,6 +38,21 @@ export async function quizIndicators(q: Queryable, f: QuizFilter): Promise<QuizI
     roundsFinished: finished.length,
     averageScore: shares.length ? round3(shares.reduce((a, b) => a + b, 0) / shares.length) : null,
     weakest,
+  };
+}
+
+/** The period's indicators (of one kiosk, or of all) in total, and per kiosk that has answers in it. */
+export async function quizReport(q: Queryable, f: QuizFilter): Promise<QuizReport> {
+  const devices = await quizRepo.devices(q, f);
+  return {
+    total: await quizIndicators(q, f),
+    byDevice: await Promise.all(
+      devices.map(async (d) => ({
+        deviceId: d.device_id,
+        deviceName: d.device_name,
+        ...(await quizIndicators(q, { ...f, deviceId: d.device_id })),
+      })),
+    ),
   };
 }
 
