@@ -90,19 +90,51 @@ export async function pageApi(page: Page, server: RunningServer): Promise<Call> 
   };
 }
 
+/** Claims, as staff, the pairing code the player open on `page` shows; answers the claim's reply. */
+export async function claimPairing(page: Page, call: Call, device: Record<string, unknown>): Promise<Reply<{ id: number }>> {
+  const code = page.getByTestId('pairing-code');
+  await code.waitFor({ timeout: 15_000 });
+  return call<{ id: number }>('POST', '/api/pairing/claim', { code: await code.getAttribute('data-code'), device });
+}
+
+/** Content created by `editor` with `body`, submitted and approved by `reviewer`; answers its id and approved version id. */
+export async function approvedContent(editor: Call, reviewer: Call, body: { title: string } & Record<string, unknown>): Promise<{ id: number; versionId: number }> {
+  const created = await editor<{ id: number }>('POST', '/api/content', body);
+  if (created.status !== 201) throw new Error(`creating “${body.title}” answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const submitted = await editor<{ id: number }>('POST', `/api/content/${created.body.id}/versions/1/submit`);
+  if (submitted.status !== 200) throw new Error(`submitting “${body.title}” answered ${submitted.status}`);
+  const approved = await reviewer('POST', '/api/reviews', { versionId: submitted.body.id, decision: 'approve' });
+  if (approved.status !== 200) throw new Error(`approving “${body.title}” answered ${approved.status}`);
+  return { id: created.body.id, versionId: submitted.body.id };
+}
+
 /** A message written by `editor`, submitted and approved by `reviewer`: approved content to schedule. */
 export async function approvedMessage(
   editor: Call,
   reviewer: Call,
   fields: { title: string; body: string; displaySeconds?: number },
 ): Promise<number> {
-  const created = await editor<{ id: number }>('POST', '/api/content', { kind: 'message', style: 'led', ...fields });
-  if (created.status !== 201) throw new Error(`creating “${fields.title}” answered ${created.status}: ${JSON.stringify(created.body)}`);
-  const submitted = await editor<{ id: number }>('POST', `/api/content/${created.body.id}/versions/1/submit`);
-  if (submitted.status !== 200) throw new Error(`submitting “${fields.title}” answered ${submitted.status}`);
-  const approved = await reviewer('POST', '/api/reviews', { versionId: submitted.body.id, decision: 'approve' });
-  if (approved.status !== 200) throw new Error(`approving “${fields.title}” answered ${approved.status}`);
-  return created.body.id;
+  return (await approvedContent(editor, reviewer, { kind: 'message', style: 'led', ...fields })).id;
+}
+
+/** Event ids of the records waiting in one of the player's IndexedDB queues ('plays', 'feedback', 'quiz'). */
+export function queuedEvents(page: Page, store: 'plays' | 'feedback' | 'quiz'): Promise<string[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('bantin-player');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAllKeys();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result.map(String));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
 }
 
 export interface StaffPage {

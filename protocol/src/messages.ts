@@ -3,7 +3,8 @@
 // every player has moved. Pure: no I/O, no clock. The plain types, names and limits are in core/messages.ts
 // (zod-free, for the player); the schemas are checked against them below. See protocol/README.md.
 import { z } from 'zod';
-import { ALERT_ACTIONS, ALERT_SEVERITIES, ERROR_CODES, MAX_DEVICE_MESSAGE_BYTES, MAX_PLAYS_PER_BATCH, PLAY_RESULTS } from './core/messages';
+import { ALERT_ACTIONS, ALERT_SEVERITIES, ERROR_CODES, MAX_DEVICE_MESSAGE_BYTES, MAX_PLAYS_PER_BATCH, MAX_QUIZ_ANSWERS_PER_BATCH, PLAY_RESULTS } from './core/messages';
+import { QUIZ_MAX_ANSWERS } from './core/quiz';
 import type * as M from './core/messages';
 import type { Expect, Same } from './same-shape';
 import { PackedTimelineSchema, PriorityClassSchema } from './timeline';
@@ -105,11 +106,30 @@ export const FeedbackSchema = z
   .strict()
   .refine((f) => f.phone === undefined || f.consent !== undefined, { message: 'phone requires consent', path: ['phone'] });
 
+export const QuizAnswerSchema = z
+  .object({
+    eventId: uuid,
+    roundId: uuid,
+    contentId: id,
+    versionId: id,
+    answerIndex: z.number().int().min(0).max(QUIZ_MAX_ANSWERS - 1),
+    correct: z.boolean(),
+    position: z.number().int().min(1).max(20),
+    roundSize: z.number().int().min(1).max(20),
+    answeredAt: epochMs,
+  })
+  .strict()
+  .refine((a) => a.position <= a.roundSize, { message: 'position must not pass roundSize', path: ['position'] });
+
+export const QuizAnswersSchema = z
+  .object({ type: z.literal('quiz-answer.v1'), records: z.array(QuizAnswerSchema).min(1).max(MAX_QUIZ_ANSWERS_PER_BATCH) })
+  .strict();
+
 export const AckSchema = z
   .object({ type: z.literal('ack.v1'), of: z.enum(['alert', 'command']), id, action: z.enum(ALERT_ACTIONS).optional() })
   .strict();
 
-export const DeviceToServerSchema = z.discriminatedUnion('type', [HelloSchema, HeartbeatSchema, PlaysSchema, FeedbackSchema, AckSchema]);
+export const DeviceToServerSchema = z.discriminatedUnion('type', [HelloSchema, HeartbeatSchema, PlaysSchema, FeedbackSchema, QuizAnswersSchema, AckSchema]);
 
 // ---------------------------------------------------------------- server → device
 
@@ -163,6 +183,12 @@ export const ErrorMessageSchema = z.object({
 export const PlaysAckSchema = z.object({ type: z.literal('plays.ack.v1'), eventIds: z.array(z.string()).max(MAX_PLAYS_PER_BATCH) });
 /** Sent only after the feedback is committed. */
 export const FeedbackAckSchema = z.object({ type: z.literal('feedback.ack.v1'), eventId: z.string() });
+/** Sent only after the answers are committed: every eventId the server is done with (stored, known, or refused). */
+export const QuizAnswerAckSchema = z.object({
+  type: z.literal('quiz-answer.ack.v1'),
+  eventIds: z.array(z.string()).max(MAX_QUIZ_ANSWERS_PER_BATCH),
+  refused: z.array(z.object({ eventId: z.string(), code: z.enum(['not_allowed', 'invalid']) })).optional(),
+});
 
 export const ServerToDeviceSchema = z.discriminatedUnion('type', [
   TimelineMessageSchema,
@@ -172,6 +198,7 @@ export const ServerToDeviceSchema = z.discriminatedUnion('type', [
   ErrorMessageSchema,
   PlaysAckSchema,
   FeedbackAckSchema,
+  QuizAnswerAckSchema,
 ]);
 
 // ---------------------------------------------------------------- server → dashboard (/ws/dashboard)
@@ -240,6 +267,9 @@ type _SchemasMatchTypes = [
   Expect<Same<z.infer<typeof PlayRecordSchema>, M.PlayRecord>>,
   Expect<Same<z.infer<typeof PlaysSchema>, M.Plays>>,
   Expect<Same<z.infer<typeof FeedbackSchema>, M.Feedback>>,
+  Expect<Same<z.infer<typeof QuizAnswerSchema>, M.QuizAnswer>>,
+  Expect<Same<z.infer<typeof QuizAnswersSchema>, M.QuizAnswers>>,
+  Expect<Same<z.infer<typeof QuizAnswerAckSchema>, M.QuizAnswerAck>>,
   Expect<Same<z.infer<typeof AckSchema>, M.Ack>>,
   Expect<Same<z.infer<typeof DeviceToServerSchema>, M.DeviceToServer>>,
   Expect<Same<z.infer<typeof TimelineMessageSchema>, M.TimelineMessage>>,

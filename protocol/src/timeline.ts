@@ -5,6 +5,7 @@ import { unpackTimeline, type PackedTimeline } from './core/packed';
 import { MEDIA_KINDS, PRIORITY_CLASSES, SEGMENT_MODES, TEXT_STYLES } from './core/timeline';
 import type { DeviceTimeline, MediaKind, MediaRef, PriorityClass, Segment, TextBody, TimelineItem } from './core/timeline';
 import type { Expect, Same } from './same-shape';
+import { QUIZ_MAX_ANSWERS, QUIZ_MIN_ANSWERS, type QuizQuestion } from './core/quiz';
 
 export const PriorityClassSchema = z.enum(PRIORITY_CLASSES);
 export const MediaKindSchema = z.enum(MEDIA_KINDS);
@@ -40,6 +41,21 @@ export const TimelineItemSchema = z.object({
   reason: z.object({ scheduleId: z.string().nullable(), rule: z.string() }),
 });
 
+/** A quiz question a kiosk may offer (core/quiz.ts): carried beside the segments, never played as a slide. */
+export const QuizQuestionSchema = z
+  .object({
+    contentId: z.string().min(1),
+    versionId: z.string().min(1),
+    title: z.string(),
+    question: z.string(),
+    answers: z.array(z.string()).min(QUIZ_MIN_ANSWERS).max(QUIZ_MAX_ANSWERS),
+    correctIndex: z.number().int().nonnegative(),
+    explanation: z.string(),
+    articleUrl: z.string(),
+    windows: z.array(z.object({ start: epochMs, end: epochMs })),
+  })
+  .refine((q) => q.correctIndex < q.answers.length, { message: 'correctIndex must name one of the answers' });
+
 export const SegmentSchema = z
   .object({
     start: epochMs,
@@ -65,6 +81,7 @@ export const DeviceTimelineSchema = z
     version: z.string().min(1),
     segments: z.array(SegmentSchema),
     media: z.array(MediaRefSchema),
+    quiz: z.array(QuizQuestionSchema).optional(),
   })
   .refine((t) => t.to >= t.from, { message: 'timeline to must not be before from' })
   .refine((t) => t.segments.every((s, i, a) => i === 0 || a[i - 1]!.end <= s.start), {
@@ -89,6 +106,7 @@ export const PackedTimelineSchema = z
     sequences: z.array(z.array(z.number().int().nonnegative())),
     segments: z.array(PackedSegmentSchema),
     media: z.array(MediaRefSchema),
+    quiz: z.array(QuizQuestionSchema).optional(),
   })
   .refine((p) => unpackTimeline(p, '-') !== null, {
     message: 'packed timeline: an index is out of range, or segments are unsorted or overlap',
@@ -101,6 +119,7 @@ type _SchemasMatchTypes = [
   Expect<Same<z.infer<typeof TextBodySchema>, TextBody>>,
   Expect<Same<z.infer<typeof TimelineItemSchema>, TimelineItem>>,
   Expect<Same<z.infer<typeof SegmentSchema>, Segment>>,
+  Expect<Same<z.infer<typeof QuizQuestionSchema>, QuizQuestion>>,
   Expect<Same<z.infer<typeof DeviceTimelineSchema>, DeviceTimeline>>,
   Expect<Same<z.infer<typeof PackedTimelineSchema>, PackedTimeline>>,
 ];

@@ -64,6 +64,7 @@ import type { AsRunService } from './services/reports/as-run-service';
 import type { ReceiverService } from './services/devices/receiver-service';
 import { portalRoutes } from './routes/portal';
 import type { PortalService } from './services/public/portal-service';
+import { quizRoutes } from './routes/quiz';
 
 export type AppDeps = {
   db: Db;
@@ -134,7 +135,8 @@ export function createApi(deps: AppDeps) {
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))
     .route('/device', deviceApiRoutes({ deviceMedia: deps.deviceMedia, hook }))
     .route('/plays', playRoutes({ plays: deps.plays, asRun: deps.asRun, hook }))
-    .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }));
+    .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }))
+    .route('/quiz', quizRoutes({ reports: deps.reports, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -8,6 +8,7 @@ import { commonEn, commonVi } from './messages/common';
 import { contentEn, contentVi } from './messages/content';
 import { editorEn, editorVi } from './messages/editor';
 import { reviewEn, reviewVi } from './messages/review';
+import { quizEn, quizVi } from './messages/quiz';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -51,7 +52,7 @@ const shellVi = {
 } as const;
 
 // Each screen area keeps its strings in lib/messages/<area>.ts; they are merged here.
-const vi = { ...shellVi, ...commonVi, ...contentVi, ...editorVi, ...reviewVi, ...adminVi } as const;
+const vi = { ...shellVi, ...commonVi, ...contentVi, ...editorVi, ...reviewVi, ...adminVi, ...quizVi } as const;
 
 export type MessageKey = keyof typeof vi;
 
@@ -93,7 +94,7 @@ const shellEn: Record<keyof typeof shellVi, string> = {
   'page.loadError': 'The page could not be loaded. Please reload.',
 };
 
-const en: Record<MessageKey, string> = { ...shellEn, ...commonEn, ...contentEn, ...editorEn, ...reviewEn, ...adminEn };
+const en: Record<MessageKey, string> = { ...shellEn, ...commonEn, ...contentEn, ...editorEn, ...reviewEn, ...adminEn, ...quizEn };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 

@@ -1,4 +1,4 @@
-// Report calls (proof of play, uptime, kiosk feedback, periodic report and its archive), typed from the
+// Report calls (proof of play, uptime, kiosk feedback, the kiosk quiz, periodic report and its archive), typed from the
 // server's routes, and the addresses of the server-made downloads (CSV, XLSX, printable page), each of
 // which has a route of its own beside the JSON one.
 import type { InferResponseType } from 'hono/client';
@@ -25,6 +25,7 @@ export type PlaysReport = Server.PlaysReport;
 export type UptimeReport = Server.UptimeReport;
 export type FeedbackReport = Server.FeedbackReport;
 export type PeriodicReport = Server.PeriodicReport;
+export type QuizReport = Server.QuizReport;
 export type ArchiveEntry = InferResponseType<typeof reports.periodic.archive.$get, 200>[number];
 
 export async function playsReport(r: DateRange, groupBy: PlaysGroupBy): Promise<PlaysReport> {
@@ -37,6 +38,11 @@ export async function uptimeReport(r: DateRange): Promise<UptimeReport> {
 
 export async function feedbackReport(r: DateRange, groupBy: FeedbackGroupBy): Promise<FeedbackReport> {
   return await answer(reports.feedback.$get({ query: { ...r, groupBy } }), 200);
+}
+
+/** The kiosk quiz over local dates: in total and per kiosk. */
+export async function quizReport(r: DateRange): Promise<QuizReport> {
+  return await answer(client.api.quiz.report.$get({ query: r }), 200);
 }
 
 export async function periodicReport(p: PeriodRef): Promise<PeriodicReport> {

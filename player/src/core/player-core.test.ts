@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertMessage, DeviceTimeline, DeviceToServer, MediaRef, PlayRecord } from '@bantin/protocol/core';
+import type { AlertMessage, DeviceTimeline, DeviceToServer, MediaRef, PlayRecord, QuizAnswer } from '@bantin/protocol/core';
 import type { MediaSync } from '../media/sync';
 import { createMemoryQueueStore } from '../queue/outbox';
 import { createFakeClock } from '../test-support/fake-clock';
@@ -29,6 +29,7 @@ function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia(), freeBy
   let online = false;
   const playsStore = createMemoryQueueStore<PlayRecord>();
   const feedbackStore = createMemoryQueueStore<FeedbackMessage>();
+  const quizStore = createMemoryQueueStore<QuizAnswer>();
   let n = 0;
   const stored: { timeline: DeviceTimeline | null; alerts: AlertMessage[] } = { timeline: null, alerts: [] };
   const core = createPlayerCore({
@@ -48,6 +49,7 @@ function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia(), freeBy
     },
     playsStore,
     feedbackStore,
+    quizStore,
     media,
     uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
     reload: () => undefined,
@@ -72,9 +74,10 @@ function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia(), freeBy
     for (const m of sent.splice(0)) {
       if (m.type === 'plays.v1') core.handle({ type: 'plays.ack.v1', eventIds: m.records.map((r) => r.eventId) });
       if (m.type === 'feedback.v1') core.handle({ type: 'feedback.ack.v1', eventId: m.eventId });
+      if (m.type === 'quiz-answer.v1') core.handle({ type: 'quiz-answer.ack.v1', eventIds: m.records.map((r) => r.eventId) });
     }
   };
-  return { clock, core, sent, playsStore, feedbackStore, goOnline, goOffline, serverAcks, stored };
+  return { clock, core, sent, playsStore, feedbackStore, quizStore, goOnline, goOffline, serverAcks, stored };
 }
 
 const img = item('img', 10_000, 'image');
@@ -292,6 +295,40 @@ describe('createPlayerCore', () => {
     serverAcks();
     await tick();
     expect(await feedbackStore.count()).toBe(0);
+  });
+
+  it('queues quiz answers offline, sends them in one batch on connect and deletes them only after quiz-answer.ack.v1', async () => {
+    const { core, sent, quizStore, goOnline, goOffline, serverAcks } = setup('kiosk');
+    core.start(day);
+    const round = '00000000-0000-4000-8000-00000000abcd';
+    await core.answerQuiz({ roundId: round, contentId: '7', versionId: '12', answerIndex: 1, correct: true, position: 1, roundSize: 2 });
+    await core.answerQuiz({ roundId: round, contentId: '8', versionId: '13', answerIndex: 0, correct: false, position: 2, roundSize: 2 });
+    expect(await quizStore.count()).toBe(2);
+    goOnline();
+    await tick();
+    const batch = sent.find((m) => m.type === 'quiz-answer.v1') as Extract<DeviceToServer, { type: 'quiz-answer.v1' }>;
+    expect(batch.records.map((r) => [r.contentId, r.correct, r.position])).toEqual([
+      ['7', true, 1],
+      ['8', false, 2],
+    ]);
+    expect(new Set(batch.records.map((r) => r.eventId)).size).toBe(2);
+    // The socket drops before the ack: the same records go out again on the next connection.
+    goOffline();
+    sent.splice(0);
+    goOnline();
+    await tick();
+    const again = sent.find((m) => m.type === 'quiz-answer.v1') as typeof batch;
+    expect(again.records.map((r) => r.eventId)).toEqual(batch.records.map((r) => r.eventId));
+    serverAcks();
+    await tick();
+    expect(await quizStore.count()).toBe(0);
+  });
+
+  it('offers the quiz questions of its timeline', () => {
+    const { core } = setup('kiosk');
+    const quiz = [{ contentId: '7', versionId: '12', title: 'T', question: 'Q?', answers: ['a', 'b'], correctIndex: 0, explanation: 'E', articleUrl: 'https://x.vn', windows: [{ start: T0, end: T0 + HOUR }] }];
+    core.start({ ...day, quiz });
+    expect(core.state().quiz).toEqual(quiz);
   });
 
   it('sends a heartbeat with now playing, cache state, free storage and uptime', async () => {

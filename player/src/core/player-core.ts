@@ -1,9 +1,9 @@
-// The player's brain without the DOM: connects scheduler, alerts, proof of play, feedback, media sync,
+// The player's brain without the DOM: connects scheduler, alerts, proof of play, feedback, quiz answers, media sync,
 // commands and heartbeat to the socket's messages, and exposes one small state for the UI. Everything it
 // holds is bounded (current play, ≤20 alerts, ≤20 errors, one batch in flight per queue) and every timer is
 // single and re-armed, so 24 h of play does not grow it (core/player-core.test.ts runs such a day).
 import type { TimerHandle } from '../lib/clock';
-import { serverReadingAt, withoutAlertItems, type AlertMessage, type DeviceTimeline, type Heartbeat, type MediaRef, type PlayRecord, type TimelineItem } from '@bantin/protocol/core';
+import { MAX_QUIZ_ANSWERS_PER_BATCH, serverReadingAt, withoutAlertItems, type AlertMessage, type DeviceTimeline, type Heartbeat, type MediaRef, type PlayRecord, type QuizAnswer, type TimelineItem } from '@bantin/protocol/core';
 import type { Inbound } from '../net/inbound';
 import { createOutbox } from '../queue/outbox';
 import { createScheduler, type NowPlaying } from '../schedule/scheduler';
@@ -43,7 +43,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   let beatAt = 0;
   let mediaTimer: TimerHandle | null = null;
   let cache = { files: 0, missing: 0, bytes: 0 };
-  let state: CoreState = { now: null, alert: null, identifyUntil: 0, volume: deps.initialVolume ?? 100, mediaTick: 0, online: false };
+  let state: CoreState = { now: null, alert: null, identifyUntil: 0, volume: deps.initialVolume ?? 100, mediaTick: 0, online: false, quiz: [] };
 
   const set = (patch: Partial<CoreState>) => {
     state = { ...state, ...patch };
@@ -61,6 +61,13 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     send: (records) => deps.send({ type: 'plays.v1', records }),
   });
   const feedback = createOutbox<FeedbackMessage>({ store: deps.feedbackStore, clock, batchSize: 1, send: ([f]) => deps.send(f!) });
+  const quiz = createOutbox<QuizAnswer>({
+    store: deps.quizStore,
+    clock,
+    batchSize: MAX_QUIZ_ANSWERS_PER_BATCH,
+    send: (records) => deps.send({ type: 'quiz-answer.v1', records }),
+  });
+  const outboxes = [plays, feedback, quiz];
   const recorder = createPlaysRecorder({
     clock,
     uuid: deps.uuid,
@@ -125,6 +132,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     timeline = withoutAlertItems(next, alerts.cancelledIds());
     if (persist || timeline !== next) deps.saveTimeline(timeline);
     scheduler.setTimeline(timeline);
+    set({ quiz: timeline.quiz ?? [] });
     syncMedia();
   }
 
@@ -220,6 +228,10 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       case 'feedback.ack.v1':
         void feedback.ack([m.eventId]);
         return;
+      case 'quiz-answer.ack.v1':
+        // Stored, known already, or refused for good: either way the server is done with them.
+        void quiz.ack(m.eventIds);
+        return;
       case 'error.v1':
         error(`server: ${m.code} ${m.message}`);
         // A feedback the server will never take must not block the queue behind it.
@@ -248,16 +260,14 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
         capabilities: deps.capabilities,
         deviceClock: Math.round(deps.localNow()),
       });
-      plays.setOnline(true);
-      feedback.setOnline(true);
+      for (const o of outboxes) o.setOnline(true);
       if (beatTimer !== null) clock.clearTimeout(beatTimer);
       beat();
       syncMedia();
       set({ online: true });
     },
     disconnected() {
-      plays.setOnline(false);
-      feedback.setOnline(false);
+      for (const o of outboxes) o.setOnline(false);
       if (beatTimer !== null) clock.clearTimeout(beatTimer);
       beatTimer = null;
       set({ online: false });
@@ -276,6 +286,9 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     async submitFeedback(f) {
       await feedback.add({ ...f, type: 'feedback.v1', eventId: deps.uuid(), createdAt: Math.round(clock.now()) });
     },
+    async answerQuiz(a) {
+      await quiz.add({ ...a, eventId: deps.uuid(), answeredAt: Math.round(clock.now()) });
+    },
     heartbeat,
     error,
     stop() {
@@ -291,6 +304,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       alerts: alerts.size(),
       playsInFlight: plays.inFlight(),
       feedbackInFlight: feedback.inFlight(),
+      quizInFlight: quiz.inFlight(),
     }),
   };
 }

@@ -1,7 +1,7 @@
 // The player core's contract: the state the UI reads, the dependencies the runtime injects, and the
 // operations it offers. Kept apart from player-core.ts so components and the runtime depend on types only.
 import type { Clock } from '../lib/clock';
-import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, PlayRecord, TimelineItem } from '@bantin/protocol/core';
+import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, PlayRecord, QuizAnswer, QuizQuestion, TimelineItem } from '@bantin/protocol/core';
 import type { Inbound } from '../net/inbound';
 import type { MediaSync } from '../media/sync';
 import type { QueueStore } from '../queue/outbox';
@@ -19,6 +19,8 @@ export interface CoreState {
   mediaTick: number;
   /** The socket is up (never shown to the public; a data attribute for staff tools and tests). */
   online: boolean;
+  /** Kiosks: the quiz questions of the timeline, each with the windows it may be asked in. */
+  quiz: QuizQuestion[];
 }
 
 export interface CoreDeps {
@@ -31,6 +33,8 @@ export interface CoreDeps {
   send(message: DeviceToServer): boolean;
   playsStore: QueueStore<PlayRecord>;
   feedbackStore: QueueStore<FeedbackMessage>;
+  /** Kiosk quiz answers waiting for the server's quiz-answer.ack.v1. */
+  quizStore: QueueStore<QuizAnswer>;
   media: MediaSync;
   uuid(): string;
   reload(): void;
@@ -57,6 +61,8 @@ export interface PlayerCore {
   /** A media file was verified and stored: items waiting for it may show now. */
   mediaReady(): void;
   submitFeedback(feedback: Omit<FeedbackMessage, 'type' | 'eventId' | 'createdAt'>): Promise<void>;
+  /** Records one quiz answer in the offline-first outbox (event id and time added here). */
+  answerQuiz(answer: Omit<QuizAnswer, 'eventId' | 'answeredAt'>): Promise<void>;
   heartbeat(): Promise<Heartbeat>;
   error(message: string): void;
   stop(): void;

@@ -1,12 +1,14 @@
 // A small promise wrapper over IndexedDB for the player's durable state: the latest timeline and settings
-// (kv), the proof-of-play and feedback queues, and verified media bytes when the Cache API is unavailable
+// (kv), the proof-of-play, feedback and quiz-answer queues, and verified media bytes when the Cache API is unavailable
 // (plain-http LAN). Every entry point resolves to null/undefined instead of throwing: locked-down kiosk
 // browsers may refuse IndexedDB, and the player must still play.
 import type { QueueRecord, QueueStore } from '../queue/outbox';
 
 const DB_NAME = 'bantin-player';
-const DB_VERSION = 1;
-export type StoreName = 'kv' | 'plays' | 'feedback' | 'blobs';
+/** 2 added the `quiz` queue; an upgrade creates only the stores a database does not have yet. */
+const DB_VERSION = 2;
+export type StoreName = 'kv' | 'plays' | 'feedback' | 'quiz' | 'blobs';
+export type QueueName = 'plays' | 'feedback' | 'quiz';
 
 export function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -21,9 +23,9 @@ export async function openDb(factory: IDBFactory | undefined = typeof indexedDB 
     const open = factory.open(DB_NAME, DB_VERSION);
     open.onupgradeneeded = () => {
       const db = open.result;
-      db.createObjectStore('kv');
-      db.createObjectStore('blobs');
-      for (const name of ['plays', 'feedback']) db.createObjectStore(name, { keyPath: 'eventId' }).createIndex('seq', 'seq');
+      const missing = (name: string) => !db.objectStoreNames.contains(name);
+      for (const name of ['kv', 'blobs']) if (missing(name)) db.createObjectStore(name);
+      for (const name of ['plays', 'feedback', 'quiz']) if (missing(name)) db.createObjectStore(name, { keyPath: 'eventId' }).createIndex('seq', 'seq');
     };
     return await request(open);
   } catch {
@@ -80,7 +82,7 @@ interface Row<T> {
 }
 
 /** A QueueStore over one IndexedDB object store, oldest first by insertion sequence. */
-export function idbQueueStore<T extends QueueRecord>(db: IDBDatabase, name: 'plays' | 'feedback'): QueueStore<T> {
+export function idbQueueStore<T extends QueueRecord>(db: IDBDatabase, name: QueueName): QueueStore<T> {
   let counter = 0;
   const walkOldest = (n: number, mode: IDBTransactionMode, visit: (c: IDBCursorWithValue) => void): Promise<void> =>
     new Promise((resolve, reject) => {

@@ -11,7 +11,7 @@ import { freeStorageBytes, persistStorage, serviceWorkerServes } from './browser
 import { createOffsetClock, type Clock } from './clock';
 import { idbQueueStore, kvGet, kvSet } from './idb';
 import { fetchIdentity } from './pairing';
-import type { AlertMessage, DeviceTimeline, DeviceToServer, PlayRecord } from '@bantin/protocol/core';
+import type { AlertMessage, DeviceTimeline, DeviceToServer, PlayRecord, QuizAnswer } from '@bantin/protocol/core';
 import { sha256Hex } from './sha256';
 import { readItem, writeItem } from '@bantin/protocol/core';
 import { uuidV4 } from './uuid';
@@ -32,6 +32,8 @@ export interface Runtime {
   kind: DeviceKind;
   clock: Clock;
   label: string;
+  /** A fresh UUID (quiz round ids). */
+  newId(): string;
   stop(): void;
 }
 
@@ -72,6 +74,7 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
   });
   const playsStore: QueueStore<PlayRecord> = db ? idbQueueStore<PlayRecord>(db, 'plays') : createMemoryQueueStore();
   const feedbackStore: QueueStore<FeedbackMessage> = db ? idbQueueStore<FeedbackMessage>(db, 'feedback') : createMemoryQueueStore();
+  const quizStore: QueueStore<QuizAnswer> = db ? idbQueueStore<QuizAnswer>(db, 'quiz') : createMemoryQueueStore();
   let send: (m: DeviceToServer) => boolean = () => false;
   core = createPlayerCore({
     kind,
@@ -85,6 +88,7 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
     send: (m) => send(m),
     playsStore,
     feedbackStore,
+    quizStore,
     media,
     uuid: () => uuidV4(),
     reload: () => location.reload(),
@@ -134,6 +138,7 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
     kind,
     clock,
     label: name || `#${opts.deviceId}`,
+    newId: () => uuidV4(),
     stop() {
       removeEventListener('pagehide', onPageHide);
       connection.stop();

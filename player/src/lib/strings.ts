@@ -33,6 +33,19 @@ export const strings = {
   cancelVi: 'Quay lại',
   thanksVi: 'Cảm ơn ông/bà đã góp ý!',
   thanksEn: 'Thank you for your feedback!',
+  quizOpen: 'Tìm hiểu Bộ Quy tắc',
+  quizOpenEn: 'Code of Conduct quiz',
+  quizProgressVi: (n: number, total: number) => `Câu ${n} / ${total}`,
+  quizRightVi: 'Chính xác!',
+  quizRightEn: 'Right!',
+  quizWrongVi: 'Chưa đúng.',
+  quizWrongEn: 'Not quite.',
+  quizNextVi: 'Câu tiếp theo',
+  quizResultVi: 'Xem kết quả',
+  quizScoreVi: (right: number, total: number) => `Ông/bà trả lời đúng ${right}/${total} câu`,
+  quizScoreEn: (right: number, total: number) => `You got ${right} of ${total} right`,
+  quizBackVi: 'Về màn hình chính',
+  quizBackEn: 'Back to the screen',
 } as const;
 
 /** Topics of kiosk feedback (chủ đề góp ý): the value sent is the Vietnamese label. */

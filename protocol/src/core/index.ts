@@ -3,6 +3,7 @@
 // CSV, storage that never throws). The player imports only this entry; its bundle must never contain zod.
 export * from './timeline';
 export * from './packed';
+export * from './quiz';
 export * from './resolve';
 export * from './messages';
 export * from './backoff';

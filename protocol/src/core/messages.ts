@@ -16,6 +16,8 @@ export const DEFLATE_PROTOCOL = 'bantin.deflate' as const;
 /** Largest device → server frame the server reads (bytes). 500 play records fit with room to spare. */
 export const MAX_DEVICE_MESSAGE_BYTES = 256 * 1024;
 export const MAX_PLAYS_PER_BATCH = 500;
+/** Quiz answers in one `quiz-answer.v1` (a kiosk round has 5; a backlog goes out in batches). */
+export const MAX_QUIZ_ANSWERS_PER_BATCH = 50;
 
 export const PLAY_RESULTS = ['completed', 'interrupted', 'failed'] as const;
 export const ALERT_SEVERITIES = ['extreme', 'severe', 'moderate', 'minor'] as const;
@@ -102,6 +104,29 @@ export type Feedback = {
   createdAt: number;
 };
 
+/** One answer to a quiz question on a kiosk ("Tìm hiểu Bộ Quy tắc"); no personal data. */
+export type QuizAnswer = {
+  /** A UUID made once when the answer is given, stored with it. */
+  eventId: string;
+  /** A UUID shared by the answers of one round. */
+  roundId: string;
+  contentId: string;
+  versionId: string;
+  /** 0-based index of the answer chosen. */
+  answerIndex: number;
+  correct: boolean;
+  /** 1-based place of the question in its round, and how many questions the round has: a round with an
+   * answer at every place is finished. */
+  position: number;
+  roundSize: number;
+  answeredAt: number;
+};
+
+export type QuizAnswers = {
+  type: 'quiz-answer.v1';
+  records: QuizAnswer[];
+};
+
 export type Ack = {
   type: 'ack.v1';
   of: 'alert' | 'command';
@@ -109,7 +134,7 @@ export type Ack = {
   action?: AlertAction;
 };
 
-export type DeviceToServer = Hello | Heartbeat | Plays | Feedback | Ack;
+export type DeviceToServer = Hello | Heartbeat | Plays | Feedback | QuizAnswers | Ack;
 
 // ---------------------------------------------------------------- server → device
 
@@ -180,7 +205,17 @@ export type FeedbackAck = {
   eventId: string;
 };
 
-export type ServerToDevice = TimelineMessage | AlertMessage | CommandMessage | TimeMessage | ErrorMessage | PlaysAck | FeedbackAck;
+/**
+ * Sent only after the answers are committed: every eventId the server is done with — stored now, stored
+ * before, or refused for good (listed again in `refused`, with why). The player deletes exactly these.
+ */
+export type QuizAnswerAck = {
+  type: 'quiz-answer.ack.v1';
+  eventIds: string[];
+  refused?: { eventId: string; code: 'not_allowed' | 'invalid' }[];
+};
+
+export type ServerToDevice = TimelineMessage | AlertMessage | CommandMessage | TimeMessage | ErrorMessage | PlaysAck | FeedbackAck | QuizAnswerAck;
 
 // ---------------------------------------------------------------- server → dashboard (/ws/dashboard)
 

@@ -10,6 +10,7 @@
 //
 // Pure and zod-free: the player imports it (its bundle must not pull zod). `unpackTimeline` never throws on
 // bad input: it checks every index and returns null.
+import { isQuizQuestion, type QuizQuestion } from './quiz';
 import { MEDIA_KINDS, PRIORITY_CLASSES, type DeviceTimeline, type MediaRef, type PriorityClass, type Segment, type SegmentMode, type TimelineItem } from './timeline';
 
 export interface PackedSegment {
@@ -31,16 +32,18 @@ export interface PackedTimeline {
   sequences: number[][];
   segments: PackedSegment[];
   media: MediaRef[];
+  /** Kiosks only: the quiz questions it may offer (quiz.ts), carried as they are; absent = none. */
+  quiz?: QuizQuestion[];
 }
 
 /** The shared part of a packed timeline (what devices on one version have in common). */
-export type PackedBody = Pick<PackedTimeline, 'items' | 'sequences' | 'segments' | 'media'>;
+export type PackedBody = Pick<PackedTimeline, 'items' | 'sequences' | 'segments' | 'media' | 'quiz'>;
 
 /**
  * Pack the segments and media of a timeline. Items are recognised by identity first (the compiler shares
  * item objects), then by their JSON, so equal items written out twice still take one slot.
  */
-export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media'>): PackedBody {
+export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz'>): PackedBody {
   const items: TimelineItem[] = [];
   const byRef = new Map<TimelineItem, number>();
   const byJson = new Map<string, number>();
@@ -77,7 +80,9 @@ export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media'>): Packed
     if (s.phaseMs !== undefined) out.phaseMs = s.phaseMs;
     return out;
   });
-  return { items, sequences, segments, media: tl.media };
+  const body: PackedBody = { items, sequences, segments, media: tl.media };
+  if (tl.quiz && tl.quiz.length > 0) body.quiz = tl.quiz;
+  return body;
 }
 
 export function packTimeline(tl: DeviceTimeline): PackedTimeline {
@@ -107,7 +112,7 @@ function isItem(v: unknown): v is TimelineItem {
  * The segments and media of a packed body, with the items shared: segments on one sequence share one items
  * array. Null when anything is out of shape (an index out of range, unsorted or overlapping segments, …).
  */
-export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media'> | null {
+export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media' | 'quiz'> | null {
   if (!isObj(p) || !Array.isArray(p.items) || !Array.isArray(p.sequences) || !Array.isArray(p.segments) || !Array.isArray(p.media)) {
     return null;
   }
@@ -137,7 +142,9 @@ export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media
   }
   const media = p.media as unknown[];
   if (!media.every((m) => isObj(m) && typeof m.sha256 === 'string' && typeof m.url === 'string' && isInt(m.size))) return null;
-  return { segments, media: media as MediaRef[] };
+  // Quiz questions never stop a timeline from playing: one out of shape is dropped, not the whole timeline.
+  const quiz = Array.isArray(p.quiz) ? (p.quiz as unknown[]).filter(isQuizQuestion) : [];
+  return quiz.length > 0 ? { segments, media: media as MediaRef[], quiz } : { segments, media: media as MediaRef[] };
 }
 
 /** The timeline of device `deviceId` from its packed form, or null when the packed form is out of shape. */

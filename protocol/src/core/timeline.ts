@@ -7,6 +7,8 @@
 // browser, where WebCrypto is async) and the hash only detects change; it is not a security boundary —
 // media integrity is checked with each file's sha256.
 
+import type { QuizQuestion } from './quiz';
+
 /** The message that carries a timeline to a device (in its packed form, see packed.ts). */
 export const TIMELINE_FORMAT = 'timeline.v2' as const;
 
@@ -77,6 +79,8 @@ export type DeviceTimeline = {
   /** Sorted, not overlapping. */
   segments: Segment[];
   media: MediaRef[];
+  /** Kiosks only: the quiz questions it may offer (see quiz.ts); absent = none. Never played as slides. */
+  quiz?: QuizQuestion[];
 };
 
 /** The id of an emergency alert's item in a timeline (one per alert and content version). */

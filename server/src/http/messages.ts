@@ -104,6 +104,14 @@ export const MESSAGES = {
   schedule_target_empty: { vi: 'Lịch phát cần chọn thiết bị, nhóm hoặc loại thiết bị.', en: 'A schedule needs devices, groups or kinds to target.' },
   schedule_group_unknown: { vi: 'Nhóm thiết bị {ids} không tồn tại hoặc đã bị xoá.', en: 'Device group(s) {ids} do not exist or were deleted.' },
   schedule_device_unknown: { vi: 'Thiết bị {ids} không tồn tại hoặc đã bị xoá.', en: 'Device(s) {ids} do not exist or were deleted.' },
+  schedule_quiz_not_kiosk: {
+    vi: 'Câu hỏi tìm hiểu Bộ Quy tắc chỉ hiện trên kiosk, không trên {target}. Hãy chọn kiosk (loại thiết bị "kiosk").',
+    en: 'Quiz questions appear on kiosks only, not on {target}. Target kiosks (device kind "kiosk").',
+  },
+  schedule_quiz_in_playlist: {
+    vi: 'Câu hỏi được lên lịch riêng, không nằm trong danh sách phát.',
+    en: 'A quiz question is scheduled on its own, never in a playlist.',
+  },
   schedule_ad_not_led: {
     vi: 'Quảng cáo chỉ được phát trên màn hình LED; lịch này nhắm tới {target} (loại {kind}).',
     en: 'Advertising may only target LED screens; this schedule reaches {target} (a {kind}).',
@@ -166,6 +174,19 @@ export const MESSAGES = {
   media_required: { vi: 'Nội dung loại này cần một tệp đã tải lên.', en: 'This kind of content needs an uploaded file.' },
   media_kind_mismatch: { vi: 'Tệp {sha} là {actual}, ở đây cần {expected}.', en: 'File {sha} is {actual}; {expected} is needed here.' },
   invalid_validity: { vi: 'Ngày hết hiệu lực phải sau ngày bắt đầu.', en: 'The end of validity must be after its start.' },
+  // Quiz questions (câu hỏi tìm hiểu Bộ Quy tắc), shown on kiosks
+  quiz_question_required: { vi: 'Câu hỏi cần nội dung câu hỏi.', en: 'A quiz question needs its question text.' },
+  quiz_answers_count: { vi: 'Câu hỏi cần từ 2 đến 4 đáp án, không để trống đáp án nào.', en: 'A quiz question needs 2 to 4 answers, none of them empty.' },
+  quiz_correct_index: {
+    vi: 'Đáp án đúng phải là một trong các đáp án đã nhập (từ 1 đến {count}).',
+    en: 'The right answer must be one of the answers given (1 to {count}).',
+  },
+  quiz_explanation_required: { vi: 'Câu hỏi cần một lời giải thích ngắn.', en: 'A quiz question needs a short explanation.' },
+  quiz_article_url: {
+    vi: 'Đường dẫn tới điều khoản của Bộ Quy tắc phải là địa chỉ http:// hoặc https://.',
+    en: 'The link to the Code’s article must be an http:// or https:// address.',
+  },
+  quiz_fields_only: { vi: 'Đáp án, giải thích và đường dẫn chỉ dùng cho câu hỏi.', en: 'Answers, explanation and article link belong to quiz questions only.' },
   bad_state: {
     vi: 'Phiên bản đang ở trạng thái "{state}", không thể {action}.',
     en: 'The version is "{state}"; it cannot be {action}.',
@@ -270,6 +291,11 @@ export const TITLES: Record<number, Record<Lang, string>> = {
 
 /** A parameter is a plain fact, or itself a message (a reason) written in the same language as the answer. */
 export type MessageParam = string | number | { code: MessageCode; params?: Record<string, string | number> };
+
+/** One message in both languages, Vietnamese first ("vi / en"): for texts that carry no language choice, as zod issues. */
+export function bilingual(code: MessageCode, params: Record<string, MessageParam> = {}): string {
+  return `${format(code, 'vi', params)} / ${format(code, 'en', params)}`;
+}
 
 export function format(code: MessageCode, lang: Lang, params: Record<string, MessageParam> = {}): string {
   return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => {

@@ -49,6 +49,21 @@ const handlers: Handlers = {
       ctx.send(c, { type: 'error.v1', code: r.code, message, ref: m.type, eventId: m.eventId });
     }
   },
+  async 'quiz-answer.v1'(ctx, c, m) {
+    // Acknowledged only after the transaction committed; refused answers are acknowledged too (never resent).
+    const r = await ctx.deps.quiz.ingest(c.device, m.records);
+    if (r.ok) {
+      if (r.refused.length) ctx.log.warn('quiz answers refused', { deviceId: c.device.id, refused: r.refused.length });
+      ctx.send(c, { type: 'quiz-answer.ack.v1', eventIds: r.eventIds, ...(r.refused.length ? { refused: r.refused } : {}) });
+    } else {
+      const seconds = Math.ceil((r.retryAfterMs ?? 0) / 1000);
+      const message =
+        r.code === 'rate_limited'
+          ? `Kiosk gửi quá nhiều câu trả lời; thử lại sau ${seconds} giây / too many quiz answers from this kiosk; retry in ${seconds} s`
+          : 'Chỉ kiosk mới nhận câu trả lời / only kiosks take quiz answers';
+      ctx.send(c, { type: 'error.v1', code: r.code, message, ref: m.type });
+    }
+  },
   async 'ack.v1'(ctx, c, m) {
     if (m.of === 'alert') {
       const known = /^\d{1,15}$/.test(m.id) && (await ctx.deps.alerts.ack(Number(m.id), c.device.id));

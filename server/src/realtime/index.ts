@@ -13,7 +13,7 @@ import type { PlayService } from '../services/reports/play-service';
 import type { FeedbackService } from '../services/reports/feedback-service';
 import { createAdmission } from './admission';
 import { createDashboardHub } from './dashboard-hub';
-import { createDeviceHub, type DeviceIdentity, type HubTimelines } from './device-hub';
+import { createDeviceHub, type DeviceHubDeps, type DeviceIdentity, type HubTimelines } from './device-hub';
 import { createPresence } from './presence';
 
 export type RealtimeDeps = {
@@ -32,6 +32,7 @@ export type RealtimeDeps = {
   alerts: AlertService;
   plays: PlayService;
   feedback: FeedbackService;
+  quiz: DeviceHubDeps['quiz'];
   /** admitConcurrent: device upgrades let in at once; admitWaiting: how many may wait their turn before a 503. */
   options?: { pingIntervalMs?: number; admitConcurrent?: number; admitWaiting?: number; sessionCheckMs?: number };
 };

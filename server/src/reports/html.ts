@@ -4,6 +4,7 @@ import type { ZoneCalendar } from '../domain/schedule/zone';
 import type { Cell } from '@bantin/protocol/core';
 import { localDateTime } from './period';
 import { periodicTables, withLocalDates, type SheetTable } from './tables';
+import { quizTables } from './quiz-tables';
 import type { PeriodicReport } from './types';
 
 import { escapeHtml } from './html-escape';
@@ -27,6 +28,7 @@ function table(caption: string, t: SheetTable, cal: ZoneCalendar, empty = 'Khôn
 
 export function renderPeriodicHtml(r: PeriodicReport, cal: ZoneCalendar, opts: { stylesheet: string }): string {
   const t = periodicTables(r);
+  const q = quizTables(r.quiz);
   const title = `Báo cáo hoạt động thông tin cơ sở — ${r.period.label}`;
   const generated = localDateTime(cal, Date.parse(r.generatedAt));
   return `<!doctype html>
@@ -72,6 +74,11 @@ ${table('Những gì vùng phát luồng đã phát khi có bộ thu IP đang ng
 <section><h2>9. Tổng hợp tương tác <span lang="en">/ Interaction summary</span></h2>
 ${table('Các chỉ tiêu tương tác trong kỳ', t.interaction, cal)}
 ${r.interaction.charts.map(svgBarChart).join('\n')}
+</section>
+<section><h2>10. Tìm hiểu Bộ Quy tắc ứng xử tại kiosk</h2>
+${table('Các chỉ tiêu', q.summary, cal)}
+${table('Theo kiosk', q.byDevice, cal, 'Không có lượt chơi trong kỳ.')}
+${table('Câu hỏi hay trả lời sai (cần tuyên truyền thêm)', q.weakest, cal, 'Không có câu trả lời sai trong kỳ.')}
 </section>
 </main>
 <footer><p>Báo cáo do hệ thống bantin lập tự động.</p></footer>

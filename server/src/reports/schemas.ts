@@ -42,6 +42,14 @@ export const UptimeQuery = z
   .object({ ...rangeFields, format: jsonFormat })
   .strict()
   .superRefine(checkRange);
+export const QuizQuery = z
+  .object({
+    ...rangeFields,
+    deviceId: z.coerce.number().int().positive().optional().openapi({ description: 'One kiosk only / Chỉ một kiosk' }),
+    format: jsonFormat,
+  })
+  .strict()
+  .superRefine(checkRange);
 const feedbackFields = { ...rangeFields, groupBy: FeedbackGroupBy.default('day') };
 export const FeedbackCsvQuery = z
   .object({
@@ -152,6 +160,18 @@ export const FeedbackReportSchema = z
   })
   .openapi('FeedbackReport');
 
+const QuizIndicatorsFields = {
+  roundsPlayed: n,
+  roundsFinished: n,
+  averageScore: n.nullable().openapi({ description: 'Share of right answers in finished rounds, 0–1 / Tỷ lệ trả lời đúng' }),
+  weakest: z.array(z.object({ contentId: n, title: z.string(), wrongShare: n, answers: n })),
+};
+const QuizReportFields = {
+  total: z.object(QuizIndicatorsFields),
+  byDevice: z.array(z.object({ deviceId: n, deviceName: z.string().nullable(), ...QuizIndicatorsFields })),
+};
+export const QuizReportSchema = z.object({ ...Range, ...QuizReportFields }).openapi('QuizReport');
+
 export const PeriodicReportSchema = z
   .object({
     period: z.object({
@@ -208,6 +228,7 @@ export const PeriodicReportSchema = z
       rows: z.array(z.object({ key: z.string(), group: z.string(), label: z.string(), value: z.number().nullable(), unit: z.string() })),
       charts: z.array(z.object({ key: z.string(), title: z.string(), bars: z.array(z.object({ label: z.string(), value: z.number() })) })),
     }),
+    quiz: z.object(QuizReportFields),
   })
   .openapi('PeriodicReport');
 

@@ -133,7 +133,20 @@ export type PeriodicReport = {
   uptime: UptimeRow[];
   asRun: AsRunSummary[];
   interaction: InteractionSummary;
+  quiz: QuizReport;
 };
+
+/**
+ * The kiosk quiz ("Tìm hiểu Bộ Quy tắc") in a period: rounds played and finished, the average score (share of
+ * right answers in finished rounds, 0–1) and the questions most often answered wrong.
+ */
+export type QuizIndicators = {
+  roundsPlayed: number;
+  roundsFinished: number;
+  averageScore: number | null;
+  weakest: { contentId: number; title: string; wrongShare: number; answers: number }[];
+};
+export type QuizReport = { total: QuizIndicators; byDevice: (QuizIndicators & { deviceId: number; deviceName: string | null })[] };
 
 export type ArchiveEntry = {
   id: number;

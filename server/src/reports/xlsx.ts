@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import type { ZoneCalendar } from '../domain/schedule/zone';
 import { wallClockDate } from './period';
 import { periodicTables, type SheetTable } from './tables';
+import { quizTables } from './quiz-tables';
 import type { PeriodicReport } from './types';
 
 export const SHEET_NAMES = {
@@ -17,6 +18,7 @@ export const SHEET_NAMES = {
   uptime: 'Thiết bị',
   asRun: 'Phát thực tế (as-run)',
   interaction: 'Tương tác',
+  quiz: 'Tìm hiểu Bộ Quy tắc',
 } as const;
 
 const DATE_FMT = 'dd/mm/yyyy hh:mm';
@@ -86,5 +88,17 @@ export async function buildPeriodicWorkbook(report: PeriodicReport, cal: ZoneCal
   interaction.getColumn(1).width = 30;
   interaction.getColumn(2).width = 40;
   interaction.getColumn(3).width = 34;
+  // The kiosk quiz: its indicators, per kiosk, and the questions most often answered wrong.
+  const q = quizTables(report.quiz);
+  const quiz = wb.addWorksheet(SHEET_NAMES.quiz);
+  addTable(quiz, q.summary, cal);
+  for (const [title, table] of [
+    ['Theo kiosk', q.byDevice],
+    ['Câu hỏi hay trả lời sai (cần tuyên truyền thêm)', q.weakest],
+  ] as const) {
+    quiz.addRow([]);
+    quiz.addRow([title]).font = { bold: true };
+    addTable(quiz, table, cal);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -5,7 +5,7 @@ import type { Finding } from '../domain/precheck/types';
 import { arrayOf, decodeJson, isRecord, isStringArray, type ColumnRef } from './json-column';
 import { isNameWarning, type NameWarning } from '../media/file-name/name-mismatch';
 
-export type ContentKind = 'message' | 'clip' | 'ad';
+export type ContentKind = 'message' | 'clip' | 'ad' | 'quiz'; // quiz: câu hỏi tìm hiểu Bộ Quy tắc (kiosks)
 export type VersionState = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
 
 export type ContentRow = {

@@ -1,6 +1,7 @@
 // SQL for schedule entries (lịch phát): what, where, when and class, with target and recurrence as JSON
 // (decoded here: readers get the target and the recurrence as values).
 import type { Queryable } from '../db/sqlite';
+import type { ContentKind } from './content-repo';
 import type { CalendarWhen, RruleWhen } from '../domain/schedule/types';
 import { decodeJson, isClockWindows, isNumberArray, isRecord, isStoredTarget, type DeviceKind, type Shape } from './json-column';
 
@@ -83,13 +84,16 @@ export const scheduleRepo = {
   softDelete: (q: Queryable, id: number, now: number) =>
     q.run('UPDATE schedules SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, id]),
   /** Live schedules naming a group in their target (JSON), for the group's calendar and in-use checks. */
+  /** Every schedule of one content item, deleted ones too (what it was scheduled to, for answers sent later). */
+  everScheduling: async (q: Queryable, contentId: number) =>
+    (await q.all<RawScheduleRow>('SELECT * FROM schedules WHERE content_id = ? ORDER BY id', [contentId])).map(decode),
   listTargetingGroup: async (q: Queryable, groupId: number) => (await listActive(q)).filter((s) => s.target.groupIds.includes(groupId)),
   countUsingPlaylist: async (q: Queryable, playlistId: number) =>
     (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM schedules WHERE deleted_at IS NULL AND playlist_id = ?', [playlistId]))?.n ?? 0,
   contentKinds: (q: Queryable, ids: readonly number[]) =>
     ids.length === 0
-      ? Promise.resolve([] as { id: number; kind: 'message' | 'clip' | 'ad' }[])
-      : q.all<{ id: number; kind: 'message' | 'clip' | 'ad' }>(
+      ? Promise.resolve([] as { id: number; kind: ContentKind }[])
+      : q.all<{ id: number; kind: ContentKind }>(
           `SELECT id, kind FROM content WHERE id IN (${ids.map(() => '?').join(',')})`,
           ids,
         ),

@@ -5,7 +5,7 @@ import type { DeviceTimeline } from '@bantin/protocol';
 import type { Queryable } from '../db/sqlite';
 import { decodeAlertTarget, type AlertTarget } from './alert-repo';
 import { decodeJson, isRecord, isStringArray, CorruptRowError, type ClockWindow, type ColumnRef, type Shape } from './json-column';
-import type { VersionRow } from './content-repo';
+import type { ContentKind, VersionRow } from './content-repo';
 import { decodeDeviceColumns, type RawDeviceColumns } from './device-repo';
 import { decodeStored, type SharedPart } from './timeline-body';
 
@@ -27,7 +27,7 @@ export type TimelineAssignment = { version: string; from_ms: number; to_ms: numb
 /** The playing (approved) version of a content item, joined with its main and speech media files. */
 export type PlayableVersionRow = Pick<VersionRow, 'title' | 'body' | 'valid_from' | 'valid_to' | 'duration_ms'> & {
   content_id: number;
-  content_kind: 'message' | 'clip' | 'ad';
+  content_kind: ContentKind;
   system: number;
   version_id: number;
   /** The version's fields; {} when the stored JSON is unreadable (the text slide then takes the default style). */
@@ -171,6 +171,8 @@ export const timelineRepo = {
        ORDER BY c.id`,
       )
     ).map(decodeVersion),
+  /** Ids of every quiz content item, approved or not: their schedules are compiled as quiz questions, never as slides. */
+  quizContentIds: async (q: Queryable) => (await q.all<{ id: number }>(`SELECT id FROM content WHERE kind = 'quiz'`)).map((r) => r.id),
   activeAlerts: async (q: Queryable, now: number) =>
     (
       await q.all<RawAlert>(

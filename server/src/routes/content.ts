@@ -8,9 +8,14 @@ import { actorOf } from '../http/actor';
 import type { ContentService } from '../services/content/content-service';
 import { MediaSchema, NameWarningSchema } from './media';
 import { BANNED_PRODUCT_CATEGORIES } from '../domain/precheck';
+import { bilingual } from '../http/messages';
+import { QUIZ_MAX_ANSWERS, QUIZ_MIN_ANSWERS, isHttpUrl } from '../domain/quiz';
 
 const sha = z.string().regex(/^[0-9a-f]{64}$/);
 const when = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
+const KINDS = ['message', 'clip', 'ad', 'quiz'] as const;
+/** A link to the Code of Conduct's article: only http(s), so a kiosk never opens javascript: or file: links. */
+const articleUrl = z.string().max(500).refine(isHttpUrl, bilingual('quiz_article_url'));
 const PRODUCT_CATEGORIES = [...BANNED_PRODUCT_CATEGORIES, 'alcohol_light', 'food', 'health_product', 'service', 'other'] as const;
 
 const versionFields = {
@@ -32,12 +37,28 @@ const versionFields = {
   licenceRef: text(200, 0).optional(),
   proofs: z.array(z.object({ sha256: sha, issuedAt: when.optional() }).strict()).max(10).optional(),
   public: z.boolean().optional().openapi({ description: 'Công khai trên cổng thông tin (sau khi duyệt) / shown on the ward portal once approved' }),
+  // A quiz question (câu hỏi): its question is `body`; the answers, the right one (0-based), why, and where the Code says it.
+  answers: z.array(text(300)).min(QUIZ_MIN_ANSWERS, bilingual('quiz_answers_count')).max(QUIZ_MAX_ANSWERS, bilingual('quiz_answers_count')).optional(),
+  correctIndex: z.number().int().min(0).max(QUIZ_MAX_ANSWERS - 1).optional(),
+  explanation: text(1000).optional(),
+  articleUrl: articleUrl.optional(),
 };
 
 const CreateContent = z
-  .object({ kind: z.enum(['message', 'clip', 'ad']), ...versionFields })
+  .object({ kind: z.enum(KINDS), ...versionFields })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.kind === 'quiz') {
+      if (!v.body?.trim()) ctx.addIssue({ code: 'custom', path: ['body'], message: bilingual('quiz_question_required') });
+      if (!v.answers) ctx.addIssue({ code: 'custom', path: ['answers'], message: bilingual('quiz_answers_count') });
+      if (v.correctIndex === undefined || (v.answers && v.correctIndex >= v.answers.length)) {
+        ctx.addIssue({ code: 'custom', path: ['correctIndex'], message: bilingual('quiz_correct_index', { count: v.answers?.length ?? QUIZ_MAX_ANSWERS }) });
+      }
+      if (!v.explanation?.trim()) ctx.addIssue({ code: 'custom', path: ['explanation'], message: bilingual('quiz_explanation_required') });
+      if (!v.articleUrl) ctx.addIssue({ code: 'custom', path: ['articleUrl'], message: bilingual('quiz_article_url') });
+    } else if (v.answers !== undefined || v.correctIndex !== undefined || v.explanation !== undefined || v.articleUrl !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['answers'], message: bilingual('quiz_fields_only') });
+    }
     if (v.kind === 'message' && !v.body) ctx.addIssue({ code: 'custom', path: ['body'], message: 'Tin nhắn cần nội dung / a message needs a body' });
     if (v.kind === 'ad' && !v.advertiser) ctx.addIssue({ code: 'custom', path: ['advertiser'], message: 'Quảng cáo cần tên nhà quảng cáo / an ad needs its advertiser' });
     if (v.kind === 'ad' && !v.productCategory) ctx.addIssue({ code: 'custom', path: ['productCategory'], message: 'Quảng cáo cần loại sản phẩm / an ad needs a product category' });
@@ -82,7 +103,7 @@ export const Version = z
 const Content = z
   .object({
     id: z.number().int(),
-    kind: z.enum(['message', 'clip', 'ad']),
+    kind: z.enum(KINDS),
     system: z.boolean(),
     publicId: z.string().nullable().openapi({ description: 'Mã công khai (/p/<publicId>) / id on the ward portal' }),
     owner: z.object({ id: z.number().int(), name: z.string() }),
@@ -110,7 +131,7 @@ const History = z
 const Id = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
 const IdNum = Id.extend({ number: z.coerce.number().int().positive().openapi({ param: { name: 'number', in: 'path' } }) });
 const ListQuery = z.object({
-  kind: z.enum(['message', 'clip', 'ad']).optional(),
+  kind: z.enum(KINDS).optional(),
   tag: z.string().max(40).optional(),
   state: z.enum(['draft', 'submitted', 'approved', 'rejected', 'withdrawn', 'expired']).optional(),
   // SQLite's LIKE stops reading a pattern at U+0000, so "%\0…%" would match every item: refuse it.
@@ -176,9 +197,11 @@ const submitMany = defineRoute(editors, {
 });
 const Precheck = z
   .object({
-    kind: z.enum(['message', 'clip', 'ad']),
+    kind: z.enum(KINDS),
     title: text(200, 0),
     body: versionFields.body,
+    answers: z.array(text(300, 0)).max(QUIZ_MAX_ANSWERS).optional(),
+    explanation: text(1000, 0).optional(),
     claim: versionFields.claim,
     productCategory: versionFields.productCategory,
     proofs: versionFields.proofs,

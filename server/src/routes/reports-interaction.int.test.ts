@@ -38,12 +38,16 @@ afterAll(() => t.cleanup());
 
 const get = (p: string) => t.request(p, { cookie: reviewer.cookie, csrf: reviewer.csrf });
 /** Indicator key → value, as the seeded plays and feedback give them for November. */
-const EXPECTED: Record<string, number> = {
+const EXPECTED: Record<string, number | null> = {
   'broadcast.content': 2,
   'broadcast.plays.led': 6,
   'broadcast.plays.kiosk': 2,
   'broadcast.plays.speaker': 2,
   'kiosk.feedback': 5,
+  // No quiz was played in November.
+  'kiosk.quiz.rounds': 0,
+  'kiosk.quiz.finished': 0,
+  'kiosk.quiz.score': null,
   'ratings.average': 4.2,
   'ratings.1': 0,
   'ratings.2': 1,

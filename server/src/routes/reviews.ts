@@ -19,7 +19,7 @@ const queue = defineRoute(PERMISSIONS['review.queue'], {
   path: '/',
   tags: ['reviews'],
   summary: 'Submissions waiting for my decision / Hàng chờ duyệt',
-  responses: { 200: jsonOk(z.array(z.object({ kind: z.enum(['message', 'clip', 'ad']), version: Version }))), ...errorResponses },
+  responses: { 200: jsonOk(z.array(z.object({ kind: z.enum(['message', 'clip', 'ad', 'quiz']), version: Version }))), ...errorResponses },
 });
 const decide = defineRoute(deciders, {
   method: 'post',

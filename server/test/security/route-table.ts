@@ -107,6 +107,7 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/alerts/:id/cancel': ['editor', 'reviewer', 'admin'],
   'GET /api/plays': ALL,
   'GET /api/feedback': ALL,
+  'GET /api/quiz/report': ALL,
   'GET /api/device/me': 'device',
   'GET /api/device/media/:sha256': 'device',
 };

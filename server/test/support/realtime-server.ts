@@ -24,6 +24,7 @@ export const createRealtimeFor = (t: TestCtx, options: RealtimeDeps['options']) 
     alerts: t.alerts,
     plays: t.plays,
     feedback: t.feedback,
+    quiz: t.quiz,
     options,
   });
 

@@ -13,6 +13,11 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   proofs: 'fieldname.proofs',
   media: 'fieldname.media',
   displaySeconds: 'fieldname.displaySeconds',
+  answer1: 'fieldname.answer1',
+  answer2: 'fieldname.answer2',
+  answer3: 'fieldname.answer3',
+  answer4: 'fieldname.answer4',
+  explanation: 'quiz.explanation',
 };
 
 export function FindingsList({ findings }: { findings: readonly Finding[] }) {

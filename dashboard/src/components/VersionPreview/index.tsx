@@ -1,5 +1,5 @@
 // The exact version a person is looking at, as it will play: a message in its three screen sizes with
-// its rendered speech, a clip's file, or an ad's file (muted) with its advertiser and category.
+// its rendered speech, a clip's file, an ad's file (muted) with its advertiser and category, or a quiz question.
 import type { ContentKind, ContentVersion } from '../../lib/content-api';
 import { t, tf, type MessageKey } from '../../lib/i18n';
 import { ListenButton } from '../ListenButton';
@@ -14,6 +14,36 @@ interface Props {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+/** A quiz question as a reviewer checks it: the question, the answers with the right one marked, why, and the article. */
+function QuizPreview({ version }: { version: ContentVersion }) {
+  const f = version.fields;
+  const answers = Array.isArray(f.answers) ? f.answers.map(String) : [];
+  const article = str(f.articleUrl);
+  return (
+    <div class={styles.preview} data-testid="quiz-preview">
+      <p>
+        <strong>{version.body}</strong>
+      </p>
+      <ol>
+        {answers.map((a, i) => (
+          <li key={i} data-correct={i === f.correctIndex ? 'true' : undefined}>
+            {a} {i === f.correctIndex && <strong>{t('quiz.rightMark')}</strong>}
+          </li>
+        ))}
+      </ol>
+      <p>{str(f.explanation)}</p>
+      {article && (
+        <p>
+          {t('quiz.article')}:{' '}
+          <a href={article} target="_blank" rel="noopener noreferrer">
+            {article}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function VersionPreview({ kind, version }: Props) {
   const label = tf('content.versionN', { n: version.number });
@@ -31,6 +61,7 @@ export function VersionPreview({ kind, version }: Props) {
       </div>
     );
   }
+  if (kind === 'quiz') return <QuizPreview version={version} />;
   const advertiser = str(version.fields.advertiser);
   const category = str(version.fields.productCategory);
   return (

@@ -1,6 +1,6 @@
 // The content screen (lazy-loaded route): the library at /content, the message editor at /content/new,
-// uploads at /content/upload, one item at /content/{id}, and its editor at /content/{id}/edit (the
-// message editor for a message, the clip/ad editor for the others).
+// the quiz question editor at /content/new-quiz, uploads at /content/upload, one item at /content/{id}, and its editor at /content/{id}/edit (the
+// message editor for a message, the quiz editor for a quiz question, the clip/ad editor for the others).
 import { useRef } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { ContentDetail } from './ContentDetail/index';
@@ -8,6 +8,7 @@ import { ContentLibrary } from './ContentLibrary/index';
 import { ErrorNotice } from '../../components/ErrorNotice/index';
 import { MediaContentEditor } from './MediaContentEditor/index';
 import { MessageEditor } from './MessageEditor/index';
+import { QuizEditor } from './QuizEditor/index';
 import { ForbiddenPage, NotFoundPage } from '../../components/StatusPage/index';
 import { UploadPage } from './UploadPage/index';
 import { getContent } from '../../lib/content-api';
@@ -35,6 +36,7 @@ function ContentEditor({ id }: { id?: number }) {
   // Starter-pack items are not offered for editing, as on the detail page.
   if (c.system || !c.latest) return <ForbiddenPage />;
   if (c.kind === 'message') return <MessageEditor key={id} id={id} />;
+  if (c.kind === 'quiz') return <QuizEditor key={id} id={id} />;
   return <MediaContentEditor key={id} kind={c.kind} initial={{ ...c, latest: c.latest }} />;
 }
 
@@ -43,8 +45,9 @@ export default function ContentRoute() {
   const parts = (params.sub ?? '').split('/').filter(Boolean);
   const writer = can(session.value?.user.roles ?? [], 'content.write');
   if (parts.length === 0) return <ContentLibrary />;
-  if (parts[0] === 'new' || parts[0] === 'upload') {
+  if (parts[0] === 'new' || parts[0] === 'upload' || parts[0] === 'new-quiz') {
     if (!writer) return <ForbiddenPage />;
+    if (parts[0] === 'new-quiz') return <QuizEditor />;
     return parts[0] === 'new' ? <ContentEditor /> : <UploadPage />;
   }
   const id = Number(parts[0]);

@@ -1,6 +1,7 @@
-// A paired player: the stage, plus what the device kind adds — the feedback form on a kiosk, the alert
-// banner on screens, the alert voice on loudspeakers — and the identify overlay.
+// A paired player: the stage, plus what the device kind adds — the feedback form and the Code of Conduct quiz
+// on a kiosk, the alert banner on screens, the alert voice on loudspeakers — and the identify overlay.
 import { useState } from 'preact/hooks';
+import type { QuizQuestion } from '@bantin/protocol/core';
 import type { Runtime } from '../../lib/runtime';
 import { strings } from '../../lib/strings';
 import { useCoreState } from '../../lib/use-core';
@@ -8,26 +9,42 @@ import { AlertBanner } from '../AlertBanner';
 import { AlertSpeaker } from '../AlertSpeaker';
 import { FeedbackForm } from '../FeedbackForm';
 import { IdentifyOverlay } from '../IdentifyOverlay';
+import { Quiz } from '../Quiz';
 import { Stage } from '../Stage';
+import { quizAvailableAt } from '@bantin/protocol/core';
 import styles from './style.module.css';
 
 export function Player({ runtime }: { runtime: Runtime }) {
   const { core, urls, kind, clock } = runtime;
   const state = useCoreState(core);
   const [feedback, setFeedback] = useState(false);
+  const [quiz, setQuiz] = useState<QuizQuestion[] | null>(null);
   const kiosk = kind === 'kiosk';
+  const idle = kiosk && !feedback && !quiz && !state.alert;
+  const questions = kiosk ? quizAvailableAt(state.quiz, clock.now()) : [];
   return (
-    <div
-      class={styles.root}
-      data-online={state.online ? 'true' : 'false'}
-      onPointerDown={kiosk && !feedback && !state.alert ? () => setFeedback(true) : undefined}
-    >
+    <div class={styles.root} data-online={state.online ? 'true' : 'false'} onPointerDown={idle ? () => setFeedback(true) : undefined}>
       <Stage core={core} urls={urls} kind={kind} />
-      {kiosk && !feedback && !state.alert && (
-        <button type="button" class={styles.open} data-testid="feedback-open" onClick={() => setFeedback(true)}>
-          {strings.feedbackOpen} <span lang="en">· {strings.feedbackOpenEn}</span>
-        </button>
+      {idle && (
+        <div class={styles.actions}>
+          {questions.length > 0 && (
+            <button
+              type="button"
+              class={styles.open}
+              data-testid="quiz-open"
+              // The screen's own touch opens the feedback form: this touch is the quiz's.
+              onPointerDown={(e) => e.stopPropagation()}
+              onClick={() => setQuiz(questions)}
+            >
+              {strings.quizOpen} <span lang="en">· {strings.quizOpenEn}</span>
+            </button>
+          )}
+          <button type="button" class={styles.open} data-testid="feedback-open" onClick={() => setFeedback(true)}>
+            {strings.feedbackOpen} <span lang="en">· {strings.feedbackOpenEn}</span>
+          </button>
+        </div>
       )}
+      {kiosk && quiz && !state.alert && <Quiz questions={quiz} newId={runtime.newId} onAnswer={(a) => core.answerQuiz(a)} close={() => setQuiz(null)} />}
       {kiosk && feedback && !state.alert && (
         <FeedbackForm now={clock.now} submit={(f) => core.submitFeedback(f)} close={() => setFeedback(false)} />
       )}

@@ -1,12 +1,16 @@
 // Types shared by the review pre-checks (kiểm tra sơ bộ). A finding informs the reviewer; it never
 // approves or rejects anything by itself.
 
-export type ContentKind = 'ad' | 'message' | 'clip';
+export type ContentKind = 'ad' | 'message' | 'clip' | 'quiz';
 
 /** Text fields a finding can point into; spans are UTF-16 offsets into that field's string. */
-export type TextField = 'title' | 'body' | 'caption' | 'claim';
-/** `claim` is an ad's text or claim (nội dung quảng cáo) as the advertiser states it. */
-export const TEXT_FIELDS: readonly TextField[] = ['title', 'body', 'caption', 'claim'];
+export type TextField = 'title' | 'body' | 'caption' | 'claim' | 'answer1' | 'answer2' | 'answer3' | 'answer4' | 'explanation';
+/**
+ * `claim` is an ad's text or claim (nội dung quảng cáo) as the advertiser states it; `answer1`…`answer4` and
+ * `explanation` are a quiz question's answers (đáp án) and the explanation shown after answering (its
+ * question is its `body`).
+ */
+export const TEXT_FIELDS: readonly TextField[] = ['title', 'body', 'caption', 'claim', 'answer1', 'answer2', 'answer3', 'answer4', 'explanation'];
 
 /** Non-text parts of the input a finding can refer to. */
 export type FindingField = TextField | 'productCategory' | 'proofs' | 'media' | 'displaySeconds';

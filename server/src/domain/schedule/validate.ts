@@ -34,6 +34,8 @@ export type ScheduleIssueCode =
   | 'unknown_device'
   | 'ad_class_mismatch'
   | 'ad_not_led'
+  | 'quiz_not_kiosk'
+  | 'quiz_in_playlist'
   | 'ad_on_speaker'
   | 'speaker_overfull'
   | 'speaker_outside_slots'
@@ -54,7 +56,7 @@ export interface ScheduleIssue {
 /** What the store knows of the things an entry names; given, unknown ids are refused by name. */
 export interface ScheduleStore {
   /** Kinds of the named content items that exist, in any state (not only the approved, playable ones). */
-  contentKinds: ReadonlyMap<string, 'message' | 'clip' | 'ad'>;
+  contentKinds: ReadonlyMap<string, 'message' | 'clip' | 'ad' | 'quiz'>;
   /** The named groups that exist and are not deleted. */
   liveGroupIds: ReadonlySet<string>;
 }
@@ -245,6 +247,7 @@ function targetAndStore(s: ScheduleInput, devices: DeviceInput[], opts: Validate
       }),
     );
   }
+  if (kinds.includes('quiz')) out.push(...quizTarget(s, devices, byId));
   if (s.class === 'ads') {
     // Named kinds first, then listed devices, then (when no kind narrows the groups) the groups' members.
     const kind = t.kinds.find((k) => k !== 'led');
@@ -264,6 +267,30 @@ function targetAndStore(s: ScheduleInput, devices: DeviceInput[], opts: Validate
     }
   }
   return out;
+}
+
+/**
+ * A quiz question (câu hỏi) is answered on kiosks only, scheduled on its own (never in a playlist, which
+ * plays as slides): named kinds first, then listed devices, then (when no kind narrows the groups) members.
+ */
+function quizTarget(s: ScheduleInput, devices: readonly DeviceInput[], byId: ReadonlyMap<string, DeviceInput>): ScheduleIssue[] {
+  if ('playlistId' in s.what) {
+    return [issue('quiz_in_playlist', 'Câu hỏi được lên lịch riêng, không nằm trong danh sách phát.', 'A quiz question is scheduled on its own, never in a playlist.')];
+  }
+  const t = s.target;
+  const kind = t.kinds.find((k) => k !== 'kiosk');
+  const listed = t.deviceIds.flatMap((id) => byId.get(id) ?? []).find((d) => d.kind !== 'kiosk');
+  const member = t.kinds.length === 0 ? devices.find((d) => d.kind !== 'kiosk' && d.groupIds.some((g) => t.groupIds.includes(g))) : undefined;
+  const hit = kind ? { target: kind, kind } : (listed ?? member) && { target: (listed ?? member)!.name, kind: (listed ?? member)!.kind };
+  if (!hit) return [];
+  return [
+    issue(
+      'quiz_not_kiosk',
+      `Câu hỏi tìm hiểu Bộ Quy tắc chỉ hiện trên kiosk, không trên ${hit.target}.`,
+      `Quiz questions appear on kiosks only, not on ${hit.target}.`,
+      hit,
+    ),
+  ];
 }
 
 // --- 3. Dates, days and times that exist; an RRULE that plays in the coming days ---

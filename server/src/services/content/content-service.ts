@@ -8,6 +8,7 @@ import { publicRepo } from '../../repos/public-repo';
 import { readingSeconds, versionHash } from '../../domain/content-version';
 import { runPrechecks, precheckContext, type ProductCategory } from '../../domain/precheck/index';
 import { AppError } from '../app-error';
+import { QUIZ_FIELD_KEYS, quizProblem, quizTexts } from '../../domain/quiz';
 import { format } from '../../http/messages';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import type { EventBus } from '../event-bus';
@@ -37,11 +38,16 @@ export type VersionInput = {
   proofs?: { sha256: string; issuedAt?: number }[];
   /** Shown on the ward portal (feed and public page) once approved ("Công khai trên cổng thông tin"). */
   public?: boolean;
+  /** A quiz question's answers, the right one (0-based), its explanation and the Code's article; its question is `body`. */
+  answers?: string[];
+  correctIndex?: number;
+  explanation?: string;
+  articleUrl?: string;
 };
 
 export type SpeechPort = { render(req: { text: string; voice: SpeechVoice; speed?: number }): Promise<{ wav: Buffer; durationMs: number }> };
 
-const FIELD_KEYS = ['style', 'voice', 'speed', 'displaySeconds', 'sourceRef', 'advertiser', 'claim', 'productCategory', 'licenceRef', 'proofs', 'public'] as const;
+const FIELD_KEYS = ['style', 'voice', 'speed', 'displaySeconds', 'sourceRef', 'advertiser', 'claim', 'productCategory', 'licenceRef', 'proofs', 'public', ...QUIZ_FIELD_KEYS] as const;
 
 export function createContentService(deps: {
   db: Db;
@@ -140,7 +146,13 @@ export function createContentService(deps: {
     let speechSha: string | null = null;
     let durationMs: number;
     const files: string[] = [];
-    if (kind === 'message') {
+    if (kind !== 'quiz' && QUIZ_FIELD_KEYS.some((k) => fields[k] !== undefined)) throw new AppError(400, 'quiz_fields_only');
+    if (kind === 'quiz') {
+      // Answered on a kiosk, never shown as a slide or spoken: no media, no speech.
+      const problem = quizProblem(body, fields);
+      if (problem) throw new AppError(400, problem.code, 'params' in problem ? problem.params : {});
+      durationMs = readingSeconds(`${body} ${(fields.answers as string[]).join(' ')}`, wpm) * 1000;
+    } else if (kind === 'message') {
       fields.style ??= 'led';
       fields.voice ??= 'vi';
       fields.speed ??= 150;
@@ -231,7 +243,12 @@ export function createContentService(deps: {
     return runPrechecks(
       {
         kind,
-        fields: { title: v.title, body: v.body, ...(typeof fields.claim === 'string' ? { claim: fields.claim } : {}) },
+        fields: {
+          title: v.title,
+          body: v.body,
+          ...(typeof fields.claim === 'string' ? { claim: fields.claim } : {}),
+          ...(kind === 'quiz' ? quizTexts(fields) : {}),
+        },
         productCategory: fields.productCategory as ProductCategory | undefined,
         proofs,
         hasAudio: fields.hasAudio === true,
@@ -333,9 +350,9 @@ export function createContentService(deps: {
     },
 
     /** The findings a draft would get on submission, for the form to show while it is written; stores nothing. */
-    async precheck(kind: ContentKind, input: Pick<VersionInput, 'title' | 'body' | 'claim' | 'productCategory' | 'proofs' | 'displaySeconds'>) {
+    async precheck(kind: ContentKind, input: Pick<VersionInput, 'title' | 'body' | 'claim' | 'productCategory' | 'proofs' | 'displaySeconds' | 'answers' | 'explanation'>) {
       const fields: Record<string, unknown> = {};
-      for (const k of ['claim', 'productCategory', 'proofs', 'displaySeconds'] as const) if (input[k] !== undefined) fields[k] = input[k];
+      for (const k of ['claim', 'productCategory', 'proofs', 'displaySeconds', 'answers', 'explanation'] as const) if (input[k] !== undefined) fields[k] = input[k];
       return findingsFor(kind, { title: input.title, body: input.body ?? '', fields });
     },
 

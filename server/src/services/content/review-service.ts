@@ -11,10 +11,10 @@ import type { ContentService } from './content-service';
 
 export type Decision = 'approve' | 'reject' | 'revoke';
 
-/** Which content kinds a set of roles may decide on: ads → ad_reviewer, the rest → reviewer. */
+/** Which content kinds a set of roles may decide on: ads → ad_reviewer, the rest (quiz questions too) → reviewer. */
 export function decidableKinds(roles: readonly Role[]): ContentKind[] {
   const kinds: ContentKind[] = [];
-  if (roles.includes('reviewer')) kinds.push('message', 'clip');
+  if (roles.includes('reviewer')) kinds.push('message', 'clip', 'quiz');
   if (roles.includes('ad_reviewer')) kinds.push('ad');
   return kinds;
 }

@@ -6,6 +6,7 @@ import { reportRepo } from '../../repos/report-repo';
 import { feedbackStats } from '../../reports/map';
 import { kindLabel } from '../../reports/text';
 import type { IndicatorChart, IndicatorRow, InteractionSummary } from '../../reports/types';
+import { quizIndicators } from './quiz-service';
 
 /** What a provider reads: the store and the period [from, to) in epoch ms. */
 export type InteractionContext = { db: Queryable; from: number; to: number };
@@ -16,6 +17,7 @@ export const INDICATOR_GROUPS = {
   broadcast: 'Thông tin đã phát',
   kiosk: 'Tương tác tại kiosk',
   ratings: 'Đánh giá mức độ hài lòng',
+  quiz: 'Chủ đề cần tuyên truyền thêm (câu hỏi hay trả lời sai)',
 } as const;
 const CHANNELS = ['led', 'kiosk', 'speaker'] as const;
 /** The channel inside a sentence ("Lượt phát trên …"). */
@@ -52,8 +54,26 @@ export const ratingIndicators: InteractionProvider = async ({ db, from, to }) =>
   };
 };
 
+/** The kiosk quiz ("Tìm hiểu Bộ Quy tắc"): rounds played and finished, the average score, the weakest topics. */
+export const quizInteraction: InteractionProvider = async ({ db, from, to }) => {
+  const q = await quizIndicators(db, { from, to });
+  const kiosk = INDICATOR_GROUPS.kiosk;
+  const pct = (share: number) => Math.round(share * 1000) / 10;
+  return {
+    rows: [
+      { key: 'kiosk.quiz.rounds', group: kiosk, label: 'Số lượt chơi “Tìm hiểu Bộ Quy tắc”', value: q.roundsPlayed, unit: 'lượt' },
+      { key: 'kiosk.quiz.finished', group: kiosk, label: 'Số lượt chơi hết vòng', value: q.roundsFinished, unit: 'lượt' },
+      { key: 'kiosk.quiz.score', group: kiosk, label: 'Tỉ lệ trả lời đúng trung bình', value: q.averageScore === null ? null : pct(q.averageScore), unit: '%' },
+      ...q.weakest.map((w, i) => ({ key: `quiz.weakest.${i + 1}`, group: INDICATOR_GROUPS.quiz, label: w.title, value: pct(w.wrongShare), unit: '% trả lời sai' })),
+    ],
+    charts: q.weakest.length
+      ? [{ key: 'quiz.weakest', title: 'Câu hỏi hay trả lời sai (% trả lời sai)', bars: q.weakest.map((w) => ({ label: w.title, value: pct(w.wrongShare) })) }]
+      : [],
+  };
+};
+
 /** The section's providers, in the order their rows appear. */
-export const INTERACTION_PROVIDERS: readonly InteractionProvider[] = [broadcastIndicators, kioskIndicators, ratingIndicators];
+export const INTERACTION_PROVIDERS: readonly InteractionProvider[] = [broadcastIndicators, kioskIndicators, quizInteraction, ratingIndicators];
 
 export async function interactionSummary(ctx: InteractionContext, providers: readonly InteractionProvider[] = INTERACTION_PROVIDERS): Promise<InteractionSummary> {
   const parts = await Promise.all(providers.map((p) => p(ctx)));

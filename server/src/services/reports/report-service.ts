@@ -1,4 +1,4 @@
-// Reports (báo cáo): proof of play, device uptime, kiosk feedback and the periodic report for the culture–social
+// Reports (báo cáo): proof of play, device uptime, kiosk feedback, the kiosk quiz and the periodic report for the culture–social
 // office, plus the archive of generated XLSX files. Reads only; generating a report is audited.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,9 +16,10 @@ import { operatingWindows, totalMs } from '../../reports/operating';
 import { commentOf, contentRow, dayRow, deviceRow, feedbackStats, groupRow, incidentOf, iso, isoOrNull, kindRow, playStats } from '../../reports/map';
 import { kindLabel } from '../../reports/text';
 import { buildPeriodicWorkbook } from '../../reports/xlsx';
+import { quizReport } from './quiz-service';
 import { renderPeriodicHtml } from '../../reports/html';
 import { interactionSummary } from './interaction';
-import type { ArchiveEntry, FeedbackGroupBy, FeedbackReport, PeriodicReport, PlaysGroupBy, PlaysReport, RangeInfo, UptimeReport, UptimeRow } from '../../reports/types';
+import type { ArchiveEntry, FeedbackGroupBy, FeedbackReport, PeriodicReport, PlaysGroupBy, PlaysReport, QuizReport, RangeInfo, UptimeReport, UptimeRow } from '../../reports/types';
 
 export type DateRangeInput = { from: string; to: string };
 const KINDS = ['led', 'kiosk', 'speaker'] as const;
@@ -149,11 +150,16 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
       };
     },
 
+    /** The kiosk quiz over local dates, in total and per kiosk (optionally one kiosk). */
+    async quiz(input: DateRangeInput & { deviceId?: number }): Promise<QuizReport & RangeInfo> {
+      const r = rangeOf(input);
+      return { ...info(r, input.from, input.to), ...(await quizReport(deps.db, { ...r, ...(input.deviceId ? { deviceId: input.deviceId } : {}) })) };
+    },
     async periodic(p: Period): Promise<PeriodicReport> {
       if (!isValidPeriod(p)) throw new AppError(400, 'report_period_invalid', { period: p.period, index: p.index });
       const r = periodRange(cal, p);
       const label = periodLabel(p);
-      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime, asRun, interaction] = await Promise.all([
+      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime, asRun, interaction, quiz] = await Promise.all([
         reportRepo.totalPlays(deps.db, r.from, r.to),
         reportRepo.playsByKind(deps.db, r.from, r.to),
         reportRepo.deviceCountsByKind(deps.db, r.from, r.to),
@@ -166,6 +172,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         uptimeRows(r),
         asRunRepo.summary(deps.db, r.from, r.to),
         interactionSummary({ db: deps.db, from: r.from, to: r.to }),
+        quizReport(deps.db, r),
       ]);
       const incidents = alerts.map(incidentOf);
       return {
@@ -192,6 +199,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         uptime,
         asRun: asRun.map(toAsRunSummary),
         interaction,
+        quiz,
       };
     },
 

@@ -72,6 +72,8 @@ const REFUSALS: Partial<Record<ScheduleIssueCode, { status: 400 | 404 | 422; cod
   unknown_group: { status: 422, code: 'schedule_group_unknown' },
   unknown_device: { status: 422, code: 'schedule_device_unknown' },
   ad_not_led: { status: 422, code: 'schedule_ad_not_led' },
+  quiz_not_kiosk: { status: 422, code: 'schedule_quiz_not_kiosk' },
+  quiz_in_playlist: { status: 422, code: 'schedule_quiz_in_playlist' },
   speaker_overfull: { status: 422, code: 'schedule_speaker_too_long' },
   speaker_outside_slots: { status: 422, code: 'schedule_speaker_outside_slots' },
   speaker_window_outside_slot: { status: 422, code: 'schedule_speaker_window_outside_slot' },

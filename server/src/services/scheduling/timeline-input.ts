@@ -16,6 +16,7 @@ import type {
   TargetInput,
 } from '../../domain/schedule/index';
 import type { MediaRef } from '../../domain/schedule/protocol';
+import type { QuizVersionInput } from '../../domain/schedule/quiz';
 import { deviceRepo } from '../../repos/device-repo';
 import { groupRepo } from '../../repos/group-repo';
 import { playlistRepo } from '../../repos/playlist-repo';
@@ -30,6 +31,11 @@ export interface LoadedInputs {
   byAudience: Record<Audience, CompileInput>;
   versions: PlayableVersionRow[];
   scheduleRows: ScheduleRow[];
+  /**
+   * Quiz questions for kiosks: their schedules (kept out of `byAudience`, so nothing plays them as slides;
+   * still in `base`, so a change to them finds the kiosks it affects) and their approved versions.
+   */
+  quiz: { schedules: ScheduleInput[]; versions: QuizVersionInput[] };
 }
 
 export const mediaUrl = (sha256: string) => `/api/device/media/${sha256}`;
@@ -87,6 +93,24 @@ export function toVersionInput(v: PlayableVersionRow, audience: Audience): Conte
   return { ...base, sha256: sha256Hex(JSON.stringify(text)), kind: 'text', durationMs: v.duration_ms, media: [], text };
 }
 
+/** An approved quiz version as the quiz compiler takes it (its question is the version's body). */
+export function toQuizVersionInput(v: PlayableVersionRow): QuizVersionInput {
+  const f = v.fields;
+  return {
+    contentId: String(v.content_id),
+    versionId: String(v.version_id),
+    title: v.title,
+    question: v.body,
+    answers: Array.isArray(f.answers) ? f.answers.filter((a): a is string => typeof a === 'string') : [],
+    correctIndex: typeof f.correctIndex === 'number' ? f.correctIndex : -1,
+    explanation: typeof f.explanation === 'string' ? f.explanation : '',
+    articleUrl: typeof f.articleUrl === 'string' ? f.articleUrl : '',
+    state: 'approved',
+    validFrom: v.valid_from,
+    validTo: v.valid_to,
+  };
+}
+
 function toAlertInput(a: AlertRow): AlertInput {
   const id = `alert:${a.id}`;
   const text = { title: 'CẢNH BÁO KHẨN CẤP', body: a.text, style: 'led' as const };
@@ -107,7 +131,7 @@ function toAlertInput(a: AlertRow): AlertInput {
 const SCREEN_KINDS = new Set(['image', 'video', 'text']);
 
 export async function loadCompileInputs(q: Queryable, now: number): Promise<LoadedInputs> {
-  const [deviceRows, members, groups, playlists, scheduleRows, versions, alerts] = await Promise.all([
+  const [deviceRows, members, groups, playlists, scheduleRows, versions, alerts, quizIds] = await Promise.all([
     timelineRepo.compileDevices(q),
     deviceRepo.memberships(q),
     groupRepo.list(q),
@@ -115,6 +139,7 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
     scheduleRepo.listActive(q),
     timelineRepo.playableVersions(q),
     timelineRepo.activeAlerts(q, now),
+    timelineRepo.quizContentIds(q),
   ]);
   const groupSlots = new Map(groups.map((g) => [g.id, g.broadcast_slots]));
   const groupsOf = new Map<number, number[]>();
@@ -140,7 +165,13 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
       i.durationMs !== undefined ? { contentId: String(i.contentId), durationMs: i.durationMs } : { contentId: String(i.contentId) },
     ),
   }));
-  const live = versions.filter((v) => v.valid_to === null || v.valid_to > now);
+  const quizContent = new Set(quizIds);
+  const live = versions.filter((v) => (v.valid_to === null || v.valid_to > now) && v.content_kind !== 'quiz');
+  const liveQuiz = versions.filter((v) => (v.valid_to === null || v.valid_to > now) && v.content_kind === 'quiz');
+  const allSchedules = scheduleRows.map(toScheduleInput);
+  const isQuiz = (s: ScheduleInput) => 'contentId' in s.what && quizContent.has(Number(s.what.contentId));
+  // A malformed stored quiz version (it cannot be approved so, but rows can be edited by hand) is left out.
+  const quizVersions = liveQuiz.map(toQuizVersionInput).filter((v) => v.answers.length >= 2 && v.correctIndex >= 0 && v.correctIndex < v.answers.length);
   const screenContents = live.map((v) => toVersionInput(v, 'screen'));
   const speakerContents = live.map((v) => toVersionInput(v, 'speaker'));
 
@@ -153,18 +184,19 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
 
   const common = {
     playlists: playlistInputs,
-    schedules: scheduleRows.map(toScheduleInput),
+    schedules: allSchedules.filter((s) => !isQuiz(s)),
     alerts: alerts.map(toAlertInput),
     fallback,
     ...(jingle ? { jingleContentId: String(jingle.content_id) } : {}),
   };
   return {
-    base: { ...common, devices, contents: screenContents },
+    base: { ...common, schedules: allSchedules, devices, contents: screenContents },
     byAudience: {
       screen: { ...common, devices: devices.filter((d) => d.kind !== 'speaker'), contents: screenContents },
       speaker: { ...common, devices: devices.filter((d) => d.kind === 'speaker'), contents: speakerContents },
     },
     versions,
     scheduleRows,
+    quiz: { schedules: allSchedules.filter(isQuiz), versions: quizVersions },
   };
 }

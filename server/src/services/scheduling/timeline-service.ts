@@ -15,9 +15,11 @@ import {
   createCompileCache,
   type Change,
   type CompileOptions,
+  type DeviceInput,
   type TargetInput,
 } from '../../domain/schedule/index';
-import { whatPlaysAt, type DeviceTimeline, type PlayingNow } from '../../domain/schedule/protocol';
+import { compileQuiz } from '../../domain/schedule/quiz';
+import { versionWithQuiz, whatPlaysAt, type DeviceTimeline, type PlayingNow, type QuizQuestion } from '../../domain/schedule/protocol';
 import { timelineBody, type SharedPart } from '../../repos/timeline-body';
 import { DAY_MS, HOUR_MS, ZoneCalendar } from '../../domain/schedule/zone';
 import { deviceRepo } from '../../repos/device-repo';
@@ -47,6 +49,13 @@ const SHARED_CACHE_SIZE = 64;
  */
 const ALERT_RECOMPILE_DELAY_MS = 250;
 
+/** A kiosk's timeline with its quiz questions; the version then covers them (devices without questions keep theirs). */
+/** What devices on one version share: segments, media and (kiosks) quiz questions. */
+const sharedOf = (p: SharedPart): SharedPart => (p.quiz ? { segments: p.segments, media: p.media, quiz: p.quiz } : { segments: p.segments, media: p.media });
+
+const withQuiz = (tl: DeviceTimeline, quiz: QuizQuestion[]): DeviceTimeline =>
+  quiz.length === 0 ? tl : { ...tl, quiz, version: versionWithQuiz(tl.version, quiz) };
+
 export type TimelineServiceDeps = { db: Db; clock: () => number; tz: string; horizonDays: number; bus: EventBus; log?: Logger };
 
 export function createTimelineService(deps: TimelineServiceDeps) {
@@ -65,17 +74,20 @@ export function createTimelineService(deps: TimelineServiceDeps) {
   };
 
   /** Device kinds by id, once per loaded inputs (a find() per device made a 10,000-device recompile quadratic). */
-  const kinds = new WeakMap<LoadedInputs, Map<string, string>>();
-  const kindOf = (inputs: LoadedInputs, id: string) => {
+  const kinds = new WeakMap<LoadedInputs, Map<string, DeviceInput>>();
+  const deviceOf = (inputs: LoadedInputs, id: string) => {
     let m = kinds.get(inputs);
-    if (!m) kinds.set(inputs, (m = new Map(inputs.base.devices.map((d) => [d.id, d.kind]))));
+    if (!m) kinds.set(inputs, (m = new Map(inputs.base.devices.map((d) => [d.id, d]))));
     return m.get(id);
   };
+  const kindOf = (inputs: LoadedInputs, id: string) => deviceOf(inputs, id)?.kind;
 
-  const compileOne = (inputs: LoadedInputs, id: string, opts: CompileOptions, cache = createCompileCache()) => {
+  const compileOne = (inputs: LoadedInputs, id: string, opts: CompileOptions, cache = createCompileCache()): DeviceTimeline | null => {
     const kind = kindOf(inputs, id);
     if (!kind) return null;
-    return compileDevice(inputs.byAudience[kind === 'speaker' ? 'speaker' : 'screen'], id, opts, cache);
+    const tl = compileDevice(inputs.byAudience[kind === 'speaker' ? 'speaker' : 'screen'], id, opts, cache);
+    if (!tl || kind !== 'kiosk') return tl;
+    return withQuiz(tl, compileQuiz(deviceOf(inputs, id)!, inputs.quiz.schedules, inputs.quiz.versions, opts));
   };
 
   /** Parsed blobs of recent versions: a connect storm of thousands of devices on one version parses it once. */
@@ -134,7 +146,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
         await timelineRepo.deleteUnusedBlobs(tx);
       });
       // The compiled arrays themselves: the hub then finds its cached frame for them when devices connect.
-      for (const { tl } of groups.values()) remember(tl.version, { segments: tl.segments, media: tl.media });
+      for (const { tl } of groups.values()) remember(tl.version, sharedOf(tl));
     }
     for (const { id, tl } of changed) await deps.bus.emit('timeline.changed', { deviceId: id, version: tl.version, timeline: tl });
     return { compiled: ids.length, changed: changed.map((c) => c.id) };
@@ -196,7 +208,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
       const row = await timelineRepo.getMeta(deps.db, deviceId);
       const part = row && (await sharedPart(row.version));
       if (!row || !part) return null;
-      return { deviceId: String(deviceId), from: row.from_ms, to: row.to_ms, version: row.version, segments: part.segments, media: part.media };
+      return { deviceId: String(deviceId), from: row.from_ms, to: row.to_ms, version: row.version, ...sharedOf(part) };
     },
 
     async getMeta(deviceId: number) {

@@ -17,7 +17,7 @@ import bulk from '../BulkSubmit/style.module.css';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
-const KINDS: ContentKind[] = ['message', 'clip', 'ad'];
+const KINDS: ContentKind[] = ['message', 'clip', 'ad', 'quiz'];
 const STATES: ContentState[] = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn', 'expired'];
 const VALIDITIES: Validity[] = ['current', 'upcoming', 'ended', 'always'];
 
@@ -28,7 +28,7 @@ function Thumb({ item }: { item: Content }) {
   if (media?.thumbnailUrl) return <img class={styles.thumb} src={media.thumbnailUrl} alt="" loading="lazy" />;
   return (
     <span class={styles.icon} role="img" aria-label={item.kind === 'message' ? t('content.messageIcon') : t(`kind.${item.kind}`)}>
-      {item.kind === 'message' ? 'Aa' : item.kind === 'ad' ? 'QC' : '▶'}
+      {item.kind === 'message' ? 'Aa' : item.kind === 'ad' ? 'QC' : item.kind === 'quiz' ? '?' : '▶'}
     </span>
   );
 }
@@ -151,6 +151,9 @@ export function ContentLibrary() {
             </a>
             <a href="/content/upload" class={controls.button} data-testid="open-upload">
               {t('content.upload')}
+            </a>
+            <a href="/content/new-quiz" class={controls.button} data-testid="new-quiz">
+              {t('quiz.newButton')}
             </a>
           </>
         )

@@ -21,7 +21,7 @@ interface Stored {
 
 export function UploadPage() {
   const [stored, setStored] = useState<Stored[]>([]);
-  const [making, setMaking] = useState<{ item: Stored; kind: Exclude<ContentKind, 'message'> } | null>(null);
+  const [making, setMaking] = useState<{ item: Stored; kind: Exclude<ContentKind, 'message' | 'quiz'> } | null>(null);
   // The item made from each stored file (by sha256), so "Gửi duyệt ngay" makes no second one.
   const [made, setMade] = useState<Map<string, Content>>(new Map());
   const [preparing, setPreparing] = useState(false);

@@ -1,16 +1,17 @@
 // The reports screen: proof of play (per content, device, group, day or kind) with a chart, device uptime,
-// kiosk feedback (ratings over time, topics, comments), and the periodic report. Every table exports CSV
+// kiosk feedback (ratings over time, topics, comments), the kiosk quiz, and the periodic report. Every table exports CSV
 // (what is shown, in the browser) and the server's full CSV is one link away.
 import { useState } from 'preact/hooks';
 import { lang } from '../../../lib/i18n';
 import { addDays, localDate } from '../../../lib/local-day';
 import { reportsText } from '../../../lib/messages/reports';
 import { can as canDo } from '../../../lib/permissions';
-import { feedbackReport, playsReport, uptimeReport, type DateRange, type PlaysGroupBy } from '../../../lib/reports-api';
+import { feedbackReport, playsReport, quizReport, uptimeReport, type DateRange, type PlaysGroupBy } from '../../../lib/reports-api';
 import { session } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { Field } from '../../../components/Field/index';
 import { PeriodicReportPanel } from '../PeriodicReportPanel/index';
+import { QuizSection } from '../QuizSection/index';
 import controls from '../../../components/controls.module.css';
 import { reportNumbers } from './columns';
 import { PlaysSection } from './plays';
@@ -25,6 +26,7 @@ export function ReportsScreen() {
   const plays = useResource(() => playsReport(range, groupBy), [range.from, range.to, groupBy]);
   const uptime = useResource(() => uptimeReport(range), [range.from, range.to]);
   const feedback = useResource(() => feedbackReport(range, 'day'), [range.from, range.to]);
+  const quiz = useResource(() => quizReport(range), [range.from, range.to]);
   const num = reportNumbers(l);
   const canGenerate = canDo(session.value?.user.roles ?? [], 'reports.generate');
 
@@ -34,6 +36,7 @@ export function ReportsScreen() {
       <PlaysSection plays={plays} range={range} groupBy={groupBy} onGroupBy={setGroupBy} num={num} />
       <UptimeSection uptime={uptime} range={range} num={num} l={l} />
       <FeedbackSection feedback={feedback} range={range} num={num} />
+      <QuizSection quiz={quiz} />
       <section class={controls.section} aria-labelledby="rep-periodic">
         <h2 id="rep-periodic" class={controls.heading}>
           {t('periodic.title')}

@@ -25,7 +25,7 @@ export function isMostlyUpperCase(text: string): boolean {
 
 export const allCapsRule = wholeFieldRule(
   'text.all_caps',
-  ['message', 'clip'],
+  ['message', 'clip', 'quiz'],
   (text, ctx) => caseCounts(text).cased >= ctx.settings.minLettersForCapsCheck && isMostlyUpperCase(text),
   {
     vi: 'Nội dung viết toàn chữ in hoa khó đọc: hãy viết hoa đúng quy tắc chính tả.',

@@ -18,7 +18,7 @@ function lacksDiacritics(text: string, minWords: number): boolean {
 
 export const missingDiacriticsRule = wholeFieldRule(
   'text.missing_diacritics',
-  ['message', 'clip'],
+  ['message', 'clip', 'quiz'],
   (text, ctx) => lacksDiacritics(text, ctx.settings.minWordsForDiacriticCheck),
   {
     vi: 'Nội dung tiếng Việt được gõ không dấu: hãy gõ có dấu để dễ đọc và đọc đúng khi phát thanh.',

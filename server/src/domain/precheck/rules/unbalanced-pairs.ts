@@ -75,7 +75,7 @@ function finding(field: TextField, { at, ch, kind }: Mark): Finding {
 
 export const unbalancedPairsRule: PrecheckRule = {
   id: RULE_ID,
-  appliesTo: ['message', 'ad', 'clip'],
+  appliesTo: ['message', 'ad', 'clip', 'quiz'],
   check(input) {
     return textFieldsOf(input).flatMap(([field, text]) => unbalancedMarks(text).map((m) => finding(field, m)));
   },
