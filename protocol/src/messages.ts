@@ -3,6 +3,7 @@
 // every player has moved. Pure: no I/O, no clock. The plain types, names and limits are in core/messages.ts
 // (zod-free, for the player); the schemas are checked against them below. See protocol/README.md.
 import { z } from 'zod';
+import { REPORT_CATEGORIES, REPORT_DESCRIPTION_MAX, REPORT_LINK_MAX, REPORT_LINK_PATTERN, REPORT_PLATFORMS } from './core/citizen-report';
 import { ALERT_ACTIONS, ALERT_SEVERITIES, ERROR_CODES, MAX_DEVICE_MESSAGE_BYTES, MAX_PLAYS_PER_BATCH, PLAY_RESULTS } from './core/messages';
 import type * as M from './core/messages';
 import type { Expect, Same } from './same-shape';
@@ -90,6 +91,10 @@ export const ConsentSchema = z
   .object({ given: z.literal(true), at: epochMs, retentionDays: z.number().int().min(1).max(3650) })
   .strict();
 
+/** Only with consent (Nghị định/Luật bảo vệ dữ liệu cá nhân 91/2025): never sent without it. */
+const phone = z.string().regex(/^\+?[0-9 .-]{8,20}$/, 'phone must be 8–20 digits');
+const phoneNeedsConsent = (f: { phone?: string; consent?: unknown }) => f.phone === undefined || f.consent !== undefined;
+
 export const FeedbackSchema = z
   .object({
     type: z.literal('feedback.v1'),
@@ -97,19 +102,41 @@ export const FeedbackSchema = z
     rating: z.number().int().min(1).max(5),
     topic: z.string().min(1).max(100),
     comment: str(1000).optional(),
-    /** Only with consent (Nghị định/Luật bảo vệ dữ liệu cá nhân 91/2025): never sent without it. */
-    phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/, 'phone must be 8–20 digits').optional(),
+    phone: phone.optional(),
     consent: ConsentSchema.optional(),
     createdAt: epochMs,
   })
   .strict()
-  .refine((f) => f.phone === undefined || f.consent !== undefined, { message: 'phone requires consent', path: ['phone'] });
+  .refine(phoneNeedsConsent, { message: 'phone requires consent', path: ['phone'] });
+
+export const CitizenReportSchema = z
+  .object({
+    type: z.literal('citizen-report.v1'),
+    eventId: uuid,
+    category: z.enum(REPORT_CATEGORIES),
+    platform: z.enum(REPORT_PLATFORMS).optional(),
+    link: z.string().max(REPORT_LINK_MAX).regex(REPORT_LINK_PATTERN, 'link must be an http(s) address without spaces').optional(),
+    description: z.string().min(1).max(REPORT_DESCRIPTION_MAX),
+    phone: phone.optional(),
+    consent: ConsentSchema.optional(),
+    createdAt: epochMs,
+  })
+  .strict()
+  .refine((r) => r.platform !== undefined || r.link !== undefined, { message: 'say where it was seen (platform or link)', path: ['platform'] })
+  .refine(phoneNeedsConsent, { message: 'phone requires consent', path: ['phone'] });
 
 export const AckSchema = z
   .object({ type: z.literal('ack.v1'), of: z.enum(['alert', 'command']), id, action: z.enum(ALERT_ACTIONS).optional() })
   .strict();
 
-export const DeviceToServerSchema = z.discriminatedUnion('type', [HelloSchema, HeartbeatSchema, PlaysSchema, FeedbackSchema, AckSchema]);
+export const DeviceToServerSchema = z.discriminatedUnion('type', [
+  HelloSchema,
+  HeartbeatSchema,
+  PlaysSchema,
+  FeedbackSchema,
+  CitizenReportSchema,
+  AckSchema,
+]);
 
 // ---------------------------------------------------------------- server → device
 
@@ -163,6 +190,8 @@ export const ErrorMessageSchema = z.object({
 export const PlaysAckSchema = z.object({ type: z.literal('plays.ack.v1'), eventIds: z.array(z.string()).max(MAX_PLAYS_PER_BATCH) });
 /** Sent only after the feedback is committed. */
 export const FeedbackAckSchema = z.object({ type: z.literal('feedback.ack.v1'), eventId: z.string() });
+/** Sent only after the citizen's report is committed. */
+export const CitizenReportAckSchema = z.object({ type: z.literal('citizen-report.ack.v1'), eventId: z.string() });
 
 export const ServerToDeviceSchema = z.discriminatedUnion('type', [
   TimelineMessageSchema,
@@ -172,6 +201,7 @@ export const ServerToDeviceSchema = z.discriminatedUnion('type', [
   ErrorMessageSchema,
   PlaysAckSchema,
   FeedbackAckSchema,
+  CitizenReportAckSchema,
 ]);
 
 // ---------------------------------------------------------------- server → dashboard (/ws/dashboard)
@@ -239,6 +269,7 @@ type _SchemasMatchTypes = [
   Expect<Same<z.infer<typeof PlayRecordSchema>, M.PlayRecord>>,
   Expect<Same<z.infer<typeof PlaysSchema>, M.Plays>>,
   Expect<Same<z.infer<typeof FeedbackSchema>, M.Feedback>>,
+  Expect<Same<z.infer<typeof CitizenReportSchema>, M.CitizenReport>>,
   Expect<Same<z.infer<typeof AckSchema>, M.Ack>>,
   Expect<Same<z.infer<typeof DeviceToServerSchema>, M.DeviceToServer>>,
   Expect<Same<z.infer<typeof TimelineMessageSchema>, M.TimelineMessage>>,
@@ -250,6 +281,7 @@ type _SchemasMatchTypes = [
   Expect<Same<z.infer<typeof ErrorMessageSchema>, M.ErrorMessage>>,
   Expect<Same<z.infer<typeof PlaysAckSchema>, M.PlaysAck>>,
   Expect<Same<z.infer<typeof FeedbackAckSchema>, M.FeedbackAck>>,
+  Expect<Same<z.infer<typeof CitizenReportAckSchema>, M.CitizenReportAck>>,
   Expect<Same<z.infer<typeof ServerToDeviceSchema>, M.ServerToDevice>>,
   Expect<Same<z.infer<typeof DeviceStatusMessageSchema>, M.DeviceStatusMessage>>,
   Expect<Same<z.infer<typeof AlertAckMessageSchema>, M.AlertAckMessage>>,

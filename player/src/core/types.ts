@@ -9,6 +9,9 @@ import type { NowPlaying } from '../schedule/scheduler';
 
 export type DeviceKind = 'led' | 'kiosk' | 'speaker'; // màn hình LED, kiosk, loa truyền thanh
 export type FeedbackMessage = Extract<DeviceToServer, { type: 'feedback.v1' }>;
+export type CitizenReportMessage = Extract<DeviceToServer, { type: 'citizen-report.v1' }>;
+/** What a kiosk's form outbox holds: feedback (Góp ý) and citizens' reports (Phản ánh), in one queue. */
+export type KioskMessage = FeedbackMessage | CitizenReportMessage;
 
 export interface CoreState {
   now: NowPlaying | null;
@@ -30,7 +33,7 @@ export interface CoreDeps {
   syncClock(serverTime: number, localAt: number): number;
   send(message: DeviceToServer): boolean;
   playsStore: QueueStore<PlayRecord>;
-  feedbackStore: QueueStore<FeedbackMessage>;
+  feedbackStore: QueueStore<KioskMessage>;
   media: MediaSync;
   uuid(): string;
   reload(): void;
@@ -57,6 +60,8 @@ export interface PlayerCore {
   /** A media file was verified and stored: items waiting for it may show now. */
   mediaReady(): void;
   submitFeedback(feedback: Omit<FeedbackMessage, 'type' | 'eventId' | 'createdAt'>): Promise<void>;
+  /** Queues a citizen's report; it goes out like feedback, and stays until the server acknowledges it. */
+  submitCitizenReport(report: Omit<CitizenReportMessage, 'type' | 'eventId' | 'createdAt'>): Promise<void>;
   heartbeat(): Promise<Heartbeat>;
   error(message: string): void;
   stop(): void;

@@ -23,6 +23,7 @@ const CHECKS: Record<ServerToDevice['type'], (m: Record<string, unknown>, device
   'error.v1': (m) => isStr(m.code),
   'plays.ack.v1': (m) => Array.isArray(m.eventIds) && m.eventIds.every(isStr),
   'feedback.ack.v1': (m) => isStr(m.eventId),
+  'citizen-report.ack.v1': (m) => isStr(m.eventId),
 };
 
 /** `deviceId`: this player's own id, which a timeline is unpacked for (it is not on the wire). */

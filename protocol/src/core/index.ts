@@ -10,4 +10,5 @@ export * from './clock';
 export * from './targeting';
 export * from './roles';
 export * from './csv';
+export * from './citizen-report';
 export * from './web-storage';

@@ -1,4 +1,4 @@
-// A paired player: the stage, plus what the device kind adds — the feedback form on a kiosk, the alert
+// A paired player: the stage, plus what the device kind adds — the feedback and report forms on a kiosk, the alert
 // banner on screens, the alert voice on loudspeakers — and the identify overlay.
 import { useState } from 'preact/hooks';
 import type { Runtime } from '../../lib/runtime';
@@ -6,6 +6,7 @@ import { strings } from '../../lib/strings';
 import { useCoreState } from '../../lib/use-core';
 import { AlertBanner } from '../AlertBanner';
 import { AlertSpeaker } from '../AlertSpeaker';
+import { CitizenReport } from '../CitizenReport';
 import { FeedbackForm } from '../FeedbackForm';
 import { IdentifyOverlay } from '../IdentifyOverlay';
 import { Stage } from '../Stage';
@@ -15,18 +16,35 @@ export function Player({ runtime }: { runtime: Runtime }) {
   const { core, urls, kind, clock } = runtime;
   const state = useCoreState(core);
   const [feedback, setFeedback] = useState(false);
+  const [report, setReport] = useState(false);
   const kiosk = kind === 'kiosk';
+  const idle = kiosk && !feedback && !report && !state.alert;
   return (
     <div
       class={styles.root}
       data-online={state.online ? 'true' : 'false'}
-      onPointerDown={kiosk && !feedback && !state.alert ? () => setFeedback(true) : undefined}
+      onPointerDown={idle ? () => setFeedback(true) : undefined}
     >
       <Stage core={core} urls={urls} kind={kind} />
-      {kiosk && !feedback && !state.alert && (
+      {idle && (
         <button type="button" class={styles.open} data-testid="feedback-open" onClick={() => setFeedback(true)}>
           {strings.feedbackOpen} <span lang="en">· {strings.feedbackOpenEn}</span>
         </button>
+      )}
+      {idle && (
+        <button
+          type="button"
+          class={`${styles.open} ${styles.report}`}
+          data-testid="report-open"
+          // The touch must open this form, not the feedback form that any other touch opens.
+          onPointerDown={(e) => e.stopPropagation()}
+          onClick={() => setReport(true)}
+        >
+          {strings.reportOpen} <span lang="en">· {strings.reportOpenEn}</span>
+        </button>
+      )}
+      {kiosk && report && !state.alert && (
+        <CitizenReport now={clock.now} submit={(r) => core.submitCitizenReport(r)} close={() => setReport(false)} />
       )}
       {kiosk && feedback && !state.alert && (
         <FeedbackForm now={clock.now} submit={(f) => core.submitFeedback(f)} close={() => setFeedback(false)} />
