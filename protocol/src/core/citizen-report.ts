@@ -16,7 +16,7 @@ export const REPORT_LINK_MAX = 400;
  * A link typed in: http(s), no spaces, quotes, angle brackets or control characters. It is stored and shown
  * as text only and never followed by the server or made clickable.
  */
-export const REPORT_LINK_PATTERN = /^https?:\/\/[^\s"'<>\\\u0000-\u001f\u007f]{1,390}$/i;
+export const REPORT_LINK_PATTERN = /^https?:\/\/[^\s"'<>\\\p{Cc}]{1,390}$/iu;
 
 /** mới → đang xử lý → đã chuyển (công an phường) → đã đóng. */
 export const CASE_STATUSES = ['new', 'handling', 'forwarded', 'closed'] as const;
