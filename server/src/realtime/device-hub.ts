@@ -1,6 +1,6 @@
 // The device side of the realtime hub (/ws/device): one live connection per device, the connect sequence
 // (time → timeline → cancels of alerts it still holds → active alerts), timeline pushes only when the version changed, alert fan-out, commands,
-// pings that find dead connections, and dispatch of what players send (heartbeat, plays, feedback, acks).
+// pings that find dead connections, and dispatch of what players send (heartbeat, plays, feedback, citizens' reports, acks).
 // Timeline, alert, command and access changes reach it as event bus events.
 import { randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
@@ -11,6 +11,7 @@ import type { EventBus } from '../services/event-bus';
 import type { AlertService } from '../services/alerts/alert-service';
 import type { PlayService } from '../services/reports/play-service';
 import type { FeedbackService } from '../services/reports/feedback-service';
+import type { CaseService } from '../services/cases/case-service';
 import type { Presence } from './presence';
 import { handleDeviceMessage, type DeviceConn } from './device-messages';
 
@@ -48,6 +49,7 @@ export type DeviceHubDeps = {
   alerts: AlertService;
   plays: PlayService;
   feedback: FeedbackService;
+  cases: Pick<CaseService, 'ingest'>;
   presence: Presence;
   pingIntervalMs?: number;
 };

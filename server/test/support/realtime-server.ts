@@ -23,6 +23,7 @@ export const createRealtimeFor = (t: TestCtx, options: RealtimeDeps['options']) 
     alerts: t.alerts,
     plays: t.plays,
     feedback: t.feedback,
+    cases: t.cases,
     options,
   });
 
