@@ -52,6 +52,8 @@ import { alertRoutes } from './routes/alerts';
 import { deviceApiRoutes } from './routes/device-api';
 import { playRoutes } from './routes/plays';
 import { feedbackRoutes } from './routes/feedback';
+import { caseRoutes } from './routes/cases';
+import type { CaseService } from './services/cases/case-service';
 
 export type AppDeps = {
   db: Db;
@@ -76,6 +78,7 @@ export type AppDeps = {
   cap: CapService;
   plays: PlayService;
   feedback: FeedbackService;
+  cases: CaseService;
   deviceMedia: DeviceMediaService;
   commands: DeviceCommandService;
   calendarLinks: CalendarLinkService;
@@ -109,7 +112,8 @@ export function createApi(deps: AppDeps) {
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))
     .route('/device', deviceApiRoutes({ deviceMedia: deps.deviceMedia, hook }))
     .route('/plays', playRoutes({ plays: deps.plays, hook }))
-    .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }));
+    .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }))
+    .route('/cases', caseRoutes({ cases: deps.cases, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -94,6 +94,10 @@ export const MATRIX: Record<string, Expect> = {
   'POST /api/alerts/:id/cancel': ['editor', 'reviewer', 'admin'],
   'GET /api/plays': ALL,
   'GET /api/feedback': ALL,
+  // Citizens' reports (phản ánh): the police (viewer) read only cases forwarded to them, nothing else.
+  'GET /api/cases': ['reviewer', 'admin', 'viewer'],
+  'GET /api/cases/:id': ['reviewer', 'admin', 'viewer'],
+  'POST /api/cases/:id/transitions': ['reviewer'],
   'GET /api/device/me': 'device',
   'GET /api/device/media/:sha256': 'device',
 };
