@@ -14,6 +14,7 @@ describe('visibleScreens', () => {
       'devices',
       'alerts',
       'reports',
+      'cases',
       'users',
       'audit',
     ]);
