@@ -113,7 +113,7 @@ export function createApi(deps: AppDeps) {
     .route('/device', deviceApiRoutes({ deviceMedia: deps.deviceMedia, hook }))
     .route('/plays', playRoutes({ plays: deps.plays, hook }))
     .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }))
-    .route('/cases', caseRoutes({ cases: deps.cases, hook }));
+    .route('/cases', caseRoutes({ cases: deps.cases, reports: deps.reports, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -64,6 +64,11 @@ ${table(`${r.incidents.count} cảnh báo đã phát, ${r.incidents.acknowledged
 <section><h2>7. Tình trạng hoạt động của thiết bị</h2>
 ${table('Thời gian kết nối so với giờ hoạt động', t.uptime, cal, 'Chưa có thiết bị.')}
 </section>
+<section><h2>8. Phản ánh của người dân (vi phạm Bộ Quy tắc, tin giả)</h2>
+${table('Các chỉ tiêu phản ánh', t.casesSummary, cal)}
+${table('Theo loại phản ánh', t.casesByCategory, cal)}
+${table('Theo kết quả xử lý (phản ánh đã đóng trong kỳ)', t.casesByOutcome, cal)}
+</section>
 </main>
 <footer><p>Báo cáo do hệ thống bantin lập tự động.</p></footer>
 </body>

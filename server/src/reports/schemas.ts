@@ -1,6 +1,7 @@
 // zod schemas of the report API: the query/body validation and the documented response shapes (OpenAPI).
 import { z } from '@hono/zod-openapi';
 import { parseDate } from '../domain/schedule/zone';
+import { CASE_OUTCOMES, REPORT_CATEGORIES } from '@bantin/protocol/core';
 import { MAX_RANGE_DAYS } from './period';
 
 const date = (name: string) =>
@@ -140,6 +141,17 @@ export const FeedbackReportSchema = z
   })
   .openapi('FeedbackReport');
 
+const count = <K extends string>(keys: readonly [K, ...K[]]) => z.object(Object.fromEntries(keys.map((k) => [k, n])) as Record<K, typeof n>);
+/** Citizens' reports of a period: received by category, closed by outcome, median hours to close. */
+export const CaseIndicatorsSchema = z
+  .object({
+    received: n,
+    byCategory: count(REPORT_CATEGORIES),
+    byOutcome: count(CASE_OUTCOMES),
+    medianHoursToClose: z.number().nullable(),
+  })
+  .openapi('CaseIndicators');
+
 export const PeriodicReportSchema = z
   .object({
     period: z.object({
@@ -191,8 +203,10 @@ export const PeriodicReportSchema = z
       ),
     }),
     uptime: z.array(UptimeRowSchema),
+    cases: CaseIndicatorsSchema,
   })
   .openapi('PeriodicReport');
+export const CasesReportSchema = CaseIndicatorsSchema.extend({ period: PeriodicReportSchema.shape.period }).openapi('CasesReport');
 
 export const ArchiveEntrySchema = z
   .object({

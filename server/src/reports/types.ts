@@ -1,5 +1,6 @@
 // The shapes the report API answers with (mapped from repo rows by the report service).
 import type { PeriodKind } from './period';
+import type { CaseIndicators } from '../services/cases/indicators';
 
 /** Plays and airtime of a set of plays, split by result. Durations in whole seconds. */
 export type PlayStats = {
@@ -108,7 +109,10 @@ export type PeriodicReport = {
   feedback: { totals: FeedbackStats; topics: (FeedbackStats & { topic: string })[]; comments: FeedbackComment[] };
   incidents: { count: number; acknowledged: number; alerts: Incident[] };
   uptime: UptimeRow[];
+  /** Citizens' reports (phản ánh) received and cases closed in the period. */
+  cases: CaseIndicators;
 };
+export type CasesReport = { period: PeriodicReport['period'] } & CaseIndicators;
 
 export type ArchiveEntry = {
   id: number;

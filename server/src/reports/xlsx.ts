@@ -15,6 +15,7 @@ export const SHEET_NAMES = {
   feedback: 'Góp ý',
   incidents: 'Cảnh báo khẩn',
   uptime: 'Thiết bị',
+  cases: 'Phản ánh',
 } as const;
 
 const DATE_FMT = 'dd/mm/yyyy hh:mm';
@@ -73,5 +74,17 @@ export async function buildPeriodicWorkbook(report: PeriodicReport, cal: ZoneCal
       addTable(ws, t.comments, cal);
     }
   }
+  // Citizens' reports: the headline figures, then by category and by outcome, one under the other.
+  const cases = wb.addWorksheet(SHEET_NAMES.cases);
+  addTable(cases, t.casesSummary, cal);
+  for (const [title, table] of [
+    ['Theo loại phản ánh', t.casesByCategory],
+    ['Theo kết quả xử lý (phản ánh đã đóng trong kỳ)', t.casesByOutcome],
+  ] as const) {
+    cases.addRow([]);
+    cases.addRow([title]).font = { bold: true };
+    addTable(cases, table, cal);
+  }
+  cases.getColumn(1).width = 45;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -16,6 +16,8 @@ import { epochOf, eventLogQuery } from '../http/event-log-query';
 import { defineRoute, errorResponses, jsonBody, jsonOk, problemResponse, text } from '../http/route';
 import type { HookFn } from '../http/validation';
 import type { CaseService } from '../services/cases/case-service';
+import type { ReportService } from '../services/reports/report-service';
+import { CasesReportSchema, PeriodicFileQuery } from '../reports/schemas';
 
 const Case = z
   .object({
@@ -58,6 +60,15 @@ const list = defineRoute(CASE_READERS, {
   request: { query: ListQuery },
   responses: { 200: jsonOk(z.object({ cases: z.array(Case) })), ...errorResponses },
 });
+const indicators = defineRoute('authenticated', {
+  method: 'get',
+  path: '/indicators',
+  tags: ['cases'],
+  summary: "Citizens' reports of a month or quarter / Chỉ số phản ánh theo kỳ",
+  description: 'Received by category, closed by outcome, median hours from receipt to closing. Counts only, no personal data.',
+  request: { query: PeriodicFileQuery },
+  responses: { 200: jsonOk(CasesReportSchema, 'The case indicators'), ...errorResponses },
+});
 const get = defineRoute(CASE_READERS, {
   method: 'get',
   path: '/{id}',
@@ -80,13 +91,15 @@ const transition = defineRoute(PERMISSIONS['cases.handle'], {
   },
 });
 
-export function caseRoutes(deps: { cases: CaseService; hook: HookFn }) {
+export function caseRoutes(deps: { cases: CaseService; reports: Pick<ReportService, 'cases'>; hook: HookFn }) {
   return new OpenAPIHono<AppEnv>({ defaultHook: deps.hook })
     .openapi(list, async (c) => {
       const q = c.req.valid('query');
       const filter = { status: q.status, category: q.category, deviceId: q.deviceId, from: epochOf(q.from), to: epochOf(q.to), limit: q.limit };
       return c.json({ cases: await deps.cases.list(c.var.user!, filter) }, 200);
     })
+    // Before /{id}, which would take "indicators" for an id.
+    .openapi(indicators, async (c) => c.json(await deps.reports.cases(c.req.valid('query')), 200))
     .openapi(get, async (c) => c.json(await deps.cases.get(c.var.user!, c.req.valid('param').id), 200))
     .openapi(transition, async (c) => c.json(await deps.cases.transition(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
 }
