@@ -3,7 +3,6 @@
 // offline play: the server stops, the player plays on by its stored timeline, and the proof of play queued
 // meanwhile reaches the restarted server exactly once.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { whatPlaysAt, type DeviceTimeline } from '@bantin/protocol';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
+import { freePort, queuedEventIds } from './story-helpers';
 
 /** A non-loopback IPv4 of this machine: a page served there is not a secure context. */
 const LAN_IP = Object.values(networkInterfaces())
@@ -32,16 +32,6 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, time
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function pair(page: Page, staff: Staff, device: Record<string, unknown>): Promise<number> {
   const code = page.getByTestId('pairing-code');
@@ -53,23 +43,7 @@ async function pair(page: Page, staff: Staff, device: Record<string, unknown>): 
 }
 
 /** Event ids of the proof-of-play records waiting in the player's IndexedDB queue. */
-function queuedPlays(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('bantin-player');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('plays', 'readonly').objectStore('plays').getAllKeys();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result.map(String));
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
+const queuedPlays = (page: Page) => queuedEventIds(page, 'plays');
 
 /** Waits until the page has shown the uploaded image (decoded), the video (advancing) and the text slide. */
 async function playsImageVideoText(page: Page): Promise<void> {

@@ -1,6 +1,7 @@
 // Small helpers for the main-story e2e test: staff signed in through the real login page, API calls made
 // with that same browser session (its cookie and CSRF token), polling, and the ward's calendar day.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from './harness';
@@ -130,6 +131,38 @@ export async function signInThroughLoginPage(
   await page.getByTestId('login-submit').click();
   await page.getByTestId('shell').waitFor();
   return { context, page };
+}
+
+/** A free loopback port, for a server that must come back on the same address after a stop. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Event ids waiting in one of the player's IndexedDB queues (`plays`, or `feedback`: the kiosk form outbox). */
+export function queuedEventIds(page: Page, store: 'plays' | 'feedback'): Promise<string[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('bantin-player');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAllKeys();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result.map(String));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
 }
 
 /** Clicks a link of the dashboard's navigation by its exact visible name. */

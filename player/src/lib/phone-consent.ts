@@ -10,7 +10,11 @@ export interface ConsentedPhone {
 
 const PHONE = /^\+?[0-9 .-]{8,20}$/;
 
-export function validatePhone(raw: string, consent: boolean, now: number): { ok: true; value: ConsentedPhone } | { ok: false; error: string } {
+export function validatePhone(
+  raw: string,
+  consent: boolean,
+  now: number,
+): { ok: true; value: ConsentedPhone } | { ok: false; error: string } {
   const phone = raw.trim();
   if (!phone) return { ok: true, value: {} };
   if (!PHONE.test(phone)) return { ok: false, error: strings.phoneInvalidVi };

@@ -49,7 +49,9 @@ describe('citizen-report.v1', () => {
     await again.next('time.v1');
     again.send({ ...r, eventId: r.eventId.toUpperCase() });
     await again.next('citizen-report.ack.v1');
-    expect(await rows(d.id)).toEqual([{ event_id: r.eventId, phone: null, retain_until: null, status: 'new', link: 'https://example.vn/bai?id=1' }]);
+    expect(await rows(d.id)).toEqual([
+      { event_id: r.eventId, phone: null, retain_until: null, status: 'new', link: 'https://example.vn/bai?id=1' },
+    ]);
     again.close();
   });
 
@@ -130,7 +132,9 @@ describe('citizen-report.v1', () => {
       [null, 'new'],
       [null, 'new'],
     ]);
-    const audit = await s.db.get<{ summary: string }>("SELECT summary FROM audit_log WHERE action = 'retention.purge' ORDER BY seq DESC LIMIT 1");
+    const audit = await s.db.get<{ summary: string }>(
+      "SELECT summary FROM audit_log WHERE action = 'retention.purge' ORDER BY seq DESC LIMIT 1",
+    );
     expect(JSON.parse(audit!.summary)).toMatchObject({ reportPhones: 1 });
     c.close();
   });

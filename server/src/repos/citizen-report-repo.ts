@@ -23,7 +23,10 @@ export type CitizenReportRow = {
   closed_at: number | null;
   updated_at: number;
 };
-export type NewCitizenReport = Omit<CitizenReportRow, 'id' | 'status' | 'outcome' | 'forward_note' | 'forwarded_at' | 'closed_at' | 'updated_at'>;
+export type NewCitizenReport = Omit<
+  CitizenReportRow,
+  'id' | 'status' | 'outcome' | 'forward_note' | 'forwarded_at' | 'closed_at' | 'updated_at'
+>;
 export type CaseFilter = {
   status?: string;
   category?: string;
@@ -45,7 +48,20 @@ export const citizenReportRepo = {
         `INSERT OR IGNORE INTO citizen_reports (event_id, device_id, category, platform, link, description, phone, consent_at,
            retain_until, created_at, received_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [r.event_id, r.device_id, r.category, r.platform, r.link, r.description, r.phone, r.consent_at, r.retain_until, r.created_at, r.received_at, r.received_at],
+        [
+          r.event_id,
+          r.device_id,
+          r.category,
+          r.platform,
+          r.link,
+          r.description,
+          r.phone,
+          r.consent_at,
+          r.retain_until,
+          r.created_at,
+          r.received_at,
+          r.received_at,
+        ],
       )
     ).changes > 0,
 

@@ -16,7 +16,13 @@ let t: TestCtx;
 let staff: { cookie: string; csrf: string };
 const reviewer = { id: null, name: 'test-reviewer' };
 
-async function fileAt(at: number, kiosk: number, category: 'false_news' | 'scam' | 'insult', closeAfterHours?: number, outcome: 'removed' | 'verified_false' = 'removed') {
+async function fileAt(
+  at: number,
+  kiosk: number,
+  category: 'false_news' | 'scam' | 'insult',
+  closeAfterHours?: number,
+  outcome: 'removed' | 'verified_false' = 'removed',
+) {
   now = at;
   const id = await fileReport(t.db, t.cases, kiosk, { category, phone: PHONE, consent: { given: true, at, retentionDays: 90 } });
   if (closeAfterHours === undefined) return id;
@@ -69,7 +75,10 @@ describe('case indicators', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(await t.reports.periodicXlsx({ period: 'month', year: 2026, index: 11 })).buffer);
     const ws = wb.getWorksheet(SHEET_NAMES.cases)!;
-    const rows = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = ws
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows).toContainEqual(['Phản ánh nhận được', 4]);
     expect(rows).toContainEqual(['Thời gian xử lý trung vị (giờ)', 10]);
     expect(rows).toContainEqual(['Tin giả', 2]);

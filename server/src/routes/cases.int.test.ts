@@ -6,7 +6,15 @@ import { createTestContext, type TestCtx } from '../../test/support/context';
 import { addKiosk, fileReport } from '../../test/factories/cases';
 
 type Auth = { cookie: string; csrf: string };
-type CaseBody = { id: number; status: string; outcome: string | null; forwardNote: string | null; phone: string | null; detail?: string; code?: string };
+type CaseBody = {
+  id: number;
+  status: string;
+  outcome: string | null;
+  forwardNote: string | null;
+  phone: string | null;
+  detail?: string;
+  code?: string;
+};
 let now = Date.parse('2026-11-02T03:00:00Z');
 let t: TestCtx;
 const as: Record<'reviewer' | 'viewer' | 'admin' | 'editor', Auth> = {} as never;
@@ -22,7 +30,12 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const call = async (auth: Auth, method: string, path: string, body?: unknown) => {
-  const res = await t.request(path, { method, cookie: auth.cookie, csrf: auth.csrf, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await t.request(path, {
+    method,
+    cookie: auth.cookie,
+    csrf: auth.csrf,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as CaseBody & { cases: CaseBody[] } };
 };
 const step = (id: number, body: unknown, auth = as.reviewer) => call(auth, 'POST', `/api/cases/${id}/transitions`, body);
@@ -48,7 +61,7 @@ describe('case workflow', () => {
     expect(closed).toMatchObject({ status: 200, body: { status: 'closed', outcome: 'removed' } });
 
     const audit = await t.db.all<{ actor: string; action: string; summary: string }>(
-      "SELECT actor, action, summary FROM audit_log WHERE target = ? ORDER BY seq",
+      'SELECT actor, action, summary FROM audit_log WHERE target = ? ORDER BY seq',
       [`case:${id}`],
     );
     expect(audit.map((a) => [a.actor, a.action, JSON.parse(a.summary)])).toEqual([
@@ -70,7 +83,8 @@ describe('case workflow', () => {
     expect((await step(id, { to: 'handling', outcome: 'removed' })).status).toBe(409);
     expect((await step(id, { to: 'forwarded', note: 'x', outcome: 'removed' })).body).toMatchObject({ code: 'case_outcome_only_on_close' });
     await step(id, { to: 'closed', outcome: 'verified_false' });
-    for (const to of ['new', 'handling', 'forwarded', 'closed']) expect((await step(id, { to, outcome: 'removed', note: 'n' })).status).toBe(409);
+    for (const to of ['new', 'handling', 'forwarded', 'closed'])
+      expect((await step(id, { to, outcome: 'removed', note: 'n' })).status).toBe(409);
     expect((await call(as.reviewer, 'GET', `/api/cases/${id}`)).body).toMatchObject({ status: 'closed', outcome: 'verified_false' });
     expect((await step(999_999, { to: 'handling' })).status).toBe(404);
   });
@@ -79,7 +93,11 @@ describe('case workflow', () => {
     now += 60_000;
     const a = await fileReport(t.db, t.cases, other, { category: 'scam' });
     now += 3_600_000;
-    const b = await fileReport(t.db, t.cases, other, { category: 'child_harm', platform: undefined, link: 'https://tiktok.com/@x/video/1' });
+    const b = await fileReport(t.db, t.cases, other, {
+      category: 'child_harm',
+      platform: undefined,
+      link: 'https://tiktok.com/@x/video/1',
+    });
     await step(b, { to: 'handling' });
     expect(await ids(as.reviewer, `?deviceId=${other}`)).toEqual([b, a]);
     expect(await ids(as.reviewer, `?deviceId=${other}&category=scam`)).toEqual([a]);

@@ -43,7 +43,13 @@ const Case = z
 const ListQuery = z
   .object({ ...eventLogQuery, status: z.enum(CASE_STATUSES).optional(), category: z.enum(REPORT_CATEGORIES).optional() })
   .strict();
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 const TransitionBody = z
   .object({ to: z.enum(CASE_STATUSES), note: text(1000).optional(), outcome: z.enum(CASE_OUTCOMES).optional() })
   .strict()
@@ -92,14 +98,23 @@ const transition = defineRoute(PERMISSIONS['cases.handle'], {
 });
 
 export function caseRoutes(deps: { cases: CaseService; reports: Pick<ReportService, 'cases'>; hook: HookFn }) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: deps.hook })
-    .openapi(list, async (c) => {
-      const q = c.req.valid('query');
-      const filter = { status: q.status, category: q.category, deviceId: q.deviceId, from: epochOf(q.from), to: epochOf(q.to), limit: q.limit };
-      return c.json({ cases: await deps.cases.list(c.var.user!, filter) }, 200);
-    })
-    // Before /{id}, which would take "indicators" for an id.
-    .openapi(indicators, async (c) => c.json(await deps.reports.cases(c.req.valid('query')), 200))
-    .openapi(get, async (c) => c.json(await deps.cases.get(c.var.user!, c.req.valid('param').id), 200))
-    .openapi(transition, async (c) => c.json(await deps.cases.transition(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  return (
+    new OpenAPIHono<AppEnv>({ defaultHook: deps.hook })
+      .openapi(list, async (c) => {
+        const q = c.req.valid('query');
+        const filter = {
+          status: q.status,
+          category: q.category,
+          deviceId: q.deviceId,
+          from: epochOf(q.from),
+          to: epochOf(q.to),
+          limit: q.limit,
+        };
+        return c.json({ cases: await deps.cases.list(c.var.user!, filter) }, 200);
+      })
+      // Before /{id}, which would take "indicators" for an id.
+      .openapi(indicators, async (c) => c.json(await deps.reports.cases(c.req.valid('query')), 200))
+      .openapi(get, async (c) => c.json(await deps.cases.get(c.var.user!, c.req.valid('param').id), 200))
+      .openapi(transition, async (c) => c.json(await deps.cases.transition(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200))
+  );
 }

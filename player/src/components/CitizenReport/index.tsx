@@ -15,7 +15,13 @@ interface Props {
   close(): void;
 }
 
-function Choices<K extends string>(props: { keys: readonly K[]; labels: Record<K, readonly [string, string]>; value: K | null; testid: string; pick(k: K): void }) {
+function Choices<K extends string>(props: {
+  keys: readonly K[];
+  labels: Record<K, readonly [string, string]>;
+  value: K | null;
+  testid: string;
+  pick(k: K): void;
+}) {
   return (
     <div class={styles.row}>
       {props.keys.map((k) => (
@@ -71,13 +77,25 @@ export function CitizenReport({ now, submit, close }: Props) {
         <legend>
           {strings.reportCategoryVi} <span lang="en">· {strings.reportCategoryEn}</span>
         </legend>
-        <Choices keys={REPORT_CATEGORIES} labels={REPORT_CATEGORY_LABELS} value={draft.category} testid="report-category" pick={(category) => update({ category })} />
+        <Choices
+          keys={REPORT_CATEGORIES}
+          labels={REPORT_CATEGORY_LABELS}
+          value={draft.category}
+          testid="report-category"
+          pick={(category) => update({ category })}
+        />
       </fieldset>
       <fieldset class={styles.group}>
         <legend>
           {strings.reportWhereVi} <span lang="en">· {strings.reportWhereEn}</span>
         </legend>
-        <Choices keys={REPORT_PLATFORMS} labels={REPORT_PLATFORM_LABELS} value={draft.platform} testid="report-platform" pick={(platform) => update({ platform })} />
+        <Choices
+          keys={REPORT_PLATFORMS}
+          labels={REPORT_PLATFORM_LABELS}
+          value={draft.platform}
+          testid="report-platform"
+          pick={(platform) => update({ platform })}
+        />
       </fieldset>
       <label class={styles.group}>
         <span>

@@ -121,10 +121,16 @@ export function createCaseService(deps: { db: Db; clock: () => number; audit: Au
         if (!row) throw new AppError(404, 'case_not_found', { id });
         const from = row.status as CaseStatus;
         if (!CASE_TRANSITIONS[from].includes(t.to)) {
-          throw new AppError(409, 'case_transition_not_allowed', {}, { from, to: t.to, allowed: CASE_TRANSITIONS[from] }, {
-            from: { code: `case_status_${from}` },
-            to: { code: `case_status_${t.to}` },
-          });
+          throw new AppError(
+            409,
+            'case_transition_not_allowed',
+            {},
+            { from, to: t.to, allowed: CASE_TRANSITIONS[from] },
+            {
+              from: { code: `case_status_${from}` },
+              to: { code: `case_status_${t.to}` },
+            },
+          );
         }
         const note = t.note ? nfc(t.note) || undefined : undefined;
         if (t.to === 'forwarded' && !note) throw new AppError(400, 'case_note_required');

@@ -34,7 +34,11 @@ export function CaseDetail({ item, canHandle, onClose, onChanged }: Props) {
     setError(null);
     try {
       const trimmed = note.trim();
-      const moved = await moveCase(item.id, { to, ...(trimmed ? { note: trimmed } : {}), ...(to === 'closed' && outcome ? { outcome } : {}) });
+      const moved = await moveCase(item.id, {
+        to,
+        ...(trimmed ? { note: trimmed } : {}),
+        ...(to === 'closed' && outcome ? { outcome } : {}),
+      });
       setNote('');
       onChanged(moved);
     } catch (err) {
@@ -88,7 +92,14 @@ export function CaseDetail({ item, canHandle, onClose, onChanged }: Props) {
       {canHandle && next.length > 0 && (
         <div class={controls.stack}>
           <Field id="case-note" label={t('step.note')} hint={t('step.noteHint')}>
-            <textarea id="case-note" class={controls.input} rows={2} maxLength={1000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            <textarea
+              id="case-note"
+              class={controls.input}
+              rows={2}
+              maxLength={1000}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
           </Field>
           {next.includes('closed') && (
             <Field id="case-outcome-select" label={t('step.outcome')}>
@@ -109,7 +120,14 @@ export function CaseDetail({ item, canHandle, onClose, onChanged }: Props) {
           )}
           <div class={controls.row}>
             {next.map((to) => (
-              <button key={to} type="button" class={controls.primary} disabled={busy} onClick={() => void go(to)} data-testid={`case-step-${to}`}>
+              <button
+                key={to}
+                type="button"
+                class={controls.primary}
+                disabled={busy}
+                onClick={() => void go(to)}
+                data-testid={`case-step-${to}`}
+              >
                 {t(STEP_LABEL[to])}
               </button>
             ))}

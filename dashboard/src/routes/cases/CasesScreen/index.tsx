@@ -86,7 +86,12 @@ export function CasesScreen() {
         <div class={controls.row}>
           <label>
             {t('filter.status')}{' '}
-            <select class={controls.input} value={filter.status} onChange={(e) => set({ status: e.currentTarget.value })} data-testid="case-filter-status">
+            <select
+              class={controls.input}
+              value={filter.status}
+              onChange={(e) => set({ status: e.currentTarget.value })}
+              data-testid="case-filter-status"
+            >
               <option value="">{t('filter.any')}</option>
               {CASE_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -97,7 +102,12 @@ export function CasesScreen() {
           </label>
           <label>
             {t('filter.category')}{' '}
-            <select class={controls.input} value={filter.category} onChange={(e) => set({ category: e.currentTarget.value })} data-testid="case-filter-category">
+            <select
+              class={controls.input}
+              value={filter.category}
+              onChange={(e) => set({ category: e.currentTarget.value })}
+              data-testid="case-filter-category"
+            >
               <option value="">{t('filter.any')}</option>
               {REPORT_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
@@ -108,7 +118,12 @@ export function CasesScreen() {
           </label>
           <label>
             {t('filter.kiosk')}{' '}
-            <select class={controls.input} value={filter.kiosk} onChange={(e) => set({ kiosk: e.currentTarget.value })} data-testid="case-filter-kiosk">
+            <select
+              class={controls.input}
+              value={filter.kiosk}
+              onChange={(e) => set({ kiosk: e.currentTarget.value })}
+              data-testid="case-filter-kiosk"
+            >
               <option value="">{t('filter.any')}</option>
               {(kiosks.data ?? []).map((d) => (
                 <option key={d.id} value={String(d.id)}>
@@ -119,11 +134,23 @@ export function CasesScreen() {
           </label>
           <label>
             {t('filter.from')}{' '}
-            <input type="date" class={controls.input} value={filter.from} onInput={(e) => set({ from: e.currentTarget.value })} data-testid="case-filter-from" />
+            <input
+              type="date"
+              class={controls.input}
+              value={filter.from}
+              onInput={(e) => set({ from: e.currentTarget.value })}
+              data-testid="case-filter-from"
+            />
           </label>
           <label>
             {t('filter.to')}{' '}
-            <input type="date" class={controls.input} value={filter.to} onInput={(e) => set({ to: e.currentTarget.value })} data-testid="case-filter-to" />
+            <input
+              type="date"
+              class={controls.input}
+              value={filter.to}
+              onInput={(e) => set({ to: e.currentTarget.value })}
+              data-testid="case-filter-to"
+            />
           </label>
         </div>
       </fieldset>
