@@ -14,10 +14,11 @@ const NAV_VI = [
   'Thiết bị',
   'Cảnh báo',
   'Báo cáo',
+  'Phản ánh',
   'Người dùng',
   'Nhật ký',
 ];
-const NAV_EN = ['Overview', 'Content', 'Review', 'Schedules', 'Playlists', 'Screen layouts', 'Devices', 'Alerts', 'Reports', 'Users', 'Audit log'];
+const NAV_EN = ['Overview', 'Content', 'Review', 'Schedules', 'Playlists', 'Screen layouts', 'Devices', 'Alerts', 'Reports', 'Citizen reports', 'Users', 'Audit log'];
 const VIETNAMESE_LETTER = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
 
 describe.skipIf(skipBrowserTests)('dashboard and player in Chromium against the real server', () => {

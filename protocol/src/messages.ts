@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ALERT_ACTIONS, ALERT_SEVERITIES, ERROR_CODES, MAX_DEVICE_MESSAGE_BYTES, MAX_PLAYS_PER_BATCH, MAX_QUIZ_ANSWERS_PER_BATCH, PLAY_RESULTS } from './core/messages';
 import { QUIZ_MAX_ANSWERS } from './core/quiz';
+import { REPORT_CATEGORIES, REPORT_DESCRIPTION_MAX, REPORT_LINK_MAX, REPORT_LINK_PATTERN, REPORT_PLATFORMS } from './core/citizen-report';
 import type * as M from './core/messages';
 import type { Expect, Same } from './same-shape';
 import { PackedTimelineSchema, PriorityClassSchema } from './timeline';
@@ -91,6 +92,10 @@ export const ConsentSchema = z
   .object({ given: z.literal(true), at: epochMs, retentionDays: z.number().int().min(1).max(3650) })
   .strict();
 
+/** Only with consent (Nghị định/Luật bảo vệ dữ liệu cá nhân 91/2025): never sent without it. */
+const phone = z.string().regex(/^\+?[0-9 .-]{8,20}$/, 'phone must be 8–20 digits');
+const phoneNeedsConsent = (f: { phone?: string; consent?: unknown }) => f.phone === undefined || f.consent !== undefined;
+
 export const FeedbackSchema = z
   .object({
     type: z.literal('feedback.v1'),
@@ -98,13 +103,28 @@ export const FeedbackSchema = z
     rating: z.number().int().min(1).max(5),
     topic: z.string().min(1).max(100),
     comment: str(1000).optional(),
-    /** Only with consent (Nghị định/Luật bảo vệ dữ liệu cá nhân 91/2025): never sent without it. */
-    phone: z.string().regex(/^\+?[0-9 .-]{8,20}$/, 'phone must be 8–20 digits').optional(),
+    phone: phone.optional(),
     consent: ConsentSchema.optional(),
     createdAt: epochMs,
   })
   .strict()
-  .refine((f) => f.phone === undefined || f.consent !== undefined, { message: 'phone requires consent', path: ['phone'] });
+  .refine(phoneNeedsConsent, { message: 'phone requires consent', path: ['phone'] });
+
+export const CitizenReportSchema = z
+  .object({
+    type: z.literal('citizen-report.v1'),
+    eventId: uuid,
+    category: z.enum(REPORT_CATEGORIES),
+    platform: z.enum(REPORT_PLATFORMS).optional(),
+    link: z.string().max(REPORT_LINK_MAX).regex(REPORT_LINK_PATTERN, 'link must be an http(s) address without spaces').optional(),
+    description: z.string().min(1).max(REPORT_DESCRIPTION_MAX),
+    phone: phone.optional(),
+    consent: ConsentSchema.optional(),
+    createdAt: epochMs,
+  })
+  .strict()
+  .refine((r) => r.platform !== undefined || r.link !== undefined, { message: 'say where it was seen (platform or link)', path: ['platform'] })
+  .refine(phoneNeedsConsent, { message: 'phone requires consent', path: ['phone'] });
 
 export const QuizAnswerSchema = z
   .object({
@@ -129,7 +149,15 @@ export const AckSchema = z
   .object({ type: z.literal('ack.v1'), of: z.enum(['alert', 'command']), id, action: z.enum(ALERT_ACTIONS).optional() })
   .strict();
 
-export const DeviceToServerSchema = z.discriminatedUnion('type', [HelloSchema, HeartbeatSchema, PlaysSchema, FeedbackSchema, QuizAnswersSchema, AckSchema]);
+export const DeviceToServerSchema = z.discriminatedUnion('type', [
+  HelloSchema,
+  HeartbeatSchema,
+  PlaysSchema,
+  FeedbackSchema,
+  QuizAnswersSchema,
+  CitizenReportSchema,
+  AckSchema,
+]);
 
 // ---------------------------------------------------------------- server → device
 
@@ -189,6 +217,8 @@ export const QuizAnswerAckSchema = z.object({
   eventIds: z.array(z.string()).max(MAX_QUIZ_ANSWERS_PER_BATCH),
   refused: z.array(z.object({ eventId: z.string(), code: z.enum(['not_allowed', 'invalid']) })).optional(),
 });
+/** Sent only after the citizen's report is committed. */
+export const CitizenReportAckSchema = z.object({ type: z.literal('citizen-report.ack.v1'), eventId: z.string() });
 
 export const ServerToDeviceSchema = z.discriminatedUnion('type', [
   TimelineMessageSchema,
@@ -199,6 +229,7 @@ export const ServerToDeviceSchema = z.discriminatedUnion('type', [
   PlaysAckSchema,
   FeedbackAckSchema,
   QuizAnswerAckSchema,
+  CitizenReportAckSchema,
 ]);
 
 // ---------------------------------------------------------------- server → dashboard (/ws/dashboard)
@@ -270,6 +301,7 @@ type _SchemasMatchTypes = [
   Expect<Same<z.infer<typeof QuizAnswerSchema>, M.QuizAnswer>>,
   Expect<Same<z.infer<typeof QuizAnswersSchema>, M.QuizAnswers>>,
   Expect<Same<z.infer<typeof QuizAnswerAckSchema>, M.QuizAnswerAck>>,
+  Expect<Same<z.infer<typeof CitizenReportSchema>, M.CitizenReport>>,
   Expect<Same<z.infer<typeof AckSchema>, M.Ack>>,
   Expect<Same<z.infer<typeof DeviceToServerSchema>, M.DeviceToServer>>,
   Expect<Same<z.infer<typeof TimelineMessageSchema>, M.TimelineMessage>>,
@@ -281,6 +313,7 @@ type _SchemasMatchTypes = [
   Expect<Same<z.infer<typeof ErrorMessageSchema>, M.ErrorMessage>>,
   Expect<Same<z.infer<typeof PlaysAckSchema>, M.PlaysAck>>,
   Expect<Same<z.infer<typeof FeedbackAckSchema>, M.FeedbackAck>>,
+  Expect<Same<z.infer<typeof CitizenReportAckSchema>, M.CitizenReportAck>>,
   Expect<Same<z.infer<typeof ServerToDeviceSchema>, M.ServerToDevice>>,
   Expect<Same<z.infer<typeof DeviceStatusMessageSchema>, M.DeviceStatusMessage>>,
   Expect<Same<z.infer<typeof AlertAckMessageSchema>, M.AlertAckMessage>>,

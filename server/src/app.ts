@@ -65,6 +65,8 @@ import type { ReceiverService } from './services/devices/receiver-service';
 import { portalRoutes } from './routes/portal';
 import type { PortalService } from './services/public/portal-service';
 import { quizRoutes } from './routes/quiz';
+import { caseRoutes } from './routes/cases';
+import type { CaseService } from './services/cases/case-service';
 
 export type AppDeps = {
   db: Db;
@@ -90,6 +92,7 @@ export type AppDeps = {
   cap: CapService;
   plays: PlayService;
   feedback: FeedbackService;
+  cases: CaseService;
   deviceMedia: DeviceMediaService;
   commands: DeviceCommandService;
   receivers: ReceiverService;
@@ -136,7 +139,8 @@ export function createApi(deps: AppDeps) {
     .route('/device', deviceApiRoutes({ deviceMedia: deps.deviceMedia, hook }))
     .route('/plays', playRoutes({ plays: deps.plays, asRun: deps.asRun, hook }))
     .route('/feedback', feedbackRoutes({ feedback: deps.feedback, hook }))
-    .route('/quiz', quizRoutes({ reports: deps.reports, hook }));
+    .route('/quiz', quizRoutes({ reports: deps.reports, hook }))
+    .route('/cases', caseRoutes({ cases: deps.cases, reports: deps.reports, hook }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

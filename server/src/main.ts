@@ -60,6 +60,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const realtime = createRealtime({
     log, clock, bus, deviceStatus: devices.deviceStatus, devices: devices.devices, sessions: accounts.auth,
     timelines: scheduling.timeline, alerts, plays: reports.plays, feedback: reports.feedback, quiz: reports.quiz,
+    cases: reports.cases,
   });
   // No device is connected yet: clear stale online flags, then arm the alert expiry timer.
   await realtime.start();

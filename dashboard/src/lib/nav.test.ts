@@ -15,6 +15,7 @@ describe('visibleScreens', () => {
       'devices',
       'alerts',
       'reports',
+      'cases',
       'users',
       'audit',
     ]);

@@ -3,7 +3,19 @@
 import type { Role } from './api';
 import type { MessageKey } from './i18n';
 
-export type ScreenId = 'overview' | 'content' | 'review' | 'schedules' | 'playlists' | 'layouts' | 'devices' | 'alerts' | 'reports' | 'users' | 'audit';
+export type ScreenId =
+  | 'overview'
+  | 'content'
+  | 'review'
+  | 'schedules'
+  | 'playlists'
+  | 'layouts'
+  | 'devices'
+  | 'alerts'
+  | 'reports'
+  | 'cases'
+  | 'users'
+  | 'audit';
 
 interface Screen {
   id: ScreenId;
@@ -23,6 +35,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'devices', path: '/devices', title: 'nav.devices', access: 'all' },
   { id: 'alerts', path: '/alerts', title: 'nav.alerts', access: 'all' },
   { id: 'reports', path: '/reports', title: 'nav.reports', access: 'all' },
+  // Citizens' reports: the culture–social office handles them, admins read them, the police read forwarded ones.
+  { id: 'cases', path: '/cases', title: 'nav.cases', access: ['reviewer', 'admin', 'viewer'] },
   { id: 'users', path: '/users', title: 'nav.users', access: ['admin'] },
   { id: 'audit', path: '/audit', title: 'nav.audit', access: ['admin', 'viewer'] },
 ];

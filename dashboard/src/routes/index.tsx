@@ -25,6 +25,7 @@ const pages: Record<ScreenId, ComponentType> = {
   devices: lazyScreen(() => import('./devices/index')),
   alerts: lazyScreen(() => import('./alerts/index')),
   reports: lazyScreen(() => import('./reports/index')),
+  cases: lazyScreen(() => import('./cases/index')),
   users: lazyScreen(() => import('./users/index')),
   audit: lazyScreen(() => import('./audit/index')),
 };

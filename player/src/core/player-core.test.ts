@@ -331,6 +331,31 @@ describe('createPlayerCore', () => {
     expect(core.state().quiz).toEqual(quiz);
   });
 
+  it('queues a citizen report offline behind feedback, resends it after a reconnect, deletes it only on its ack', async () => {
+    const { core, sent, feedbackStore, goOnline, goOffline } = setup('kiosk');
+    core.start(day);
+    await core.submitCitizenReport({ category: 'false_news', platform: 'zalo', description: 'Tin giả về dịch bệnh' });
+    expect(await feedbackStore.count()).toBe(1);
+    goOnline();
+    await tick();
+    const first = sent.find((m) => m.type === 'citizen-report.v1');
+    expect(first).toMatchObject({ category: 'false_news', platform: 'zalo', description: 'Tin giả về dịch bệnh' });
+    // The socket drops before the ack: the same event id goes out again on the next connection.
+    goOffline();
+    sent.splice(0);
+    goOnline();
+    await tick();
+    const again = sent.find((m) => m.type === 'citizen-report.v1');
+    expect(again?.type === 'citizen-report.v1' && first?.type === 'citizen-report.v1' && again.eventId === first.eventId).toBe(true);
+    core.handle({ type: 'feedback.ack.v1', eventId: 'someone-else' });
+    await tick();
+    expect(await feedbackStore.count()).toBe(1);
+    core.handle({ type: 'citizen-report.ack.v1', eventId: (again as { eventId: string }).eventId });
+    await tick();
+    expect(await feedbackStore.count()).toBe(0);
+  });
+
+
   it('sends a heartbeat with now playing, cache state, free storage and uptime', async () => {
     const { core, clock } = setup();
     core.start(day);

@@ -10,9 +10,9 @@ import { createScheduler, type NowPlaying } from '../schedule/scheduler';
 import { createAlertBook } from './alerts';
 import { runCommand } from './commands';
 import { createPlaysRecorder } from './plays-recorder';
-import type { CoreDeps, CoreState, DeviceKind, FeedbackMessage, PlayerCore } from './types';
+import type { CoreDeps, CoreState, DeviceKind, KioskMessage, PlayerCore } from './types';
 
-export type { CoreDeps, CoreState, DeviceKind, FeedbackMessage, PlayerCore } from './types';
+export type { CitizenReportMessage, CoreDeps, CoreState, DeviceKind, FeedbackMessage, KioskMessage, PlayerCore } from './types';
 
 const MAX_ERRORS = 20;
 const MEDIA_RETRY_MS = 60_000;
@@ -60,7 +60,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     batchSize: 100,
     send: (records) => deps.send({ type: 'plays.v1', records }),
   });
-  const feedback = createOutbox<FeedbackMessage>({ store: deps.feedbackStore, clock, batchSize: 1, send: ([f]) => deps.send(f!) });
+  const feedback = createOutbox<KioskMessage>({ store: deps.feedbackStore, clock, batchSize: 1, send: ([f]) => deps.send(f!) });
   const quiz = createOutbox<QuizAnswer>({
     store: deps.quizStore,
     clock,
@@ -226,6 +226,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
         void plays.ack(m.eventIds);
         return;
       case 'feedback.ack.v1':
+      case 'citizen-report.ack.v1':
         void feedback.ack([m.eventId]);
         return;
       case 'quiz-answer.ack.v1':
@@ -234,7 +235,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
         return;
       case 'error.v1':
         error(`server: ${m.code} ${m.message}`);
-        // A feedback the server will never take must not block the queue behind it.
+        // A feedback or report the server will never take must not block the queue behind it.
         if (m.eventId && (m.code === 'invalid' || m.code === 'not_allowed')) void feedback.ack([m.eventId]);
         return;
     }
@@ -288,6 +289,9 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     },
     async answerQuiz(a) {
       await quiz.add({ ...a, eventId: deps.uuid(), answeredAt: Math.round(clock.now()) });
+    },
+    async submitCitizenReport(r) {
+      await feedback.add({ ...r, type: 'citizen-report.v1', eventId: deps.uuid(), createdAt: Math.round(clock.now()) });
     },
     heartbeat,
     error,

@@ -9,6 +9,9 @@ import type { NowPlaying } from '../schedule/scheduler';
 
 export type DeviceKind = 'led' | 'kiosk' | 'speaker'; // màn hình LED, kiosk, loa truyền thanh
 export type FeedbackMessage = Extract<DeviceToServer, { type: 'feedback.v1' }>;
+export type CitizenReportMessage = Extract<DeviceToServer, { type: 'citizen-report.v1' }>;
+/** What a kiosk's form outbox holds: feedback (Góp ý) and citizens' reports (Phản ánh), in one queue. */
+export type KioskMessage = FeedbackMessage | CitizenReportMessage;
 
 export interface CoreState {
   now: NowPlaying | null;
@@ -32,9 +35,9 @@ export interface CoreDeps {
   syncClock(serverTime: number, localAt: number): number;
   send(message: DeviceToServer): boolean;
   playsStore: QueueStore<PlayRecord>;
-  feedbackStore: QueueStore<FeedbackMessage>;
   /** Kiosk quiz answers waiting for the server's quiz-answer.ack.v1. */
   quizStore: QueueStore<QuizAnswer>;
+  feedbackStore: QueueStore<KioskMessage>;
   media: MediaSync;
   uuid(): string;
   reload(): void;
@@ -63,6 +66,8 @@ export interface PlayerCore {
   submitFeedback(feedback: Omit<FeedbackMessage, 'type' | 'eventId' | 'createdAt'>): Promise<void>;
   /** Records one quiz answer in the offline-first outbox (event id and time added here). */
   answerQuiz(answer: Omit<QuizAnswer, 'eventId' | 'answeredAt'>): Promise<void>;
+  /** Queues a citizen's report; it goes out like feedback, and stays until the server acknowledges it. */
+  submitCitizenReport(report: Omit<CitizenReportMessage, 'type' | 'eventId' | 'createdAt'>): Promise<void>;
   heartbeat(): Promise<Heartbeat>;
   error(message: string): void;
   stop(): void;

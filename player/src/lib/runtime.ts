@@ -1,7 +1,7 @@
 // The composition root of a paired player: opens storage, builds the clock, media sync, queues, core and
 // socket, restores the stored timeline and alerts (so a reboot without network plays on at once), and
 // connects. Nothing else constructs these; components receive them.
-import { createPlayerCore, type DeviceKind, type FeedbackMessage, type PlayerCore } from '../core/player-core';
+import { createPlayerCore, type DeviceKind, type KioskMessage, type PlayerCore } from '../core/player-core';
 import { createMediaSync } from '../media/sync';
 import { pickMediaStore } from '../media/store';
 import { createMediaUrls, type MediaUrls } from '../media/urls';
@@ -73,8 +73,9 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
     },
   });
   const playsStore: QueueStore<PlayRecord> = db ? idbQueueStore<PlayRecord>(db, 'plays') : createMemoryQueueStore();
-  const feedbackStore: QueueStore<FeedbackMessage> = db ? idbQueueStore<FeedbackMessage>(db, 'feedback') : createMemoryQueueStore();
   const quizStore: QueueStore<QuizAnswer> = db ? idbQueueStore<QuizAnswer>(db, 'quiz') : createMemoryQueueStore();
+  // Feedback and citizens' reports share the kiosk's one form queue (the `feedback` store).
+  const feedbackStore: QueueStore<KioskMessage> = db ? idbQueueStore<KioskMessage>(db, 'feedback') : createMemoryQueueStore();
   let send: (m: DeviceToServer) => boolean = () => false;
   core = createPlayerCore({
     kind,

@@ -24,6 +24,7 @@ const CHECKS: Record<ServerToDevice['type'], (m: Record<string, unknown>, device
   'plays.ack.v1': (m) => Array.isArray(m.eventIds) && m.eventIds.every(isStr),
   'feedback.ack.v1': (m) => isStr(m.eventId),
   'quiz-answer.ack.v1': (m) => Array.isArray(m.eventIds) && m.eventIds.every(isStr),
+  'citizen-report.ack.v1': (m) => isStr(m.eventId),
 };
 
 /** `deviceId`: this player's own id, which a timeline is unpacked for (it is not on the wire). */

@@ -11,5 +11,6 @@ export * from './clock';
 export * from './targeting';
 export * from './roles';
 export * from './csv';
+export * from './citizen-report';
 export * from './web-storage';
 export * from './layout';

@@ -3,6 +3,7 @@
 // validate these shapes are in ../messages.ts and are checked against these types at compile time. Object
 // types (not interfaces), like the zod-inferred types they replace, so a record of unknowns narrows to them.
 import type { PackedTimeline } from './packed';
+import type { ReportCategory, ReportPlatform } from './citizen-report';
 import type { PriorityClass } from './timeline';
 
 /** The WebSocket subprotocol of this message set; the token travels as a second one (`bantin.token.<t>`). */
@@ -127,6 +128,21 @@ export type QuizAnswers = {
   records: QuizAnswer[];
 };
 
+/** A citizen's report (phản ánh) of a Code violation or false news, filed on a kiosk. */
+export type CitizenReport = {
+  type: 'citizen-report.v1';
+  eventId: string;
+  category: ReportCategory;
+  /** Where it was seen: a platform from the list, a link typed in (text, never followed), or both. */
+  platform?: ReportPlatform;
+  link?: string;
+  description: string;
+  /** Only with consent, under the same rules as feedback.v1. */
+  phone?: string;
+  consent?: Consent;
+  createdAt: number;
+};
+
 export type Ack = {
   type: 'ack.v1';
   of: 'alert' | 'command';
@@ -134,7 +150,7 @@ export type Ack = {
   action?: AlertAction;
 };
 
-export type DeviceToServer = Hello | Heartbeat | Plays | Feedback | QuizAnswers | Ack;
+export type DeviceToServer = Hello | Heartbeat | Plays | Feedback | QuizAnswers | CitizenReport | Ack;
 
 // ---------------------------------------------------------------- server → device
 
@@ -189,7 +205,7 @@ export type ErrorMessage = {
   message: string;
   /** The `type` of the offending message, when it could be read. */
   ref?: string;
-  /** The event id concerned (feedback.v1 that was refused), so the player can keep or drop it. */
+  /** The event id concerned (feedback.v1 or citizen-report.v1 that was refused), so the player can keep or drop it. */
   eventId?: string;
 };
 
@@ -215,7 +231,23 @@ export type QuizAnswerAck = {
   refused?: { eventId: string; code: 'not_allowed' | 'invalid' }[];
 };
 
-export type ServerToDevice = TimelineMessage | AlertMessage | CommandMessage | TimeMessage | ErrorMessage | PlaysAck | FeedbackAck | QuizAnswerAck;
+
+/** Sent only after the citizen's report is committed. */
+export type CitizenReportAck = {
+  type: 'citizen-report.ack.v1';
+  eventId: string;
+};
+
+export type ServerToDevice =
+  | TimelineMessage
+  | AlertMessage
+  | CommandMessage
+  | TimeMessage
+  | ErrorMessage
+  | PlaysAck
+  | FeedbackAck
+  | QuizAnswerAck
+  | CitizenReportAck;
 
 // ---------------------------------------------------------------- server → dashboard (/ws/dashboard)
 

@@ -18,7 +18,13 @@ export const PERMISSIONS = {
   'devices.command': ['editor', 'admin'], // lệnh tới thiết bị (tải lại, nhận diện, âm lượng)
   'alerts.issue': ['editor', 'reviewer', 'admin'], // phát / huỷ cảnh báo khẩn cấp
   'reports.generate': ['editor', 'admin'],
+  // Citizens' reports (phản ánh) hold personal data: not every role reads them.
+  'cases.read': ['reviewer', 'admin'], // xem mọi phản ánh
+  'cases.handle': ['reviewer'], // xử lý, chuyển công an phường, đóng phản ánh
 } as const satisfies Record<string, readonly Role[]>;
+
+/** Ward police (viewer) read only the cases forwarded to them, and nothing else of the case list. */
+export const FORWARDED_CASE_READERS = ['viewer'] as const satisfies readonly Role[];
 
 export type Permission = keyof typeof PERMISSIONS;
 

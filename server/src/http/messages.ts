@@ -213,6 +213,23 @@ export const MESSAGES = {
   },
   alert_no_target: { vi: 'Cảnh báo cần ít nhất một đối tượng nhận.', en: 'An alert needs at least one target.' },
   alert_audio_not_found: { vi: 'Không tìm thấy tệp âm thanh đã chọn.', en: 'The chosen audio file was not found.' },
+  // Citizens' reports (phản ánh) and their cases
+  case_not_found: { vi: 'Không tìm thấy phản ánh #{id}.', en: 'Report #{id} not found.' },
+  case_transition_not_allowed: {
+    vi: 'Không thể chuyển phản ánh từ "{from}" sang "{to}" (mới → đang xử lý → đã chuyển → đã đóng).',
+    en: 'A report cannot go from "{from}" to "{to}" (new → being handled → forwarded → closed).',
+  },
+  case_status_new: { vi: 'mới', en: 'new' },
+  case_status_handling: { vi: 'đang xử lý', en: 'being handled' },
+  case_status_forwarded: { vi: 'đã chuyển', en: 'forwarded' },
+  case_status_closed: { vi: 'đã đóng', en: 'closed' },
+  case_changed: {
+    vi: 'Phản ánh vừa được người khác cập nhật; hãy tải lại và thử lại.',
+    en: 'Someone else has just changed this report; reload and try again.',
+  },
+  case_note_required: { vi: 'Chuyển cho công an phường cần có ghi chú.', en: 'Forwarding to the ward police needs a note.' },
+  case_outcome_required: { vi: 'Đóng phản ánh cần chọn kết quả xử lý.', en: 'Closing a report needs an outcome.' },
+  case_outcome_only_on_close: { vi: 'Chỉ chọn kết quả khi đóng phản ánh.', en: 'An outcome is given only when closing.' },
   cap_invalid: { vi: 'Bản tin CAP không hợp lệ: {reason}', en: 'The CAP message is invalid: {reason}' },
   // Reasons of cap_invalid (its {reason}): the CAP fields, then the XML reader's safety and syntax checks.
   cap_wrong_root: { vi: 'phần tử gốc phải là <alert xmlns="{ns}">', en: 'the root must be <alert xmlns="{ns}">' },

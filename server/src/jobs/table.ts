@@ -8,6 +8,7 @@ import { backupDatabase, pruneBackups } from '../services/accounts/backup-servic
 import type { AlertService } from '../services/alerts/alert-service';
 import type { ReviewService } from '../services/content/review-service';
 import type { FeedbackService } from '../services/reports/feedback-service';
+import type { CaseService } from '../services/cases/case-service';
 import type { ReportService } from '../services/reports/report-service';
 import type { RetentionService } from '../services/retention/retention-service';
 import type { TimelineService } from '../services/scheduling/timeline-service';
@@ -25,6 +26,7 @@ export type JobTableDeps = {
   reports: Pick<ReportService, 'generateScheduled'>;
   alerts: Pick<AlertService, 'expireDue'>;
   feedback: Pick<FeedbackService, 'erasePhonesDue'>;
+  cases: Pick<CaseService, 'erasePhonesDue'>;
   auth: Pick<AuthService, 'purgeIdle'>;
   retention: Pick<RetentionService, 'purge'>;
 };
@@ -43,6 +45,7 @@ export function jobTable(deps: JobTableDeps): JobSpec[] {
     // Alerts also expire on their own timer; this catches any the timer missed.
     { name: 'expire-alerts', rule: '* * * * *', run: () => deps.alerts.expireDue() },
     { name: 'erase-feedback-phones', rule: '15 3 * * *', run: () => deps.feedback.erasePhonesDue() },
+    { name: 'erase-report-phones', rule: '16 3 * * *', run: () => deps.cases.erasePhonesDue() },
     { name: 'purge-idle-sessions', rule: '*/15 * * * *', run: () => deps.auth.purgeIdle() },
     // SQLite maintenance.
     { name: 'sqlite-checkpoint', rule: '5 * * * *', run: () => deps.db.exec('PRAGMA wal_checkpoint(TRUNCATE)') },

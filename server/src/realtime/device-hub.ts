@@ -1,6 +1,6 @@
 // The device side of the realtime hub (/ws/device): one live connection per device, the connect sequence
 // (time → timeline → cancels of alerts it still holds → active alerts), timeline pushes only when the version changed, alert fan-out, commands,
-// pings that find dead connections, and dispatch of what players send (heartbeat, plays, feedback, quiz answers, acks).
+// pings that find dead connections, and dispatch of what players send (heartbeat, plays, feedback, quiz answers, citizens' reports, acks).
 // Timeline, alert, command and access changes reach it as event bus events.
 import { randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
@@ -12,6 +12,7 @@ import type { AlertService } from '../services/alerts/alert-service';
 import type { PlayService } from '../services/reports/play-service';
 import type { FeedbackService } from '../services/reports/feedback-service';
 import type { QuizService } from '../services/reports/quiz-service';
+import type { CaseService } from '../services/cases/case-service';
 import type { Presence } from './presence';
 import { handleDeviceMessage, type DeviceConn } from './device-messages';
 
@@ -50,6 +51,7 @@ export type DeviceHubDeps = {
   plays: PlayService;
   feedback: FeedbackService;
   quiz: Pick<QuizService, 'ingest'>;
+  cases: Pick<CaseService, 'ingest'>;
   presence: Presence;
   pingIntervalMs?: number;
 };

@@ -23,6 +23,20 @@ export type DeviceConn = {
 type Ctx = { deps: DeviceHubDeps; send: (c: DeviceConn, m: ServerToDevice | string | Buffer) => boolean; log: Logger };
 type Handlers = { [K in DeviceToServer['type']]: (ctx: Ctx, c: DeviceConn, m: Extract<DeviceToServer, { type: K }>) => Promise<void> };
 
+type Refusal = { code: 'rate_limited' | 'not_allowed' | 'invalid'; retryAfterMs?: number; message?: string };
+
+/** Tells a kiosk why its form message was refused, naming the event so the player keeps or drops it. */
+function refuse(ctx: Ctx, c: DeviceConn, m: { type: string; eventId: string }, r: Refusal, [vi, en]: [string, string]) {
+  const seconds = Math.ceil((r.retryAfterMs ?? 0) / 1000);
+  const message =
+    r.code === 'rate_limited'
+      ? `Kiosk gửi quá nhiều ${vi}; thử lại sau ${seconds} giây / too much ${en} from this kiosk; retry in ${seconds} s`
+      : r.code === 'not_allowed'
+        ? `Chỉ kiosk mới nhận ${vi} / only kiosks take ${en}`
+        : (r.message ?? 'invalid');
+  ctx.send(c, { type: 'error.v1', code: r.code, message, ref: m.type, eventId: m.eventId });
+}
+
 const handlers: Handlers = {
   async 'hello.v1'(ctx, c, m) {
     c.playerVersion = m.playerVersion;
@@ -40,14 +54,13 @@ const handlers: Handlers = {
   async 'feedback.v1'(ctx, c, m) {
     const r = await ctx.deps.feedback.ingest(c.device, m);
     if (r.ok) ctx.send(c, { type: 'feedback.ack.v1', eventId: m.eventId });
-    else {
-      const seconds = Math.ceil((r.retryAfterMs ?? 0) / 1000);
-      const message =
-        r.code === 'rate_limited'
-          ? `Kiosk gửi quá nhiều góp ý; thử lại sau ${seconds} giây / too much feedback from this kiosk; retry in ${seconds} s`
-          : 'Chỉ kiosk mới nhận góp ý / only kiosks take feedback';
-      ctx.send(c, { type: 'error.v1', code: r.code, message, ref: m.type, eventId: m.eventId });
-    }
+    else refuse(ctx, c, m, r, ['góp ý', 'feedback']);
+  },
+  async 'citizen-report.v1'(ctx, c, m) {
+    // Acknowledged only after the commit: the kiosk then drops it from its outbox.
+    const r = await ctx.deps.cases.ingest(c.device, m);
+    if (r.ok) ctx.send(c, { type: 'citizen-report.ack.v1', eventId: m.eventId });
+    else refuse(ctx, c, m, r, ['phản ánh', 'reports']);
   },
   async 'quiz-answer.v1'(ctx, c, m) {
     // Acknowledged only after the transaction committed; refused answers are acknowledged too (never resent).

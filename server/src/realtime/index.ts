@@ -11,6 +11,7 @@ import type { DeviceStatusService } from '../services/devices/device-status-serv
 import type { EventBus } from '../services/event-bus';
 import type { PlayService } from '../services/reports/play-service';
 import type { FeedbackService } from '../services/reports/feedback-service';
+import type { CaseService } from '../services/cases/case-service';
 import { createAdmission } from './admission';
 import { createDashboardHub } from './dashboard-hub';
 import { createDeviceHub, type DeviceHubDeps, type DeviceIdentity, type HubTimelines } from './device-hub';
@@ -33,6 +34,7 @@ export type RealtimeDeps = {
   plays: PlayService;
   feedback: FeedbackService;
   quiz: DeviceHubDeps['quiz'];
+  cases: Pick<CaseService, 'ingest'>;
   /** admitConcurrent: device upgrades let in at once; admitWaiting: how many may wait their turn before a 503. */
   options?: { pingIntervalMs?: number; admitConcurrent?: number; admitWaiting?: number; sessionCheckMs?: number };
 };

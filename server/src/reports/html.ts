@@ -79,6 +79,10 @@ ${r.interaction.charts.map(svgBarChart).join('\n')}
 ${table('Các chỉ tiêu', q.summary, cal)}
 ${table('Theo kiosk', q.byDevice, cal, 'Không có lượt chơi trong kỳ.')}
 ${table('Câu hỏi hay trả lời sai (cần tuyên truyền thêm)', q.weakest, cal, 'Không có câu trả lời sai trong kỳ.')}
+<section><h2>8. Phản ánh của người dân (vi phạm Bộ Quy tắc, tin giả)</h2>
+${table('Các chỉ tiêu phản ánh', t.casesSummary, cal)}
+${table('Theo loại phản ánh', t.casesByCategory, cal)}
+${table('Theo kết quả xử lý (phản ánh đã đóng trong kỳ)', t.casesByOutcome, cal)}
 </section>
 </main>
 <footer><p>Báo cáo do hệ thống bantin lập tự động.</p></footer>

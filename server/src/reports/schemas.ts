@@ -1,6 +1,7 @@
 // zod schemas of the report API: the query/body validation and the documented response shapes (OpenAPI).
 import { z } from '@hono/zod-openapi';
 import { parseDate } from '../domain/schedule/zone';
+import { CASE_OUTCOMES, REPORT_CATEGORIES } from '@bantin/protocol/core';
 import { MAX_RANGE_DAYS } from './period';
 
 const date = (name: string) =>
@@ -171,6 +172,16 @@ const QuizReportFields = {
   byDevice: z.array(z.object({ deviceId: n, deviceName: z.string().nullable(), ...QuizIndicatorsFields })),
 };
 export const QuizReportSchema = z.object({ ...Range, ...QuizReportFields }).openapi('QuizReport');
+const count = <K extends string>(keys: readonly [K, ...K[]]) => z.object(Object.fromEntries(keys.map((k) => [k, n])) as Record<K, typeof n>);
+/** Citizens' reports of a period: received by category, closed by outcome, median hours to close. */
+export const CaseIndicatorsSchema = z
+  .object({
+    received: n,
+    byCategory: count(REPORT_CATEGORIES),
+    byOutcome: count(CASE_OUTCOMES),
+    medianHoursToClose: z.number().nullable(),
+  })
+  .openapi('CaseIndicators');
 
 export const PeriodicReportSchema = z
   .object({
@@ -229,8 +240,10 @@ export const PeriodicReportSchema = z
       charts: z.array(z.object({ key: z.string(), title: z.string(), bars: z.array(z.object({ label: z.string(), value: z.number() })) })),
     }),
     quiz: z.object(QuizReportFields),
+    cases: CaseIndicatorsSchema,
   })
   .openapi('PeriodicReport');
+export const CasesReportSchema = CaseIndicatorsSchema.extend({ period: PeriodicReportSchema.shape.period }).openapi('CasesReport');
 
 export const ArchiveEntrySchema = z
   .object({

@@ -3,9 +3,9 @@
 import type { ZoneCalendar } from '../domain/schedule/zone';
 import type { Cell, Table } from '@bantin/protocol/core';
 import { localDateTime } from './period';
-import { kindLabel } from './text';
 import { barText } from './chart';
 import type { AsRunSummary, FeedbackReport, FeedbackStats, IndicatorChart, InteractionSummary, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';
+import { CASE_CATEGORY_LABELS, CASE_OUTCOME_LABELS, kindLabel } from './text';
 
 /** A table whose `dateColumns` hold epoch ms (written as date cells in XLSX, local text elsewhere). */
 export type SheetTable = Table & { dateColumns?: readonly number[]; totals?: readonly Cell[]; after?: SheetTable };
@@ -180,5 +180,32 @@ export function periodicTables(r: PeriodicReport) {
     uptime: uptimeTable(r.uptime),
     interaction: interactionTable(r.interaction),
     interactionCharts: r.interaction.charts.map(chartTable),
+    ...casesTables(r.cases),
   };
+}
+
+/** Citizens' reports of the period: the headline figures, received by category, closed by outcome. */
+export function casesTables(c: PeriodicReport['cases']) {
+  const closed = Object.values(c.byOutcome).reduce((a, b) => a + b, 0);
+  const casesSummary: SheetTable = {
+    headers: ['Chỉ tiêu', 'Giá trị'],
+    rows: [
+      ['Phản ánh nhận được', c.received],
+      ['Phản ánh đã đóng trong kỳ', closed],
+      ['Thời gian xử lý trung vị (giờ)', c.medianHoursToClose],
+    ],
+  };
+  const entries = <K extends string>(counts: Record<K, number>, labels: Record<K, string>): Cell[][] =>
+    (Object.keys(labels) as K[]).map((k) => [labels[k], counts[k]]);
+  const casesByCategory: SheetTable = {
+    headers: ['Loại phản ánh', 'Số phản ánh'],
+    rows: entries(c.byCategory, CASE_CATEGORY_LABELS),
+    totals: ['Tổng cộng', c.received],
+  };
+  const casesByOutcome: SheetTable = {
+    headers: ['Kết quả xử lý', 'Số phản ánh'],
+    rows: entries(c.byOutcome, CASE_OUTCOME_LABELS),
+    totals: ['Tổng cộng', closed],
+  };
+  return { casesSummary, casesByCategory, casesByOutcome };
 }

@@ -1,4 +1,5 @@
 // Vietnamese labels used in report rows and files, and the masking of phone numbers typed into comments.
+import type { CaseOutcome, ReportCategory } from '@bantin/protocol/core';
 import { PHONE_NUMBER } from '../domain/text/phone';
 
 export const KIND_LABELS: Record<string, string> = {
@@ -16,6 +17,22 @@ export const CLASS_LABELS: Record<string, string> = {
 };
 
 export const RESULT_LABELS = { completed: 'Hoàn thành', interrupted: 'Bị ngắt', failed: 'Lỗi' } as const;
+
+/** Loại phản ánh and kết quả xử lý, as the periodic report names them. */
+export const CASE_CATEGORY_LABELS: Record<ReportCategory, string> = {
+  false_news: 'Tin giả',
+  insult: 'Xúc phạm',
+  scam: 'Lừa đảo',
+  child_harm: 'Nội dung có hại cho trẻ em',
+  other: 'Khác',
+};
+export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = {
+  verified_true: 'Xác minh đúng',
+  verified_false: 'Xác minh sai',
+  removed: 'Đã gỡ',
+  referred_elsewhere: 'Chuyển cơ quan khác',
+  unresolved: 'Không xử lý được',
+};
 
 export const NO_GROUP_LABEL = '(Không thuộc nhóm nào)';
 export const UNKNOWN_CONTENT_LABEL = '(Nội dung không còn)';

@@ -1,5 +1,6 @@
 // The shapes the report API answers with (mapped from repo rows by the report service).
 import type { PeriodKind } from './period';
+import type { CaseIndicators } from '../services/cases/indicators';
 
 /** Plays and airtime of a set of plays, split by result. Durations in whole seconds. */
 export type PlayStats = {
@@ -134,7 +135,10 @@ export type PeriodicReport = {
   asRun: AsRunSummary[];
   interaction: InteractionSummary;
   quiz: QuizReport;
+  /** Citizens' reports (phản ánh) received and cases closed in the period. */
+  cases: CaseIndicators;
 };
+export type CasesReport = { period: PeriodicReport['period'] } & CaseIndicators;
 
 /**
  * The kiosk quiz ("Tìm hiểu Bộ Quy tắc") in a period: rounds played and finished, the average score (share of

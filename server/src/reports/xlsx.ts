@@ -19,6 +19,7 @@ export const SHEET_NAMES = {
   asRun: 'Phát thực tế (as-run)',
   interaction: 'Tương tác',
   quiz: 'Tìm hiểu Bộ Quy tắc',
+  cases: 'Phản ánh',
 } as const;
 
 const DATE_FMT = 'dd/mm/yyyy hh:mm';
@@ -100,5 +101,17 @@ export async function buildPeriodicWorkbook(report: PeriodicReport, cal: ZoneCal
     quiz.addRow([title]).font = { bold: true };
     addTable(quiz, table, cal);
   }
+  // Citizens' reports: the headline figures, then by category and by outcome, one under the other.
+  const cases = wb.addWorksheet(SHEET_NAMES.cases);
+  addTable(cases, t.casesSummary, cal);
+  for (const [title, table] of [
+    ['Theo loại phản ánh', t.casesByCategory],
+    ['Theo kết quả xử lý (phản ánh đã đóng trong kỳ)', t.casesByOutcome],
+  ] as const) {
+    cases.addRow([]);
+    cases.addRow([title]).font = { bold: true };
+    addTable(cases, table, cal);
+  }
+  cases.getColumn(1).width = 45;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -6,6 +6,7 @@ import { ROLES } from '../../src/domain/roles';
 import { deviceRepo } from '../../src/repos/device-repo';
 import type { TestCtx } from '../support/context';
 import { addContent } from '../factories/scheduling';
+import { fileReport } from '../factories/cases';
 
 export type Session = { cookie: string; csrf: string };
 
@@ -59,6 +60,7 @@ export async function createFixtures(t: TestCtx): Promise<Fixtures> {
   const alert = await call<{ id: number }>(t, session, 'POST', '/api/alerts', { text: 'Cảnh báo thử', target: { deviceIds: [kiosk.id] } });
   // Its speech is rendered in the background; a file landing mid-fuzz would look like a change.
   await t.alerts.settle();
+  const citizenCase = await fileReport(t.db, t.cases, kiosk.id);
   const report = await call<{ id: number }>(t, session, 'POST', '/api/reports/periodic/generate', { period: 'month', year: 2025, index: 1 });
   // The calendar secret is created on first use: create it now, so a fuzzed GET is not the first use.
   const link = await call<{ path: string }>(t, session, 'GET', `/api/groups/${group.id}/calendar-link`);
@@ -78,6 +80,7 @@ export async function createFixtures(t: TestCtx): Promise<Fixtures> {
     'versions/versionId': String(layout.latest.id),
     'schedules/id': String(schedule.id),
     'alerts/id': String(alert.id),
+    'cases/id': String(citizenCase),
     'media/sha256': media.sha256,
     'uploads/uploadId': uploadId,
     'calendar/file': link.path.split('/').pop()!,

@@ -88,7 +88,7 @@ const NONE = { fiveXx: 0, crashes: 0, changed: 0, badAnswers: 0, acceptedInvalid
 
 describe('/ws/device fuzzing', () => {
   it('fuzzes every device → server message type of the protocol', () => {
-    expect(DEVICE_MESSAGES.map((m) => m.type).sort()).toEqual(['ack.v1', 'feedback.v1', 'heartbeat.v1', 'hello.v1', 'plays.v1', 'quiz-answer.v1']);
+    expect(DEVICE_MESSAGES.map((m) => m.type).sort()).toEqual(['ack.v1', 'citizen-report.v1', 'feedback.v1', 'heartbeat.v1', 'hello.v1', 'plays.v1', 'quiz-answer.v1']);
   });
 
   it.each(DEVICE_MESSAGES.map((m) => ({ type: m.type, m })))('$type: broken variants get error.v1 or a clean close and change nothing', async ({ m }) => {

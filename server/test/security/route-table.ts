@@ -108,6 +108,11 @@ export const MATRIX: Record<string, Expect> = {
   'GET /api/plays': ALL,
   'GET /api/feedback': ALL,
   'GET /api/quiz/report': ALL,
+  // Citizens' reports (phản ánh): the police (viewer) read only cases forwarded to them, nothing else.
+  'GET /api/cases': ['reviewer', 'admin', 'viewer'],
+  'GET /api/cases/indicators': ALL, // counts only, no personal data: for the reports screen
+  'GET /api/cases/:id': ['reviewer', 'admin', 'viewer'],
+  'POST /api/cases/:id/transitions': ['reviewer'],
   'GET /api/device/me': 'device',
   'GET /api/device/media/:sha256': 'device',
 };

@@ -25,6 +25,7 @@ export const createRealtimeFor = (t: TestCtx, options: RealtimeDeps['options']) 
     plays: t.plays,
     feedback: t.feedback,
     quiz: t.quiz,
+    cases: t.cases,
     options,
   });
 

@@ -1,12 +1,11 @@
 // Kiosk feedback form (Góp ý): rating, topic, optional comment, optional phone with explicit consent.
 // Returns to the loop after INACTIVITY_MS without a touch, and shortly after a successful submit.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { FEEDBACK_TOPICS, PHONE_RETENTION_DAYS, strings } from '../../lib/strings';
+import { useState } from 'preact/hooks';
+import { FEEDBACK_TOPICS, strings } from '../../lib/strings';
+import { useIdleClose } from '../../lib/use-idle-close';
+import { PhoneConsent } from '../PhoneConsent';
 import styles from './style.module.css';
 import { emptyDraft, validateFeedback, type FeedbackDraft, type ValidFeedback } from './validate';
-
-export const INACTIVITY_MS = 60_000;
-const THANKS_MS = 4_000;
 
 interface Props {
   now(): number;
@@ -18,18 +17,9 @@ export function FeedbackForm({ now, submit, close }: Props) {
   const [draft, setDraft] = useState<FeedbackDraft>(emptyDraft);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const [touch, setTouch] = useState(0);
-  const closeRef = useRef(close);
-  closeRef.current = close;
-
-  useEffect(() => {
-    const t = setTimeout(() => closeRef.current(), sent ? THANKS_MS : INACTIVITY_MS);
-    return () => clearTimeout(t);
-  }, [touch, sent]);
-
   // Touch and keys restart the inactivity timer. Not `input`: a re-render between a checkbox's input and
   // change events would reset the box to its old state before onChange reads it.
-  const poke = () => setTouch((n) => n + 1);
+  const poke = useIdleClose(close, sent);
   const update = (patch: Partial<FeedbackDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setError(null);
@@ -96,27 +86,14 @@ export function FeedbackForm({ now, submit, close }: Props) {
           onInput={(e) => update({ comment: e.currentTarget.value })}
         />
       </label>
-      <label class={styles.group}>
-        {strings.phoneVi}
-        <input
-          class={styles.input}
-          type="tel"
-          inputMode="tel"
-          maxLength={20}
-          value={draft.phone}
-          data-testid="feedback-phone"
-          onInput={(e) => update({ phone: e.currentTarget.value })}
-        />
-      </label>
-      <label class={styles.consent}>
-        <input
-          type="checkbox"
-          checked={draft.consent}
-          data-testid="feedback-consent"
-          onChange={(e) => update({ consent: e.currentTarget.checked })}
-        />
-        <span>{strings.consentVi(PHONE_RETENTION_DAYS)}</span>
-      </label>
+      <PhoneConsent
+        phone={draft.phone}
+        consent={draft.consent}
+        about={strings.feedbackAboutVi}
+        testid="feedback"
+        onPhone={(phone) => update({ phone })}
+        onConsent={(consent) => update({ consent })}
+      />
       {error && (
         <p class={styles.error} role="alert">
           {error}

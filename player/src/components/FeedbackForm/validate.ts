@@ -1,7 +1,6 @@
-// Rules of the kiosk feedback form (Góp ý). A phone number is optional and is accepted ONLY with the
-// explicit consent box ticked, which states the retention period (Law 91/2025 on personal data protection);
-// without a number no consent is recorded, so no personal data is kept at all.
-import { FEEDBACK_TOPICS, PHONE_RETENTION_DAYS, strings } from '../../lib/strings';
+// Rules of the kiosk feedback form (Góp ý). A phone number is optional and follows lib/phone-consent.ts.
+import { validatePhone } from '../../lib/phone-consent';
+import { FEEDBACK_TOPICS, strings } from '../../lib/strings';
 
 export interface FeedbackDraft {
   rating: number | null;
@@ -19,8 +18,6 @@ export interface ValidFeedback {
   consent?: { given: true; at: number; retentionDays: number };
 }
 
-const PHONE = /^\+?[0-9 .-]{8,20}$/;
-
 export function emptyDraft(): FeedbackDraft {
   return { rating: null, topic: FEEDBACK_TOPICS[0], comment: '', phone: '', consent: false };
 }
@@ -31,12 +28,7 @@ export function validateFeedback(d: FeedbackDraft, now: number): { ok: true; fee
   const feedback: ValidFeedback = { rating: d.rating, topic };
   const comment = d.comment.trim().slice(0, 1000);
   if (comment) feedback.comment = comment;
-  const phone = d.phone.trim();
-  if (phone) {
-    if (!PHONE.test(phone)) return { ok: false, error: strings.phoneInvalidVi };
-    if (!d.consent) return { ok: false, error: strings.consentNeededVi };
-    feedback.phone = phone;
-    feedback.consent = { given: true, at: Math.round(now), retentionDays: PHONE_RETENTION_DAYS };
-  }
-  return { ok: true, feedback };
+  const phone = validatePhone(d.phone, d.consent, now);
+  if (!phone.ok) return phone;
+  return { ok: true, feedback: { ...feedback, ...phone.value } };
 }

@@ -1,5 +1,5 @@
-// A paired player: the stage, plus what the device kind adds — the feedback form and the Code of Conduct quiz
-// on a kiosk, the alert banner on screens, the alert voice on loudspeakers — and the identify overlay.
+// A paired player: the stage, plus what the device kind adds — the feedback and report forms and the Code of
+// Conduct quiz on a kiosk, the alert banner on screens, the alert voice on loudspeakers — and the identify overlay.
 import { useState } from 'preact/hooks';
 import type { QuizQuestion } from '@bantin/protocol/core';
 import type { Runtime } from '../../lib/runtime';
@@ -7,6 +7,7 @@ import { strings } from '../../lib/strings';
 import { useCoreState } from '../../lib/use-core';
 import { AlertBanner } from '../AlertBanner';
 import { AlertSpeaker } from '../AlertSpeaker';
+import { CitizenReport } from '../CitizenReport';
 import { FeedbackForm } from '../FeedbackForm';
 import { IdentifyOverlay } from '../IdentifyOverlay';
 import { Quiz } from '../Quiz';
@@ -18,9 +19,10 @@ export function Player({ runtime }: { runtime: Runtime }) {
   const { core, urls, kind, clock } = runtime;
   const state = useCoreState(core);
   const [feedback, setFeedback] = useState(false);
+  const [report, setReport] = useState(false);
   const [quiz, setQuiz] = useState<QuizQuestion[] | null>(null);
   const kiosk = kind === 'kiosk';
-  const idle = kiosk && !feedback && !quiz && !state.alert;
+  const idle = kiosk && !feedback && !report && !quiz && !state.alert;
   const questions = kiosk ? quizAvailableAt(state.quiz, clock.now()) : [];
   return (
     <div class={styles.root} data-online={state.online ? 'true' : 'false'} onPointerDown={idle ? () => setFeedback(true) : undefined}>
@@ -39,12 +41,25 @@ export function Player({ runtime }: { runtime: Runtime }) {
               {strings.quizOpen} <span lang="en">· {strings.quizOpenEn}</span>
             </button>
           )}
+          <button
+            type="button"
+            class={`${styles.open} ${styles.report}`}
+            data-testid="report-open"
+            // The touch must open this form, not the feedback form that any other touch opens.
+            onPointerDown={(e) => e.stopPropagation()}
+            onClick={() => setReport(true)}
+          >
+            {strings.reportOpen} <span lang="en">· {strings.reportOpenEn}</span>
+          </button>
           <button type="button" class={styles.open} data-testid="feedback-open" onClick={() => setFeedback(true)}>
             {strings.feedbackOpen} <span lang="en">· {strings.feedbackOpenEn}</span>
           </button>
         </div>
       )}
       {kiosk && quiz && !state.alert && <Quiz questions={quiz} newId={runtime.newId} onAnswer={(a) => core.answerQuiz(a)} close={() => setQuiz(null)} />}
+      {kiosk && report && !state.alert && (
+        <CitizenReport now={clock.now} submit={(r) => core.submitCitizenReport(r)} close={() => setReport(false)} />
+      )}
       {kiosk && feedback && !state.alert && (
         <FeedbackForm now={clock.now} submit={(f) => core.submitFeedback(f)} close={() => setFeedback(false)} />
       )}

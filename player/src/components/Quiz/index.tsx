@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuizQuestion } from '@bantin/protocol/core';
 import { strings } from '../../lib/strings';
-import { INACTIVITY_MS } from '../FeedbackForm';
+import { INACTIVITY_MS } from '../../lib/use-idle-close';
 import { answer, currentQuestion, encouragement, finished, score, startRound, type Round } from './round';
 import styles from './style.module.css';
 

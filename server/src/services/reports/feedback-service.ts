@@ -2,10 +2,8 @@
 // consent and a retention date (Luật Bảo vệ dữ liệu cá nhân 91/2025), and erased when that date passes.
 import type { Db } from '../../db/sqlite';
 import type { Feedback } from '@bantin/protocol';
-import { createThrottle } from '../../domain/throttle';
+import { consentedPhone, createKioskGate, phoneLive, type IntakeRefusal } from '../../domain/kiosk-intake';
 import { feedbackRepo, type FeedbackRow } from '../../repos/feedback-repo';
-
-const DAY_MS = 86_400_000;
 
 export type FeedbackView = {
   eventId: string;
@@ -21,32 +19,24 @@ export type FeedbackView = {
   createdAt: string;
 };
 
-export type FeedbackOutcome = { ok: true; stored: boolean } | { ok: false; code: 'rate_limited' | 'not_allowed'; retryAfterMs?: number };
+export type FeedbackOutcome = { ok: true; stored: boolean } | IntakeRefusal;
 
 const nfc = (s: string) => s.normalize('NFC').trim();
 
 export function createFeedbackService(deps: { db: Db; clock: () => number; perMinute?: number }) {
-  const throttle = createThrottle({ max: deps.perMinute ?? 30, windowMs: 60_000 });
+  const admit = createKioskGate(deps.perMinute ?? 30);
   return {
     async ingest(device: { id: number; kind: string }, f: Feedback): Promise<FeedbackOutcome> {
-      if (device.kind !== 'kiosk') return { ok: false, code: 'not_allowed' };
       const now = deps.clock();
-      const key = String(device.id);
-      const wait = throttle.retryAfter(key, now);
-      if (wait > 0) return { ok: false, code: 'rate_limited', retryAfterMs: wait };
-      throttle.fail(key, now);
-      // The schema already refuses a phone without consent; this is the second lock on the same door.
-      const consent = f.phone !== undefined && f.consent?.given === true ? f.consent : null;
-      const consentAt = consent ? Math.min(consent.at, now) : null;
+      const refused = admit(device, now);
+      if (refused) return refused;
       const row: FeedbackRow = {
         event_id: f.eventId.toLowerCase(),
         device_id: device.id,
         rating: f.rating,
         topic: nfc(f.topic).slice(0, 100),
         comment: f.comment ? nfc(f.comment).slice(0, 1000) || null : null,
-        phone: consent ? f.phone!.replace(/[ .-]/g, '') : null,
-        consent_at: consentAt,
-        retain_until: consent ? consentAt! + consent.retentionDays * DAY_MS : null,
+        ...consentedPhone(f, now),
         created_at: Math.min(f.createdAt, now),
         received_at: now,
       };
@@ -57,7 +47,7 @@ export function createFeedbackService(deps: { db: Db; clock: () => number; perMi
     async list(filter: { deviceId?: number; from?: number; to?: number; limit: number }, showPhone: boolean): Promise<FeedbackView[]> {
       const now = deps.clock();
       return (await feedbackRepo.list(deps.db, filter)).map((r) => {
-        const live = r.phone !== null && (r.retain_until ?? 0) > now;
+        const live = phoneLive(r, now);
         return {
           eventId: r.event_id,
           deviceId: r.device_id,

@@ -9,6 +9,7 @@ import { asRunRepo } from '../../repos/as-run-repo';
 import { toAsRunSummary } from './as-run-service';
 import { deviceSessionRepo } from '../../repos/device-session-repo';
 import { ZoneCalendar } from '../../domain/schedule/zone';
+import { caseIndicators } from '../cases/indicators';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import { MAX_RANGE_DAYS, dateRange, formatDay, isValidPeriod, offsetSegments, periodLabel, periodRange, previousPeriod, type Period, type PeriodKind, type Range } from '../../reports/period';
@@ -19,7 +20,7 @@ import { buildPeriodicWorkbook } from '../../reports/xlsx';
 import { quizReport } from './quiz-service';
 import { renderPeriodicHtml } from '../../reports/html';
 import { interactionSummary } from './interaction';
-import type { ArchiveEntry, FeedbackGroupBy, FeedbackReport, PeriodicReport, PlaysGroupBy, PlaysReport, QuizReport, RangeInfo, UptimeReport, UptimeRow } from '../../reports/types';
+import type { ArchiveEntry, CasesReport, FeedbackGroupBy, FeedbackReport, PeriodicReport, PlaysGroupBy, PlaysReport, QuizReport, RangeInfo, UptimeReport, UptimeRow } from '../../reports/types';
 
 export type DateRangeInput = { from: string; to: string };
 const KINDS = ['led', 'kiosk', 'speaker'] as const;
@@ -31,6 +32,15 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
   const cal = new ZoneCalendar(deps.tz);
   const dir = path.join(deps.dataDir, 'reports');
   const segmentsOf = (r: Range) => JSON.stringify(offsetSegments(cal, r.from, r.to));
+
+  /** A month or quarter: its epoch range and how reports name it; refuses an index the period has not. */
+  function periodOf(p: Period) {
+    if (!isValidPeriod(p)) throw new AppError(400, 'report_period_invalid', { period: p.period, index: p.index });
+    const r = periodRange(cal, p);
+    const label = periodLabel(p);
+    const period = { ...p, label: label.vi, labelEn: label.en, firstDay: r.firstDay, lastDay: r.lastDay, from: iso(r.from), to: iso(r.to), tz: deps.tz };
+    return { r, period };
+  }
 
   /** Local dates (both included) → epoch range; refuses reversed and over-long ranges. */
   const rangeOf = (input: DateRangeInput): Range => {
@@ -156,9 +166,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
       return { ...info(r, input.from, input.to), ...(await quizReport(deps.db, { ...r, ...(input.deviceId ? { deviceId: input.deviceId } : {}) })) };
     },
     async periodic(p: Period): Promise<PeriodicReport> {
-      if (!isValidPeriod(p)) throw new AppError(400, 'report_period_invalid', { period: p.period, index: p.index });
-      const r = periodRange(cal, p);
-      const label = periodLabel(p);
+      const { r, period } = periodOf(p);
       const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime, asRun, interaction, quiz] = await Promise.all([
         reportRepo.totalPlays(deps.db, r.from, r.to),
         reportRepo.playsByKind(deps.db, r.from, r.to),
@@ -174,9 +182,10 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         interactionSummary({ db: deps.db, from: r.from, to: r.to }),
         quizReport(deps.db, r),
       ]);
+      const cases = await caseIndicators(deps.db, r);
       const incidents = alerts.map(incidentOf);
       return {
-        period: { ...p, label: label.vi, labelEn: label.en, firstDay: r.firstDay, lastDay: r.lastDay, from: iso(r.from), to: iso(r.to), tz: deps.tz },
+        period,
         generatedAt: iso(deps.clock()),
         totals: playStats(totals),
         channels: KINDS.map((kind) => {
@@ -200,7 +209,14 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         asRun: asRun.map(toAsRunSummary),
         interaction,
         quiz,
+        cases,
       };
+    },
+
+    /** The case indicators of a month or quarter, with the period they are for. */
+    async cases(p: Period): Promise<CasesReport> {
+      const { r, period } = periodOf(p);
+      return { period, ...(await caseIndicators(deps.db, r)) };
     },
 
     async periodicXlsx(p: Period): Promise<Buffer> {

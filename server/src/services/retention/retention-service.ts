@@ -1,5 +1,5 @@
 // Retention (lưu giữ dữ liệu): purges proof of play, alert acknowledgements, kiosk feedback, phone numbers
-// past their consented date, connection history and daily log files, each on its own configured period. One
+// past their consented date (of feedback and of citizens' reports), connection history and daily log files, each on its own configured period. One
 // purge writes one audit entry (actor `system`) with what it removed, so the purge itself is traceable.
 // The audit log is never purged: it is the legal record of approvals (see README). Generated reports live as
 // XLSX files in <dataDir>/reports/ with their own rows and are not touched either.
@@ -8,6 +8,7 @@ import type { Actor, AuditService } from '../accounts/audit-service';
 import { logsDir } from '../../log';
 import { DAY_MS } from '../../domain/schedule/zone';
 import { retentionRepo } from '../../repos/retention-repo';
+import { citizenReportRepo } from '../../repos/citizen-report-repo';
 import { purgeLogFiles } from './log-files';
 
 export const SYSTEM: Actor = { id: null, name: 'system' };
@@ -29,10 +30,15 @@ export type PurgeCounts = {
 };
 export type PurgeResult = {
   counts: PurgeCounts;
+  /**
+   * Phone numbers erased from citizens' reports (the cases stay): at the moments a feedback phone goes — its
+   * consented date, or the feedback retention cutoff that deletes feedback with its phone.
+   */
+  reportPhones: number;
   /** Rows older than these instants (epoch ms) were removed; the instant itself is kept. */
   cutoffs: { plays: number; feedback: number; phones: number; connections: number; logs: number };
   /** Write transactions per table; none holds more than the batch size. */
-  batches: Record<'plays' | 'alertAcks' | 'feedback' | 'feedbackPhones' | 'deviceSessions', number>;
+  batches: Record<'plays' | 'alertAcks' | 'feedback' | 'feedbackPhones' | 'reportPhones' | 'deviceSessions', number>;
 };
 
 type Step = (q: Queryable, at: number, limit: number) => Promise<number>;
@@ -74,12 +80,15 @@ export function createRetentionService(deps: {
         logs: now - p.logsDays * DAY_MS,
       };
       const counts: PurgeCounts = { plays: 0, alertAcks: 0, feedback: 0, feedbackPhones: 0, deviceSessions: 0, logFiles: 0 };
-      const batches: PurgeResult['batches'] = { plays: 0, alertAcks: 0, feedback: 0, feedbackPhones: 0, deviceSessions: 0 };
+      const batches: PurgeResult['batches'] = { plays: 0, alertAcks: 0, feedback: 0, feedbackPhones: 0, reportPhones: 0, deviceSessions: 0 };
+      let reportPhones = 0;
       const run = async (key: keyof PurgeResult['batches'], step: Step, at: number) => {
         const r = await inBatches(step, at);
-        counts[key] = r.rows;
+        if (key === 'reportPhones') reportPhones = r.rows;
+        else counts[key] = r.rows;
         batches[key] = r.batches;
       };
+      const eraseReportPhones: Step = (q, at, n) => citizenReportRepo.erasePhonesDue(q, at, cutoffs.feedback, n);
       let failure: unknown = null;
       try {
         await run('plays', retentionRepo.deletePlaysBefore, cutoffs.plays);
@@ -87,6 +96,7 @@ export function createRetentionService(deps: {
         // Old feedback goes first, so `feedbackPhones` counts only numbers erased from feedback that stays.
         await run('feedback', retentionRepo.deleteFeedbackBefore, cutoffs.feedback);
         await run('feedbackPhones', retentionRepo.erasePhonesDue, cutoffs.phones);
+        await run('reportPhones', eraseReportPhones, cutoffs.phones);
         await run('deviceSessions', retentionRepo.deleteSessionsEndedBefore, cutoffs.connections);
         counts.logFiles = purgeLogFiles(logsDir(deps.dataDir), cutoffs.logs, deps.tz).length;
       } catch (err) {
@@ -100,6 +110,7 @@ export function createRetentionService(deps: {
           target: 'retention',
           summary: {
             ...counts,
+            reportPhones,
             policy: { ...p, connectionsDays: Math.max(p.logsDays, CONNECTIONS_MIN_DAYS) },
             cutoffs: {
               plays: iso(cutoffs.plays),
@@ -112,7 +123,7 @@ export function createRetentionService(deps: {
         }),
       );
       if (failure) throw failure;
-      return { counts, cutoffs, batches };
+      return { counts, reportPhones, cutoffs, batches };
     },
   };
 }

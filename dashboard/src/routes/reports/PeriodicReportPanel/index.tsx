@@ -21,6 +21,7 @@ import { NumberField, SelectField } from '../../../components/Field/index';
 import { Notice } from '../../../components/Notice/index';
 import { ProgressBar } from '../../../components/ProgressBar/index';
 import controls from '../../../components/controls.module.css';
+import { CaseIndicators } from '../CaseIndicators/index';
 
 type Channel = PeriodicReport['channels'][number];
 
@@ -148,6 +149,7 @@ export function PeriodicReportPanel({ canGenerate, today }: { canGenerate: boole
             rowKey={(c) => c.kind}
             csvName="kenh"
           />
+          <CaseIndicators cases={summary.cases} nf={nf} />
         </>
       )}
       <h3 class={controls.heading}>{t('periodic.archive')}</h3>
