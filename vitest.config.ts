@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['{protocol,server,player,dashboard}/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
+          // A few unit tests run ESLint or fast-check over hundreds of cases in-process: seconds on an idle
+          // machine, more beside the integration tier on two cores. The default 5 s cut them off there.
+          testTimeout: 30_000,
         },
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
       },
