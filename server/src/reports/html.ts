@@ -71,18 +71,19 @@ ${table('Thời gian kết nối so với giờ hoạt động', t.uptime, cal, 
 <section><h2>8. Phát thực tế trên luồng vùng (as-run)</h2>
 ${table('Những gì vùng phát luồng đã phát khi có bộ thu IP đang nghe', t.asRun, cal, 'Không có bộ thu IP nào nghe trong kỳ.')}
 </section>
-<section><h2>9. Tổng hợp tương tác <span lang="en">/ Interaction summary</span></h2>
-${table('Các chỉ tiêu tương tác trong kỳ', t.interaction, cal)}
-${r.interaction.charts.map(svgBarChart).join('\n')}
-</section>
-<section><h2>10. Tìm hiểu Bộ Quy tắc ứng xử tại kiosk</h2>
+<section><h2>9. Tìm hiểu Bộ Quy tắc ứng xử tại kiosk</h2>
 ${table('Các chỉ tiêu', q.summary, cal)}
 ${table('Theo kiosk', q.byDevice, cal, 'Không có lượt chơi trong kỳ.')}
 ${table('Câu hỏi hay trả lời sai (cần tuyên truyền thêm)', q.weakest, cal, 'Không có câu trả lời sai trong kỳ.')}
-<section><h2>8. Phản ánh của người dân (vi phạm Bộ Quy tắc, tin giả)</h2>
+</section>
+<section><h2>10. Phản ánh của người dân (vi phạm Bộ Quy tắc, tin giả)</h2>
 ${table('Các chỉ tiêu phản ánh', t.casesSummary, cal)}
 ${table('Theo loại phản ánh', t.casesByCategory, cal)}
 ${table('Theo kết quả xử lý (phản ánh đã đóng trong kỳ)', t.casesByOutcome, cal)}
+</section>
+<section><h2>11. Tổng hợp tương tác <span lang="en">/ Interaction summary</span></h2>
+${table('Các chỉ tiêu tương tác trong kỳ', t.interaction, cal)}
+${r.interaction.charts.map(svgBarChart).join('\n')}
 </section>
 </main>
 <footer><p>Báo cáo do hệ thống bantin lập tự động.</p></footer>

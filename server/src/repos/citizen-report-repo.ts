@@ -45,9 +45,10 @@ export const citizenReportRepo = {
   insertIgnore: async (q: Queryable, r: NewCitizenReport) =>
     (
       await q.run(
-        `INSERT OR IGNORE INTO citizen_reports (event_id, device_id, category, platform, link, description, phone, consent_at,
+        // Only a repeated event id is skipped (the kiosk resending): any other broken row fails loudly.
+        `INSERT INTO citizen_reports (event_id, device_id, category, platform, link, description, phone, consent_at,
            retain_until, created_at, received_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
         [
           r.event_id,
           r.device_id,

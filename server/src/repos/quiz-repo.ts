@@ -27,8 +27,9 @@ export const quizRepo = {
   insertIgnore: async (q: Queryable, r: QuizAnswerRow) =>
     (
       await q.run(
-        `INSERT OR IGNORE INTO quiz_answers (event_id, device_id, round_id, content_id, version_id, answer_index, correct, position,
-           round_size, answered_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        // Only a repeated event id is skipped (the kiosk resending): any other broken row fails loudly.
+        `INSERT INTO quiz_answers (event_id, device_id, round_id, content_id, version_id, answer_index, correct, position,
+           round_size, answered_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
         [
           r.event_id,
           r.device_id,

@@ -84,7 +84,7 @@ describe('case indicators', () => {
     expect(rows).toContainEqual(['Tin giả', 2]);
     expect(rows).toContainEqual(['Đã gỡ', 2]);
     const html = await t.reports.periodicHtml({ period: 'month', year: 2026, index: 11 }, { stylesheet: '/x.css' });
-    expect(html).toContain('8. Phản ánh của người dân');
+    expect(html).toContain('10. Phản ánh của người dân');
     expect(html).toContain('Xác minh sai');
     expect(html).not.toContain(PHONE);
   });

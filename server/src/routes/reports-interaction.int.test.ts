@@ -48,6 +48,9 @@ const EXPECTED: Record<string, number | null> = {
   'kiosk.quiz.rounds': 0,
   'kiosk.quiz.finished': 0,
   'kiosk.quiz.score': null,
+  // Nor a citizen's report received (they are counted when received: see below).
+  'kiosk.reports': 0,
+  'kiosk.reports.hoursToClose': null,
   'ratings.average': 4.2,
   'ratings.1': 0,
   'ratings.2': 1,
@@ -67,6 +70,7 @@ describe('periodic report: interaction summary', () => {
     });
     expect(r.interaction.charts).toEqual([
       { key: 'broadcast.plays', title: 'Lượt phát theo kênh', bars: [{ label: 'Màn hình LED', value: 6 }, { label: 'Kiosk', value: 2 }, { label: 'Loa truyền thanh', value: 2 }] },
+      { key: 'reports.categories', title: 'Phản ánh theo loại', bars: ['Tin giả', 'Xúc phạm', 'Lừa đảo', 'Nội dung có hại cho trẻ em', 'Khác'].map((label) => ({ label, value: 0 })) },
       { key: 'ratings.distribution', title: 'Phân bố điểm đánh giá', bars: [0, 1, 0, 1, 3].map((value, i) => ({ label: `${i + 1} sao`, value })) },
     ]);
   });
@@ -109,7 +113,7 @@ describe('periodic report: interaction summary', () => {
 
   it('shows the section with its charts on the printable page, without script or inline style', async () => {
     const html = await (await get(`${NOV}&format=html`)).text();
-    expect(html).toContain('<h2>8. Tổng hợp tương tác <span lang="en">/ Interaction summary</span></h2>');
+    expect(html).toContain('<h2>11. Tổng hợp tương tác <span lang="en">/ Interaction summary</span></h2>');
     expect(html).toContain('<td>Số góp ý gửi tại kiosk</td><td class="num">5</td>');
     expect(html).toContain('aria-label="Phân bố điểm đánh giá: 1 sao 0; 2 sao 1; 3 sao 0; 4 sao 1; 5 sao 3"');
     expect(html).toContain('aria-label="Lượt phát theo kênh: Màn hình LED 6; Kiosk 2; Loa truyền thanh 2"');
@@ -123,6 +127,23 @@ describe('periodic report: interaction summary', () => {
     });
     const s = await interactionSummary({ db: t.db, from: vn('2026-11-01 00:00'), to: vn('2026-12-01 00:00') }, [...INTERACTION_PROVIDERS, extra]);
     expect(s.rows.map((r) => r.key)).toEqual([...Object.keys(EXPECTED), 'quiz.rounds']);
-    expect(s.charts.map((c) => c.key)).toEqual(['broadcast.plays', 'ratings.distribution', 'quiz']);
+    expect(s.charts.map((c) => c.key)).toEqual(['broadcast.plays', 'reports.categories', 'ratings.distribution', 'quiz']);
+  });
+
+  it('counts the citizens’ reports received at kiosks in the period, by category', async () => {
+    const kiosk = { id: (await t.db.get<{ id: number }>("SELECT id FROM devices WHERE kind = 'kiosk'"))!.id, kind: 'kiosk' };
+    for (const [i, category] of (['false_news', 'false_news', 'scam'] as const).entries()) {
+      const r = await t.cases.ingest(kiosk, { type: 'citizen-report.v1', eventId: `00000000-0000-4000-8000-00000000000${i}`, category, platform: 'facebook', description: 'Tin giả về lũ', createdAt: vn('2026-12-05 08:00') });
+      expect(r).toMatchObject({ ok: true });
+    }
+    // Received on 5 December (the server's clock): in December's summary, not November's.
+    const dec = await interactionSummary({ db: t.db, from: vn('2026-12-01 00:00'), to: vn('2027-01-01 00:00') });
+    expect(dec.rows.find((r) => r.key === 'kiosk.reports')?.value).toBe(3);
+    expect(dec.charts.find((c) => c.key === 'reports.categories')?.bars.filter((b) => b.value > 0)).toEqual([
+      { label: 'Tin giả', value: 2 },
+      { label: 'Lừa đảo', value: 1 },
+    ]);
+    const nov = await interactionSummary({ db: t.db, from: vn('2026-11-01 00:00'), to: vn('2026-12-01 00:00') });
+    expect(nov.rows.find((r) => r.key === 'kiosk.reports')?.value).toBe(0);
   });
 });

@@ -121,7 +121,7 @@ describe('the periodic report', () => {
     );
 
     const html = await (await get(`/api/reports/periodic.html?${NOV}`)).text();
-    expect(html).toContain('<h2>8. Tìm hiểu Bộ Quy tắc ứng xử tại kiosk</h2>');
+    expect(html).toContain('<h2>9. Tìm hiểu Bộ Quy tắc ứng xử tại kiosk</h2>');
     expect(html).toContain('Phân loại rác');
   });
 });

@@ -7,6 +7,8 @@ import { feedbackStats } from '../../reports/map';
 import { kindLabel } from '../../reports/text';
 import type { IndicatorChart, IndicatorRow, InteractionSummary } from '../../reports/types';
 import { quizIndicators } from './quiz-service';
+import { caseIndicators } from '../cases/indicators';
+import { CASE_CATEGORY_LABELS } from '../../reports/text';
 
 /** What a provider reads: the store and the period [from, to) in epoch ms. */
 export type InteractionContext = { db: Queryable; from: number; to: number };
@@ -72,8 +74,22 @@ export const quizInteraction: InteractionProvider = async ({ db, from, to }) => 
   };
 };
 
+/** Citizens' reports (phản ánh) filed at kiosks: how many, by category, and the median time to close. */
+export const caseInteraction: InteractionProvider = async ({ db, from, to }) => {
+  const c = await caseIndicators(db, { from, to });
+  const kiosk = INDICATOR_GROUPS.kiosk;
+  const categories = Object.entries(c.byCategory) as [keyof typeof CASE_CATEGORY_LABELS, number][];
+  return {
+    rows: [
+      { key: 'kiosk.reports', group: kiosk, label: 'Số phản ánh vi phạm, tin giả gửi tại kiosk', value: c.received, unit: 'phản ánh' },
+      { key: 'kiosk.reports.hoursToClose', group: kiosk, label: 'Thời gian xử lý xong phản ánh (trung vị)', value: c.medianHoursToClose, unit: 'giờ' },
+    ],
+    charts: [{ key: 'reports.categories', title: 'Phản ánh theo loại', bars: categories.map(([k, n]) => ({ label: CASE_CATEGORY_LABELS[k], value: n })) }],
+  };
+};
+
 /** The section's providers, in the order their rows appear. */
-export const INTERACTION_PROVIDERS: readonly InteractionProvider[] = [broadcastIndicators, kioskIndicators, quizInteraction, ratingIndicators];
+export const INTERACTION_PROVIDERS: readonly InteractionProvider[] = [broadcastIndicators, kioskIndicators, quizInteraction, caseInteraction, ratingIndicators];
 
 export async function interactionSummary(ctx: InteractionContext, providers: readonly InteractionProvider[] = INTERACTION_PROVIDERS): Promise<InteractionSummary> {
   const parts = await Promise.all(providers.map((p) => p(ctx)));
