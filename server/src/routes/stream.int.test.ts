@@ -6,7 +6,7 @@ import { createToneZoneSource, type ToneZone } from '../../test/support/tone-zon
 import { addReceiver, addStreamZone } from '../../test/support/stream-zones';
 import { decodeMp3, openStream, toneFrequency } from '../../test/support/stream-client';
 import { createIcyReader } from '../../test/support/icy-reader';
-import { mp3FrameLength } from '../streams/fanout/mp3-frames';
+import { frameLength as mp3FrameLength } from '../streams/mp3-frames';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const actor = { id: null, name: 'test' };

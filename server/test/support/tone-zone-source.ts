@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ZoneAudioSource } from '../../src/streams/source';
-import { createMp3FrameSplitter } from '../../src/streams/fanout/mp3-frames';
+import { createFrameSplitter } from '../../src/streams/mp3-frames';
 
 export const FFMPEG = process.env.BANTIN_TEST_FFMPEG ?? '/usr/bin/ffmpeg';
 
@@ -30,10 +30,10 @@ export function createToneZoneSource(zones: Map<number, ToneZone>, opts: { speed
     if (hlsDir) args.push('-c:a', 'aac', '-b:a', '64k', '-f', 'hls', '-hls_time', '1', '-hls_list_size', '4', '-hls_flags', 'delete_segments', path.join(hlsDir, 'index.m3u8'));
     const proc = spawn(FFMPEG, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     const r: Running = { proc, sinks: new Set(), hlsDir };
-    const split = createMp3FrameSplitter();
+    const split = createFrameSplitter();
     proc.stdout!.on('data', (chunk: Buffer) => {
-      const frames = split(chunk);
-      if (frames) for (const sink of [...r.sinks]) sink(frames);
+      const frames = split.push(chunk);
+      if (frames.length) for (const sink of [...r.sinks]) sink(Buffer.concat(frames));
     });
     return r;
   };

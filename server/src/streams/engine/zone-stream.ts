@@ -7,7 +7,7 @@ import type { IcecastTarget } from '../../config';
 import type { Logger } from '../../log';
 import type { AsRunSpan } from '../source';
 import { startFeeder } from './feeder';
-import { createFrameSplitter } from './mp3-frames';
+import { createFrameSplitter } from '../mp3-frames';
 import type { PcmCache, PcmFormat } from './pcm-cache';
 import type { Slot } from './program';
 import { superviseProcess } from './supervised-process';
