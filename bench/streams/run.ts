@@ -132,8 +132,13 @@ async function main() {
   sourceReq.on('error', () => undefined);
   await sleep(3000);
   const iceCpu0 = await cpuPct(ice.pid);
-  const iceListeners = Array.from({ length: LISTENERS }, () => listen(`http://127.0.0.1:${ice.port}${mount}`));
-  await sleep(5000);
+  const iceListeners: Listener[] = [];
+  // Icecast admits new clients at its own pace: connect in tens, as receivers come up over a minute.
+  for (let i = 0; i < LISTENERS; i += 50) {
+    for (let j = i; j < Math.min(LISTENERS, i + 50); j++) iceListeners.push(listen(`http://127.0.0.1:${ice.port}${mount}`));
+    await sleep(200);
+  }
+  await sleep(8000);
   const iceConnected = iceListeners.filter((l) => l.bytes > 0).length;
   const iceCpu = await cpuPct(ice.pid);
   for (const l of iceListeners) l.req.destroy();
@@ -143,8 +148,8 @@ async function main() {
   await new Promise((r) => server.once('exit', r));
 
   // The fan-out runs in the server's own process (the encoders are its children and do not see listeners).
-  const perListener = (busyCpu.own - idleCpu.own) / LISTENERS;
-  const icePerListener = (iceCpu.own - iceCpu0.own) / LISTENERS;
+  const perListener = (busyCpu.own - idleCpu.own) / Math.max(1, connected);
+  const icePerListener = (iceCpu.own - iceCpu0.own) / Math.max(1, iceConnected);
   const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
   process.stderr.write(
     `bantin: server process ${round(idleCpu.own)} % → ${round(busyCpu.own)} % with ${connected}/${LISTENERS} listeners (with encoders ${round(idleCpu.tree)} % → ${round(busyCpu.tree)} %); ` +
@@ -159,7 +164,7 @@ async function main() {
       listeners_connected: connected,
       icecast_listeners_connected: iceConnected,
       cpu_pct_per_zone: round(idleCpu.tree / ready.zones.length),
-      rss_kb_per_listener: round((rss500 - rss0) / LISTENERS, 1),
+      rss_kb_per_listener: round((rss500 - rss0) / Math.max(1, connected), 1),
       alert_cutin_p50_ms: pct(cutins, 50),
       alert_cutin_p99_ms: pct(cutins, 99),
       alert_cutin_samples: cutins.length,

@@ -10,6 +10,13 @@ import type { ZoneAudioSource } from '../source';
  */
 export const maxBacklogBytes = (bitrateKbps: number) => Math.min(256 * 1024, Math.round((bitrateKbps * 1000 * 30) / 8));
 
+/**
+ * Frames a zone gathers before they go out to every listener in one write each. The encoder hands over a few
+ * frames every ~100 ms; one write per listener per 200 ms instead cuts the per-listener cost (a syscall and a
+ * socket buffer per write) while adding at most this much to what a listener hears late.
+ */
+export const COALESCE_MS = 200;
+
 export type StreamSocket = {
   /** Sends audio (the listener adds its own metadata interleaving, if any). */
   send(mp3: Buffer): void;
@@ -21,7 +28,7 @@ export type StreamSocket = {
 
 export type ListenerInfo = { receiverId: number; address: string | null; userAgent: string | null; since: number };
 type Listener = ListenerInfo & { socket: StreamSocket };
-type Zone = { unsubscribe: () => void; listeners: Set<Listener>; limit: number };
+type Zone = { unsubscribe: () => void; listeners: Set<Listener>; limit: number; queued: Buffer[]; timer: ReturnType<typeof setTimeout> | null };
 
 export type FanoutEvents = {
   /** A listener joined or left a zone (for presence and as-run: who hears what, when). */
@@ -38,18 +45,27 @@ export function createZoneFanout(source: ZoneAudioSource, events: FanoutEvents =
     if (why !== 'closed') l.socket.close();
     if (z.listeners.size === 0) {
       zones.delete(zoneId);
+      if (z.timer) clearTimeout(z.timer);
       z.unsubscribe();
     }
     events.onLeave?.(zoneId, l, why);
   };
 
-  const deliver = (zoneId: number, mp3: Buffer) => {
-    const z = zones.get(zoneId);
-    if (!z) return;
+  const flush = (zoneId: number, z: Zone) => {
+    z.timer = null;
+    if (zones.get(zoneId) !== z || z.queued.length === 0) return;
+    const mp3 = z.queued.length === 1 ? z.queued[0]! : Buffer.concat(z.queued);
+    z.queued = [];
     for (const l of [...z.listeners]) {
       if (l.socket.backlog() > z.limit) remove(zoneId, l, 'slow');
       else l.socket.send(mp3);
     }
+  };
+  const deliver = (zoneId: number, mp3: Buffer) => {
+    const z = zones.get(zoneId);
+    if (!z) return;
+    z.queued.push(mp3);
+    z.timer ??= setTimeout(() => flush(zoneId, z), COALESCE_MS);
   };
 
   return {
@@ -62,7 +78,7 @@ export function createZoneFanout(source: ZoneAudioSource, events: FanoutEvents =
       if (!z) {
         const format = source.format(zoneId);
         if (!format) return null;
-        const pending: Zone = { unsubscribe: () => undefined, listeners: new Set(), limit: maxBacklogBytes(format.bitrateKbps) };
+        const pending: Zone = { unsubscribe: () => undefined, listeners: new Set(), limit: maxBacklogBytes(format.bitrateKbps), queued: [], timer: null };
         zones.set(zoneId, pending);
         const unsubscribe = source.subscribe(zoneId, (mp3) => deliver(zoneId, mp3));
         if (!unsubscribe) {
