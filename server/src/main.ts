@@ -89,8 +89,15 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     return created ? { created, generatedPassword: generated } : { created };
   };
 
-  /** First start: the starter pack of Code of Conduct messages, jingle and attention tone (idempotent). */
-  const seedStarterPack = () => content.seeds.seedStarterPack();
+  /** First start: the starter pack of Code of Conduct messages, jingle and attention tone (idempotent).
+   *  Its speech process is ended right after, rather than idling on with a hundred megabytes. */
+  const seedStarterPack = async () => {
+    try {
+      return await content.seeds.seedStarterPack();
+    } finally {
+      await content.speech.release();
+    }
+  };
 
   const close = async () => {
     alerts.stop();

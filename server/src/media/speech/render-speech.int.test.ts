@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { processTree } from '../../../../bench/proc-tree';
 import { createSpeechRenderer, renderSpeech } from './render-speech';
 import { SPEECH_VOICES, SpeechError } from './voices';
 import { parseWav, peakAmplitude } from './wav';
@@ -72,6 +73,28 @@ describe('renderSpeech (espeak-ng)', () => {
     } finally {
       await idle.close();
     }
+  });
+
+  it('runs in its own process, and release() ends it after the queued jobs, renderer still usable', async () => {
+    const released = createSpeechRenderer({ idleMs: 60_000 });
+    const children = () => processTree(process.pid).filter((p) => p.pid !== process.pid && p.comm === 'node').length;
+    const before = children();
+    try {
+      const jobs = [released.render({ text: SHORT, voice: 'vi' }), released.render({ text: LONG, voice: 'vi' })];
+      await new Promise((r) => setTimeout(r, 50));
+      expect(released.hasWorker()).toBe(true);
+      expect(children()).toBe(before + 1);
+      await released.release();
+      const [short, long] = await Promise.all(jobs);
+      expect(long.durationMs).toBeGreaterThan(short.durationMs);
+      expect(released.hasWorker()).toBe(false);
+      expect(children()).toBe(before);
+      const again = await released.render({ text: SHORT, voice: 'vi' });
+      expect(again.durationMs).toBe(short.durationMs);
+    } finally {
+      await released.close();
+    }
+    expect(children()).toBe(before);
   });
 
   it('does not leave a failing exit code on the process', () => {

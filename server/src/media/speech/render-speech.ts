@@ -4,10 +4,12 @@
 // timeout that terminates the worker; the next job starts a new one. An idle worker is ended too: the
 // compiled espeak module and its WebAssembly memory cost about a hundred megabytes, and speech is rare
 // after the first start's seeding.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { normaliseForSpeech } from '../../domain/text';
 import { ESPEAK_WORKER_SOURCE } from './espeak-worker-source';
 import { espeakVoiceArgs, SpeechError, type SpeechSettings } from './voices';
@@ -28,7 +30,9 @@ export interface SpeechRenderer {
   render(request: SpeechRequest): Promise<SpeechResult>;
   /** Ends the worker; pending jobs fail. */
   close(): Promise<void>;
-  /** Whether a worker thread is running now (it ends after idleMs without a job). */
+  /** Ends the worker once the queued jobs are done, giving its memory back now; the renderer stays usable. */
+  release(): Promise<void>;
+  /** Whether a worker process is running now (it ends after idleMs without a job). */
   hasWorker(): boolean;
 }
 
@@ -46,7 +50,21 @@ interface WorkerReply {
   id: number;
   exitCode: number;
   messages: string[];
-  wav: ArrayBuffer | null;
+  /** Whether the WAV was written to the job's hostOutputPath. */
+  wav: boolean;
+}
+
+type Worker = ChildProcess;
+
+/** Kills a worker process and waits until it is gone, so no zombie is left behind. */
+function terminate(w: Worker): Promise<void> {
+  if (w.exitCode !== null || w.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    w.once('exit', () => resolve());
+    // Whoever waits for the end is kept alive until it comes.
+    w.ref();
+    w.kill('SIGKILL');
+  });
 }
 
 function espeakPaths(): { jsUrl: string; wasmPath: string } {
@@ -70,19 +88,26 @@ export function createSpeechRenderer(options: SpeechRendererOptions = {}): Speec
     idleTimer = setTimeout(() => {
       const w = worker;
       worker = null;
-      if (w !== null) void w.terminate();
+      if (w !== null) void terminate(w);
     }, idleMs);
     idleTimer.unref();
   }
 
   function startWorker(): Worker {
-    const w = new Worker(ESPEAK_WORKER_SOURCE, { eval: true, workerData: espeakPaths() });
-    // An idle renderer must not keep the process alive.
+    const w = spawn(process.execPath, ['-e', ESPEAK_WORKER_SOURCE], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      serialization: 'advanced',
+      env: { PATH: process.env.PATH ?? '', BANTIN_ESPEAK_PATHS: JSON.stringify(espeakPaths()) },
+    });
+    // The worker's end is always noticed (runJob's listeners, or nobody's): never an unhandled 'error'.
+    w.on('error', () => undefined);
+    // An idle renderer must not keep the server's process alive.
     w.unref();
+    w.channel?.unref();
     return w;
   }
 
-  function runJob(args: string[], text: string): Promise<WorkerReply> {
+  function runJob(args: string[], text: string, hostOutputPath: string): Promise<WorkerReply> {
     const w = (worker ??= startWorker());
     const id = nextId++;
     return new Promise<WorkerReply>((resolve, reject) => {
@@ -94,7 +119,7 @@ export function createSpeechRenderer(options: SpeechRendererOptions = {}): Speec
       };
       const dropWorker = (): void => {
         if (worker === w) worker = null;
-        void w.terminate();
+        void terminate(w);
       };
       const onMessage = (reply: WorkerReply): void => {
         if (reply.id !== id) return;
@@ -106,10 +131,10 @@ export function createSpeechRenderer(options: SpeechRendererOptions = {}): Speec
         dropWorker();
         reject(new SpeechError(`espeak-ng worker failed: ${error.message}`, 'synthesis_failed'));
       };
-      const onExit = (code: number): void => {
+      const onExit = (code: number | null, signal: string | null): void => {
         stop();
         if (worker === w) worker = null;
-        reject(new SpeechError(`espeak-ng worker exited (code ${code})`, 'synthesis_failed'));
+        reject(new SpeechError(`espeak-ng worker exited (${signal ?? `code ${code}`})`, 'synthesis_failed'));
       };
       const timer = setTimeout(() => {
         stop();
@@ -119,7 +144,7 @@ export function createSpeechRenderer(options: SpeechRendererOptions = {}): Speec
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
-      w.postMessage({ id, args, text, inputPath: '/input.txt', outputPath: '/output.wav' });
+      w.send({ id, args, text, inputPath: '/input.txt', outputPath: '/output.wav', hostOutputPath });
     });
   }
 
@@ -132,12 +157,19 @@ export function createSpeechRenderer(options: SpeechRendererOptions = {}): Speec
     }
     // -b 1: the input file is UTF-8; -f: text from a file, so a leading "-" is never taken for an option.
     const args = [...voiceArgs, '-b', '1', '-w', '/output.wav', '-f', '/input.txt'];
-    const reply = await runJob(args, spokenText);
-    if (reply.exitCode !== 0 || reply.wav === null) {
-      const detail = reply.messages.join('; ') || `exit code ${reply.exitCode}`;
-      throw new SpeechError(`espeak-ng failed: ${detail}`, 'synthesis_failed');
+    const dir = await mkdtemp(join(tmpdir(), 'bantin-speech-'));
+    let wav: Buffer;
+    try {
+      const hostOutputPath = join(dir, 'output.wav');
+      const reply = await runJob(args, spokenText, hostOutputPath);
+      if (reply.exitCode !== 0 || !reply.wav) {
+        const detail = reply.messages.join('; ') || `exit code ${reply.exitCode}`;
+        throw new SpeechError(`espeak-ng failed: ${detail}`, 'synthesis_failed');
+      }
+      wav = await readFile(hostOutputPath);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
-    const wav = Buffer.from(reply.wav);
     let durationMs: number;
     try {
       durationMs = parseWav(wav).durationMs;
@@ -167,7 +199,15 @@ export function createSpeechRenderer(options: SpeechRendererOptions = {}): Speec
       clearTimeout(idleTimer);
       const w = worker;
       worker = null;
-      if (w !== null) await w.terminate();
+      if (w !== null) await terminate(w);
+    },
+    async release() {
+      await queue;
+      if (pending > 0) return; // a job came meanwhile: the idle timer ends the worker after it
+      clearTimeout(idleTimer);
+      const w = worker;
+      worker = null;
+      if (w !== null) await terminate(w);
     },
   };
 }
