@@ -80,7 +80,7 @@ describe('renderSpeech (espeak-ng)', () => {
     const children = () => processTree(process.pid).filter((p) => p.pid !== process.pid && p.comm === 'node').length;
     const before = children();
     try {
-      const jobs = [released.render({ text: SHORT, voice: 'vi' }), released.render({ text: LONG, voice: 'vi' })];
+      const jobs = [released.render({ text: SHORT, voice: 'vi' }), released.render({ text: LONG, voice: 'vi' })] as const;
       await new Promise((r) => setTimeout(r, 50));
       expect(released.hasWorker()).toBe(true);
       expect(children()).toBe(before + 1);
