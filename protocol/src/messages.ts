@@ -162,6 +162,7 @@ export const DeviceToServerSchema = z.discriminatedUnion('type', [
 // ---------------------------------------------------------------- server → device
 
 export const TimelineMessageSchema = z.object({ type: z.literal('timeline.v2'), timeline: PackedTimelineSchema });
+export const TimelineV3MessageSchema = z.object({ type: z.literal('timeline.v3'), timeline: PackedTimelineSchema });
 
 export const AlertSeveritySchema = z.enum(ALERT_SEVERITIES);
 const MediaLinkSchema = z.object({ url: z.string().min(1), sha256: sha256Hex });
@@ -222,6 +223,7 @@ export const CitizenReportAckSchema = z.object({ type: z.literal('citizen-report
 
 export const ServerToDeviceSchema = z.discriminatedUnion('type', [
   TimelineMessageSchema,
+  TimelineV3MessageSchema,
   AlertMessageSchema,
   CommandMessageSchema,
   TimeMessageSchema,
@@ -305,6 +307,7 @@ type _SchemasMatchTypes = [
   Expect<Same<z.infer<typeof AckSchema>, M.Ack>>,
   Expect<Same<z.infer<typeof DeviceToServerSchema>, M.DeviceToServer>>,
   Expect<Same<z.infer<typeof TimelineMessageSchema>, M.TimelineMessage>>,
+  Expect<Same<z.infer<typeof TimelineV3MessageSchema>, M.TimelineV3Message>>,
   Expect<Same<z.infer<typeof AlertSeveritySchema>, M.AlertSeverity>>,
   Expect<Same<z.infer<typeof AlertMessageSchema>, M.AlertMessage>>,
   Expect<Same<z.infer<typeof CommandSchema>, M.Command>>,

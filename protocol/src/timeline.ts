@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { unpackTimeline, type PackedTimeline } from './core/packed';
 import { MEDIA_KINDS, PRIORITY_CLASSES, SEGMENT_MODES, TEXT_STYLES } from './core/timeline';
-import type { DeviceTimeline, MediaKind, MediaRef, PriorityClass, Segment, TextBody, TimelineItem } from './core/timeline';
+import type { DeviceLayout, DeviceTimeline, MediaKind, MediaRef, PriorityClass, Segment, TextBody, TimelineItem } from './core/timeline';
 import type { Expect, Same } from './same-shape';
 import { QUIZ_MAX_ANSWERS, QUIZ_MIN_ANSWERS, type QuizQuestion } from './core/quiz';
+import { LAYOUT_ORIENTATIONS, layoutProblems, REGION_KINDS, type LayoutBody, type Region, type RegionStyle } from './core/layout';
 
 export const PriorityClassSchema = z.enum(PRIORITY_CLASSES);
 export const MediaKindSchema = z.enum(MEDIA_KINDS);
@@ -73,6 +74,35 @@ export const SegmentSchema = z
   })
   .refine((s) => s.end > s.start, { message: 'segment end must be after start' });
 
+export const RegionStyleSchema = z.object({
+  color: z.string().optional(),
+  background: z.string().optional(),
+  fontPx: z.number().int().optional(),
+  speed: z.number().int().optional(),
+});
+export const RegionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(REGION_KINDS),
+  x: z.number().int(),
+  y: z.number().int(),
+  w: z.number().int(),
+  h: z.number().int(),
+  z: z.number().int(),
+  style: RegionStyleSchema.optional(),
+  contentId: z.number().int().optional(),
+});
+/** A layout body; the rules it must keep are layoutProblems' (core/layout.ts). */
+export const LayoutBodySchema = z
+  .object({ orientation: z.enum(LAYOUT_ORIENTATIONS), width: z.number().int(), height: z.number().int(), regions: z.array(RegionSchema) })
+  .refine((b) => layoutProblems(b).length === 0, { message: 'layout breaks its rules (layoutProblems)' });
+export const DeviceLayoutSchema = z.object({
+  id: z.string().min(1),
+  versionId: z.string().min(1),
+  tz: z.string().min(1),
+  body: LayoutBodySchema,
+  content: z.record(z.string(), TimelineItemSchema),
+});
+
 export const DeviceTimelineSchema = z
   .object({
     deviceId: z.string().min(1),
@@ -82,6 +112,8 @@ export const DeviceTimelineSchema = z
     segments: z.array(SegmentSchema),
     media: z.array(MediaRefSchema),
     quiz: z.array(QuizQuestionSchema).optional(),
+    ticker: z.array(SegmentSchema).optional(),
+    layout: DeviceLayoutSchema.optional(),
   })
   .refine((t) => t.to >= t.from, { message: 'timeline to must not be before from' })
   .refine((t) => t.segments.every((s, i, a) => i === 0 || a[i - 1]!.end <= s.start), {
@@ -107,6 +139,8 @@ export const PackedTimelineSchema = z
     segments: z.array(PackedSegmentSchema),
     media: z.array(MediaRefSchema),
     quiz: z.array(QuizQuestionSchema).optional(),
+    ticker: z.array(PackedSegmentSchema).optional(),
+    layout: DeviceLayoutSchema.optional(),
   })
   .refine((p) => unpackTimeline(p, '-') !== null, {
     message: 'packed timeline: an index is out of range, or segments are unsorted or overlap',
@@ -122,4 +156,8 @@ type _SchemasMatchTypes = [
   Expect<Same<z.infer<typeof QuizQuestionSchema>, QuizQuestion>>,
   Expect<Same<z.infer<typeof DeviceTimelineSchema>, DeviceTimeline>>,
   Expect<Same<z.infer<typeof PackedTimelineSchema>, PackedTimeline>>,
+  Expect<Same<z.infer<typeof RegionStyleSchema>, RegionStyle>>,
+  Expect<Same<z.infer<typeof RegionSchema>, Region>>,
+  Expect<Same<z.infer<typeof LayoutBodySchema>, LayoutBody>>,
+  Expect<Same<z.infer<typeof DeviceLayoutSchema>, DeviceLayout>>,
 ];

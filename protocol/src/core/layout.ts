@@ -15,7 +15,13 @@ export type RegionStyle = {
   background?: string;
   /** Text size in canvas pixels. */
   fontPx?: number;
+  /** Ticker only: scroll speed in characters per second (TICKER_SPEED_MIN–MAX); absent = TICKER_SPEED_DEFAULT. */
+  speed?: number;
 };
+
+export const TICKER_SPEED_MIN = 1;
+export const TICKER_SPEED_MAX = 40;
+export const TICKER_SPEED_DEFAULT = 8;
 
 export type Region = {
   /** Unique inside the layout: [a-z0-9-], 1–32 characters. */
@@ -95,7 +101,8 @@ export function layoutProblems(body: LayoutBody): LayoutProblem[] {
       s &&
       ((s.color !== undefined && !COLOUR.test(s.color)) ||
         (s.background !== undefined && !COLOUR.test(s.background)) ||
-        (s.fontPx !== undefined && (!isInt(s.fontPx) || s.fontPx < 8 || s.fontPx > Math.min(width, height))))
+        (s.fontPx !== undefined && (!isInt(s.fontPx) || s.fontPx < 8 || s.fontPx > Math.min(width, height))) ||
+        (s.speed !== undefined && (r.kind !== 'ticker' || !isInt(s.speed) || s.speed < TICKER_SPEED_MIN || s.speed > TICKER_SPEED_MAX)))
     ) {
       out.push({ code: 'region_style', region });
     }
@@ -121,6 +128,7 @@ export function normalizeLayout(body: LayoutBody): LayoutBody {
         if (r.style.color !== undefined) style.color = r.style.color.toLowerCase();
         if (r.style.background !== undefined) style.background = r.style.background.toLowerCase();
         if (r.style.fontPx !== undefined) style.fontPx = r.style.fontPx;
+        if (r.style.speed !== undefined) style.speed = r.style.speed;
         out.style = style;
       }
       if (r.contentId !== undefined) out.contentId = r.contentId;

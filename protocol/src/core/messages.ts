@@ -14,6 +14,12 @@ export const TOKEN_PROTOCOL_PREFIX = 'bantin.token.' as const;
  * binary frame holding the raw DEFLATE (RFC 1951) of its UTF-8 JSON text. Text frames stay possible.
  */
 export const DEFLATE_PROTOCOL = 'bantin.deflate' as const;
+/**
+ * Offered by a player that draws layouts (it also lists `layout` in hello.v1's capabilities): the server then
+ * sends `timeline.v3` from the first timeline on. Without it the first timeline is `timeline.v2`, and a hello
+ * with the capability switches the connection to v3.
+ */
+export const LAYOUT_PROTOCOL = 'bantin.layout' as const;
 /** Largest device → server frame the server reads (bytes). 500 play records fit with room to spare. */
 export const MAX_DEVICE_MESSAGE_BYTES = 256 * 1024;
 export const MAX_PLAYS_PER_BATCH = 500;
@@ -159,6 +165,12 @@ export type TimelineMessage = {
   timeline: PackedTimeline;
 };
 
+/** To players that announce the `layout` capability: the same, with the layout and the ticker track. */
+export type TimelineV3Message = {
+  type: 'timeline.v3';
+  timeline: PackedTimeline;
+};
+
 export type MediaLink = {
   url: string;
   sha256: string;
@@ -240,6 +252,7 @@ export type CitizenReportAck = {
 
 export type ServerToDevice =
   | TimelineMessage
+  | TimelineV3Message
   | AlertMessage
   | CommandMessage
   | TimeMessage

@@ -10,8 +10,9 @@
 //
 // Pure and zod-free: the player imports it (its bundle must not pull zod). `unpackTimeline` never throws on
 // bad input: it checks every index and returns null.
+import { layoutProblems, type LayoutBody } from './layout';
 import { isQuizQuestion, type QuizQuestion } from './quiz';
-import { MEDIA_KINDS, PRIORITY_CLASSES, type DeviceTimeline, type MediaRef, type PriorityClass, type Segment, type SegmentMode, type TimelineItem } from './timeline';
+import { MEDIA_KINDS, PRIORITY_CLASSES, type DeviceLayout, type DeviceTimeline, type MediaRef, type PriorityClass, type Segment, type SegmentMode, type TimelineItem } from './timeline';
 
 export interface PackedSegment {
   start: number;
@@ -34,16 +35,20 @@ export interface PackedTimeline {
   media: MediaRef[];
   /** Kiosks only: the quiz questions it may offer (quiz.ts), carried as they are; absent = none. */
   quiz?: QuizQuestion[];
+  /** timeline.v3: the ticker track, its segments naming sequences like `segments`. */
+  ticker?: PackedSegment[];
+  /** timeline.v3: the layout, its region items written out (a handful). */
+  layout?: DeviceLayout;
 }
 
 /** The shared part of a packed timeline (what devices on one version have in common). */
-export type PackedBody = Pick<PackedTimeline, 'items' | 'sequences' | 'segments' | 'media' | 'quiz'>;
+export type PackedBody = Pick<PackedTimeline, 'items' | 'sequences' | 'segments' | 'media' | 'quiz' | 'ticker' | 'layout'>;
 
 /**
  * Pack the segments and media of a timeline. Items are recognised by identity first (the compiler shares
  * item objects), then by their JSON, so equal items written out twice still take one slot.
  */
-export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz'>): PackedBody {
+export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout'>): PackedBody {
   const items: TimelineItem[] = [];
   const byRef = new Map<TimelineItem, number>();
   const byJson = new Map<string, number>();
@@ -63,7 +68,7 @@ export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz'>
     byRef.set(it, i);
     return i;
   };
-  const segments = tl.segments.map((s): PackedSegment => {
+  const pack = (s: Segment): PackedSegment => {
     let seq = seqByRef.get(s.items);
     if (seq === undefined) {
       const idx = s.items.map(itemIndex);
@@ -79,14 +84,23 @@ export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz'>
     const out: PackedSegment = { start: s.start, end: s.end, class: s.class, mode: s.mode, seq };
     if (s.phaseMs !== undefined) out.phaseMs = s.phaseMs;
     return out;
-  });
+  };
+  const segments = tl.segments.map(pack);
+  const ticker = tl.ticker?.map(pack);
   const body: PackedBody = { items, sequences, segments, media: tl.media };
   if (tl.quiz && tl.quiz.length > 0) body.quiz = tl.quiz;
+  if (ticker) body.ticker = ticker;
+  if (tl.layout) body.layout = tl.layout;
   return body;
 }
 
-export function packTimeline(tl: DeviceTimeline): PackedTimeline {
-  return { from: tl.from, to: tl.to, version: tl.version, ...packBody(tl) };
+/**
+ * The wire form. `timeline.v2` (the default) leaves the ticker track and the layout out, so a player that
+ * draws no layout gets exactly what it always got (its ticker texts stay in `segments`); `timeline.v3` carries them.
+ */
+export function packTimeline(tl: DeviceTimeline, format: 'v2' | 'v3' = 'v2'): PackedTimeline {
+  const body = format === 'v3' ? tl : { segments: tl.segments, media: tl.media, quiz: tl.quiz };
+  return { from: tl.from, to: tl.to, version: tl.version, ...packBody(body) };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -112,7 +126,7 @@ function isItem(v: unknown): v is TimelineItem {
  * The segments and media of a packed body, with the items shared: segments on one sequence share one items
  * array. Null when anything is out of shape (an index out of range, unsorted or overlapping segments, …).
  */
-export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media' | 'quiz'> | null {
+export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout'> | null {
   if (!isObj(p) || !Array.isArray(p.items) || !Array.isArray(p.sequences) || !Array.isArray(p.segments) || !Array.isArray(p.media)) {
     return null;
   }
@@ -128,23 +142,52 @@ export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media
     }
     sequences.push(list);
   }
-  const segments: Segment[] = [];
-  let lastEnd = -Infinity;
-  for (const s of p.segments as unknown[]) {
-    if (!isObj(s) || !isInt(s.start) || !isInt(s.end) || s.end <= s.start || s.start < lastEnd) return null;
-    if (!CLASSES.includes(s.class as string) || (s.mode !== 'loop' && s.mode !== 'once')) return null;
-    if (!isInt(s.seq) || s.seq < 0 || s.seq >= sequences.length) return null;
-    if (s.phaseMs !== undefined && (!isInt(s.phaseMs) || s.phaseMs <= 0)) return null;
-    const seg: Segment = { start: s.start, end: s.end, class: s.class as PriorityClass, mode: s.mode, items: sequences[s.seq]! };
-    if (s.phaseMs !== undefined) seg.phaseMs = s.phaseMs;
-    segments.push(seg);
-    lastEnd = s.end;
+  const track = (list: unknown[]): Segment[] | null => {
+    const segments: Segment[] = [];
+    let lastEnd = -Infinity;
+    for (const s of list) {
+      if (!isObj(s) || !isInt(s.start) || !isInt(s.end) || s.end <= s.start || s.start < lastEnd) return null;
+      if (!CLASSES.includes(s.class as string) || (s.mode !== 'loop' && s.mode !== 'once')) return null;
+      if (!isInt(s.seq) || s.seq < 0 || s.seq >= sequences.length) return null;
+      if (s.phaseMs !== undefined && (!isInt(s.phaseMs) || s.phaseMs <= 0)) return null;
+      const seg: Segment = { start: s.start, end: s.end, class: s.class as PriorityClass, mode: s.mode, items: sequences[s.seq]! };
+      if (s.phaseMs !== undefined) seg.phaseMs = s.phaseMs;
+      segments.push(seg);
+      lastEnd = s.end;
+    }
+    return segments;
+  };
+  const segments = track(p.segments as unknown[]);
+  if (!segments) return null;
+  let ticker: Segment[] | undefined;
+  if (p.ticker !== undefined) {
+    if (!Array.isArray(p.ticker)) return null;
+    const t = track(p.ticker as unknown[]);
+    if (!t) return null;
+    ticker = t;
+  }
+  let layout: DeviceLayout | undefined;
+  if (p.layout !== undefined) {
+    if (!isLayout(p.layout)) return null;
+    layout = p.layout;
   }
   const media = p.media as unknown[];
   if (!media.every((m) => isObj(m) && typeof m.sha256 === 'string' && typeof m.url === 'string' && isInt(m.size))) return null;
   // Quiz questions never stop a timeline from playing: one out of shape is dropped, not the whole timeline.
   const quiz = Array.isArray(p.quiz) ? (p.quiz as unknown[]).filter(isQuizQuestion) : [];
-  return quiz.length > 0 ? { segments, media: media as MediaRef[], quiz } : { segments, media: media as MediaRef[] };
+  const out: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout'> = { segments, media: media as MediaRef[] };
+  if (quiz.length > 0) out.quiz = quiz;
+  if (ticker) out.ticker = ticker;
+  if (layout) out.layout = layout;
+  return out;
+}
+
+function isLayout(v: unknown): v is DeviceLayout {
+  if (!isObj(v) || typeof v.id !== 'string' || typeof v.versionId !== 'string' || typeof v.tz !== 'string' || !isObj(v.content)) return false;
+  const body = v.body;
+  if (!isObj(body) || !Array.isArray(body.regions) || !body.regions.every(isObj)) return false;
+  if (layoutProblems(body as LayoutBody).length > 0) return false;
+  return Object.values(v.content).every(isItem);
 }
 
 /** The timeline of device `deviceId` from its packed form, or null when the packed form is out of shape. */

@@ -7,10 +7,15 @@
 // browser, where WebCrypto is async) and the hash only detects change; it is not a security boundary —
 // media integrity is checked with each file's sha256.
 
+import type { LayoutBody } from './layout';
 import type { QuizQuestion } from './quiz';
 
 /** The message that carries a timeline to a device (in its packed form, see packed.ts). */
 export const TIMELINE_FORMAT = 'timeline.v2' as const;
+/** The same with the screen's layout and ticker track, sent to players that announce LAYOUT_CAPABILITY. */
+export const TIMELINE_FORMAT_V3 = 'timeline.v3' as const;
+/** The `hello.v1` capability of a player that draws layouts (and so receives timeline.v3). */
+export const LAYOUT_CAPABILITY = 'layout' as const;
 
 /** emergency > priority > normal > ads > fallback (after TT 39/2020/TT-BTTTT). */
 export const PRIORITY_CLASSES = ['emergency', 'priority', 'normal', 'ads', 'fallback'] as const;
@@ -81,7 +86,60 @@ export type DeviceTimeline = {
   media: MediaRef[];
   /** Kiosks only: the quiz questions it may offer (see quiz.ts); absent = none. Never played as slides. */
   quiz?: QuizQuestion[];
+  /**
+   * Screens whose layout has a ticker region: the ticker track, text items of style `ticker` scheduled like any
+   * content (classes, recurrence, validity). `segments` keeps them too, for players that draw no layout; a
+   * layout player takes them out of its main region (mainTrack).
+   */
+  ticker?: Segment[];
+  /** Screens with an approved layout: what the player draws (timeline.v3 only); absent = full screen. */
+  layout?: DeviceLayout;
 };
+
+/** A screen's approved layout as it reaches the player, with the approved item each banner/image region shows. */
+export type DeviceLayout = {
+  /** The layout's id and the approved version's id. */
+  id: string;
+  versionId: string;
+  /** The zone of the clock region (BANTIN_TZ). */
+  tz: string;
+  body: LayoutBody;
+  /** Region id → the item it shows (a banner's text or image, an image region's picture); absent = empty. */
+  content: Record<string, TimelineItem>;
+};
+
+/** Whether an item belongs to a ticker: a text of style `ticker`. */
+export function isTickerItem(it: TimelineItem): boolean {
+  return it.kind === 'text' && it.text?.style === 'ticker';
+}
+
+/**
+ * The segments a layout's main region plays: with a ticker region and a ticker track, the ticker items are
+ * taken out (they scroll in the ticker instead) and segments left empty are dropped; otherwise `segments`.
+ * A segment that loses items restarts its loop at its start (its phase counted the removed items too).
+ */
+export function mainTrack(tl: Pick<DeviceTimeline, 'segments' | 'ticker' | 'layout'>): Segment[] {
+  if (!tl.ticker || !tl.layout || !tl.layout.body.regions.some((r) => r.kind === 'ticker')) return tl.segments;
+  const out: Segment[] = [];
+  const bySeq = new Map<readonly TimelineItem[], TimelineItem[]>();
+  for (const s of tl.segments) {
+    if (!s.items.some(isTickerItem)) {
+      out.push(s);
+      continue;
+    }
+    let items = bySeq.get(s.items);
+    if (!items) bySeq.set(s.items, (items = s.items.filter((it) => !isTickerItem(it))));
+    if (items.length > 0) out.push({ start: s.start, end: s.end, class: s.class, mode: s.mode, items });
+  }
+  return out;
+}
+
+/** The version of a timeline with its ticker track and layout (unchanged when it has neither). */
+export function versionWithLayout(version: string, ticker: readonly Segment[] | undefined, layout: DeviceLayout | undefined): string {
+  if (!ticker && !layout) return version;
+  const t = ticker ? computeTimelineVersion(ticker) : '-';
+  return `${version}+layout:${fnv1a64(t + '|' + (layout ? canonicalJson(layout) : '-'))}`;
+}
 
 /** The id of an emergency alert's item in a timeline (one per alert and content version). */
 export function alertItemId(alertId: string | number, versionId: string | number): string {

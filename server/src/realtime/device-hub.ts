@@ -27,11 +27,13 @@ export type DeviceIdentity = { id: number; kind: string; name: string };
  */
 export function createTimelineFrames() {
   type Frames = { tl: DeviceTimeline; text: Buffer; deflated: Buffer | null };
-  const cache = new WeakMap<DeviceTimeline['segments'], Frames>();
-  return (tl: DeviceTimeline, deflate = false): Buffer => {
+  const caches = { v2: new WeakMap<DeviceTimeline['segments'], Frames>(), v3: new WeakMap<DeviceTimeline['segments'], Frames>() };
+  /** `format` v3: with the layout and the ticker track, for players that draw layouts. */
+  return (tl: DeviceTimeline, deflate = false, format: 'v2' | 'v3' = 'v2'): Buffer => {
+    const cache = caches[format];
     let f = cache.get(tl.segments);
     if (!f || f.tl.media !== tl.media || f.tl.from !== tl.from || f.tl.to !== tl.to || f.tl.version !== tl.version) {
-      f = { tl, text: Buffer.from(JSON.stringify({ type: 'timeline.v2', timeline: packTimeline(tl) })), deflated: null };
+      f = { tl, text: Buffer.from(JSON.stringify({ type: `timeline.${format}`, timeline: packTimeline(tl, format) })), deflated: null };
       cache.set(tl.segments, f);
     }
     if (!deflate) return f.text;
@@ -85,7 +87,11 @@ export function createDeviceHub(deps: DeviceHubDeps) {
   /** Sends the timeline unless this connection already has that version. */
   const sendTimeline = (c: DeviceConn, tl: DeviceTimeline | null) => {
     if (!tl || tl.version === c.sentVersion) return;
-    if (send(c, timelineFrame(tl, c.deflate), c.deflate)) c.sentVersion = tl.version;
+    const format = c.layout ? 'v3' : 'v2';
+    if (send(c, timelineFrame(tl, c.deflate, format), c.deflate)) {
+      c.sentVersion = tl.version;
+      c.sentFormat = format;
+    }
   };
 
   /** Sends a command; returns its id, or null when the device is not connected. */
@@ -117,11 +123,19 @@ export function createDeviceHub(deps: DeviceHubDeps) {
     deps.bus.on('device.access-lost', ({ deviceId }) => disconnect(deviceId)),
   ];
 
-  const ctx = { deps, send, log: deps.log };
+  const resendTimeline = (c: DeviceConn) => {
+    if (!c.ready) return; // the connect sequence sends it, in the connection's format by then
+    c.sentVersion = null;
+    void deps.timelines.getTimeline(c.device.id).then(
+      (tl) => sendTimeline(c, tl),
+      (err: unknown) => deps.log.error('timeline resend failed', { deviceId: c.device.id, err }),
+    );
+  };
+  const ctx = { deps, send, log: deps.log, resendTimeline };
 
-  /** `deflate`: the device offered `bantin.deflate`, so timelines go to it compressed. */
-  async function accept(ws: WebSocket, device: DeviceIdentity, remote: string, deflate = false) {
-    const c: DeviceConn = { ws, device, deflate, sentVersion: null, alive: true, ready: false, lastTouch: deps.clock(), playerVersion: null, changedDuringConnect: false };
+  /** `deflate`: the device offered `bantin.deflate`, so timelines go to it compressed; `layout`: it offered bantin.layout (timeline.v3). */
+  async function accept(ws: WebSocket, device: DeviceIdentity, remote: string, deflate = false, layout = false) {
+    const c: DeviceConn = { ws, device, deflate, layout, sentVersion: null, alive: true, ready: false, lastTouch: deps.clock(), playerVersion: null, changedDuringConnect: false };
     const old = conns.get(device.id);
     conns.set(device.id, c);
     if (old) old.ws.close(CLOSE_REPLACED, 'replaced');
@@ -163,6 +177,8 @@ export function createDeviceHub(deps: DeviceHubDeps) {
       deps.log.error('device connect sequence failed', { deviceId: device.id, err });
     }
     c.ready = true;
+    // A hello with the layout capability came during the connect sequence, after a timeline.v2 went out.
+    if (c.layout && c.sentFormat === 'v2') resendTimeline(c);
   }
 
   const pinger = setInterval(() => {

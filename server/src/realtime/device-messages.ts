@@ -1,6 +1,6 @@
 // What the hub does with each message a player sends: one handler per type in a map, every frame validated
 // by the protocol schema first. Invalid or unknown frames get an error.v1 and a log line, never a crash.
-import { parseDeviceMessage, type DeviceToServer, type ParseResult, type ServerToDevice } from '@bantin/protocol';
+import { LAYOUT_CAPABILITY, parseDeviceMessage, type DeviceToServer, type ParseResult, type ServerToDevice } from '@bantin/protocol';
 import type { WebSocket } from 'ws';
 import type { Logger } from '../log';
 import type { DeviceHubDeps, DeviceIdentity } from './device-hub';
@@ -10,8 +10,12 @@ export type DeviceConn = {
   device: DeviceIdentity;
   /** The device offered `bantin.deflate`: timelines are sent to it as raw-DEFLATE binary frames. */
   deflate: boolean;
+  /** The player draws layouts: timelines go to it as timeline.v3 (with the layout and the ticker track). */
+  layout: boolean;
   /** The timeline version this connection has been sent (nothing is sent again for the same version). */
   sentVersion: string | null;
+  /** The format of the timeline last sent. */
+  sentFormat?: 'v2' | 'v3';
   alive: boolean;
   /** The connect sequence (time, timeline, alerts) is done. */
   ready: boolean;
@@ -20,7 +24,13 @@ export type DeviceConn = {
   playerVersion: string | null;
 };
 
-type Ctx = { deps: DeviceHubDeps; send: (c: DeviceConn, m: ServerToDevice | string | Buffer) => boolean; log: Logger };
+type Ctx = {
+  deps: DeviceHubDeps;
+  send: (c: DeviceConn, m: ServerToDevice | string | Buffer) => boolean;
+  log: Logger;
+  /** Sends the device's current timeline again (its format changed). */
+  resendTimeline: (c: DeviceConn) => void;
+};
 type Handlers = { [K in DeviceToServer['type']]: (ctx: Ctx, c: DeviceConn, m: Extract<DeviceToServer, { type: K }>) => Promise<void> };
 
 type Refusal = { code: 'rate_limited' | 'not_allowed' | 'invalid'; retryAfterMs?: number; message?: string };
@@ -40,6 +50,11 @@ function refuse(ctx: Ctx, c: DeviceConn, m: { type: string; eventId: string }, r
 const handlers: Handlers = {
   async 'hello.v1'(ctx, c, m) {
     c.playerVersion = m.playerVersion;
+    // A layout player that did not offer bantin.layout got timeline.v2 at connect: send the v3 now.
+    if (!c.layout && m.capabilities.includes(LAYOUT_CAPABILITY)) {
+      c.layout = true;
+      ctx.resendTimeline(c);
+    }
     ctx.send(c, { type: 'time.v1', serverTime: ctx.deps.clock(), deviceClock: m.deviceClock });
     await ctx.deps.presence.hello(c.device.id, m, ctx.deps.clock());
   },

@@ -3,7 +3,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Http2SecureServer, Http2Server } from 'node:http2';
 import type { Duplex } from 'node:stream';
-import { DEFLATE_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
+import { DEFLATE_PROTOCOL, LAYOUT_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
 import type { Logger } from '../log';
 import { SESSION_COOKIE } from '../http/middleware';
 import type { AlertService } from '../services/alerts/alert-service';
@@ -116,7 +116,7 @@ export function createRealtime(deps: RealtimeDeps) {
       // refuse a handshake without calling back).
       await new Promise<void>((resolve) => {
         socket.once('close', () => resolve());
-        devices.wss.handleUpgrade(req, socket, head, (ws) => void devices.accept(ws, device, req.socket.remoteAddress ?? '', offersDeflate(req)).finally(resolve));
+        devices.wss.handleUpgrade(req, socket, head, (ws) => void devices.accept(ws, device, req.socket.remoteAddress ?? '', offersDeflate(req), offeredProtocols(req).includes(LAYOUT_PROTOCOL)).finally(resolve));
       });
     } finally {
       done();

@@ -84,6 +84,29 @@ export const layoutRepo = {
       await q.run(`INSERT INTO layout_assignments (layout_id, ${column}, assigned_by, assigned_at) VALUES (?, ?, ?, ?)`, [a.layoutId, id, a.actorId, a.now]);
     }
   },
+  /** Every screen's approved layout (its own assignment, else its lowest-id group's), for the compiler; screens without one are absent. */
+  approvedForScreens: async (q: Queryable) =>
+    (
+      await q.all<{ device_id: number; layout_id: number; version_id: number; body: string }>(
+        `WITH pick AS (
+           SELECT d.id AS device_id, COALESCE(
+             (SELECT layout_id FROM layout_assignments WHERE device_id = d.id),
+             (SELECT a.layout_id FROM layout_assignments a
+                JOIN device_group_members m ON m.group_id = a.group_id
+                JOIN device_groups g ON g.id = a.group_id AND g.deleted_at IS NULL
+                WHERE m.device_id = d.id ORDER BY a.group_id LIMIT 1)) AS layout_id
+           FROM devices d WHERE d.deleted_at IS NULL AND d.kind IN ('led', 'kiosk'))
+         SELECT p.device_id, l.id AS layout_id, v.id AS version_id, v.body FROM pick p
+           JOIN layouts l ON l.id = p.layout_id AND l.deleted_at IS NULL
+           JOIN layout_versions v ON v.id = l.approved_version_id
+         ORDER BY p.device_id`,
+      )
+    ).map((r) => ({
+      deviceId: r.device_id,
+      layoutId: r.layout_id,
+      versionId: r.version_id,
+      body: decodeJson(r.body, { table: 'layout_versions', id: r.version_id, column: 'body' }, isBody),
+    })),
   /** The layout a device shows: its own assignment, else that of its lowest-id group that has one. */
   layoutIdForDevice: async (q: Queryable, deviceId: number) =>
     (

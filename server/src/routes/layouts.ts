@@ -22,7 +22,7 @@ const RegionSchema = z
     w: px,
     h: px,
     z: z.number().int().min(0).max(100),
-    style: z.object({ color: Colour.optional(), background: Colour.optional(), fontPx: z.number().int().min(8).max(4000).optional() }).strict().optional(),
+    style: z.object({ color: Colour.optional(), background: Colour.optional(), fontPx: z.number().int().min(8).max(4000).optional(), speed: z.number().int().min(1).max(40).optional() }).strict().optional(),
     contentId: z.number().int().positive().optional(),
   })
   .strict()

@@ -112,11 +112,11 @@ export async function startTestServer(opts: { clock?: () => number; pingInterval
   };
 
   /** Opens /ws/device; resolves with the client, or rejects with the HTTP status of a refused upgrade. */
-  const connect = (token: string, via: 'protocol' | 'query' = 'protocol', opts: { deflate?: boolean } = {}) =>
+  const connect = (token: string, via: 'protocol' | 'query' = 'protocol', opts: { deflate?: boolean; layout?: boolean } = {}) =>
     new Promise<TestClient>((resolve, reject) => {
       const url = via === 'query' ? `ws://${base}/ws/device?token=${encodeURIComponent(token)}` : `ws://${base}/ws/device`;
       const protocols = via === 'query' ? ['bantin.v1'] : ['bantin.v1', `bantin.token.${token}`];
-      const ws = new WebSocket(url, opts.deflate ? [...protocols, 'bantin.deflate'] : protocols);
+      const ws = new WebSocket(url, [...protocols, ...(opts.deflate ? ['bantin.deflate'] : []), ...(opts.layout ? ['bantin.layout'] : [])]);
       clients.push(ws);
       const c = new TestClient(ws);
       ws.once('open', () => resolve(c));

@@ -3,13 +3,13 @@
 // then chains of continuations are merged (normalizeSegments). Hence compiling [a,c] equals joining the
 // compiles of [a,b] and [b,c] (joinTimelines). Devices with the same program share one compiled result.
 import type { DeviceTimeline, MediaRef, Segment, TimelineItem } from './protocol';
-import { clipSegment, computeTimelineVersion, normalizeSegments } from './protocol';
+import { clipSegment, computeTimelineVersion, normalizeSegments, versionWithLayout } from './protocol';
 import { Catalog } from './items';
 import { OccurrenceCache, dayRange } from './occurrences';
 import type { DeviceProgram, ProgramContext } from './program';
 import { buildProgram, programInputs } from './program';
 import type { BuildContext } from './screen';
-import { screenPieces } from './screen';
+import { screenPieces, tickerPieces } from './screen';
 import { speakerPieces } from './speaker';
 import { TargetIndex } from './targeting';
 import type { AlertInput, CompileInput, CompileOptions, ContentVersionInput, DeviceInput, ScheduleInput } from './types';
@@ -40,6 +40,8 @@ interface Prepared {
 
 export interface CompiledProgram {
   segments: Segment[];
+  /** Screens with a ticker region: the ticker track. */
+  ticker?: Segment[];
   media: MediaRef[];
   version: string;
 }
@@ -102,14 +104,20 @@ function mediaOf(segments: readonly Segment[], versions: Map<string, ContentVers
 
 function compileProgram(p: DeviceProgram, prep: Prepared): CompiledProgram {
   const { from, to } = prep;
-  const pieces = p.kind === 'speaker' ? speakerPieces(p, from, to, prep.build) : screenPieces(p, from, to, prep.build);
-  const clipped: Segment[] = [];
-  for (const s of pieces) {
-    const c = clipSegment(s, from, to);
-    if (c) clipped.push(c);
-  }
-  const segments = normalizeSegments(clipped);
-  return { segments, media: mediaOf(segments, prep.versions), version: computeTimelineVersion(segments, prep.itemHashes) };
+  const clip = (pieces: Segment[]) => {
+    const clipped: Segment[] = [];
+    for (const s of pieces) {
+      const c = clipSegment(s, from, to);
+      if (c) clipped.push(c);
+    }
+    return normalizeSegments(clipped);
+  };
+  const segments = clip(p.kind === 'speaker' ? speakerPieces(p, from, to, prep.build) : screenPieces(p, from, to, prep.build));
+  const version = computeTimelineVersion(segments, prep.itemHashes);
+  if (!p.ticker) return { segments, media: mediaOf(segments, prep.versions), version };
+  // The ticker's items are texts already in `segments` (for players without layouts): no media of their own.
+  const ticker = clip(tickerPieces(p, from, to, prep.build));
+  return { segments, ticker, media: mediaOf([...segments, ...ticker], prep.versions), version: versionWithLayout(version, ticker, undefined) };
 }
 
 function compiledFor(d: DeviceInput, prep: Prepared): CompiledProgram {
@@ -124,7 +132,9 @@ function compiledFor(d: DeviceInput, prep: Prepared): CompiledProgram {
 
 function toTimeline(deviceId: string, c: CompiledProgram, prep: Prepared): DeviceTimeline {
   // Devices sharing a program share its arrays; treat timelines as immutable.
-  return { deviceId, from: prep.from, to: prep.to, version: c.version, segments: c.segments, media: c.media };
+  const tl: DeviceTimeline = { deviceId, from: prep.from, to: prep.to, version: c.version, segments: c.segments, media: c.media };
+  if (c.ticker) tl.ticker = c.ticker;
+  return tl;
 }
 
 /** Compile every device's timeline over [opts.from, opts.to). */

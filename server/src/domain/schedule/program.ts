@@ -26,6 +26,8 @@ export interface Entry {
 export interface DeviceProgram {
   key: string;
   kind: DeviceKind;
+  /** Screens: a ticker track is compiled too. */
+  ticker: boolean;
   /** Screens: operating-hours intervals (null = always on). Speakers: slots minus quiet hours. */
   available: Interval[] | null;
   /** Applicable schedules, sorted by (order, id): the documented merge order of equal classes. */
@@ -66,7 +68,7 @@ export function programKey(d: DeviceInput, schedules: ScheduleInput[], alerts: A
     d.kind === 'speaker'
       ? `${windowsKey(d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours)}|${(d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).map(windowsKey).join(',')}`
       : windowsKey(d.operatingHours);
-  return `${d.kind}|${hours}|${schedules.map((s) => s.id).join(',')}|${alerts.map((a) => a.id).join(',')}`;
+  return `${d.kind}${d.ticker && d.kind !== 'speaker' ? '+ticker' : ''}|${hours}|${schedules.map((s) => s.id).join(',')}|${alerts.map((a) => a.id).join(',')}`;
 }
 
 function availability(d: DeviceInput, ctx: ProgramContext): Interval[] | null {
@@ -93,7 +95,7 @@ export function buildProgram(d: DeviceInput, ctx: ProgramContext, inputs = progr
   const entries = schedules
     .map((s) => entryFor(s, ctx))
     .sort((a, b) => (a.schedule.order ?? 0) - (b.schedule.order ?? 0) || (a.schedule.id < b.schedule.id ? -1 : 1));
-  return { key, kind: d.kind, available: availability(d, ctx), entries, alerts };
+  return { key, kind: d.kind, ticker: d.kind !== 'speaker' && d.ticker === true, available: availability(d, ctx), entries, alerts };
 }
 
 /** The first occurrence of an entry covering instant t, or null. */

@@ -3,7 +3,7 @@
 // highest class active over all of it. Cutting on the hour grid keeps every piece independent of the
 // requested range and lets the ad share hold within each hour.
 import type { Segment, TimelineItem } from './protocol';
-import { alertItemId } from './protocol';
+import { alertItemId, isTickerItem } from './protocol';
 import type { Catalog, PlannedPlay } from './items';
 import { effectiveAdShare, interleave, interleaveAds, isPlayable, playableOn } from './items';
 import type { DeviceProgram, Entry } from './program';
@@ -147,14 +147,44 @@ function cutsIn(p: DeviceProgram, h: number, end: number, extra: readonly number
   return { cuts: cuts.filter((t, i) => i === 0 || t !== cuts[i - 1]), active };
 }
 
+/** Ticker items of a list, the same array for the same list (so unchanged pieces join, and the text never jumps). */
+const tickerOnly = new WeakMap<readonly TimelineItem[], TimelineItem[]>();
+function tickerItemsOf(items: readonly TimelineItem[]): TimelineItem[] {
+  let out = tickerOnly.get(items);
+  if (!out) tickerOnly.set(items, (out = items.filter(isTickerItem)));
+  return out;
+}
+
+/**
+ * A piece of the ticker track: the ticker texts of the highest class that has any (priority, normal, then the
+ * fallback entries, then the default fallback loop), within operating hours. Alerts take the whole screen and
+ * ads are never text, so neither reaches the ticker.
+ */
+function tickerPieceFor(p: DeviceProgram, active: readonly Entry[], a: number, b: number, ctx: BuildContext): Segment | null {
+  if (p.available && !covers(p.available, a)) return null;
+  const cat = ctx.catalog;
+  for (const cls of ['priority', 'normal', 'fallback'] as const) {
+    const items = tickerItemsOf(classItems(p, active, cls, a, b, cat));
+    if (items.length > 0) return { start: a, end: b, class: cls, mode: 'loop', items };
+  }
+  const plan = ctx.fallback[p.kind] ?? [];
+  const items = tickerItemsOf(cat.resolve(plan, p.kind, a, b, { scheduleId: null, rule: FALLBACK_RULE, ads: false }));
+  return items.length > 0 ? { start: a, end: b, class: 'fallback', mode: 'loop', items } : null;
+}
+
+/** Unclipped loop pieces of the ticker track of every hour cell touching [from, to). */
+export function tickerPieces(p: DeviceProgram, from: number, to: number, ctx: BuildContext): Segment[] {
+  return screenPieces(p, from, to, ctx, tickerPieceFor);
+}
+
 /** Unclipped loop pieces of every hour cell touching [from, to). */
-export function screenPieces(p: DeviceProgram, from: number, to: number, ctx: BuildContext): Segment[] {
+export function screenPieces(p: DeviceProgram, from: number, to: number, ctx: BuildContext, piece = pieceFor): Segment[] {
   const out: Segment[] = [];
   const fallbackBounds = ctx.catalog.validityBounds(ctx.fallback[p.kind] ?? []);
   for (let h = Math.floor(from / HOUR_MS) * HOUR_MS; h < to; h += HOUR_MS) {
     const { cuts, active } = cutsIn(p, h, h + HOUR_MS, fallbackBounds);
     for (let i = 0; i + 1 < cuts.length; i++) {
-      const seg = pieceFor(p, active, cuts[i]!, cuts[i + 1]!, ctx);
+      const seg = piece(p, active, cuts[i]!, cuts[i + 1]!, ctx);
       if (!seg) continue;
       const last = out[out.length - 1];
       // A cut that changed nothing (e.g. an unused content's validity) must not restart the loop.

@@ -22,6 +22,8 @@ export interface DeviceInput {
   quietHours?: ClockWindow | null;
   /** Speakers only (khung giờ phát thanh); undefined = default 06:00–06:30 and 17:00–17:30. */
   broadcastSlots?: ClockWindow[];
+  /** Screens only: its layout has a ticker region, so a ticker track is compiled beside the main one. */
+  ticker?: boolean;
 }
 
 export type ContentState = 'draft' | 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'expired';

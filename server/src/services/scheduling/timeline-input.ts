@@ -15,10 +15,11 @@ import type {
   ScheduleInput,
   TargetInput,
 } from '../../domain/schedule/index';
-import type { MediaRef } from '../../domain/schedule/protocol';
+import type { LayoutBody, MediaRef } from '../../domain/schedule/protocol';
 import type { QuizVersionInput } from '../../domain/schedule/quiz';
 import { deviceRepo } from '../../repos/device-repo';
 import { groupRepo } from '../../repos/group-repo';
+import { layoutRepo } from '../../repos/layout-repo';
 import { playlistRepo } from '../../repos/playlist-repo';
 import { scheduleRepo, type ScheduleRow } from '../../repos/schedule-repo';
 import { timelineRepo, type AlertRow, type PlayableVersionRow } from '../../repos/timeline-repo';
@@ -36,6 +37,8 @@ export interface LoadedInputs {
    * still in `base`, so a change to them finds the kiosks it affects) and their approved versions.
    */
   quiz: { schedules: ScheduleInput[]; versions: QuizVersionInput[] };
+  /** Screens with an approved layout, by device id. */
+  layouts: Map<string, { layoutId: number; versionId: number; body: LayoutBody }>;
 }
 
 export const mediaUrl = (sha256: string) => `/api/device/media/${sha256}`;
@@ -131,7 +134,7 @@ function toAlertInput(a: AlertRow): AlertInput {
 const SCREEN_KINDS = new Set(['image', 'video', 'text']);
 
 export async function loadCompileInputs(q: Queryable, now: number): Promise<LoadedInputs> {
-  const [deviceRows, members, groups, playlists, scheduleRows, versions, alerts, quizIds] = await Promise.all([
+  const [deviceRows, members, groups, playlists, scheduleRows, versions, alerts, quizIds, layoutRows] = await Promise.all([
     timelineRepo.compileDevices(q),
     deviceRepo.memberships(q),
     groupRepo.list(q),
@@ -140,7 +143,9 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
     timelineRepo.playableVersions(q),
     timelineRepo.activeAlerts(q, now),
     timelineRepo.quizContentIds(q),
+    layoutRepo.approvedForScreens(q),
   ]);
+  const layouts = new Map(layoutRows.map((l) => [String(l.deviceId), { layoutId: l.layoutId, versionId: l.versionId, body: l.body }]));
   const groupSlots = new Map(groups.map((g) => [g.id, g.broadcast_slots]));
   const groupsOf = new Map<number, number[]>();
   for (const m of members) groupsOf.set(m.device_id, [...(groupsOf.get(m.device_id) ?? []), m.group_id]);
@@ -155,7 +160,10 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
       const inherited = gids.map((g) => groupSlots.get(g)).find((s) => s && s.length > 0);
       const slots = own ?? inherited;
       if (slots) out.broadcastSlots = slots;
-    } else if (d.operating_hours) out.operatingHours = d.operating_hours;
+    } else {
+      if (d.operating_hours) out.operatingHours = d.operating_hours;
+      if (layouts.get(out.id)?.body.regions.some((r) => r.kind === 'ticker')) out.ticker = true;
+    }
     return out;
   });
 
@@ -198,5 +206,6 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
     versions,
     scheduleRows,
     quiz: { schedules: allSchedules.filter(isQuiz), versions: quizVersions },
+    layouts,
   };
 }

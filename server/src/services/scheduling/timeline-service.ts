@@ -19,7 +19,17 @@ import {
   type TargetInput,
 } from '../../domain/schedule/index';
 import { compileQuiz } from '../../domain/schedule/quiz';
-import { versionWithQuiz, whatPlaysAt, type DeviceTimeline, type PlayingNow, type QuizQuestion } from '../../domain/schedule/protocol';
+import {
+  versionWithLayout,
+  versionWithQuiz,
+  whatPlaysAt,
+  type DeviceLayout,
+  type DeviceTimeline,
+  type MediaRef,
+  type PlayingNow,
+  type QuizQuestion,
+  type TimelineItem,
+} from '../../domain/schedule/protocol';
 import { timelineBody, type SharedPart } from '../../repos/timeline-body';
 import { DAY_MS, HOUR_MS, ZoneCalendar } from '../../domain/schedule/zone';
 import { deviceRepo } from '../../repos/device-repo';
@@ -51,10 +61,49 @@ const ALERT_RECOMPILE_DELAY_MS = 250;
 
 /** A kiosk's timeline with its quiz questions; the version then covers them (devices without questions keep theirs). */
 /** What devices on one version share: segments, media and (kiosks) quiz questions. */
-const sharedOf = (p: SharedPart): SharedPart => (p.quiz ? { segments: p.segments, media: p.media, quiz: p.quiz } : { segments: p.segments, media: p.media });
+const sharedOf = (p: SharedPart): SharedPart => {
+  const out: SharedPart = { segments: p.segments, media: p.media };
+  if (p.quiz) out.quiz = p.quiz;
+  if (p.ticker) out.ticker = p.ticker;
+  if (p.layout) out.layout = p.layout;
+  return out;
+};
 
 const withQuiz = (tl: DeviceTimeline, quiz: QuizQuestion[]): DeviceTimeline =>
   quiz.length === 0 ? tl : { ...tl, quiz, version: versionWithQuiz(tl.version, quiz) };
+
+/**
+ * A screen's timeline with its approved layout: the layout version, the clock's zone and, for each banner or
+ * image region, the approved version of the content it names (a text or an image; anything else, or a content
+ * with no approved version valid now, leaves the region empty). Its media join the manifest; the version covers it all.
+ */
+function withLayout(tl: DeviceTimeline, inputs: LoadedInputs, deviceId: string, tz: string, now: number): DeviceTimeline {
+  const l = inputs.layouts.get(deviceId);
+  if (!l) return tl;
+  const content: Record<string, TimelineItem> = {};
+  const media = new Map<string, MediaRef>(tl.media.map((m) => [m.sha256, m]));
+  for (const r of l.body.regions) {
+    if ((r.kind !== 'banner' && r.kind !== 'image') || r.contentId === undefined) continue;
+    const v = inputs.base.contents.find((c) => c.contentId === String(r.contentId) && c.state === 'approved');
+    if (!v || (v.validFrom !== null && v.validFrom > now) || (v.validTo !== null && v.validTo <= now) || v.isAd) continue;
+    if (!(v.kind === 'image' || (r.kind === 'banner' && v.kind === 'text'))) continue;
+    const item: TimelineItem = {
+      id: `region:${r.id}:${v.versionId}`,
+      contentId: v.contentId,
+      versionId: v.versionId,
+      sha256: v.sha256,
+      kind: v.kind,
+      durationMs: v.durationMs,
+      reason: { scheduleId: null, rule: `layout: vùng ${r.id} / region ${r.id}` },
+    };
+    if (v.text) item.text = v.text;
+    content[r.id] = item;
+    for (const m of v.media) media.set(m.sha256, m);
+  }
+  const layout: DeviceLayout = { id: String(l.layoutId), versionId: String(l.versionId), tz, body: l.body, content };
+  const sorted = [...media.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0));
+  return { ...tl, layout, media: sorted, version: versionWithLayout(tl.version, undefined, layout) };
+}
 
 export type TimelineServiceDeps = { db: Db; clock: () => number; tz: string; horizonDays: number; bus: EventBus; log?: Logger };
 
@@ -85,8 +134,10 @@ export function createTimelineService(deps: TimelineServiceDeps) {
   const compileOne = (inputs: LoadedInputs, id: string, opts: CompileOptions, cache = createCompileCache()): DeviceTimeline | null => {
     const kind = kindOf(inputs, id);
     if (!kind) return null;
-    const tl = compileDevice(inputs.byAudience[kind === 'speaker' ? 'speaker' : 'screen'], id, opts, cache);
-    if (!tl || kind !== 'kiosk') return tl;
+    const compiled = compileDevice(inputs.byAudience[kind === 'speaker' ? 'speaker' : 'screen'], id, opts, cache);
+    if (!compiled || kind === 'speaker') return compiled;
+    const tl = withLayout(compiled, inputs, id, deps.tz, deps.clock());
+    if (kind !== 'kiosk') return tl;
     return withQuiz(tl, compileQuiz(deviceOf(inputs, id)!, inputs.quiz.schedules, inputs.quiz.versions, opts));
   };
 
@@ -197,7 +248,11 @@ export function createTimelineService(deps: TimelineServiceDeps) {
         const inputs = await loadCompileInputs(deps.db, deps.clock());
         const mapped = toChange(change, inputs);
         const ids = Array.isArray(mapped) ? mapped : affectedDevices(mapped, inputs.base);
-        return compileAndStore(inputs, ids);
+        // A content shown in a banner or image region reaches the screens whose layout names it.
+        if (change.type === 'content') {
+          for (const [deviceId, l] of inputs.layouts) if (l.body.regions.some((r) => r.contentId === change.contentId)) ids.push(deviceId);
+        }
+        return compileAndStore(inputs, [...new Set(ids)]);
       }),
 
     /** Waits until every queued recompile has finished (tests, shutdown). */
@@ -254,6 +309,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
   deps.bus.on('playlist.changed', ({ playlistId }) => service.recompileFor({ type: 'playlist', playlistId }));
   deps.bus.on('schedule.changed', ({ scheduleId, beforeTarget }) => service.recompileFor({ type: 'schedule', scheduleId, beforeTarget }));
   deps.bus.on('content.changed', ({ contentId }) => service.recompileFor({ type: 'content', contentId }));
+  deps.bus.on('layout.changed', ({ deviceIds }) => service.recompileFor({ type: 'devices', deviceIds }));
   // The alerts table feeds the compiler too: devices that are offline now play the alert from their timeline
   // when they come back (and the speech file lands in their media manifest).
   deps.bus.on('alert.changed', ({ message, deviceIds }) => {
