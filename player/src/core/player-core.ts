@@ -3,7 +3,7 @@
 // holds is bounded (current play, ≤20 alerts, ≤20 errors, one batch in flight per queue) and every timer is
 // single and re-armed, so 24 h of play does not grow it (core/player-core.test.ts runs such a day).
 import type { TimerHandle } from '../lib/clock';
-import { MAX_QUIZ_ANSWERS_PER_BATCH, serverReadingAt, withoutAlertItems, type AlertMessage, type DeviceTimeline, type Heartbeat, type MediaRef, type PlayRecord, type QuizAnswer, type TimelineItem } from '@bantin/protocol/core';
+import { mainTrack, MAX_QUIZ_ANSWERS_PER_BATCH, serverReadingAt, withoutAlertItems, type AlertMessage, type DeviceTimeline, type Heartbeat, type MediaRef, type PlayRecord, type QuizAnswer, type TimelineItem } from '@bantin/protocol/core';
 import type { Inbound } from '../net/inbound';
 import { createOutbox } from '../queue/outbox';
 import { createScheduler, type NowPlaying } from '../schedule/scheduler';
@@ -43,7 +43,17 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   let beatAt = 0;
   let mediaTimer: TimerHandle | null = null;
   let cache = { files: 0, missing: 0, bytes: 0 };
-  let state: CoreState = { now: null, alert: null, identifyUntil: 0, volume: deps.initialVolume ?? 100, mediaTick: 0, online: false, quiz: [] };
+  let state: CoreState = {
+    now: null,
+    alert: null,
+    identifyUntil: 0,
+    volume: deps.initialVolume ?? 100,
+    mediaTick: 0,
+    online: false,
+    quiz: [],
+    layout: null,
+    ticker: null,
+  };
 
   const set = (patch: Partial<CoreState>) => {
     state = { ...state, ...patch };
@@ -93,6 +103,18 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     },
   });
 
+  // The ticker track plays beside the main one: only its current segment matters (the ticker scrolls all of
+  // its texts), so a change of item inside the same segment does not disturb the scroll.
+  const tickerScheduler = createScheduler({
+    clock,
+    onChange(now) {
+      const seg = now.segment && now.segment.items.length > 0 ? now.segment : null;
+      const was = state.ticker;
+      if (seg === was || (seg && was && seg.start === was.start && seg.end === was.end && seg.items === was.items)) return;
+      set({ ticker: seg });
+    },
+  });
+
   function evaluateAlerts() {
     if (alertTimer !== null) clock.clearTimeout(alertTimer);
     alertTimer = null;
@@ -131,9 +153,18 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     // A timeline compiled before a cancel still holds the alert's items: they never play once it is cancelled.
     timeline = withoutAlertItems(next, alerts.cancelledIds());
     if (persist || timeline !== next) deps.saveTimeline(timeline);
-    scheduler.setTimeline(timeline);
-    set({ quiz: timeline.quiz ?? [] });
+    play(timeline);
+    set({ quiz: timeline.quiz ?? [], layout: timeline.layout ?? null });
     syncMedia();
+  }
+
+  /** Hands the timeline to the schedulers: with a layout, main plays the main track and the ticker its own. */
+  function play(tl: DeviceTimeline) {
+    const layout = deps.kind === 'speaker' ? undefined : tl.layout;
+    scheduler.setTimeline(layout ? { ...tl, segments: mainTrack(tl) } : tl);
+    const ticker = layout && layout.body.regions.some((r) => r.kind === 'ticker') ? tl.ticker : undefined;
+    tickerScheduler.setTimeline(ticker ? { ...tl, segments: ticker } : null);
+    if (!ticker && state.ticker) set({ ticker: null });
   }
 
   /** Drops the items of cancelled alerts from the held and the stored timeline at once. */
@@ -143,7 +174,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     if (next === timeline) return;
     timeline = next;
     deps.saveTimeline(next);
-    scheduler.setTimeline(next);
+    play(next);
   }
 
   async function heartbeat(): Promise<Heartbeat> {
@@ -203,11 +234,13 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
         const measuredAt = serverReadingAt(m.deviceClock, localAt);
         if (Math.abs(deps.syncClock(m.serverTime, measuredAt)) > 250) {
           scheduler.resync();
+          tickerScheduler.resync();
           evaluateAlerts();
         }
         return;
       }
       case 'timeline.v2':
+      case 'timeline.v3':
         return setTimeline(m.timeline, true);
       case 'alert.v1':
         if (alerts.apply(m)) deps.saveAlerts(alerts.saved());
@@ -297,6 +330,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     error,
     stop() {
       scheduler.stop();
+      tickerScheduler.stop();
       recorder.close();
       for (const t of [alertTimer, beatTimer, mediaTimer]) if (t !== null) clock.clearTimeout(t);
       alertTimer = beatTimer = mediaTimer = null;

@@ -1,7 +1,7 @@
 // The player core's contract: the state the UI reads, the dependencies the runtime injects, and the
 // operations it offers. Kept apart from player-core.ts so components and the runtime depend on types only.
 import type { Clock } from '../lib/clock';
-import type { AlertMessage, DeviceTimeline, DeviceToServer, Heartbeat, PlayRecord, QuizAnswer, QuizQuestion, TimelineItem } from '@bantin/protocol/core';
+import type { AlertMessage, DeviceLayout, DeviceTimeline, DeviceToServer, Heartbeat, PlayRecord, QuizAnswer, QuizQuestion, Segment, TimelineItem } from '@bantin/protocol/core';
 import type { Inbound } from '../net/inbound';
 import type { MediaSync } from '../media/sync';
 import type { QueueStore } from '../queue/outbox';
@@ -24,6 +24,10 @@ export interface CoreState {
   online: boolean;
   /** Kiosks: the quiz questions of the timeline, each with the windows it may be asked in. */
   quiz: QuizQuestion[];
+  /** Screens: the approved layout the timeline carries (null = full screen, as before layouts). */
+  layout: DeviceLayout | null;
+  /** The ticker track's segment playing now (its texts scroll in the ticker region); null = nothing to scroll. */
+  ticker: Segment | null;
 }
 
 export interface CoreDeps {

@@ -3,21 +3,28 @@
 import { unpackTimeline, type DeviceTimeline, type ServerToDevice } from '@bantin/protocol/core';
 
 /** A server message as the player uses it: a `timeline.v2` arrives packed and is handed on unpacked. */
-export type Inbound = Exclude<ServerToDevice, { type: 'timeline.v2' }> | { type: 'timeline.v2'; timeline: DeviceTimeline };
+export type Inbound =
+  | Exclude<ServerToDevice, { type: 'timeline.v2' | 'timeline.v3' }>
+  | { type: 'timeline.v2'; timeline: DeviceTimeline }
+  | { type: 'timeline.v3'; timeline: DeviceTimeline };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
+function unpackInPlace(m: Record<string, unknown>, deviceId: string): boolean {
+  const tl = unpackTimeline(m.timeline, deviceId);
+  if (!tl) return false;
+  m.timeline = tl;
+  return true;
+}
+
 const CHECKS: Record<ServerToDevice['type'], (m: Record<string, unknown>, deviceId: string) => boolean> = {
   'time.v1': (m) => isNum(m.serverTime),
   // Unpacked in place: the check is the unpacking (every index and shape), see protocol/src/core/packed.ts.
-  'timeline.v2': (m, deviceId) => {
-    const tl = unpackTimeline(m.timeline, deviceId);
-    if (!tl) return false;
-    m.timeline = tl;
-    return true;
-  },
+  'timeline.v2': (m, deviceId) => unpackInPlace(m, deviceId),
+  // The same packed form, with the layout and the ticker track (checked by the same unpacking).
+  'timeline.v3': (m, deviceId) => unpackInPlace(m, deviceId),
   'alert.v1': (m) => isStr(m.id) && isStr(m.text) && ['start', 'update', 'cancel'].includes(m.action as string) && isNum(m.expiresAt),
   'command.v1': (m) => isStr(m.id) && isObj(m.command) && isStr(m.command.name),
   'error.v1': (m) => isStr(m.code),

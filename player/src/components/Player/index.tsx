@@ -10,6 +10,7 @@ import { AlertSpeaker } from '../AlertSpeaker';
 import { CitizenReport } from '../CitizenReport';
 import { FeedbackForm } from '../FeedbackForm';
 import { IdentifyOverlay } from '../IdentifyOverlay';
+import { LayoutView } from '../Layout';
 import { Quiz } from '../Quiz';
 import { Stage } from '../Stage';
 import { quizAvailableAt } from '@bantin/protocol/core';
@@ -26,7 +27,11 @@ export function Player({ runtime }: { runtime: Runtime }) {
   const questions = kiosk ? quizAvailableAt(state.quiz, clock.now()) : [];
   return (
     <div class={styles.root} data-online={state.online ? 'true' : 'false'} onPointerDown={idle ? () => setFeedback(true) : undefined}>
-      <Stage core={core} urls={urls} kind={kind} />
+      {state.layout && kind !== 'speaker' ? (
+        <LayoutView layout={state.layout} ticker={state.ticker} core={core} urls={urls} kind={kind} clock={clock} />
+      ) : (
+        <Stage core={core} urls={urls} kind={kind} />
+      )}
       {idle && (
         <div class={styles.actions}>
           {questions.length > 0 && (

@@ -1,11 +1,11 @@
 // The stage: the item playing now, full screen, with the next one already mounted and hidden so its file is
 // fetched and decoded ahead. Both layers are keyed by play key, so at the boundary Preact keeps the very
 // element that preloaded and only flips it visible: no gap, no reload.
-import { useEffect, useState } from 'preact/hooks';
 import type { DeviceKind, PlayerCore } from '../../core/player-core';
 import type { TimelineItem } from '@bantin/protocol/core';
 import { useCoreState } from '../../lib/use-core';
 import type { MediaUrls } from '../../media/urls';
+import { useMediaUrl } from '../../media/use-media-url';
 import { needsFile, renderers } from '../../renderers';
 import styles from './style.module.css';
 
@@ -21,24 +21,7 @@ interface SlotProps {
 }
 
 function Slot({ item, playKey, active, offsetMs, volume, kind, core, urls }: SlotProps) {
-  const [src, setSrc] = useState<string | null>(null);
-  useEffect(() => {
-    if (!needsFile(item.kind)) return;
-    let mounted = true;
-    let held = false;
-    urls.acquire(item.sha256).then(
-      (url) => {
-        held = url !== null;
-        if (mounted) setSrc(url);
-        else if (held) urls.release(item.sha256);
-      },
-      () => undefined,
-    );
-    return () => {
-      mounted = false;
-      if (held) urls.release(item.sha256);
-    };
-  }, [item.sha256, item.kind, urls]);
+  const src = useMediaUrl(urls, needsFile(item.kind) ? item.sha256 : null);
   const Render = renderers[item.kind];
   return (
     <section

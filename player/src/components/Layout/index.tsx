@@ -1,0 +1,156 @@
+// A screen's layout (bố cục): the layout's canvas scaled to fit the screen, each region where the layout puts it
+// — the main programme (the stage), the scrolling ticker (chữ chạy), the clock, the ward's banner and fixed
+// pictures. An alert is drawn by the player over all of it; this component knows nothing of alerts.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { clockText, TICKER_SPEED_DEFAULT, type DeviceLayout, type Region, type Segment, type TimelineItem } from '@bantin/protocol/core';
+import type { DeviceKind, PlayerCore } from '../../core/player-core';
+import type { Clock } from '../../lib/clock';
+import type { MediaUrls } from '../../media/urls';
+import { useMediaUrl } from '../../media/use-media-url';
+import { Stage } from '../Stage';
+import styles from './style.module.css';
+
+/** What separates the ticker's texts, and one loop of them from the next. */
+export const TICKER_SEPARATOR = '\u2003\u2022\u2003';
+
+/** One loop of the ticker: every text of the segment in order, each followed by the separator. */
+export function tickerLine(items: readonly TimelineItem[]): string {
+  let line = '';
+  for (const it of items) {
+    const t = it.text;
+    if (!t) continue;
+    const one = t.title ? `${t.title} — ${t.body}` : t.body;
+    if (one.trim()) line += one.replace(/\s+/g, ' ').trim() + TICKER_SEPARATOR;
+  }
+  return line;
+}
+
+/** Seconds one loop takes at `speed` characters a second (never under one second). */
+export function tickerLoopSeconds(line: string, speed: number): number {
+  return Math.max(1, line.length / Math.max(1, speed));
+}
+
+/** The largest scale at which the canvas fits the screen, and the offsets that centre it. */
+function useFit(width: number, height: number) {
+  const measure = () => {
+    const vw = window.innerWidth || width;
+    const vh = window.innerHeight || height;
+    const scale = Math.min(vw / width, vh / height);
+    return { scale, left: (vw - width * scale) / 2, top: (vh - height * scale) / 2 };
+  };
+  const [fit, setFit] = useState(measure);
+  useEffect(() => {
+    const on = () => setFit(measure());
+    on();
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, [width, height]);
+  return fit;
+}
+
+function box(r: Region): JSX.CSSProperties {
+  const s = r.style ?? {};
+  const out: JSX.CSSProperties = { left: `${r.x}px`, top: `${r.y}px`, width: `${r.w}px`, height: `${r.h}px`, zIndex: r.z };
+  if (s.color) out.color = s.color;
+  if (s.background) out.background = s.background;
+  return out;
+}
+
+const fontOf = (r: Region, share: number) => `${r.style?.fontPx ?? Math.max(8, Math.round(r.h * share))}px`;
+
+function Ticker({ region, segment, clock }: { region: Region; segment: Segment | null; clock: Clock }) {
+  const line = segment ? tickerLine(segment.items) : '';
+  const seconds = tickerLoopSeconds(line, region.style?.speed ?? TICKER_SPEED_DEFAULT);
+  // The phase is taken once per line: every screen on the same segment scrolls in step, and a re-render
+  // (new media, a volume change) does not move the text. The two copies make the loop seamless.
+  const delay = useMemo(() => (segment ? ((clock.now() - segment.start) / 1000) % seconds : 0), [line, segment?.start, seconds]);
+  return (
+    <div class={`${styles.region} ${styles.ticker}`} style={{ ...box(region), fontSize: fontOf(region, 0.6) }} data-testid="region-ticker" data-region={region.id} lang="vi">
+      {line && (
+        <div key={line} class={styles.track} style={{ animationDuration: `${seconds}s`, animationDelay: `-${delay.toFixed(3)}s` }} data-testid="ticker-track">
+          <span class={styles.copy} style={{ minWidth: `${region.w}px` }}>
+            {line}
+          </span>
+          <span class={styles.copy} style={{ minWidth: `${region.w}px` }} aria-hidden="true">
+            {line}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ClockRegion({ region, clock, tz }: { region: Region; clock: Clock; tz: string }) {
+  const [now, setNow] = useState(clock.now());
+  useEffect(() => {
+    let handle = clock.setTimeout(tick, 0);
+    function tick() {
+      const t = clock.now();
+      setNow(t);
+      // Re-armed at the next minute (a little after, so the minute has turned).
+      handle = clock.setTimeout(tick, 60_000 - (((t % 60_000) + 60_000) % 60_000) + 20);
+    }
+    return () => clock.clearTimeout(handle);
+  }, [clock]);
+  return (
+    <div class={`${styles.region} ${styles.text}`} style={{ ...box(region), fontSize: fontOf(region, 0.32) }} data-testid="region-clock" data-region={region.id} lang="vi">
+      {clockText(now, tz)}
+    </div>
+  );
+}
+
+function ContentRegion({ region, item, core, urls }: { region: Region; item: TimelineItem | undefined; core: PlayerCore; urls: MediaUrls }) {
+  const image = item && item.kind === 'image' && core.canShow(item) ? item.sha256 : null;
+  const src = useMediaUrl(urls, image);
+  const text = item?.kind === 'text' ? item.text : undefined;
+  return (
+    <div
+      class={`${styles.region} ${styles.text}`}
+      style={{ ...box(region), fontSize: fontOf(region, 0.36) }}
+      data-testid={`region-${region.kind}`}
+      data-region={region.id}
+      data-item-id={item?.id}
+      lang="vi"
+    >
+      {src && <img class={styles.image} src={src} alt="" decoding="async" />}
+      {text && (
+        <div class={styles.banner}>
+          {text.title && <strong>{text.title}</strong>}
+          {text.body && <span>{text.body}</span>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function LayoutView(props: { layout: DeviceLayout; ticker: Segment | null; core: PlayerCore; urls: MediaUrls; kind: DeviceKind; clock: Clock }) {
+  const { layout, core, urls, kind, clock } = props;
+  const { body } = layout;
+  const fit = useFit(body.width, body.height);
+  return (
+    <div
+      class={styles.canvas}
+      data-testid="player-layout"
+      data-layout-id={layout.id}
+      style={{
+        width: `${body.width}px`,
+        height: `${body.height}px`,
+        transform: `translate(${fit.left}px, ${fit.top}px) scale(${fit.scale})`,
+      }}
+    >
+      {body.regions.map((r) => {
+        if (r.kind === 'main') {
+          return (
+            <div key={r.id} class={styles.region} style={box(r)} data-testid="region-main" data-region={r.id}>
+              <Stage core={core} urls={urls} kind={kind} />
+            </div>
+          );
+        }
+        if (r.kind === 'ticker') return <Ticker key={r.id} region={r} segment={props.ticker} clock={clock} />;
+        if (r.kind === 'clock') return <ClockRegion key={r.id} region={r} clock={clock} tz={layout.tz} />;
+        return <ContentRegion key={r.id} region={r} item={layout.content[r.id]} core={core} urls={urls} />;
+      })}
+    </div>
+  );
+}
