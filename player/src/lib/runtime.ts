@@ -13,7 +13,7 @@ import { idbQueueStore, kvGet, kvSet } from './idb';
 import { fetchIdentity } from './pairing';
 import type { AlertMessage, DeviceTimeline, DeviceToServer, PlayRecord, QuizAnswer } from '@bantin/protocol/core';
 import { sha256Hex } from './sha256';
-import { readItem, writeItem } from '@bantin/protocol/core';
+import { LAYOUT_CAPABILITY, readItem, writeItem } from '@bantin/protocol/core';
 import { uuidV4 } from './uuid';
 
 export const PLAYER_VERSION = '0.1.0';
@@ -106,6 +106,8 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
       'speech',
       store.kind === 'cache' ? 'cache-api' : 'idb-media',
       ...(kind === 'kiosk' ? ['touch'] : []),
+      // Screens render layouts (banner, clock, ticker): they take timeline.v3.
+      ...(kind !== 'speaker' ? [LAYOUT_CAPABILITY] : []),
     ],
     initialVolume: Number(readItem(KEYS.volume) ?? 100),
   });
@@ -116,6 +118,7 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
     token,
     deviceId: opts.deviceId,
     clock,
+    layout: kind !== 'speaker',
     onOpen: () => playerCore.connected(),
     onClose: () => playerCore.disconnected(),
     onMessage: (m) => playerCore.handle(m),

@@ -1,7 +1,7 @@
 // The device WebSocket to `/ws/device`: token as subprotocol `bantin.token.<token>` next to `bantin.v1`,
 // reconnect with exponential backoff and full jitter (1 s → 60 s). The attempt counter resets only after the
 // server has actually talked to us, so a server that accepts and drops at once is not hammered.
-import { DEFLATE_PROTOCOL, PROTOCOL_NAME, TOKEN_PROTOCOL_PREFIX, fullJitterDelay, type DeviceToServer } from '@bantin/protocol/core';
+import { DEFLATE_PROTOCOL, LAYOUT_PROTOCOL, PROTOCOL_NAME, TOKEN_PROTOCOL_PREFIX, fullJitterDelay, type DeviceToServer } from '@bantin/protocol/core';
 import type { Clock, TimerHandle } from '../lib/clock';
 import { parseInbound, type Inbound } from './inbound';
 
@@ -56,6 +56,8 @@ export interface ConnectionOptions {
   onMessage(message: Inbound): void;
   /** Offer `bantin.deflate` (default: when the browser can inflate). */
   inflate?: boolean;
+  /** Offer `bantin.layout`: the server sends timeline.v3 (layout and ticker track) from the first message. */
+  layout?: boolean;
   onClose(): void;
   onUnauthorized?(): void;
   /**
@@ -105,7 +107,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
     if (!running) return;
     let s: SocketLike;
     try {
-      s = make(opts.url, [PROTOCOL_NAME, TOKEN_PROTOCOL_PREFIX + opts.token, ...(inflate ? [DEFLATE_PROTOCOL] : [])]);
+      s = make(opts.url, [PROTOCOL_NAME, TOKEN_PROTOCOL_PREFIX + opts.token, ...(inflate ? [DEFLATE_PROTOCOL] : []), ...(opts.layout ? [LAYOUT_PROTOCOL] : [])]);
       s.binaryType = 'arraybuffer';
     } catch {
       schedule();

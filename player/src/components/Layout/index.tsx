@@ -81,6 +81,9 @@ function Ticker({ region, segment, clock }: { region: Region; segment: Segment |
   );
 }
 
+/** The clock's size: its style's, or as large as fits the region on one line (a glyph is about 0.56 em wide). */
+const clockFont = (r: Region, text: string) => r.style?.fontPx ? `${r.style.fontPx}px` : `${Math.max(8, Math.floor(Math.min(r.h * 0.4, (r.w * 0.92) / (text.length * 0.56))))}px`;
+
 function ClockRegion({ region, clock, tz }: { region: Region; clock: Clock; tz: string }) {
   const [now, setNow] = useState(clock.now());
   useEffect(() => {
@@ -93,9 +96,10 @@ function ClockRegion({ region, clock, tz }: { region: Region; clock: Clock; tz: 
     }
     return () => clock.clearTimeout(handle);
   }, [clock]);
+  const text = clockText(now, tz);
   return (
-    <div class={`${styles.region} ${styles.text}`} style={{ ...box(region), fontSize: fontOf(region, 0.32) }} data-testid="region-clock" data-region={region.id} lang="vi">
-      {clockText(now, tz)}
+    <div class={`${styles.region} ${styles.text} ${styles.clock}`} style={{ ...box(region), fontSize: clockFont(region, text) }} data-testid="region-clock" data-region={region.id} lang="vi">
+      {text}
     </div>
   );
 }
