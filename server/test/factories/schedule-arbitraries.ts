@@ -17,7 +17,7 @@ export const DAY = '2026-03-02'; // Monday
 export const DAY_START = Date.parse(`${DAY}T00:00:00+07:00`);
 const H = 3_600_000;
 
-const windowArb: fc.Arbitrary<ClockWindow> = fc
+export const windowArb: fc.Arbitrary<ClockWindow> = fc
   .tuple(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 1, max: 600 }))
   .map(([s, len]) => ({ start: formatClock(s), end: formatClock(Math.min(1440, s + len)) }));
 
@@ -42,7 +42,7 @@ const deviceArb = (id: string): fc.Arbitrary<DeviceInput> =>
 
 const offsetArb = fc.option(fc.integer({ min: -6 * H, max: 54 * H }), { nil: null });
 
-const contentArb = (id: string, isAd: boolean): fc.Arbitrary<ContentVersionInput> =>
+export const contentArb = (id: string, isAd: boolean): fc.Arbitrary<ContentVersionInput> =>
   fc
     .record({
       kind: isAd ? fc.constant('image' as const) : fc.constantFrom('image', 'video', 'text', 'audio', 'speech'),
@@ -65,7 +65,7 @@ const contentArb = (id: string, isAd: boolean): fc.Arbitrary<ContentVersionInput
 const CONTENT_IDS = ['c0', 'c1', 'c2', 'c3'];
 const AD_IDS = ['ad0', 'ad1'];
 
-const targetArb: fc.Arbitrary<TargetInput> = fc.record({
+export const targetArb: fc.Arbitrary<TargetInput> = fc.record({
   deviceIds: fc.subarray(['d0', 'd1', 'd2']),
   groupIds: fc.subarray(GROUPS),
   kinds: fc.subarray<DeviceKind>(['led', 'kiosk', 'speaker']),

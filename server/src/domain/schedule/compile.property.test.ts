@@ -6,62 +6,14 @@ import { compileTimelines } from './compile';
 import { classRank, joinTimelines, whatPlaysAt, type DeviceTimeline, type Segment } from './protocol';
 import { targetsDevice } from './targeting';
 import { DAY_START, inputArb } from '../../../test/factories/schedule-arbitraries';
-import type { ClockWindow, CompileInput, ContentVersionInput, DeviceInput, ScheduleInput } from './types';
-import { parseClock } from './zone';
+import { activeAt, inWindow, local, playable, versionsById } from '../../../test/factories/schedule-oracle';
+import type { CompileInput, DeviceInput } from './types';
 
 const H = 3_600_000;
 const FROM = DAY_START;
 const TO = DAY_START + 48 * H;
 const opts = { from: FROM, to: TO };
 
-function local(t: number) {
-  const d = new Date(t + 7 * H);
-  return { date: d.toISOString().slice(0, 10), min: d.getUTCHours() * 60 + d.getUTCMinutes(), dow: ((d.getUTCDay() + 6) % 7) + 1 };
-}
-function inWindow(w: ClockWindow, min: number): boolean {
-  const s = parseClock(w.start)!;
-  const e = parseClock(w.end)!;
-  return e > s ? s <= min && min < e : min >= s || min < e;
-}
-function versionsById(input: CompileInput): Map<string, ContentVersionInput> {
-  const m = new Map(input.contents.map((c) => [c.versionId, c]));
-  for (const a of input.alerts) for (const v of [a.item, a.speechItem]) if (v) m.set(v.versionId, v);
-  return m;
-}
-function playable(v: ContentVersionInput, d: DeviceInput, t: number, ads: boolean): boolean {
-  const kindOk = d.kind === 'speaker' ? v.kind === 'audio' || v.kind === 'speech' : ['image', 'video', 'text'].includes(v.kind);
-  return (
-    v.state === 'approved' &&
-    (v.validFrom ?? -Infinity) <= t &&
-    t < (v.validTo ?? Infinity) &&
-    kindOk &&
-    v.isAd === ads &&
-    (!ads || d.kind === 'led')
-  );
-}
-/** Daily RRULEs only (what the arbitraries make): active from each day's DTSTART time for durationMin. */
-function rruleActive(when: { rrule: string; durationMin: number }, t: number): boolean {
-  const m = /DTSTART:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})/.exec(when.rrule)!;
-  const first = `${m[1]}-${m[2]}-${m[3]}`;
-  return [0, 1].some((back) => {
-    const day = local(t - back * 86_400_000).date;
-    const start = Date.parse(`${day}T${m[4]}:${m[5]}:00+07:00`);
-    return day >= first && start <= t && t < start + when.durationMin * 60_000;
-  });
-}
-function activeAt(s: ScheduleInput, input: CompileInput, d: DeviceInput, t: number): boolean {
-  if (!targetsDevice(s.target, d)) return false;
-  const { date, min, dow } = local(t);
-  const w = s.when;
-  if ('rrule' in w) {
-    if (!rruleActive(w, t)) return false;
-  } else if (date < w.dateFrom || date > w.dateTo || !w.daysOfWeek.includes(dow) || !w.windows.some((x) => inWindow(x, min))) return false;
-  const ids =
-    'contentId' in s.what
-      ? [s.what.contentId]
-      : (input.playlists.find((p) => p.id === (s.what as { playlistId: string }).playlistId)?.items ?? []).map((i) => i.contentId);
-  return input.contents.some((c) => ids.includes(c.contentId) && playable(c, d, t, s.class === 'ads'));
-}
 function emergencyAt(input: CompileInput, d: DeviceInput, t: number): boolean {
   return input.alerts.some(
     (a) =>
