@@ -75,6 +75,10 @@ describe.skipIf(skipBrowserTests)('screen layouts in Chromium', () => {
     await drag(page, 'layout-region-clock', 0, 23 * scale, 'corner');
     expect(await boxOf(page, 'clock')).toEqual([1440, 0, 480, 160]);
 
+    // The ticker's speed, in characters a second.
+    await page.getByTestId('layout-region-ticker').click();
+    await page.getByTestId('layout-speed').fill('12');
+
     await page.getByTestId('layout-region-banner').click();
     await page.getByTestId('layout-content').selectOption(String(bannerId));
     await expect.poll(() => page.getByTestId('layout-region-banner').innerText()).toContain('UBND PHƯỜNG NAM ĐỊNH');
@@ -97,6 +101,7 @@ describe.skipIf(skipBrowserTests)('screen layouts in Chromium', () => {
     expect(mine.latest.state).toBe('submitted');
     const regions = new Map(mine.latest.body.regions.map((r) => [r.id, r]));
     expect([regions.get('ticker')!.y, regions.get('clock')!.h, regions.get('banner')!.contentId]).toEqual([900, 160, bannerId]);
+    expect((regions.get('ticker') as { style?: { speed?: number } }).style?.speed).toBe(12);
 
     // The reviewer approves the waiting version in the same screen.
     await nav(reviewer.page, 'Bố cục màn hình');

@@ -2,7 +2,7 @@
 // the selected region's exact numbers, colours and content, and saving — every save is a new version that
 // waits for a reviewer, while the approved one stays on screens.
 import { useState } from 'preact/hooks';
-import { layoutProblems, REGION_KINDS, type LayoutBody, type Region, type RegionKind } from '@bantin/protocol/core';
+import { layoutProblems, REGION_KINDS, TICKER_SPEED_DEFAULT, TICKER_SPEED_MAX, TICKER_SPEED_MIN, type LayoutBody, type Region, type RegionKind } from '@bantin/protocol/core';
 import { createLayout, updateLayout, type Layout } from '../../../lib/layouts-api';
 import { SNAP_PX } from '../../../lib/layout-geometry';
 import { layoutsText } from '../../../lib/messages/layouts';
@@ -135,6 +135,18 @@ export function LayoutEditor({ draft: initial, contents, tz, onClose, onSaved }:
                   <input id="layout-background" class={styles.colour} type="color" value={region.style?.background ?? '#333333'} onInput={(e) => setStyle(region.id, { background: e.currentTarget.value })} />
                 </label>
                 <NumberField id="layout-font" label={t('editor.fontPx')} value={region.style?.fontPx ?? ''} min={8} onValue={(v) => setStyle(region.id, { fontPx: v.trim() === '' ? undefined : num(v) })} />
+                {region.kind === 'ticker' && (
+                  <NumberField
+                    id="layout-speed"
+                    testId="layout-speed"
+                    label={t('editor.speed')}
+                    hint={tf('editor.speedHint', { min: TICKER_SPEED_MIN, max: TICKER_SPEED_MAX, value: TICKER_SPEED_DEFAULT })}
+                    value={region.style?.speed ?? ''}
+                    min={TICKER_SPEED_MIN}
+                    max={TICKER_SPEED_MAX}
+                    onValue={(v) => setStyle(region.id, { speed: v.trim() === '' ? undefined : num(v) })}
+                  />
+                )}
               </>
             )}
             {(region.kind === 'banner' || region.kind === 'image') && (
