@@ -9,6 +9,8 @@ import { answer, client, csrfHeaders } from './api';
 const reports = client.api.reports;
 
 export type PlaysGroupBy = 'content' | 'device' | 'group' | 'day' | 'kind';
+/** The layout regions the proof-of-play report can be filtered by; '' = every region. */
+export type PlaysRegion = 'main' | 'ticker';
 export type FeedbackGroupBy = 'day' | 'week' | 'topic';
 export type PeriodKind = 'month' | 'quarter';
 export interface DateRange {
@@ -28,8 +30,8 @@ export type PeriodicReport = Server.PeriodicReport;
 export type QuizReport = Server.QuizReport;
 export type ArchiveEntry = InferResponseType<typeof reports.periodic.archive.$get, 200>[number];
 
-export async function playsReport(r: DateRange, groupBy: PlaysGroupBy): Promise<PlaysReport> {
-  return await answer(reports.plays.$get({ query: { ...r, groupBy } }), 200);
+export async function playsReport(r: DateRange, groupBy: PlaysGroupBy, region: PlaysRegion | '' = ''): Promise<PlaysReport> {
+  return await answer(reports.plays.$get({ query: { ...r, groupBy, ...(region ? { region } : {}) } }), 200);
 }
 
 export async function uptimeReport(r: DateRange): Promise<UptimeReport> {
@@ -64,7 +66,8 @@ const qs = (o: Record<string, string | number>) => new URLSearchParams(Object.en
  * query form (`?format=xlsx`), which the server still answers, so links already shared keep working.
  */
 export const downloads = {
-  playsCsv: (r: DateRange, groupBy: PlaysGroupBy) => `/api/reports/plays.csv?${qs({ ...r, groupBy })}`,
+  playsCsv: (r: DateRange, groupBy: PlaysGroupBy, region: PlaysRegion | '' = '') =>
+    `/api/reports/plays.csv?${qs({ ...r, groupBy, ...(region ? { region } : {}) })}`,
   uptimeCsv: (r: DateRange) => `/api/reports/uptime.csv?${qs({ ...r })}`,
   feedbackCsv: (r: DateRange, groupBy: FeedbackGroupBy, table: 'series' | 'comments') =>
     `/api/reports/feedback.csv?${qs({ ...r, groupBy, table })}`,

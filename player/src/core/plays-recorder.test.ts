@@ -89,4 +89,16 @@ describe('createPlaysRecorder', () => {
     expect(isSendablePlay({ ...good, end: 0 })).toBe(false);
     expect(isSendablePlay({ ...good, start: 1.5 })).toBe(false);
   });
+
+  it('writes its region on every record when it has one, and keeps back a record of an unknown region', () => {
+    const clock = createFakeClock(T0);
+    const records: PlayRecord[] = [];
+    const rec = createPlaysRecorder({ clock, uuid: () => '3b241101-e2bb-4255-8caf-4136c566a962', record: (r) => records.push(r), region: 'ticker' });
+    rec.begin(answerAt(tl, clock.now()), true);
+    clock.advance(10_000);
+    rec.close();
+    expect(records).toEqual([expect.objectContaining({ contentId: 'c-a', region: 'ticker', result: 'completed' })]);
+    expect(isSendablePlay(records[0]!)).toBe(true);
+    expect(isSendablePlay({ ...records[0]!, region: 'sidebar' as never })).toBe(false);
+  });
 });

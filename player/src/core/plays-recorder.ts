@@ -1,8 +1,9 @@
 // Proof of play (bằng chứng phát): turns the scheduler's answers into one record per play with how it
 // ended — completed when it ran to its scheduled end, interrupted when something cut it (an alert, a new
-// timeline), failed when its media could not be shown. Holds only the play in progress.
+// timeline), failed when its media could not be shown. Holds only the play in progress. One recorder per
+// layout region that plays a track: the main programme, and the ticker beside it.
 import type { Clock } from '../lib/clock';
-import type { PlayRecord, PriorityClass, TimelineItem } from '@bantin/protocol/core';
+import { REGION_KINDS, type PlayRecord, type PriorityClass, type RegionKind, type TimelineItem } from '@bantin/protocol/core';
 import type { NowPlaying } from '../schedule/scheduler';
 
 /** A play that ends this close to its scheduled end still counts as completed (timer jitter). */
@@ -44,7 +45,8 @@ export function isSendablePlay(r: PlayRecord): boolean {
     SHA.test(r.sha256) &&
     time(r.start) &&
     time(r.end) &&
-    r.end >= r.start
+    r.end >= r.start &&
+    (r.region === undefined || REGION_KINDS.indexOf(r.region) >= 0)
   );
 }
 
@@ -53,6 +55,8 @@ export function createPlaysRecorder(deps: {
   uuid(): string;
   record(r: PlayRecord): void;
   reject?(r: PlayRecord): void;
+  /** The region its plays are shown in, written on each record; absent = none written (the server reads main). */
+  region?: RegionKind;
 }): PlaysRecorder {
   let open: OpenPlay | null = null;
 
@@ -71,6 +75,7 @@ export function createPlaysRecorder(deps: {
       result,
       class: open.cls,
     };
+    if (deps.region) record.region = deps.region;
     open = null;
     if (isSendablePlay(record)) deps.record(record);
     else deps.reject?.(record);

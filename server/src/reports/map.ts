@@ -1,6 +1,7 @@
 // Repo rows → report API shapes: seconds instead of ms, labels in Vietnamese, ISO instants.
 import type { ContentPlayRow, DevicePlayRow, FeedbackAgg, GroupPlayRow, KindPlayRow, DayPlayRow, PlayAgg, CommentRow, AlertRow } from '../repos/report-repo';
 import type { ZoneCalendar } from '../domain/schedule/zone';
+import { REGION_KINDS, type RegionKind } from '@bantin/protocol/core';
 import { formatDay, localDateTime } from './period';
 import { NO_GROUP_LABEL, UNKNOWN_CONTENT_LABEL, classLabel, kindLabel, maskPhones } from './text';
 import type { FeedbackComment, FeedbackStats, Incident, PlayStats, PlaysRow } from './types';
@@ -23,11 +24,18 @@ export function playStats(a: PlayAgg): PlayStats {
   };
 }
 
+/** The regions of a group of plays (SQL group_concat, in no set order) in REGION_KINDS order. */
+export function regionsOf(concat: string | null): RegionKind[] {
+  const seen = new Set((concat ?? '').split(','));
+  return REGION_KINDS.filter((k) => seen.has(k));
+}
+
 const row = (a: PlayAgg, key: string, label: string, kind: string | null = null, residentialGroup: string | null = null): PlaysRow => ({
   key,
   label,
   kind,
   residentialGroup,
+  regions: regionsOf(a.regions),
   ...playStats(a),
 });
 

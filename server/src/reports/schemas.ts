@@ -1,7 +1,7 @@
 // zod schemas of the report API: the query/body validation and the documented response shapes (OpenAPI).
 import { z } from '@hono/zod-openapi';
 import { parseDate } from '../domain/schedule/zone';
-import { CASE_OUTCOMES, REPORT_CATEGORIES } from '@bantin/protocol/core';
+import { CASE_OUTCOMES, REGION_KINDS, REPORT_CATEGORIES } from '@bantin/protocol/core';
 import { MAX_RANGE_DAYS } from './period';
 
 const date = (name: string) =>
@@ -32,7 +32,12 @@ const jsonFormat = z.enum(['json']).optional().openapi({ description: 'json (fil
 const PlaysGroupBy = z.enum(['content', 'device', 'group', 'day', 'kind']);
 const FeedbackGroupBy = z.enum(['day', 'week', 'topic']);
 const PeriodKind = z.enum(['month', 'quarter']);
-const playsFields = { ...rangeFields, groupBy: PlaysGroupBy.default('content') };
+/** A layout region kind (protocol REGION_KINDS): only the plays shown there. */
+export const PlayRegionParam = z
+  .enum(REGION_KINDS, { error: `Vùng không hợp lệ: một trong ${REGION_KINDS.join(', ')} / unknown region: one of ${REGION_KINDS.join(', ')}` })
+  .optional()
+  .openapi({ description: 'Only the plays shown in this layout region (main: the programme, ticker: the scrolling line); absent = all / Chỉ các lượt phát ở vùng này' });
+const playsFields = { ...rangeFields, groupBy: PlaysGroupBy.default('content'), region: PlayRegionParam };
 export const PlaysCsvQuery = z.object(playsFields).strict().superRefine(checkRange);
 export const PlaysQuery = z
   .object({ ...playsFields, format: jsonFormat })
@@ -110,6 +115,9 @@ const PlaysRowSchema = z
     label: z.string(),
     kind: z.string().nullable(),
     residentialGroup: z.string().nullable(),
+    regions: z
+      .array(z.enum(REGION_KINDS))
+      .openapi({ description: "The layout regions the row's plays were shown in, in REGION_KINDS order ([\"main\"] for screens without a layout)" }),
     ...PlayStats,
   })
   .openapi('PlaysRow');
@@ -127,7 +135,14 @@ export const AsRunSummarySchema = z
   })
   .openapi('AsRunSummary', { description: 'A zone stream sent this while a receiver listened (phát thực tế); the zone is the place.' });
 export const PlaysReportSchema = z
-  .object({ ...Range, groupBy: PlaysGroupBy, totals: PlayStatsSchema, rows: z.array(PlaysRowSchema), asRun: z.array(AsRunSummarySchema) })
+  .object({
+    ...Range,
+    groupBy: PlaysGroupBy,
+    region: z.enum(REGION_KINDS).nullable().openapi({ description: 'The region filter applied; null = every region' }),
+    totals: PlayStatsSchema,
+    rows: z.array(PlaysRowSchema),
+    asRun: z.array(AsRunSummarySchema),
+  })
   .openapi('PlaysReport', { description: 'Proof of play between local dates; a play counts on the local day it started.' });
 
 const UptimeRowSchema = z

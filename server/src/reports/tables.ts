@@ -5,7 +5,7 @@ import type { Cell, Table } from '@bantin/protocol/core';
 import { localDateTime } from './period';
 import { barText } from './chart';
 import type { AsRunSummary, FeedbackReport, FeedbackStats, IndicatorChart, InteractionSummary, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';
-import { CASE_CATEGORY_LABELS, CASE_OUTCOME_LABELS, kindLabel } from './text';
+import { CASE_CATEGORY_LABELS, CASE_OUTCOME_LABELS, REGION_LABELS, kindLabel } from './text';
 
 /** A table whose `dateColumns` hold epoch ms (written as date cells in XLSX, local text elsewhere). */
 export type SheetTable = Table & { dateColumns?: readonly number[]; totals?: readonly Cell[]; after?: SheetTable };
@@ -32,13 +32,22 @@ export function asRunTable(rows: readonly AsRunSummary[]): SheetTable {
   };
 }
 
+export const REGION_HEADER = 'Vùng / Region';
+
+/**
+ * The proof-of-play table. The region column (where on the screen each row's plays were shown) is there when
+ * the report is about regions: a region filter, or plays outside the main region in the range. A ward without
+ * layouts keeps the columns its spreadsheets were made for.
+ */
 export function playsTable(r: PlaysReport): SheetTable {
   const device = r.groupBy === 'device';
-  const headers = [FIRST_COLUMN[r.groupBy], ...(device ? ['Loại', 'Tổ dân phố'] : []), ...STAT_HEADERS];
+  const region = r.region !== null || r.rows.some((x) => x.regions.some((k) => k !== 'main'));
+  const regionCell = (x: PlaysReport['rows'][number]) => x.regions.map((k) => REGION_LABELS[k]).join(', ');
+  const headers = [FIRST_COLUMN[r.groupBy], ...(device ? ['Loại', 'Tổ dân phố'] : []), ...(region ? [REGION_HEADER] : []), ...STAT_HEADERS];
   return {
     headers,
-    rows: r.rows.map((x) => [x.label, ...(device ? [kindLabel(x.kind ?? ''), x.residentialGroup] : []), ...stats(x)]),
-    totals: ['Tổng cộng', ...(device ? [null, null] : []), ...stats(r.totals)],
+    rows: r.rows.map((x) => [x.label, ...(device ? [kindLabel(x.kind ?? ''), x.residentialGroup] : []), ...(region ? [regionCell(x)] : []), ...stats(x)]),
+    totals: ['Tổng cộng', ...(device ? [null, null] : []), ...(region ? [r.region === null ? null : REGION_LABELS[r.region]] : []), ...stats(r.totals)],
     ...(r.asRun.length > 0 ? { after: asRunTable(r.asRun) } : {}),
   };
 }

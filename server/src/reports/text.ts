@@ -1,5 +1,5 @@
 // Vietnamese labels used in report rows and files, and the masking of phone numbers typed into comments.
-import type { CaseOutcome, ReportCategory } from '@bantin/protocol/core';
+import type { CaseOutcome, RegionKind, ReportCategory } from '@bantin/protocol/core';
 import { PHONE_NUMBER } from '../domain/text/phone';
 
 export const KIND_LABELS: Record<string, string> = {
@@ -14,6 +14,15 @@ export const CLASS_LABELS: Record<string, string> = {
   normal: 'Chương trình thường',
   ads: 'Quảng cáo',
   fallback: 'Chương trình mặc định',
+};
+
+/** The layout regions a play can be shown in (vùng hiển thị). */
+export const REGION_LABELS: Record<RegionKind, string> = {
+  main: 'Chính',
+  ticker: 'Chữ chạy',
+  clock: 'Đồng hồ',
+  banner: 'Băng rôn',
+  image: 'Hình ảnh',
 };
 
 export const RESULT_LABELS = { completed: 'Hoàn thành', interrupted: 'Bị ngắt', failed: 'Lỗi' } as const;

@@ -1,4 +1,5 @@
 // The shapes the report API answers with (mapped from repo rows by the report service).
+import type { RegionKind } from '@bantin/protocol/core';
 import type { PeriodKind } from './period';
 import type { CaseIndicators } from '../services/cases/indicators';
 
@@ -24,6 +25,8 @@ export type PlaysRow = PlayStats & {
   /** Device kind (groupBy device or kind), content kind (groupBy content); otherwise null. */
   kind: string | null;
   residentialGroup: string | null;
+  /** The layout regions its plays were shown in, in REGION_KINDS order (['main'] on screens without a layout). */
+  regions: RegionKind[];
 };
 
 /** How reports mark a zone stream's entries, apart from what a player reported itself. */
@@ -41,7 +44,14 @@ export type AsRunSummary = {
 };
 
 export type RangeInfo = { from: string; to: string; fromDate: string; toDate: string; tz: string };
-export type PlaysReport = RangeInfo & { groupBy: PlaysGroupBy; totals: PlayStats; rows: PlaysRow[]; asRun: AsRunSummary[] };
+export type PlaysReport = RangeInfo & {
+  groupBy: PlaysGroupBy;
+  /** The region filter applied: only the plays shown in this layout region; null = every region. */
+  region: RegionKind | null;
+  totals: PlayStats;
+  rows: PlaysRow[];
+  asRun: AsRunSummary[];
+};
 
 export type UptimeRow = {
   deviceId: number;

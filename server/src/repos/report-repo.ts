@@ -1,6 +1,7 @@
 // SQL of the reports (báo cáo): proof-of-play, feedback and incident aggregations over [from, to), and the
 // archive of generated periodic reports. Every aggregation runs in SQLite; local days come from offset
 // segments passed as JSON ([{s, e, o}], see reports/period.ts). The feedback phone column is never selected.
+import type { RegionKind } from '@bantin/protocol/core';
 import type { Queryable } from '../db/sqlite';
 
 /** Counts and durations (ms) of a set of plays, by result. */
@@ -14,6 +15,8 @@ export type PlayAgg = {
   failed: number;
   failed_ms: number;
   devices: number;
+  /** The layout regions these plays were shown in, comma-separated in no set order; null when there are none. */
+  regions: string | null;
 };
 
 const DUR = 'MAX(0, p.ended_at - p.started_at)';
@@ -24,8 +27,10 @@ const AGG = `COUNT(*) AS plays, COALESCE(SUM(${DUR}), 0) AS ms,
   COALESCE(SUM(CASE WHEN p.result = 'interrupted' THEN ${DUR} ELSE 0 END), 0) AS interrupted_ms,
   COALESCE(SUM(p.result = 'failed'), 0) AS failed,
   COALESCE(SUM(CASE WHEN p.result = 'failed' THEN ${DUR} ELSE 0 END), 0) AS failed_ms,
-  COUNT(DISTINCT p.device_id) AS devices`;
-const IN_RANGE = 'p.started_at >= ? AND p.started_at < ?';
+  COUNT(DISTINCT p.device_id) AS devices, group_concat(DISTINCT p.region) AS regions`;
+/** Plays that started in [from, to), in one layout region or (null) in any: params `inRange(from, to, region)`. */
+const IN_RANGE = 'p.started_at >= ? AND p.started_at < ? AND (? IS NULL OR p.region = ?)';
+const inRange = (from: number, to: number, region: RegionKind | null | undefined) => [from, to, region ?? null, region ?? null];
 /** The local day number of p.started_at, given offset segments `seg` joined from json_each. */
 const LOCAL_DAY = "(p.started_at + (seg.value ->> 'o')) / 86400000";
 const SEG_JOIN = "JOIN json_each(?) seg ON p.started_at >= (seg.value ->> 's') AND p.started_at < (seg.value ->> 'e')";
@@ -80,55 +85,56 @@ export type ArchiveRow = {
 };
 
 export const reportRepo = {
-  totalPlays: async (q: Queryable, from: number, to: number) =>
-    (await q.get<PlayAgg>(`SELECT ${AGG} FROM plays p INDEXED BY plays_time_cover WHERE ${IN_RANGE}`, [from, to]))!,
+  totalPlays: async (q: Queryable, from: number, to: number, region?: RegionKind | null) =>
+    (await q.get<PlayAgg>(`SELECT ${AGG} FROM plays p INDEXED BY plays_time_cover WHERE ${IN_RANGE}`, inRange(from, to, region)))!,
 
   /** Plays without content (emergency alerts, fallback) are grouped by their class. */
-  playsByContent: (q: Queryable, from: number, to: number, limit = -1) =>
+  playsByContent: (q: Queryable, from: number, to: number, limit = -1, region?: RegionKind | null) =>
     q.all<ContentPlayRow>(
       `SELECT p.content_id, CASE WHEN p.content_id IS NULL THEN p.class END AS class, v.title, c.kind AS content_kind, ${AGG}
        FROM plays p INDEXED BY plays_time_cover LEFT JOIN content c ON c.id = p.content_id LEFT JOIN content_versions v ON v.id = c.latest_version_id
        WHERE ${IN_RANGE}
        GROUP BY p.content_id, CASE WHEN p.content_id IS NULL THEN p.class END
        ORDER BY plays DESC, ms DESC, p.content_id LIMIT ?`,
-      [from, to, limit],
+      [...inRange(from, to, region), limit],
     ),
 
-  playsByDevice: (q: Queryable, from: number, to: number) =>
+  playsByDevice: (q: Queryable, from: number, to: number, region?: RegionKind | null) =>
     q.all<DevicePlayRow>(
       `SELECT p.device_id, d.name, d.kind, d.residential_group, ${AGG}
        FROM plays p INDEXED BY plays_time_cover JOIN devices d ON d.id = p.device_id
        WHERE ${IN_RANGE} GROUP BY p.device_id ORDER BY d.kind, d.name, p.device_id`,
-      [from, to],
+      inRange(from, to, region),
     ),
 
   /** A play on a device in two groups counts in both; devices in no group form one row with group_id NULL. */
-  playsByGroup: (q: Queryable, from: number, to: number) =>
+  playsByGroup: (q: Queryable, from: number, to: number, region?: RegionKind | null) =>
     q.all<GroupPlayRow>(
       `SELECT gm.group_id, gm.group_name, ${AGG}
        FROM plays p INDEXED BY plays_time_cover LEFT JOIN ${MEMBERSHIP} gm ON gm.device_id = p.device_id
        WHERE ${IN_RANGE} GROUP BY gm.group_id ORDER BY gm.group_id IS NULL, gm.group_name`,
-      [from, to],
+      inRange(from, to, region),
     ),
 
-  playsByKind: (q: Queryable, from: number, to: number) =>
+  playsByKind: (q: Queryable, from: number, to: number, region?: RegionKind | null) =>
     q.all<KindPlayRow>(
       `SELECT d.kind, COUNT(DISTINCT d.residential_group) AS residential_groups,
          (SELECT group_concat(rg, ', ') FROM (SELECT DISTINCT d2.residential_group AS rg FROM plays p2 INDEXED BY plays_time_cover
             JOIN devices d2 ON d2.id = p2.device_id
             WHERE d2.kind = d.kind AND d2.residential_group IS NOT NULL AND p2.started_at >= ? AND p2.started_at < ?
+              AND (? IS NULL OR p2.region = ?)
             ORDER BY rg)) AS residential_group_names,
          ${AGG}
        FROM plays p INDEXED BY plays_time_cover JOIN devices d ON d.id = p.device_id
        WHERE ${IN_RANGE} GROUP BY d.kind ORDER BY d.kind`,
-      [from, to, from, to],
+      [...inRange(from, to, region), ...inRange(from, to, region)],
     ),
 
-  playsByDay: (q: Queryable, from: number, to: number, segments: string) =>
+  playsByDay: (q: Queryable, from: number, to: number, segments: string, region?: RegionKind | null) =>
     q.all<DayPlayRow>(
       `SELECT ${LOCAL_DAY} AS day, ${AGG} FROM plays p INDEXED BY plays_time_cover ${SEG_JOIN}
        WHERE ${IN_RANGE} GROUP BY day ORDER BY day`,
-      [segments, from, to],
+      [segments, ...inRange(from, to, region)],
     ),
 
   /** Devices that existed at some point of [from, to), per kind. */

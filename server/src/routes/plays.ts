@@ -1,11 +1,13 @@
 // /api/plays — proof of play (bằng chứng phát) for reports: what played where, when and why.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { REGION_KINDS } from '@bantin/protocol/core';
 import type { AppEnv } from '../http/env';
 import { epochOf, eventLogQuery } from '../http/event-log-query';
 import { defineRoute, errorResponses, jsonOk } from '../http/route';
 import type { HookFn } from '../http/validation';
 import type { PlayService } from '../services/reports/play-service';
 import type { AsRunService } from '../services/reports/as-run-service';
+import { PlayRegionParam } from '../reports/schemas';
 
 const Play = z
   .object({
@@ -18,6 +20,7 @@ const Play = z
     startedAt: z.string(),
     endedAt: z.string(),
     result: z.enum(['completed', 'interrupted', 'failed']),
+    region: z.enum(REGION_KINDS).openapi({ description: 'The layout region it was shown in (main: the programme, ticker: the scrolling line)' }),
   })
   .openapi('Play');
 const AsRun = z
@@ -37,6 +40,7 @@ const Query = z
   .object({
     ...eventLogQuery,
     contentId: z.coerce.number().int().positive().optional(),
+    region: PlayRegionParam,
   })
   .strict();
 
@@ -55,13 +59,14 @@ export function playRoutes(deps: { plays: PlayService; asRun: AsRunService; hook
     const plays = await deps.plays.list({
       deviceId: q.deviceId,
       contentId: q.contentId,
+      region: q.region,
       from: epochOf(q.from),
       to: epochOf(q.to),
       limit: q.limit,
     });
-    // Zone streams have no device of their own: a device filter leaves them out.
+    // Zone streams have no device of their own: a device filter leaves them out; they have no ticker either.
     const asRun =
-      q.deviceId === undefined ? await deps.asRun.list({ contentId: q.contentId, from: epochOf(q.from), to: epochOf(q.to), limit: q.limit }) : [];
+      q.deviceId === undefined && (q.region ?? 'main') === 'main' ? await deps.asRun.list({ contentId: q.contentId, from: epochOf(q.from), to: epochOf(q.to), limit: q.limit }) : [];
     return c.json({ plays, asRun }, 200);
   });
 }

@@ -14,6 +14,7 @@ export type PlayView = {
   startedAt: string;
   endedAt: string;
   result: PlayRow['result'];
+  region: PlayRow['region'];
 };
 
 /** Our ids are integers; a player may only echo what its timeline said, so anything else is kept as null. */
@@ -45,6 +46,7 @@ const toView = (r: PlayRow): PlayView => ({
   startedAt: new Date(r.started_at).toISOString(),
   endedAt: new Date(r.ended_at).toISOString(),
   result: r.result,
+  region: r.region,
 });
 
 export function createPlayService(deps: { db: Db; clock: () => number }) {
@@ -73,6 +75,7 @@ export function createPlayService(deps: { db: Db; clock: () => number }) {
             started_at: r.start,
             ended_at: kept.end,
             result: kept.result,
+            region: r.region ?? 'main',
             received_at: now,
           });
           if (fresh) n++;

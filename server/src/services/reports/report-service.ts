@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
+import type { RegionKind } from '@bantin/protocol/core';
 import type { Db } from '../../db/sqlite';
 import { reportRepo, type ArchiveRow } from '../../repos/report-repo';
 import { asRunRepo } from '../../repos/as-run-repo';
@@ -51,18 +52,18 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
   };
   const info = (r: Range, fromDate: string, toDate: string): RangeInfo => ({ from: iso(r.from), to: iso(r.to), fromDate, toDate, tz: deps.tz });
 
-  async function playRows(groupBy: PlaysGroupBy, r: Range) {
+  async function playRows(groupBy: PlaysGroupBy, r: Range, region: RegionKind | null) {
     switch (groupBy) {
       case 'content':
-        return (await reportRepo.playsByContent(deps.db, r.from, r.to)).map(contentRow);
+        return (await reportRepo.playsByContent(deps.db, r.from, r.to, -1, region)).map(contentRow);
       case 'device':
-        return (await reportRepo.playsByDevice(deps.db, r.from, r.to)).map(deviceRow);
+        return (await reportRepo.playsByDevice(deps.db, r.from, r.to, region)).map(deviceRow);
       case 'group':
-        return (await reportRepo.playsByGroup(deps.db, r.from, r.to)).map(groupRow);
+        return (await reportRepo.playsByGroup(deps.db, r.from, r.to, region)).map(groupRow);
       case 'kind':
-        return (await reportRepo.playsByKind(deps.db, r.from, r.to)).map(kindRow);
+        return (await reportRepo.playsByKind(deps.db, r.from, r.to, region)).map(kindRow);
       case 'day':
-        return (await reportRepo.playsByDay(deps.db, r.from, r.to, segmentsOf(r))).map(dayRow);
+        return (await reportRepo.playsByDay(deps.db, r.from, r.to, segmentsOf(r), region)).map(dayRow);
     }
   }
 
@@ -127,14 +128,17 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
     /** The zone every local date and day of these reports is in (BANTIN_TZ). */
     tz: deps.tz,
 
-    async plays(input: DateRangeInput & { groupBy: PlaysGroupBy }): Promise<PlaysReport> {
+    /** Proof of play over local dates, grouped; with `region`, only the plays shown in that layout region. */
+    async plays(input: DateRangeInput & { groupBy: PlaysGroupBy; region?: RegionKind }): Promise<PlaysReport> {
       const r = rangeOf(input);
+      const region = input.region ?? null;
       const [totals, rows, asRun] = await Promise.all([
-        reportRepo.totalPlays(deps.db, r.from, r.to),
-        playRows(input.groupBy, r),
-        asRunRepo.summary(deps.db, r.from, r.to),
+        reportRepo.totalPlays(deps.db, r.from, r.to, region),
+        playRows(input.groupBy, r, region),
+        // A zone stream is a programme of its own (there is no ticker in a loudspeaker): it counts as main.
+        region === null || region === 'main' ? asRunRepo.summary(deps.db, r.from, r.to) : [],
       ]);
-      return { ...info(r, input.from, input.to), groupBy: input.groupBy, totals: playStats(totals), rows, asRun: asRun.map(toAsRunSummary) };
+      return { ...info(r, input.from, input.to), groupBy: input.groupBy, region, totals: playStats(totals), rows, asRun: asRun.map(toAsRunSummary) };
     },
 
     async uptime(input: DateRangeInput): Promise<UptimeReport> {

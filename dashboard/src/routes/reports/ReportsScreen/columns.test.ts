@@ -16,4 +16,11 @@ describe('report columns', () => {
     expect(cols.find((c) => c.key === 'online')!.render(row)).toBe('10 min');
     expect(cols.find((c) => c.key === 'operating')!.render(row)).toBe('2 h');
   });
+
+  it('show where on the screen the plays of a row were shown', () => {
+    const col = playColumns(reportNumbers('vi')).find((c) => c.key === 'region')!;
+    expect(col.header).toBe('Vùng');
+    expect(col.render({ ...playsRow, regions: ['main', 'ticker'] } as never)).toBe('Chính, Chữ chạy');
+    expect(col.csv!({ ...playsRow, regions: ['ticker'] } as never)).toBe('Chữ chạy');
+  });
 });

@@ -28,6 +28,8 @@ export function reportNumbers(l: Lang) {
 export type ReportNumbers = ReturnType<typeof reportNumbers>;
 
 const csvHours = (s: number) => Math.round(s / 36) / 100;
+/** Where on the screen a row's plays were shown: "Chính, Chữ chạy". */
+const regionNames = (r: PlaysRow) => r.regions.map((k) => t(`region.${k}`)).join(', ');
 
 export function playColumns({ nf, duration }: ReportNumbers): Column<PlaysRow>[] {
   return [
@@ -38,6 +40,8 @@ export function playColumns({ nf, duration }: ReportNumbers): Column<PlaysRow>[]
     { key: 'interrupted', header: t('col.interrupted'), render: (r) => r.interrupted, csv: (r) => r.interrupted, nowrap: true },
     { key: 'failed', header: t('col.failed'), render: (r) => r.failed, csv: (r) => r.failed, nowrap: true },
     { key: 'devices', header: t('col.devices'), render: (r) => r.devices, csv: (r) => r.devices, nowrap: true },
+    // Last, so the columns before it stay where they were before layouts.
+    { key: 'region', header: t('col.region'), render: regionNames, csv: regionNames, nowrap: true },
   ];
 }
 

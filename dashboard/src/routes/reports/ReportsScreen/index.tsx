@@ -6,7 +6,7 @@ import { lang } from '../../../lib/i18n';
 import { addDays, localDate } from '../../../lib/local-day';
 import { reportsText } from '../../../lib/messages/reports';
 import { can as canDo } from '../../../lib/permissions';
-import { feedbackReport, playsReport, quizReport, uptimeReport, type DateRange, type PlaysGroupBy } from '../../../lib/reports-api';
+import { feedbackReport, playsReport, quizReport, uptimeReport, type DateRange, type PlaysGroupBy, type PlaysRegion } from '../../../lib/reports-api';
 import { session } from '../../../lib/session';
 import { useResource } from '../../../lib/use-resource';
 import { Field } from '../../../components/Field/index';
@@ -23,7 +23,8 @@ export function ReportsScreen() {
   const today = localDate(Date.now());
   const [range, setRange] = useState<DateRange>({ from: addDays(today, -29), to: today });
   const [groupBy, setGroupBy] = useState<PlaysGroupBy>('content');
-  const plays = useResource(() => playsReport(range, groupBy), [range.from, range.to, groupBy]);
+  const [region, setRegion] = useState<PlaysRegion | ''>('');
+  const plays = useResource(() => playsReport(range, groupBy, region), [range.from, range.to, groupBy, region]);
   const uptime = useResource(() => uptimeReport(range), [range.from, range.to]);
   const feedback = useResource(() => feedbackReport(range, 'day'), [range.from, range.to]);
   const quiz = useResource(() => quizReport(range), [range.from, range.to]);
@@ -33,7 +34,7 @@ export function ReportsScreen() {
   return (
     <div data-testid="reports-screen">
       <RangeForm initial={range} onApply={setRange} />
-      <PlaysSection plays={plays} range={range} groupBy={groupBy} onGroupBy={setGroupBy} num={num} />
+      <PlaysSection plays={plays} range={range} groupBy={groupBy} onGroupBy={setGroupBy} region={region} onRegion={setRegion} num={num} />
       <UptimeSection uptime={uptime} range={range} num={num} l={l} />
       <FeedbackSection feedback={feedback} range={range} num={num} />
       <QuizSection quiz={quiz} />

@@ -1,8 +1,8 @@
-// The proof-of-play section of the reports screen: grouping, the server's CSV, totals, a chart (a line
-// over days, bars otherwise) and the table.
+// The proof-of-play section of the reports screen: grouping, the screen region (all, main programme, ticker),
+// the server's CSV, totals, a chart (a line over days, bars otherwise) and the table.
 import type { Resource } from '../../../lib/use-resource';
 import { reportsText } from '../../../lib/messages/reports';
-import { downloads, type DateRange, type PlaysGroupBy, type PlaysReport } from '../../../lib/reports-api';
+import { downloads, type DateRange, type PlaysGroupBy, type PlaysRegion, type PlaysReport } from '../../../lib/reports-api';
 import { BarChart } from '../BarChart/index';
 import { DataTable } from '../../../components/DataTable/index';
 import { SelectField } from '../../../components/Field/index';
@@ -12,16 +12,20 @@ import { playColumns, type ReportNumbers } from './columns';
 import { Pending } from './pending';
 
 const GROUP_BY: readonly PlaysGroupBy[] = ['content', 'device', 'group', 'day', 'kind'];
+const REGIONS: readonly PlaysRegion[] = ['main', 'ticker'];
 
 interface Props {
   plays: Resource<PlaysReport>;
   range: DateRange;
   groupBy: PlaysGroupBy;
   onGroupBy: (g: PlaysGroupBy) => void;
+  /** Only the plays shown in this layout region; '' = all. */
+  region: PlaysRegion | '';
+  onRegion: (r: PlaysRegion | '') => void;
   num: ReportNumbers;
 }
 
-export function PlaysSection({ plays, range, groupBy, onGroupBy, num }: Props) {
+export function PlaysSection({ plays, range, groupBy, onGroupBy, region, onRegion, num }: Props) {
   const { t } = reportsText;
   return (
     <section class={controls.section} aria-labelledby="rep-plays">
@@ -37,17 +41,26 @@ export function PlaysSection({ plays, range, groupBy, onGroupBy, num }: Props) {
           onValue={(g) => g && onGroupBy(g)}
           testId="plays-groupby"
         />
-        <a class={controls.button} href={downloads.playsCsv(range, groupBy)} download>
+        <SelectField
+          id="rep-region"
+          label={t('plays.region')}
+          value={region}
+          placeholder={t('region.all')}
+          choices={REGIONS.map((r) => ({ value: r, label: t(`region.${r}`) }))}
+          onValue={onRegion}
+          testId="plays-region"
+        />
+        <a class={controls.button} href={downloads.playsCsv(range, groupBy, region)} download>
           {t('csvServer')}
         </a>
       </div>
       <Pending resource={plays} label={t('plays.title')} />
-      {plays.data && <PlaysResult data={plays.data} groupBy={groupBy} num={num} />}
+      {plays.data && <PlaysResult data={plays.data} groupBy={groupBy} region={region} num={num} />}
     </section>
   );
 }
 
-function PlaysResult({ data, groupBy, num }: { data: PlaysReport; groupBy: PlaysGroupBy; num: ReportNumbers }) {
+function PlaysResult({ data, groupBy, region, num }: { data: PlaysReport; groupBy: PlaysGroupBy; region: PlaysRegion | ''; num: ReportNumbers }) {
   const { t, tf } = reportsText;
   const { nf, duration } = num;
   return (
@@ -74,7 +87,7 @@ function PlaysResult({ data, groupBy, num }: { data: PlaysReport; groupBy: Plays
         columns={playColumns(num)}
         rows={data.rows}
         rowKey={(r) => r.key}
-        csvName={`${t('plays.csv')}-${groupBy}`}
+        csvName={`${t('plays.csv')}-${groupBy}${region ? `-${region}` : ''}`}
         testId="plays-table"
       />
     </>
