@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEVICE_MESSAGE_BYTES, type PlayRecord } from './core/messages';
+import { REGION_KINDS } from './core/layout';
 import { ServerToDeviceSchema, parseDeviceMessage, parseServerMessage } from './messages';
 
 const sha = 'b'.repeat(64);
@@ -61,6 +62,13 @@ describe('parseDeviceMessage', () => {
   it('refuses a play record that ends before it starts or has no UUID', () => {
     expect(parseDeviceMessage(JSON.stringify({ type: 'plays.v1', records: [{ ...record(1), end: 0 }] })).ok).toBe(false);
     expect(parseDeviceMessage(JSON.stringify({ type: 'plays.v1', records: [{ ...record(1), eventId: 'x' }] })).ok).toBe(false);
+  });
+
+  it('takes a play record with a layout region kind or none, and refuses any other region', () => {
+    const plays = (extra: Record<string, unknown>) => parseDeviceMessage(JSON.stringify({ type: 'plays.v1', records: [{ ...record(1), ...extra }] }));
+    expect(plays({}).ok).toBe(true);
+    for (const region of REGION_KINDS) expect(plays({ region })).toMatchObject({ ok: true, message: { records: [{ region }] } });
+    for (const region of ['sidebar', 'MAIN', '', null, 1]) expect(plays({ region })).toMatchObject({ ok: false, code: 'invalid' });
   });
 
   it('refuses a phone number without consent, and accepts it with consent and a retention period', () => {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ALERT_ACTIONS, ALERT_SEVERITIES, ERROR_CODES, MAX_DEVICE_MESSAGE_BYTES, MAX_PLAYS_PER_BATCH, MAX_QUIZ_ANSWERS_PER_BATCH, PLAY_RESULTS } from './core/messages';
 import { QUIZ_MAX_ANSWERS } from './core/quiz';
+import { REGION_KINDS } from './core/layout';
 import { REPORT_CATEGORIES, REPORT_DESCRIPTION_MAX, REPORT_LINK_MAX, REPORT_LINK_PATTERN, REPORT_PLATFORMS } from './core/citizen-report';
 import type * as M from './core/messages';
 import type { Expect, Same } from './same-shape';
@@ -67,6 +68,8 @@ export const HeartbeatSchema = z
     errors: z.array(str(300)).max(20),
     uptimeMs: measured,
     volume: z.number().int().min(0).max(100).optional(),
+    /** Screens: black now (outside operating hours, or put to sleep), no emergency showing. */
+    sleeping: z.boolean().optional(),
   })
   .strict();
 
@@ -80,6 +83,8 @@ export const PlayRecordSchema = z
     end: epochMs,
     result: z.enum(PLAY_RESULTS),
     class: PriorityClassSchema,
+    /** The layout region it was shown in; absent = main. */
+    region: z.enum(REGION_KINDS).optional(),
   })
   .strict()
   .refine((r) => r.end >= r.start, { message: 'end must not be before start' });
@@ -247,6 +252,7 @@ export const DeviceStatusMessageSchema = z.object({
   errors: z.array(z.string()),
   playerVersion: z.string().nullable(),
   stream: z.array(z.object({ address: z.string().nullable(), userAgent: z.string().nullable(), since: epochMs })).optional(),
+  sleeping: z.boolean().optional(),
 });
 export const AlertAckMessageSchema = z.object({ type: z.literal('alert.ack.v1'), alertId: z.string(), deviceId: z.string(), at: epochMs });
 export const ServerToDashboardSchema = z.discriminatedUnion('type', [DeviceStatusMessageSchema, AlertAckMessageSchema]);

@@ -1,7 +1,7 @@
 // Zod schemas of the device timeline format (the plain types and the operations on them are in
 // core/timeline.ts). The server validates with them; the player does not import them (it must not bundle zod).
 import { z } from 'zod';
-import { unpackTimeline, type PackedTimeline } from './core/packed';
+import { isAwakeList, unpackTimeline, type PackedTimeline } from './core/packed';
 import { MEDIA_KINDS, PRIORITY_CLASSES, SEGMENT_MODES, TEXT_STYLES } from './core/timeline';
 import type { DeviceLayout, DeviceTimeline, MediaKind, MediaRef, PriorityClass, Segment, TextBody, TimelineItem } from './core/timeline';
 import type { Expect, Same } from './same-shape';
@@ -103,6 +103,11 @@ export const DeviceLayoutSchema = z.object({
   content: z.record(z.string(), TimelineItemSchema),
 });
 
+/** When a screen is on (core/timeline.ts DeviceTimeline.awake): [start, end) pairs, sorted and not touching. */
+export const AwakeSchema = z
+  .array(z.tuple([epochMs, epochMs]))
+  .refine(isAwakeList, { message: 'awake intervals must be [start, end) with start < end, sorted and not touching' });
+
 export const DeviceTimelineSchema = z
   .object({
     deviceId: z.string().min(1),
@@ -114,6 +119,7 @@ export const DeviceTimelineSchema = z
     quiz: z.array(QuizQuestionSchema).optional(),
     ticker: z.array(SegmentSchema).optional(),
     layout: DeviceLayoutSchema.optional(),
+    awake: AwakeSchema.optional(),
   })
   .refine((t) => t.to >= t.from, { message: 'timeline to must not be before from' })
   .refine((t) => t.segments.every((s, i, a) => i === 0 || a[i - 1]!.end <= s.start), {
@@ -141,6 +147,7 @@ export const PackedTimelineSchema = z
     quiz: z.array(QuizQuestionSchema).optional(),
     ticker: z.array(PackedSegmentSchema).optional(),
     layout: DeviceLayoutSchema.optional(),
+    awake: AwakeSchema.optional(),
   })
   .refine((p) => unpackTimeline(p, '-') !== null, {
     message: 'packed timeline: an index is out of range, or segments are unsorted or overlap',

@@ -24,6 +24,7 @@ import type { ContentService } from './services/content/content-service';
 import type { ReviewService } from './services/content/review-service';
 import { mediaRoutes } from './routes/media';
 import { deviceCommandRoutes } from './routes/device-commands';
+import { devicePowerRoutes } from './routes/device-power';
 import { calendarRoutes } from './routes/calendar';
 import type { CalendarLinkService } from './services/scheduling/calendar-link-service';
 import type { DeviceCommandService } from './services/devices/device-command-service';
@@ -127,6 +128,7 @@ export function createApi(deps: AppDeps) {
     .route('/reports', reportRoutes({ reports: deps.reports, hook }))
     .route('/devices', deviceRoutes({ devices: deps.devices, timeline: deps.timeline, clock: deps.clock, hook }))
     .route('/devices', deviceCommandRoutes({ commands: deps.commands, hook }))
+    .route('/devices', devicePowerRoutes({ devices: deps.devices, hook }))
     .route('/devices', receiverRoutes({ receivers: deps.receivers, hook }))
     .route('/', calendarRoutes({ links: deps.calendarLinks, hook }))
     .route('/groups', groupRoutes({ groups: deps.groups, calendar: deps.groupCalendar, hook }))

@@ -15,6 +15,7 @@ const device = (id: number, lastSeenAt: string | null = null): Device => ({
   quietHours: null,
   broadcastSlots: null,
   groupIds: [],
+  powerOverride: null,
   paired: true,
   tokenIssuedAt: null,
   lastSeenAt,

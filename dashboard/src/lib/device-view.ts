@@ -15,7 +15,12 @@ export interface DeviceView {
   cacheMissing: number;
   /** IP receivers: their open stream connections. */
   stream: NonNullable<LiveDevice['stream']>;
+  /** Screens online and black (đang nghỉ): outside their operating hours, or put to sleep. */
+  sleeping: boolean;
 }
+
+/** The live status a device is shown with: sleeping screens apart from offline ones and from those playing. */
+export type LiveStatus = 'online' | 'sleeping' | 'offline';
 
 export function deviceView(device: Device, live: LiveState): DeviceView {
   const l = live.devices[String(device.id)];
@@ -30,7 +35,17 @@ export function deviceView(device: Device, live: LiveState): DeviceView {
     cacheFiles: l?.cache?.files ?? 0,
     cacheMissing: l?.cache?.missing ?? 0,
     stream: l?.online ? (l.stream ?? []) : [],
+    sleeping: !!l?.online && l.sleeping === true && (device.kind === 'led' || device.kind === 'kiosk'),
   };
+}
+
+export function liveStatus(v: DeviceView): LiveStatus {
+  return v.sleeping ? 'sleeping' : v.online ? 'online' : 'offline';
+}
+
+/** Screens online and sleeping now (they count as online too). */
+export function sleepingCount(views: readonly DeviceView[]): number {
+  return views.filter((v) => v.sleeping).length;
 }
 
 /** Online, offline and playing-now counts for the overview. */
@@ -38,3 +53,12 @@ export function liveCounts(views: readonly DeviceView[]): { online: number; offl
   const online = views.filter((v) => v.online).length;
   return { online, offline: views.length - online, playing: views.filter((v) => v.nowPlaying !== null).length };
 }
+
+/** A screen's power override still in force at `now` (the server stores it until replaced), or null. */
+export function activePowerOverride(device: Device, now: number): NonNullable<Device['powerOverride']> | null {
+  const p = device.powerOverride;
+  return p && Date.parse(p.until) > now ? p : null;
+}
+
+/** Screens only (LED, kiosk) can be woken or put to sleep. */
+export const hasScreen = (device: Device) => device.kind === 'led' || device.kind === 'kiosk';

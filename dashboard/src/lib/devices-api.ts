@@ -40,6 +40,15 @@ export async function revokeDevice(id: number): Promise<Device> {
   return await answer(deviceById.revoke.$post({ param: param(id) }, { headers: csrfHeaders() }), 200);
 }
 
+export type PowerRequest = InferRequestType<typeof deviceById.power.$post>['json'];
+/** The wake and sleep durations staff choose from (minutes). */
+export const POWER_DURATIONS = [30, 60, 120, 240, 480] as const;
+
+/** Wakes a screen or puts it to sleep for a while, or hands it back to its operating hours; the stored device back. */
+export async function setDevicePower(id: number, req: PowerRequest): Promise<Device> {
+  return await answer(deviceById.power.$post({ param: param(id), json: req }, { headers: csrfHeaders() }), 200);
+}
+
 /** The compiled timeline of one device over [from, to) (epoch ms), with the reason of every item. */
 export async function deviceTimeline(id: number, from: number, to: number): Promise<DeviceTimelineResponse> {
   return await answer(deviceById.timeline.$get({ param: param(id), query: { from: String(from), to: String(to) } }), 200);

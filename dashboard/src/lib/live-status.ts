@@ -50,6 +50,7 @@ function readStatus(m: Record<string, unknown>): LiveDevice | null {
     errors: Array.isArray(m.errors) ? m.errors.filter((e): e is string => typeof e === 'string').slice(-20) : [],
     playerVersion: typeof m.playerVersion === 'string' ? m.playerVersion : null,
     ...(Array.isArray(m.stream) ? { stream: m.stream.filter(isObj).map(readConnection).slice(0, 20) } : {}),
+    ...(m.sleeping === true ? { sleeping: true } : {}),
   };
 }
 

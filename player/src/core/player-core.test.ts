@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertMessage, DeviceTimeline, DeviceToServer, MediaRef, PlayRecord, QuizAnswer } from '@bantin/protocol/core';
+import { STARTER_LAYOUTS, type AlertMessage, type DeviceTimeline, type DeviceToServer, type MediaRef, type PlayRecord, type QuizAnswer, type TimelineItem } from '@bantin/protocol/core';
 import type { MediaSync } from '../media/sync';
 import { createMemoryQueueStore } from '../queue/outbox';
 import { createFakeClock } from '../test-support/fake-clock';
@@ -401,5 +401,86 @@ describe('createPlayerCore', () => {
     await tick();
     const beats = sent.filter((m) => m.type === 'heartbeat.v1');
     expect(beats.at(-1)).toMatchObject({ cache: { files: 3, missing: 0 } });
+  });
+});
+
+describe('proof of play per layout region', () => {
+  const tickerText = (id: string, ms: number, body: string): TimelineItem => ({ ...item(id, ms, 'text'), text: { title: '', body, style: 'ticker' } });
+  const news = tickerText('news', 20_000, 'Lịch tiêm chủng tháng 3 tại trạm y tế phường');
+  const road = tickerText('road', 10_000, 'Đường Trần Hưng Đạo cấm xe từ 20 giờ');
+  const mainTicker = STARTER_LAYOUTS.find((l) => l.key === 'main-ticker')!.body;
+  /** What the compiler sends a layout screen: the ticker texts in `segments` too, and the ticker track beside them. */
+  const withTicker: DeviceTimeline = {
+    ...timeline(T0, T0 + HOUR, [segment(T0, T0 + HOUR, [img, news, road])]),
+    ticker: [segment(T0, T0 + HOUR, [news, road])],
+    layout: { id: '2', versionId: '2', tz: 'Asia/Ho_Chi_Minh', body: mainTicker, content: {} },
+  };
+  const view = (r: PlayRecord) => [r.region, r.contentId, r.start - T0, r.end - T0, r.result];
+  /** Every file verified from the start, so the first play is not a failed one. */
+  const cached = (): MediaSync => {
+    const ready = new Set(withTicker.media.map((m) => m.sha256));
+    return { sync: async () => ({ ready, missing: [], bytes: 0 }), ready: () => ready };
+  };
+
+  it('records what the ticker scrolls as region ticker and the main programme as main, through one queue to the server', async () => {
+    const { clock, core, sent, playsStore, goOnline, serverAcks } = setup('led', cached());
+    core.start(withTicker);
+    clock.advance(30_000);
+    await tick();
+    const stored = await playsStore.oldest(1000);
+    expect(stored.filter((r) => r.region === 'main').map(view)).toEqual([
+      ['main', 'c-img', 0, 10_000, 'completed'],
+      ['main', 'c-img', 10_000, 20_000, 'completed'],
+      ['main', 'c-img', 20_000, 30_000, 'completed'],
+    ]);
+    expect(stored.filter((r) => r.region === 'ticker').map(view)).toEqual([
+      ['ticker', 'c-news', 0, 20_000, 'completed'],
+      ['ticker', 'c-road', 20_000, 30_000, 'completed'],
+    ]);
+    expect(stored.every((r) => r.region === 'main' || r.region === 'ticker')).toBe(true);
+    expect(new Set(stored.map((r) => r.eventId)).size).toBe(stored.length);
+
+    goOnline();
+    await tick();
+    const batch = sent.find((m): m is Extract<DeviceToServer, { type: 'plays.v1' }> => m.type === 'plays.v1')!;
+    expect(batch.records.map((r) => r.region).sort()).toEqual(['main', 'main', 'main', 'ticker', 'ticker']);
+    serverAcks();
+    await tick();
+    expect(await playsStore.count()).toBe(0);
+  });
+
+  it('cuts the ticker play on an alert, records nothing under the alert, and starts again after it', async () => {
+    const { clock, core, playsStore } = setup('led', cached());
+    core.start(withTicker);
+    clock.advance(5_000);
+    core.handle(alert('storm', 'start', clock.now()));
+    clock.advance(40_000);
+    core.handle(alert('storm', 'cancel', clock.now()));
+    clock.advance(5_000); // 50 s: the second news (30–50 s), shown from the cancel on, has just ended
+    await tick();
+    const ticker = (await playsStore.oldest(1000)).filter((r) => r.region === 'ticker').map(view);
+    expect(ticker).toEqual([
+      ['ticker', 'c-news', 0, 5_000, 'interrupted'],
+      ['ticker', 'c-news', 45_000, 50_000, 'completed'],
+    ]);
+  });
+
+  it('records no ticker plays without a ticker region, and the ticker texts in main on a screen without layout', async () => {
+    const fullScreen = STARTER_LAYOUTS.find((l) => l.key === 'full')!.body;
+    const a = setup('led', cached());
+    a.core.start({ ...withTicker, layout: { ...withTicker.layout!, body: fullScreen } });
+    const b = setup('led', cached());
+    const { layout: _layout, ...plain } = withTicker;
+    b.core.start(plain);
+    for (const s of [a, b]) s.clock.advance(40_000);
+    await tick();
+    for (const s of [a, b]) {
+      const stored = await s.playsStore.oldest(1000);
+      expect(stored.map((r) => [r.region, r.contentId])).toEqual([
+        ['main', 'c-img'],
+        ['main', 'c-news'],
+        ['main', 'c-road'],
+      ]);
+    }
   });
 });

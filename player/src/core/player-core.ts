@@ -3,7 +3,7 @@
 // holds is bounded (current play, ≤20 alerts, ≤20 errors, one batch in flight per queue) and every timer is
 // single and re-armed, so 24 h of play does not grow it (core/player-core.test.ts runs such a day).
 import type { TimerHandle } from '../lib/clock';
-import { mainTrack, MAX_QUIZ_ANSWERS_PER_BATCH, serverReadingAt, withoutAlertItems, type AlertMessage, type DeviceTimeline, type Heartbeat, type MediaRef, type PlayRecord, type QuizAnswer, type TimelineItem } from '@bantin/protocol/core';
+import { isAwakeAt, mainTrack, MAX_QUIZ_ANSWERS_PER_BATCH, nextAwakeChange, serverReadingAt, withoutAlertItems, type AlertMessage, type DeviceTimeline, type Heartbeat, type MediaRef, type PlayRecord, type QuizAnswer, type TimelineItem } from '@bantin/protocol/core';
 import type { Inbound } from '../net/inbound';
 import { createOutbox } from '../queue/outbox';
 import { createScheduler, type NowPlaying } from '../schedule/scheduler';
@@ -42,6 +42,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   let beatTimer: TimerHandle | null = null;
   let beatAt = 0;
   let mediaTimer: TimerHandle | null = null;
+  let powerTimer: TimerHandle | null = null;
   let cache = { files: 0, missing: 0, bytes: 0 };
   let state: CoreState = {
     now: null,
@@ -53,6 +54,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     quiz: [],
     layout: null,
     ticker: null,
+    sleeping: false,
   };
 
   const set = (patch: Partial<CoreState>) => {
@@ -78,12 +80,17 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     send: (records) => deps.send({ type: 'quiz-answer.v1', records }),
   });
   const outboxes = [plays, feedback, quiz];
-  const recorder = createPlaysRecorder({
-    clock,
-    uuid: deps.uuid,
-    record: (r) => void plays.add(r).catch(() => error('plays store refused a record')),
-    reject: (r) => error(`play record of content ${r.contentId.slice(0, 64)} is not sendable; dropped`),
-  });
+  // One recorder per region that plays a track, both into the same queue: the main programme, and the ticker.
+  const recorderFor = (region: 'main' | 'ticker') =>
+    createPlaysRecorder({
+      clock,
+      uuid: deps.uuid,
+      region,
+      record: (r) => void plays.add(r).catch(() => error('plays store refused a record')),
+      reject: (r) => error(`play record of content ${r.contentId.slice(0, 64)} is not sendable; dropped`),
+    });
+  const recorder = recorderFor('main');
+  const tickerRecorder = recorderFor('ticker');
 
   const canShow = (item: TimelineItem) =>
     isForKind(deps.kind, item) && ((item.kind === 'text' && !!item.text) || deps.media.ready().has(item.sha256));
@@ -99,15 +106,22 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     clock,
     onChange(now) {
       set({ now });
+      evaluatePower();
       follow(now);
     },
   });
+
+  /** Proof of play of the ticker: one record per scheduled ticker item while its text scrolls. */
+  function followTicker(now: NowPlaying) {
+    if (!state.alert) tickerRecorder.begin(now, !!now.item && canShow(now.item));
+  }
 
   // The ticker track plays beside the main one: only its current segment matters (the ticker scrolls all of
   // its texts), so a change of item inside the same segment does not disturb the scroll.
   const tickerScheduler = createScheduler({
     clock,
     onChange(now) {
+      followTicker(now);
       const seg = now.segment && now.segment.items.length > 0 ? now.segment : null;
       const was = state.ticker;
       if (seg === was || (seg && was && seg.start === was.start && seg.end === was.end && seg.items === was.items)) return;
@@ -122,14 +136,42 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     if (alerts.expire(t)) deps.saveAlerts(alerts.saved());
     const active = alerts.active(t);
     const was = state.alert;
-    if (active && !was) recorder.close();
+    if (active && !was) {
+      recorder.close();
+      tickerRecorder.close();
+    }
     set({ alert: active });
+    evaluatePower();
     if (!active && was) {
       const now = scheduler.current();
       if (now) follow(now);
+      const tick = tickerScheduler.current();
+      if (tick) followTicker(tick);
     }
     const next = alerts.nextChangeAt(t);
     if (next !== null) alertTimer = clock.setTimeout(evaluateAlerts, next - t);
+  }
+
+  /**
+   * Screen on and off: a screen whose timeline has awake intervals is black (sleeping) outside them, unless an
+   * emergency shows (an alert, or an emergency segment of the timeline). One timer, for the next boundary.
+   */
+  function evaluatePower() {
+    if (powerTimer !== null) clock.clearTimeout(powerTimer);
+    powerTimer = null;
+    const awake = deps.kind === 'speaker' ? undefined : timeline?.awake;
+    if (!awake) {
+      if (state.sleeping) set({ sleeping: false });
+      return;
+    }
+    const t = clock.now();
+    const sleeping = !isAwakeAt(awake, t) && !state.alert && state.now?.segment?.class !== 'emergency';
+    if (sleeping !== state.sleeping) {
+      set({ sleeping });
+      beatSoon();
+    }
+    const next = nextAwakeChange(awake, t);
+    if (next !== null) powerTimer = clock.setTimeout(evaluatePower, next - t);
   }
 
   function syncMedia() {
@@ -155,6 +197,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     if (persist || timeline !== next) deps.saveTimeline(timeline);
     play(timeline);
     set({ quiz: timeline.quiz ?? [], layout: timeline.layout ?? null });
+    evaluatePower();
     syncMedia();
   }
 
@@ -164,6 +207,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
     scheduler.setTimeline(layout ? { ...tl, segments: mainTrack(tl) } : tl);
     const ticker = layout && layout.body.regions.some((r) => r.kind === 'ticker') ? tl.ticker : undefined;
     tickerScheduler.setTimeline(ticker ? { ...tl, segments: ticker } : null);
+    if (!ticker) tickerRecorder.close();
     if (!ticker && state.ticker) set({ ticker: null });
   }
 
@@ -200,6 +244,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       errors: errors.slice(),
       uptimeMs: Math.max(0, Math.round(deps.localNow() - startedAt)),
       volume: state.volume,
+      ...(state.sleeping ? { sleeping: true } : {}),
     };
   }
 
@@ -236,6 +281,7 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
           scheduler.resync();
           tickerScheduler.resync();
           evaluateAlerts();
+          evaluatePower();
         }
         return;
       }
@@ -332,8 +378,9 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
       scheduler.stop();
       tickerScheduler.stop();
       recorder.close();
-      for (const t of [alertTimer, beatTimer, mediaTimer]) if (t !== null) clock.clearTimeout(t);
-      alertTimer = beatTimer = mediaTimer = null;
+      tickerRecorder.close();
+      for (const t of [alertTimer, beatTimer, mediaTimer, powerTimer]) if (t !== null) clock.clearTimeout(t);
+      alertTimer = beatTimer = mediaTimer = powerTimer = null;
       listeners.clear();
     },
     sizes: () => ({

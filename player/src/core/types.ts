@@ -28,6 +28,11 @@ export interface CoreState {
   layout: DeviceLayout | null;
   /** The ticker track's segment playing now (its texts scroll in the ticker region); null = nothing to scroll. */
   ticker: Segment | null;
+  /**
+   * Screens: black now (màn hình nghỉ) — the timeline has awake intervals, none holds now, and no emergency
+   * shows. Outside operating hours, or put to sleep from the dashboard.
+   */
+  sleeping: boolean;
 }
 
 export interface CoreDeps {

@@ -4,6 +4,7 @@
 // types (not interfaces), like the zod-inferred types they replace, so a record of unknowns narrows to them.
 import type { PackedTimeline } from './packed';
 import type { ReportCategory, ReportPlatform } from './citizen-report';
+import type { RegionKind } from './layout';
 import type { PriorityClass } from './timeline';
 
 /** The WebSocket subprotocol of this message set; the token travels as a second one (`bantin.token.<t>`). */
@@ -75,6 +76,11 @@ export type Heartbeat = {
   errors: string[];
   uptimeMs: number;
   volume?: number;
+  /**
+   * Screens: black now, outside their operating hours or put to sleep from the dashboard (no emergency
+   * showing). Absent = not sleeping (players before this field, speakers).
+   */
+  sleeping?: boolean;
 };
 
 export type PlayRecord = {
@@ -86,6 +92,11 @@ export type PlayRecord = {
   end: number;
   result: PlayResult;
   class: PriorityClass;
+  /**
+   * The layout region it was shown in: `main` (the programme) or `ticker` (the scrolling line); one of
+   * REGION_KINDS. Absent = `main` (players before layouts, and screens without one).
+   */
+  region?: RegionKind;
 };
 
 export type Plays = {
@@ -279,6 +290,8 @@ export type DeviceStatusMessage = {
   playerVersion: string | null;
   /** IP receivers only: their open stream connections (online while there is one). */
   stream?: StreamConnection[];
+  /** Screens: online and black by their last heartbeat (đang nghỉ), not offline; absent = not sleeping. */
+  sleeping?: boolean;
 };
 
 export type AlertAckMessage = {

@@ -12,7 +12,7 @@
 // bad input: it checks every index and returns null.
 import { layoutProblems, type LayoutBody } from './layout';
 import { isQuizQuestion, type QuizQuestion } from './quiz';
-import { MEDIA_KINDS, PRIORITY_CLASSES, type DeviceLayout, type DeviceTimeline, type MediaRef, type PriorityClass, type Segment, type SegmentMode, type TimelineItem } from './timeline';
+import { MEDIA_KINDS, PRIORITY_CLASSES, type AwakeInterval, type DeviceLayout, type DeviceTimeline, type MediaRef, type PriorityClass, type Segment, type SegmentMode, type TimelineItem } from './timeline';
 
 export interface PackedSegment {
   start: number;
@@ -39,16 +39,18 @@ export interface PackedTimeline {
   ticker?: PackedSegment[];
   /** timeline.v3: the layout, its region items written out (a handful). */
   layout?: DeviceLayout;
+  /** Screens with operating hours or a power override: when the screen is on (DeviceTimeline.awake), as they are. */
+  awake?: AwakeInterval[];
 }
 
 /** The shared part of a packed timeline (what devices on one version have in common). */
-export type PackedBody = Pick<PackedTimeline, 'items' | 'sequences' | 'segments' | 'media' | 'quiz' | 'ticker' | 'layout'>;
+export type PackedBody = Pick<PackedTimeline, 'items' | 'sequences' | 'segments' | 'media' | 'quiz' | 'ticker' | 'layout' | 'awake'>;
 
 /**
  * Pack the segments and media of a timeline. Items are recognised by identity first (the compiler shares
  * item objects), then by their JSON, so equal items written out twice still take one slot.
  */
-export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout'>): PackedBody {
+export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout' | 'awake'>): PackedBody {
   const items: TimelineItem[] = [];
   const byRef = new Map<TimelineItem, number>();
   const byJson = new Map<string, number>();
@@ -91,15 +93,17 @@ export function packBody(tl: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' 
   if (tl.quiz && tl.quiz.length > 0) body.quiz = tl.quiz;
   if (ticker) body.ticker = ticker;
   if (tl.layout) body.layout = tl.layout;
+  if (tl.awake) body.awake = tl.awake;
   return body;
 }
 
 /**
  * The wire form. `timeline.v2` (the default) leaves the ticker track and the layout out, so a player that
  * draws no layout gets exactly what it always got (its ticker texts stay in `segments`); `timeline.v3` carries them.
+ * Both carry the awake intervals: every player blacks its screen out outside them.
  */
 export function packTimeline(tl: DeviceTimeline, format: 'v2' | 'v3' = 'v2'): PackedTimeline {
-  const body = format === 'v3' ? tl : { segments: tl.segments, media: tl.media, quiz: tl.quiz };
+  const body = format === 'v3' ? tl : { segments: tl.segments, media: tl.media, quiz: tl.quiz, awake: tl.awake };
   return { from: tl.from, to: tl.to, version: tl.version, ...packBody(body) };
 }
 
@@ -126,7 +130,7 @@ function isItem(v: unknown): v is TimelineItem {
  * The segments and media of a packed body, with the items shared: segments on one sequence share one items
  * array. Null when anything is out of shape (an index out of range, unsorted or overlapping segments, …).
  */
-export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout'> | null {
+export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout' | 'awake'> | null {
   if (!isObj(p) || !Array.isArray(p.items) || !Array.isArray(p.sequences) || !Array.isArray(p.segments) || !Array.isArray(p.media)) {
     return null;
   }
@@ -171,15 +175,33 @@ export function unpackBody(p: unknown): Pick<DeviceTimeline, 'segments' | 'media
     if (!isLayout(p.layout)) return null;
     layout = p.layout;
   }
+  let awake: AwakeInterval[] | undefined;
+  if (p.awake !== undefined) {
+    if (!isAwakeList(p.awake)) return null;
+    awake = p.awake;
+  }
   const media = p.media as unknown[];
   if (!media.every((m) => isObj(m) && typeof m.sha256 === 'string' && typeof m.url === 'string' && isInt(m.size))) return null;
   // Quiz questions never stop a timeline from playing: one out of shape is dropped, not the whole timeline.
   const quiz = Array.isArray(p.quiz) ? (p.quiz as unknown[]).filter(isQuizQuestion) : [];
-  const out: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout'> = { segments, media: media as MediaRef[] };
+  const out: Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout' | 'awake'> = { segments, media: media as MediaRef[] };
   if (quiz.length > 0) out.quiz = quiz;
   if (ticker) out.ticker = ticker;
   if (layout) out.layout = layout;
+  if (awake) out.awake = awake;
   return out;
+}
+
+/** Awake intervals: pairs [start, end) of whole ms, start < end, sorted and not touching. */
+export function isAwakeList(v: unknown): v is AwakeInterval[] {
+  if (!Array.isArray(v)) return false;
+  let lastEnd = -Infinity;
+  for (const iv of v as unknown[]) {
+    if (!Array.isArray(iv) || iv.length !== 2 || !isInt(iv[0]) || !isInt(iv[1])) return false;
+    if (iv[1] <= iv[0] || iv[0] <= lastEnd) return false;
+    lastEnd = iv[1];
+  }
+  return true;
 }
 
 function isLayout(v: unknown): v is DeviceLayout {

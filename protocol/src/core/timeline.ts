@@ -94,7 +94,16 @@ export type DeviceTimeline = {
   ticker?: Segment[];
   /** Screens with an approved layout: what the player draws (timeline.v3 only); absent = full screen. */
   layout?: DeviceLayout;
+  /**
+   * Screens with operating hours or a power override (bật/tắt màn hình): the intervals [start, end) within
+   * [from, to) in which the screen is on, sorted, disjoint and not touching. Outside them the screen is black
+   * (emergency segments still play). Absent = on all the time, also when the intervals would cover the whole range.
+   */
+  awake?: AwakeInterval[];
 };
+
+/** An interval [start, end) of epoch ms in which a screen is on. */
+export type AwakeInterval = [number, number];
 
 /** A screen's approved layout as it reaches the player, with the approved item each banner/image region shows. */
 export type DeviceLayout = {
@@ -139,6 +148,57 @@ export function versionWithLayout(version: string, ticker: readonly Segment[] | 
   if (!ticker && !layout) return version;
   const t = ticker ? computeTimelineVersion(ticker) : '-';
   return `${version}+layout:${fnv1a64(t + '|' + (layout ? canonicalJson(layout) : '-'))}`;
+}
+
+/**
+ * The version of a timeline with its awake intervals: another hash of the same length (the versions travel in
+ * bounded heartbeat fields), unchanged when there are none.
+ */
+export function versionWithAwake(version: string, awake: readonly AwakeInterval[] | undefined): string {
+  if (!awake) return version;
+  return 'fnv1a64:' + fnv1a64(version + '|awake:' + awake.map((iv) => iv[0] + '-' + iv[1]).join(','));
+}
+
+/**
+ * The awake intervals of a track over [from, to): `on` (sorted, disjoint, any bounds) clipped to the range and
+ * merged where they touch; undefined when they cover the whole range (the canonical form, so that compiling
+ * [a,c] equals joining [a,b] and [b,c]).
+ */
+export function awakeWithin(on: readonly { start: number; end: number }[], from: number, to: number): AwakeInterval[] | undefined {
+  const out: AwakeInterval[] = [];
+  for (const iv of on) {
+    const a = Math.max(iv.start, from);
+    const b = Math.min(iv.end, to);
+    if (b <= a) continue;
+    const last = out[out.length - 1];
+    if (last && last[1] >= a) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out.length === 1 && out[0]![0] === from && out[0]![1] === to ? undefined : out;
+}
+
+/** Whether a screen is on at t: true without awake intervals, else whether one of them holds t. */
+export function isAwakeAt(awake: readonly AwakeInterval[] | undefined, t: number): boolean {
+  if (!awake) return true;
+  let lo = 0;
+  let hi = awake.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const iv = awake[mid]!;
+    if (t < iv[0]) hi = mid - 1;
+    else if (t >= iv[1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** The first boundary of the awake intervals after t (a screen turns on or off then), or null. */
+export function nextAwakeChange(awake: readonly AwakeInterval[] | undefined, t: number): number | null {
+  for (const iv of awake ?? []) {
+    if (iv[0] > t) return iv[0];
+    if (iv[1] > t) return iv[1];
+  }
+  return null;
 }
 
 /** The id of an emergency alert's item in a timeline (one per alert and content version). */
@@ -291,12 +351,17 @@ export function joinTimelines(a: DeviceTimeline, b: DeviceTimeline): DeviceTimel
   if (a.deviceId !== b.deviceId) throw new Error(`cannot join timelines of ${a.deviceId} and ${b.deviceId}`);
   if (a.to !== b.from) throw new Error(`timelines are not consecutive: ${a.to} ≠ ${b.from}`);
   const segments = normalizeSegments([...a.segments, ...b.segments]);
-  return {
+  // Without awake intervals a part is on all through its range.
+  const on = (t: DeviceTimeline) => (t.awake ?? [[t.from, t.to]]).map(([start, end]) => ({ start, end }));
+  const awake = a.awake || b.awake ? awakeWithin([...on(a), ...on(b)], a.from, b.to) : undefined;
+  const out: DeviceTimeline = {
     deviceId: a.deviceId,
     from: a.from,
     to: b.to,
-    version: computeTimelineVersion(segments),
+    version: versionWithAwake(computeTimelineVersion(segments), awake),
     segments,
     media: unionMedia(a.media, b.media),
   };
+  if (awake) out.awake = awake;
+  return out;
 }

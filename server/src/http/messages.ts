@@ -163,6 +163,10 @@ export const MESSAGES = {
     vi: 'Thiết bị "{name}" đang mất kết nối; lệnh không gửi được. Hãy thử lại khi thiết bị trực tuyến.',
     en: 'Device "{name}" is offline; the command was not sent. Try again when it is online.',
   },
+  power_not_for_kind: {
+    vi: 'Thiết bị #{id} không có màn hình (loa hoặc bộ thu IP): chỉ bật/tắt được màn hình LED và kiosk.',
+    en: 'Device #{id} has no screen (a loudspeaker or an IP receiver): only LED screens and kiosks can be woken or put to sleep.',
+  },
   volume_not_for_led: { vi: 'Màn hình LED ngoài trời không phát âm thanh, không chỉnh âm lượng.', en: 'Outdoor LED screens play no sound; volume does not apply.' },
   invalid_utf8: { vi: 'Nội dung gửi lên không phải UTF-8 hợp lệ.', en: 'The request body is not valid UTF-8.' },
   // Media and content

@@ -32,6 +32,8 @@ export function createPresence(deps: { status: DeviceStatusService; log: Logger;
     errors: s.heartbeat?.errors ?? [],
     playerVersion: s.playerVersion,
     ...(s.stream ? { stream: s.stream } : {}),
+    // A screen black by its last heartbeat (đang nghỉ) is still online; an offline one is just offline.
+    ...(s.online && s.heartbeat?.sleeping ? { sleeping: true } : {}),
   });
   const save = async (id: number, s: State, now: number) => {
     const stored: StoredStatus = {
@@ -44,6 +46,7 @@ export function createPresence(deps: { status: DeviceStatusService; log: Logger;
       errors: s.heartbeat?.errors ?? [],
       uptimeMs: s.heartbeat?.uptimeMs ?? null,
       ...(s.stream ? { stream: s.stream } : {}),
+      ...(s.heartbeat?.sleeping ? { sleeping: true } : {}),
     };
     await deps.status.save(id, now, stored);
     deps.publish(message(id, s));

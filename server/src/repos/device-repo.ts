@@ -1,6 +1,11 @@
 // SQL for devices (LED screens, kiosks, loudspeaker clusters), their tokens and the pairing codes.
 import type { Queryable } from '../db/sqlite';
-import { decodeNullableJson, isClockWindow, isClockWindows, type ClockWindow } from './json-column';
+import { decodeNullableJson, isClockWindow, isClockWindows, isRecord, type ClockWindow } from './json-column';
+
+/** A staff override of a screen's operating hours (migration 0018): on or off over [since, until). */
+export type PowerOverride = { state: 'awake' | 'asleep'; since: number; until: number };
+const isPowerOverride = (v: unknown): v is PowerOverride =>
+  isRecord(v) && (v.state === 'awake' || v.state === 'asleep') && Number.isFinite(v.since) && Number.isFinite(v.until);
 
 /** `receiver` — an IP audio receiver (bộ thu IP): it only plays one zone's stream URL, never a timeline. */
 export type DeviceKind = 'led' | 'kiosk' | 'speaker' | 'receiver';
@@ -19,6 +24,8 @@ export type DeviceRow = {
   operating_hours: ClockWindow | null;
   quiet_hours: ClockWindow | null;
   broadcast_slots: ClockWindow[] | null;
+  /** Screens: woken or put to sleep from the dashboard; null = the operating hours alone. */
+  power_override: PowerOverride | null;
   token_hash: string | null;
   token_issued_at: number | null;
   last_seen_at: number | null;
@@ -28,7 +35,7 @@ export type DeviceRow = {
   updated_at: number;
 };
 
-type Serialised = 'operating_hours' | 'quiet_hours' | 'broadcast_slots';
+type Serialised = 'operating_hours' | 'quiet_hours' | 'broadcast_slots' | 'power_override';
 /** A device row (or part of one) as SQLite returns it: its clock windows still JSON text. */
 export type RawDeviceColumns<T extends Pick<DeviceRow, 'id' | Serialised>> = Omit<T, Serialised> & { [k in Serialised]: string | null };
 type RawDeviceRow = RawDeviceColumns<DeviceRow>;
@@ -41,6 +48,7 @@ export const decodeDeviceColumns = <T extends Pick<DeviceRow, 'id' | Serialised>
     operating_hours: decodeNullableJson(d.operating_hours, ref('operating_hours'), isClockWindow),
     quiet_hours: decodeNullableJson(d.quiet_hours, ref('quiet_hours'), isClockWindow),
     broadcast_slots: decodeNullableJson(d.broadcast_slots, ref('broadcast_slots'), isClockWindows),
+    power_override: decodeNullableJson(d.power_override, ref('power_override'), isPowerOverride),
   } as T;
 };
 const decode = (d: RawDeviceRow): DeviceRow => decodeDeviceColumns<DeviceRow>(d);
@@ -122,6 +130,9 @@ export const deviceRepo = {
       now,
       id,
     ]),
+  /** Sets or clears (null) a screen's power override, already serialised. */
+  setPowerOverride: (q: Queryable, id: number, override: string | null, now: number) =>
+    q.run('UPDATE devices SET power_override = ?, updated_at = ? WHERE id = ?', [override, now, id]),
   softDelete: (q: Queryable, id: number, now: number) =>
     q.run('UPDATE devices SET deleted_at = ?, token_hash = NULL, updated_at = ? WHERE id = ?', [now, now, id]),
   setToken: (q: Queryable, id: number, tokenHash: string | null, now: number) =>

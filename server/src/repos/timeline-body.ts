@@ -3,8 +3,8 @@
 import { packBody, unpackBody, type DeviceTimeline } from '@bantin/protocol';
 import { isRecord } from './json-column';
 
-/** What every device on one version shares, stored once as a blob (kiosks: with their quiz questions). */
-export type SharedPart = Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout'>;
+/** What every device on one version shares, stored once as a blob (kiosks: with their quiz questions; screens: when they are on). */
+export type SharedPart = Pick<DeviceTimeline, 'segments' | 'media' | 'quiz' | 'ticker' | 'layout' | 'awake'>;
 
 /**
  * The blob's JSON: the packed body {"items":[…],"sequences":[…],"segments":[…],"media":[…]} (see
@@ -22,7 +22,7 @@ export function decodeStored<T extends object>(json: string): T & SharedPart {
   if (!('sequences' in parsed)) return parsed as T & SharedPart;
   const body = unpackBody(parsed);
   if (!body) throw new Error('stored timeline does not unpack');
-  const { items: _i, sequences: _s, quiz: _q, ticker: _t, layout: _l, ...rest } = parsed;
+  const { items: _i, sequences: _s, quiz: _q, ticker: _t, layout: _l, awake: _a, ...rest } = parsed;
   return { ...rest, ...body } as T & SharedPart;
 }
 

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/sqlite';
 import { decodeAlertTarget, type AlertTarget } from './alert-repo';
 import { decodeJson, isRecord, isStringArray, CorruptRowError, type ClockWindow, type ColumnRef, type Shape } from './json-column';
 import type { ContentKind, VersionRow } from './content-repo';
-import { decodeDeviceColumns, type RawDeviceColumns } from './device-repo';
+import { decodeDeviceColumns, type PowerOverride, type RawDeviceColumns } from './device-repo';
 import { decodeStored, type SharedPart } from './timeline-body';
 
 /** A device's timeline with its JSON assembled (the shape of `timeline.v1`'s timeline). */
@@ -54,6 +54,7 @@ export type CompileDeviceRow = {
   operating_hours: ClockWindow | null;
   quiet_hours: ClockWindow | null;
   broadcast_slots: ClockWindow[] | null;
+  power_override: PowerOverride | null;
 };
 
 export type AlertRow = {
@@ -154,7 +155,7 @@ export const timelineRepo = {
     (
       await q.all<RawDevice>(
         // Receivers play a zone stream, never a timeline of their own.
-        "SELECT id, kind, name, operating_hours, quiet_hours, broadcast_slots FROM devices WHERE deleted_at IS NULL AND kind != 'receiver' ORDER BY id",
+        "SELECT id, kind, name, operating_hours, quiet_hours, broadcast_slots, power_override FROM devices WHERE deleted_at IS NULL AND kind != 'receiver' ORDER BY id",
       )
     ).map(decodeDevice),
   playableVersions: async (q: Queryable) =>

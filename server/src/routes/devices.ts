@@ -56,6 +56,8 @@ export const DeviceSchema = z
     quietHours: ClockWindowSchema.nullable(),
     broadcastSlots: z.array(ClockWindowSchema).nullable(),
     groupIds: z.array(z.number().int()),
+    /** Screens woken or put to sleep from the dashboard (POST /api/devices/{id}/power); null = the operating hours alone. */
+    powerOverride: z.object({ state: z.enum(['awake', 'asleep']), since: z.string(), until: z.string() }).nullable(),
     paired: z.boolean(),
     tokenIssuedAt: z.string().nullable(),
     lastSeenAt: z.string().nullable(),
@@ -83,7 +85,15 @@ const PatchDevice = z.object({ ...fields, name: fields.name.optional() }).strict
 const ListQuery = z.object({ kind: AnyDeviceKindSchema.optional(), groupId: z.coerce.number().int().positive().optional() });
 
 const TimelineSchema = z
-  .object({ deviceId: z.string(), from: z.number(), to: z.number(), version: z.string(), segments: z.array(z.any()), media: z.array(z.any()) })
+  .object({
+    deviceId: z.string(),
+    from: z.number(),
+    to: z.number(),
+    version: z.string(),
+    segments: z.array(z.any()),
+    media: z.array(z.any()),
+    awake: z.array(z.tuple([z.number(), z.number()])).optional(),
+  })
   .openapi('DeviceTimeline');
 const PlayingSchema = z
   .object({ t: z.number(), source: z.enum(['stored', 'compiled']), item: z.any(), segment: z.any(), offsetMs: z.number(), nextChangeAt: z.number().nullable() })

@@ -45,6 +45,7 @@ export const MATRIX: Record<string, Expect> = {
   'DELETE /api/devices/:id': ['admin', 'editor'],
   'POST /api/devices/:id/revoke': ['admin', 'editor'],
   'POST /api/devices/:id/commands': ['admin', 'editor'],
+  'POST /api/devices/:id/power': ['admin', 'editor'],
   'POST /api/devices/receivers': ['admin', 'editor'],
   'POST /api/devices/:id/rotate-stream': ['admin', 'editor'],
   'GET /api/devices/:id/timeline': ALL,

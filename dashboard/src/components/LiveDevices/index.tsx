@@ -1,8 +1,9 @@
-// The live part of the overview: how many devices are online, offline and playing now, and each device's
-// status as it changes (over /ws/dashboard). Mount it anywhere: it loads the device list itself unless it
-// is given one, and shares the one live socket of the tab.
+// The live part of the overview: how many devices are online, sleeping (screens black outside their hours or
+// put to sleep; online, not offline), offline and playing now, and each device's status as it changes (over
+// /ws/dashboard). Mount it anywhere: it loads the device list itself unless it is given one, and shares the
+// one live socket of the tab.
 import { useEffect } from 'preact/hooks';
-import { deviceView, liveCounts } from '../../lib/device-view';
+import { deviceView, liveCounts, liveStatus, sleepingCount } from '../../lib/device-view';
 import { listDevices, type Device } from '../../lib/devices-api';
 import { live, subscribeLive } from '../../lib/live-status';
 import { devicesText } from '../../lib/messages/devices';
@@ -30,6 +31,7 @@ export function LiveDevices({ devices, list = true }: Props) {
   const state = live.value;
   const views = all.map((d) => deviceView(d, state));
   const counts = liveCounts(views);
+  const sleeping = sleepingCount(views);
   const connection = state.connection === 'open' ? 'live.open' : state.connection === 'connecting' ? 'live.connecting' : 'live.closed';
 
   return (
@@ -47,6 +49,10 @@ export function LiveDevices({ devices, list = true }: Props) {
           <dt>{t('live.offline')}</dt>
           <dd data-testid="live-offline">{counts.offline}</dd>
         </div>
+        <div class={styles.sleeping}>
+          <dt>{t('live.sleeping')}</dt>
+          <dd data-testid="live-sleeping">{sleeping}</dd>
+        </div>
         <div>
           <dt>{t('live.playing')}</dt>
           <dd data-testid="live-playing">{counts.playing}</dd>
@@ -59,10 +65,10 @@ export function LiveDevices({ devices, list = true }: Props) {
       {list && views.length > 0 && (
         <ul class={styles.list}>
           {views.map((v) => (
-            <li key={v.device.id} data-testid="live-device" data-online={String(v.online)}>
-              <span class={v.online ? styles.dotOn : styles.dotOff} aria-hidden="true" />
+            <li key={v.device.id} data-testid="live-device" data-online={String(v.online)} data-status={liveStatus(v)}>
+              <span class={v.sleeping ? styles.dotSleep : v.online ? styles.dotOn : styles.dotOff} aria-hidden="true" />
               <span class={styles.name}>{v.device.name}</span>
-              <span class={styles.state}>{v.online ? t('live.online') : t('live.offline')}</span>
+              <span class={styles.state}>{t(`live.${liveStatus(v)}`)}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 // A paired player: the stage, plus what the device kind adds — the feedback and report forms and the Code of
 // Conduct quiz on a kiosk, the alert banner on screens, the alert voice on loudspeakers — and the identify overlay.
+// A sleeping screen shows black instead of the stage; an emergency alert wakes it (the core says when).
 import { useState } from 'preact/hooks';
 import type { QuizQuestion } from '@bantin/protocol/core';
 import type { Runtime } from '../../lib/runtime';
@@ -23,11 +24,15 @@ export function Player({ runtime }: { runtime: Runtime }) {
   const [report, setReport] = useState(false);
   const [quiz, setQuiz] = useState<QuizQuestion[] | null>(null);
   const kiosk = kind === 'kiosk';
-  const idle = kiosk && !feedback && !report && !quiz && !state.alert;
+  // A sleeping screen (outside its hours, or put to sleep) is black: nothing plays, nothing invites a touch.
+  const sleeping = state.sleeping && kind !== 'speaker';
+  const idle = kiosk && !sleeping && !feedback && !report && !quiz && !state.alert;
   const questions = kiosk ? quizAvailableAt(state.quiz, clock.now()) : [];
   return (
-    <div class={styles.root} data-online={state.online ? 'true' : 'false'} onPointerDown={idle ? () => setFeedback(true) : undefined}>
-      {state.layout && kind !== 'speaker' ? (
+    <div class={styles.root} data-online={state.online ? 'true' : 'false'} data-sleeping={sleeping ? 'true' : 'false'} onPointerDown={idle ? () => setFeedback(true) : undefined}>
+      {sleeping ? (
+        <div class={styles.sleeping} data-testid="player-sleeping" aria-hidden="true" />
+      ) : state.layout && kind !== 'speaker' ? (
         <LayoutView layout={state.layout} ticker={state.ticker} core={core} urls={urls} kind={kind} clock={clock} />
       ) : (
         <Stage core={core} urls={urls} kind={kind} />
@@ -61,11 +66,11 @@ export function Player({ runtime }: { runtime: Runtime }) {
           </button>
         </div>
       )}
-      {kiosk && quiz && !state.alert && <Quiz questions={quiz} newId={runtime.newId} onAnswer={(a) => core.answerQuiz(a)} close={() => setQuiz(null)} />}
-      {kiosk && report && !state.alert && (
+      {kiosk && quiz && !state.alert && !sleeping && <Quiz questions={quiz} newId={runtime.newId} onAnswer={(a) => core.answerQuiz(a)} close={() => setQuiz(null)} />}
+      {kiosk && report && !state.alert && !sleeping && (
         <CitizenReport now={clock.now} submit={(r) => core.submitCitizenReport(r)} close={() => setReport(false)} />
       )}
-      {kiosk && feedback && !state.alert && (
+      {kiosk && feedback && !state.alert && !sleeping && (
         <FeedbackForm now={clock.now} submit={(f) => core.submitFeedback(f)} close={() => setFeedback(false)} />
       )}
       {state.alert && kind !== 'speaker' && <AlertBanner alert={state.alert} />}

@@ -2,8 +2,8 @@
 // Pieces are computed from the inputs alone, then clipped to [from, to) keeping their playback position,
 // then chains of continuations are merged (normalizeSegments). Hence compiling [a,c] equals joining the
 // compiles of [a,b] and [b,c] (joinTimelines). Devices with the same program share one compiled result.
-import type { DeviceTimeline, MediaRef, Segment, TimelineItem } from './protocol';
-import { clipSegment, computeTimelineVersion, normalizeSegments, versionWithLayout } from './protocol';
+import type { AwakeInterval, DeviceTimeline, MediaRef, Segment, TimelineItem } from './protocol';
+import { awakeWithin, clipSegment, computeTimelineVersion, normalizeSegments, versionWithAwake, versionWithLayout } from './protocol';
 import { Catalog } from './items';
 import { OccurrenceCache, dayRange } from './occurrences';
 import type { DeviceProgram, ProgramContext } from './program';
@@ -42,6 +42,8 @@ export interface CompiledProgram {
   segments: Segment[];
   /** Screens with a ticker region: the ticker track. */
   ticker?: Segment[];
+  /** Screens with operating hours or a power override: when they are on, unless that is all the time. */
+  awake?: AwakeInterval[];
   media: MediaRef[];
   version: string;
 }
@@ -113,11 +115,14 @@ function compileProgram(p: DeviceProgram, prep: Prepared): CompiledProgram {
     return normalizeSegments(clipped);
   };
   const segments = clip(p.kind === 'speaker' ? speakerPieces(p, from, to, prep.build) : screenPieces(p, from, to, prep.build));
-  const version = computeTimelineVersion(segments, prep.itemHashes);
-  if (!p.ticker) return { segments, media: mediaOf(segments, prep.versions), version };
+  // A screen is black outside `available` (emergencies aside): the player is told when it is on.
+  const awake = p.kind !== 'speaker' && p.available ? awakeWithin(p.available, from, to) : undefined;
+  const version = versionWithAwake(computeTimelineVersion(segments, prep.itemHashes), awake);
+  const on = awake ? { awake } : {};
+  if (!p.ticker) return { segments, ...on, media: mediaOf(segments, prep.versions), version };
   // The ticker's items are texts already in `segments` (for players without layouts): no media of their own.
   const ticker = clip(tickerPieces(p, from, to, prep.build));
-  return { segments, ticker, media: mediaOf([...segments, ...ticker], prep.versions), version: versionWithLayout(version, ticker, undefined) };
+  return { segments, ticker, ...on, media: mediaOf([...segments, ...ticker], prep.versions), version: versionWithLayout(version, ticker, undefined) };
 }
 
 function compiledFor(d: DeviceInput, prep: Prepared): CompiledProgram {
@@ -134,6 +139,7 @@ function toTimeline(deviceId: string, c: CompiledProgram, prep: Prepared): Devic
   // Devices sharing a program share its arrays; treat timelines as immutable.
   const tl: DeviceTimeline = { deviceId, from: prep.from, to: prep.to, version: c.version, segments: c.segments, media: c.media };
   if (c.ticker) tl.ticker = c.ticker;
+  if (c.awake) tl.awake = c.awake;
   return tl;
 }
 

@@ -5,7 +5,7 @@ import type { Catalog, PlannedPlay } from './items';
 import type { OccurrenceCache } from './occurrences';
 import { dailyWindows, subtractIntervals, unionIntervals } from './occurrences';
 import type { TargetIndex } from './targeting';
-import type { AlertInput, ClockWindow, DeviceInput, DeviceKind, Interval, Occurrence, ScheduleInput } from './types';
+import type { AlertInput, ClockWindow, DeviceInput, DeviceKind, Interval, Occurrence, PowerOverride, ScheduleInput } from './types';
 import type { ZoneCalendar } from './zone';
 
 export const DEFAULT_QUIET_HOURS: ClockWindow = { start: '21:00', end: '06:00' };
@@ -28,7 +28,10 @@ export interface DeviceProgram {
   kind: DeviceKind;
   /** Screens: a ticker track is compiled too. */
   ticker: boolean;
-  /** Screens: operating-hours intervals (null = always on). Speakers: slots minus quiet hours. */
+  /**
+   * Screens: operating-hours intervals with the power override applied (null = always on). Speakers: slots
+   * minus quiet hours.
+   */
   available: Interval[] | null;
   /** Applicable schedules, sorted by (order, id): the documented merge order of equal classes. */
   entries: Entry[];
@@ -63,18 +66,28 @@ function windowsKey(w: ClockWindow | null | undefined): string {
   return w ? `${w.start}-${w.end}` : '-';
 }
 
+function powerKey(p: PowerOverride | undefined): string {
+  return p ? `|${p.state}:${p.from}-${p.until}` : '';
+}
+
 export function programKey(d: DeviceInput, schedules: ScheduleInput[], alerts: AlertInput[]): string {
   const hours =
     d.kind === 'speaker'
       ? `${windowsKey(d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours)}|${(d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).map(windowsKey).join(',')}`
-      : windowsKey(d.operatingHours);
+      : windowsKey(d.operatingHours) + powerKey(d.power);
   return `${d.kind}${d.ticker && d.kind !== 'speaker' ? '+ticker' : ''}|${hours}|${schedules.map((s) => s.id).join(',')}|${alerts.map((a) => a.id).join(',')}`;
 }
 
 function availability(d: DeviceInput, ctx: ProgramContext): Interval[] | null {
   const { cal, fromDay, toDay } = ctx;
   if (d.kind !== 'speaker') {
-    return d.operatingHours ? unionIntervals(dailyWindows(cal, d.operatingHours, fromDay, toDay)) : null;
+    const hours = d.operatingHours ? unionIntervals(dailyWindows(cal, d.operatingHours, fromDay, toDay)) : null;
+    const p = d.power;
+    if (!p || !(p.until > p.from)) return hours;
+    const span: Interval = { start: p.from, end: p.until };
+    if (p.state === 'awake') return hours ? unionIntervals([...hours, span]) : null;
+    // Always on but for the override: the rest of time stays on.
+    return subtractIntervals(hours ?? [{ start: -Infinity, end: Infinity }], [span]);
   }
   const slots = (d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).flatMap((w) => dailyWindows(cal, w, fromDay, toDay));
   const quietWin = d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours;

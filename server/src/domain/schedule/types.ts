@@ -24,6 +24,19 @@ export interface DeviceInput {
   broadcastSlots?: ClockWindow[];
   /** Screens only: its layout has a ticker region, so a ticker track is compiled beside the main one. */
   ticker?: boolean;
+  /** Screens only: turned on or off from the dashboard over [from, until), whatever the operating hours say. */
+  power?: PowerOverride;
+}
+
+/**
+ * A staff override of a screen's operating hours (bật/tắt màn hình): `awake` adds [from, until) to the hours
+ * (the normal programme, fallback included, plays), `asleep` takes it out (black; emergencies still show).
+ */
+export interface PowerOverride {
+  state: 'awake' | 'asleep';
+  /** Epoch ms: when it was set, and when it ends (exclusive). */
+  from: number;
+  until: number;
 }
 
 export type ContentState = 'draft' | 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'expired';

@@ -28,6 +28,8 @@ export type DeviceView = {
   /** Speakers: null = the first group's slots, else the defaults 06:00–06:30 and 17:00–17:30. */
   broadcastSlots: ClockWindow[] | null;
   groupIds: number[];
+  /** Screens woken or put to sleep from the dashboard, until when (ISO); null = the operating hours alone. */
+  powerOverride: { state: 'awake' | 'asleep'; since: string; until: string } | null;
   paired: boolean;
   tokenIssuedAt: string | null;
   lastSeenAt: string | null;
@@ -54,7 +56,12 @@ export type DevicePatch = Partial<Omit<DeviceCreate, 'kind'>>;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export const toDeviceView = (d: DeviceRow, groupIds: number[]): DeviceView => ({
+/** How long a wake or sleep lasts when none is given, and its bounds (minutes). */
+export const POWER_MINUTES = { default: 60, min: 15, max: 720 } as const;
+export type PowerRequest = { state: 'awake' | 'asleep' | 'schedule'; minutes?: number };
+
+/** `now` hides an override that has ended (it no longer changes anything). */
+export const toDeviceView = (d: DeviceRow, groupIds: number[], now = Date.now()): DeviceView => ({
   id: d.id,
   name: d.name,
   kind: d.kind,
@@ -66,6 +73,10 @@ export const toDeviceView = (d: DeviceRow, groupIds: number[]): DeviceView => ({
   quietHours: d.quiet_hours,
   broadcastSlots: d.broadcast_slots,
   groupIds,
+  powerOverride:
+    d.power_override && d.power_override.until > now
+      ? { state: d.power_override.state, since: new Date(d.power_override.since).toISOString(), until: new Date(d.power_override.until).toISOString() }
+      : null,
   paired: d.token_hash !== null,
   tokenIssuedAt: iso(d.token_issued_at),
   lastSeenAt: iso(d.last_seen_at),
@@ -124,7 +135,7 @@ export function createDeviceService(deps: DeviceServiceDeps) {
   const view = async (q: Queryable, id: number) => {
     const d = await deviceRepo.findById(q, id);
     if (!d) throw new AppError(404, 'device_not_found', { id });
-    return toDeviceView(d, await deviceRepo.groupIdsOf(q, id));
+    return toDeviceView(d, await deviceRepo.groupIdsOf(q, id), deps.clock());
   };
 
   /** Creates a device inside the caller's transaction (also used by pairing). */
@@ -147,7 +158,8 @@ export function createDeviceService(deps: DeviceServiceDeps) {
       const [rows, members] = await Promise.all([deviceRepo.list(deps.db, filter), deviceRepo.memberships(deps.db)]);
       const byDevice = new Map<number, number[]>();
       for (const m of members) byDevice.set(m.device_id, [...(byDevice.get(m.device_id) ?? []), m.group_id]);
-      return rows.map((d) => toDeviceView(d, byDevice.get(d.id) ?? []));
+      const now = deps.clock();
+      return rows.map((d) => toDeviceView(d, byDevice.get(d.id) ?? [], now));
     },
 
     get: (id: number) => view(deps.db, id),
@@ -183,6 +195,32 @@ export function createDeviceService(deps: DeviceServiceDeps) {
           await deviceRepo.setGroups(tx, id, groupIds);
         }
         await deps.audit.append(tx, actor, { action: 'device.update', target: `device:${id}`, summary: { changed: Object.keys(patch) } });
+        return view(tx, id);
+      });
+      await deps.bus.emit('device.changed', { deviceId: id });
+      return out;
+    },
+
+    /**
+     * Wakes a screen or puts it to sleep for `minutes` from now, or hands it back to its operating hours
+     * ('schedule'). Stored on the device, so it outlives player restarts and reaches an offline screen when it
+     * reconnects; audited, and the screen's timeline is recompiled (its awake intervals change).
+     */
+    async setPower(actor: Actor, id: number, req: PowerRequest) {
+      const out = await deps.db.transaction(async (tx) => {
+        const before = await view(tx, id);
+        if (before.kind !== 'led' && before.kind !== 'kiosk') throw new AppError(400, 'power_not_for_kind', { id });
+        const now = deps.clock();
+        const minutes = Math.min(POWER_MINUTES.max, Math.max(POWER_MINUTES.min, Math.round(req.minutes ?? POWER_MINUTES.default)));
+        const override = req.state === 'schedule' ? null : { state: req.state, since: now, until: now + minutes * 60_000 };
+        await deviceRepo.setPowerOverride(tx, id, override && JSON.stringify(override), now);
+        await deps.audit.append(tx, actor, {
+          action: `device.power.${req.state}`,
+          target: `device:${id}`,
+          summary: override
+            ? { name: before.name, state: override.state, minutes, until: new Date(override.until).toISOString() }
+            : { name: before.name, state: 'schedule', until: null },
+        });
         return view(tx, id);
       });
       await deps.bus.emit('device.changed', { deviceId: id });

@@ -17,6 +17,8 @@ export type StoredStatus = {
   uptimeMs: number | null;
   /** IP receivers: their open stream connections. */
   stream?: StreamConnection[];
+  /** Screens: black by the last heartbeat (outside operating hours, or put to sleep). */
+  sleeping?: boolean;
 };
 
 export function createDeviceStatusService(deps: { db: Db }) {

@@ -162,6 +162,9 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
       if (slots) out.broadcastSlots = slots;
     } else {
       if (d.operating_hours) out.operatingHours = d.operating_hours;
+      // An override that has ended changes nothing any more (the hours alone hold again).
+      const p = d.power_override;
+      if (p && p.until > now) out.power = { state: p.state, from: p.since, until: p.until };
       if (layouts.get(out.id)?.body.regions.some((r) => r.kind === 'ticker')) out.ticker = true;
     }
     return out;

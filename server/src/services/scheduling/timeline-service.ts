@@ -66,6 +66,7 @@ const sharedOf = (p: SharedPart): SharedPart => {
   if (p.quiz) out.quiz = p.quiz;
   if (p.ticker) out.ticker = p.ticker;
   if (p.layout) out.layout = p.layout;
+  if (p.awake) out.awake = p.awake;
   return out;
 };
 

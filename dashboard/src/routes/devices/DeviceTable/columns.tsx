@@ -1,7 +1,7 @@
 // The informational columns of the device list (name, kind, live status, last seen, now playing, cache,
 // groups), with the same text on screen and in the CSV export.
 import { formatDateTime } from '../../../lib/datetime';
-import type { DeviceView } from '../../../lib/device-view';
+import { liveStatus, type DeviceView } from '../../../lib/device-view';
 import type { DeviceGroup } from '../../../lib/devices-api';
 import type { Lang } from '../../../lib/i18n';
 import { devicesText } from '../../../lib/messages/devices';
@@ -13,7 +13,9 @@ const { t, tf } = devicesText;
 
 /** Only revoking takes a token away, so a device once seen that has none now was revoked. */
 const status = (v: DeviceView) =>
-  v.online
+  v.sleeping
+    ? t('status.sleeping')
+    : v.online
     ? t('status.online')
     : v.device.paired
       ? t('status.offline')
@@ -55,8 +57,8 @@ const statusColumn = (): Column<DeviceView> => ({
   header: t('col.status'),
   nowrap: true,
   render: (v) => (
-    <span class={v.online ? styles.online : styles.offline} data-testid="device-status">
-      <span aria-hidden="true">{v.online ? '●' : '○'}</span> {status(v)}
+    <span class={styles[liveStatus(v)]} data-testid="device-status" data-status={liveStatus(v)}>
+      <span aria-hidden="true">{v.sleeping ? '◐' : v.online ? '●' : '○'}</span> {status(v)}
     </span>
   ),
   csv: status,

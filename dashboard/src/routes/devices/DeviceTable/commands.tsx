@@ -1,6 +1,6 @@
 // The commands cell of one device row, for staff who may change devices: identify, reload, the volume
-// of speakers and kiosks, and revoking the token of a paired device (lost or stolen).
-import type { DeviceView } from '../../../lib/device-view';
+// of speakers and kiosks, the power panel of screens, and revoking the token of a paired device (lost or stolen).
+import { hasScreen, type DeviceView } from '../../../lib/device-view';
 import { devicesText } from '../../../lib/messages/devices';
 import controls from '../../../components/controls.module.css';
 import type { DeviceActions } from './use-device-actions';
@@ -41,6 +41,18 @@ export function DeviceCommands({ v, actions: a }: { v: DeviceView; actions: Devi
             {t('cmd.reload')}
           </button>
         </>
+      )}
+      {hasScreen(v.device) && (
+        <button
+          type="button"
+          class={controls.button}
+          onClick={() => a.setPowering(v)}
+          aria-label={`${t('power.open')}: ${v.device.name}`}
+          aria-expanded={a.powering?.device.id === v.device.id}
+          data-testid="screen-power-open"
+        >
+          {t('power.open')}
+        </button>
       )}
       {v.device.kind !== 'led' && !receiver && (
         <span class={controls.row}>

@@ -1,5 +1,6 @@
-// Every device with its live status (online, last seen, now playing, cache health) and, for editors,
-// the commands identify, reload and set volume (speakers and kiosks), and revoking a device's token.
+// Every device with its live status (online, sleeping, last seen, now playing, cache health) and, for editors,
+// the commands identify, reload and set volume (speakers and kiosks), the screens' power panel (wake, sleep,
+// back to the operating hours), and revoking a device's token.
 import { OnceUrl, absoluteUrl } from '../../../components/OnceUrl/index';
 import type { DeviceView } from '../../../lib/device-view';
 import type { DeviceGroup } from '../../../lib/devices-api';
@@ -11,6 +12,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice/index';
 import { Notice } from '../../../components/Notice/index';
 import { infoColumns } from './columns';
 import { DeviceCommands } from './commands';
+import { ScreenPower } from '../ScreenPower/index';
 import { useDeviceActions, type DeviceActions } from './use-device-actions';
 
 interface Props {
@@ -29,9 +31,14 @@ export function DeviceTable({ views, groups, titles, canWrite, onChanged }: Prop
   if (canWrite) {
     columns.push({ key: 'commands', header: t('col.commands'), render: (v) => <DeviceCommands v={v} actions={actions} /> });
   }
+  // The open power panel shows the list's view (live status) with the freshest record of the device.
+  const opened = actions.powering;
+  const listed = opened && views.find((v) => v.device.id === opened.device.id);
+  const powering = opened && listed ? { ...listed, device: listed.device.updatedAt >= opened.device.updatedAt ? listed.device : opened.device } : opened;
   return (
     <>
       <ActionNotices actions={actions} />
+      {canWrite && powering && <ScreenPower v={powering} actions={actions} />}
       <DataTable
         caption={t('list.title')}
         columns={columns}

@@ -7,9 +7,13 @@ import {
   revokeDevice,
   rotateReceiverStream,
   sendDeviceCommand,
+  setDevicePower,
   type DeviceCommand,
+  type PowerRequest,
   type ReceiverCreated,
 } from '../../../lib/devices-api';
+import { formatDateTime } from '../../../lib/datetime';
+import { lang } from '../../../lib/i18n';
 import { devicesText } from '../../../lib/messages/devices';
 
 export function useDeviceActions(onChanged: () => void) {
@@ -21,6 +25,8 @@ export function useDeviceActions(onChanged: () => void) {
   const [revoking, setRevoking] = useState<DeviceView | null>(null);
   const [busy, setBusy] = useState(false);
   const [rotated, setRotated] = useState<ReceiverCreated | null>(null);
+  /** The screen whose power panel is open (wake, sleep, back to its hours). */
+  const [powering, setPowering] = useState<DeviceView | null>(null);
 
   async function command(v: DeviceView, cmd: DeviceCommand, label: string) {
     setError(null);
@@ -72,6 +78,28 @@ export function useDeviceActions(onChanged: () => void) {
     }
   }
 
+  /**
+   * Wakes a screen or puts it to sleep, or hands it back to its hours. Stored on the server: an offline screen
+   * takes it when it reconnects, so it is sent whether or not the device is online (and staff are told).
+   */
+  async function power(v: DeviceView, req: PowerRequest) {
+    setError(null);
+    setInfo(v.online ? null : t('power.offline'));
+    setBusy(true);
+    try {
+      const device = await setDevicePower(v.device.id, req);
+      const until = device.powerOverride ? formatDateTime(device.powerOverride.until, lang.value) : '';
+      setDone(tf(`power.done.${req.state}`, { name: device.name, until }));
+      setPowering({ ...v, device });
+      onChanged();
+    } catch (err) {
+      setDone(null);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   /** A receiver gets a new stream URL (shown once); its old one stops and its open stream is closed. */
   async function rotate(v: DeviceView) {
     setError(null);
@@ -102,6 +130,9 @@ export function useDeviceActions(onChanged: () => void) {
     rotated,
     setRotated,
     rotate,
+    powering,
+    setPowering,
+    power,
   };
 }
 
