@@ -9,7 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { clockText } from '@bantin/protocol/core';
 import { launchBrowser, REPO_ROOT, skipBrowserTests, startServer, type RunningServer } from './harness';
-import { approvedContent, approvedMessage, claimPairing, createStaff, EDITOR_AND_REVIEWER, fetchSession, sleep, TZ, until, vnDate, type Call } from './story-helpers';
+import {
+  approvedContent,
+  approvedMessage,
+  claimPairing,
+  createStaff,
+  EDITOR_AND_REVIEWER,
+  fetchSession,
+  sleep,
+  TZ,
+  until,
+  vnDate,
+  type Call,
+} from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2026';
 const ARTIFACTS = process.env.BANTIN_ARTIFACTS_DIR || join(REPO_ROOT, 'test-artifacts');
@@ -18,7 +30,17 @@ const MAIN_TEXT = 'Bộ quy tắc ứng xử trên không gian mạng';
 const TICKER_TEXT = 'Không chia sẻ tin giả, tin chưa kiểm chứng';
 const STORM = 'Bão số 9 đổ bộ: người dân ở trong nhà, tránh xa cửa sổ';
 
-type Region = { id: string; kind: string; x: number; y: number; w: number; h: number; z: number; contentId?: number; style?: Record<string, unknown> };
+type Region = {
+  id: string;
+  kind: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  z: number;
+  contentId?: number;
+  style?: Record<string, unknown>;
+};
 
 const LED_REGIONS: Region[] = [
   { id: 'banner', kind: 'banner', x: 0, y: 0, w: 1440, h: 140, z: 1, style: { color: '#ffdd00', background: '#b00000' } },
@@ -33,7 +55,12 @@ const KIOSK_REGIONS: Region[] = [
 ];
 
 /** A layout created by `editor` and approved by `reviewer`; answers its id. */
-async function approvedLayout(editor: Call, reviewer: Call, name: string, body: { orientation: string; width: number; height: number; regions: Region[] }): Promise<number> {
+async function approvedLayout(
+  editor: Call,
+  reviewer: Call,
+  name: string,
+  body: { orientation: string; width: number; height: number; regions: Region[] },
+): Promise<number> {
   const made = await editor<{ id: number; latest: { id: number } }>('POST', '/api/layouts', { name, ...body });
   expect(made.status, JSON.stringify(made.body)).toBe(201);
   const decided = await reviewer('POST', `/api/layouts/${made.body.id}/versions/${made.body.latest.id}/decision`, { decision: 'approve' });
@@ -42,7 +69,12 @@ async function approvedLayout(editor: Call, reviewer: Call, name: string, body: 
 }
 
 /** Every day, all day, from today: "now" is inside. */
-const allDay = () => ({ dateFrom: vnDate(), dateTo: vnDate(Date.now() + 2 * 86_400_000), daysOfWeek: [1, 2, 3, 4, 5, 6, 7], windows: [{ start: '00:00', end: '23:59' }] });
+const allDay = () => ({
+  dateFrom: vnDate(),
+  dateTo: vnDate(Date.now() + 2 * 86_400_000),
+  daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
+  windows: [{ start: '00:00', end: '23:59' }],
+});
 
 /** The page box of an element, rounded to whole pixels. */
 async function boxOf(page: Page, testId: string): Promise<[number, number, number, number]> {
@@ -52,7 +84,11 @@ async function boxOf(page: Page, testId: string): Promise<[number, number, numbe
 
 /** The test id of the outermost element with a test id at a point: what a viewer sees there. */
 const testIdAt = (page: Page, x: number, y: number) =>
-  page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest('[data-testid="alert-banner"], [data-region]')?.getAttribute('data-testid') ?? null, [x, y]);
+  page.evaluate(
+    ([px, py]) =>
+      document.elementFromPoint(px!, py!)?.closest('[data-testid="alert-banner"], [data-region]')?.getAttribute('data-testid') ?? null,
+    [x, y],
+  );
 
 describe.skipIf(skipBrowserTests)('layouts on the player in Chromium', () => {
   let server: RunningServer;
@@ -83,7 +119,10 @@ describe.skipIf(skipBrowserTests)('layouts on the player in Chromium', () => {
   });
 
   /** A player page of the given viewport, paired as a new device; answers the page and the device id. */
-  async function pairedPlayer(viewport: { width: number; height: number }, device: { name: string; kind: string }): Promise<{ page: Page; id: number }> {
+  async function pairedPlayer(
+    viewport: { width: number; height: number },
+    device: { name: string; kind: string },
+  ): Promise<{ page: Page; id: number }> {
     const context = await browser.newContext({ viewport });
     contexts.push(context);
     const page = await context.newPage();
@@ -96,20 +135,51 @@ describe.skipIf(skipBrowserTests)('layouts on the player in Chromium', () => {
   }
 
   async function schedule(deviceId: number, contentId: number, name: string) {
-    const r = await editor('POST', '/api/schedules', { name, class: 'normal', contentId, target: { deviceIds: [deviceId], groupIds: [], kinds: [] }, when: allDay() });
+    const r = await editor('POST', '/api/schedules', {
+      name,
+      class: 'normal',
+      contentId,
+      target: { deviceIds: [deviceId], groupIds: [], kinds: [] },
+      when: allDay(),
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   }
 
   it('shows banner, clock, main and ticker where the LED layout puts them; the ticker scrolls; the clock keeps the ward time; an alert covers all', async () => {
-    const layoutId = await approvedLayout(editor, reviewer, 'LED chợ Rồng', { orientation: 'landscape', width: 1920, height: 1080, regions: LED_REGIONS.map((r) => (r.id === 'banner' ? { ...r, contentId: bannerId } : r)) });
+    const layoutId = await approvedLayout(editor, reviewer, 'LED chợ Rồng', {
+      orientation: 'landscape',
+      width: 1920,
+      height: 1080,
+      regions: LED_REGIONS.map((r) => (r.id === 'banner' ? { ...r, contentId: bannerId } : r)),
+    });
     const { page, id } = await pairedPlayer({ width: 1920, height: 1080 }, { name: 'LED chợ Rồng', kind: 'led' });
     await schedule(id, mainId, 'Quy tắc ứng xử');
     await schedule(id, tickerId, 'Chữ chạy tin giả');
     expect((await editor('PUT', '/api/layouts/assignments', { layoutId, deviceId: id })).status).toBe(204);
 
     await page.locator(`[data-testid="player-layout"][data-layout-id="${layoutId}"]`).waitFor({ timeout: 20_000 });
-    await until(async () => (await page.getByTestId('region-main').innerText().catch(() => '')).includes(MAIN_TEXT), 20_000, 'the main programme in its region');
-    await until(async () => (await page.getByTestId('ticker-track').innerText().catch(() => '')).includes(TICKER_TEXT), 20_000, 'the ticker text');
+    await until(
+      async () =>
+        (
+          await page
+            .getByTestId('region-main')
+            .innerText()
+            .catch(() => '')
+        ).includes(MAIN_TEXT),
+      20_000,
+      'the main programme in its region',
+    );
+    await until(
+      async () =>
+        (
+          await page
+            .getByTestId('ticker-track')
+            .innerText()
+            .catch(() => '')
+        ).includes(TICKER_TEXT),
+      20_000,
+      'the ticker text',
+    );
 
     // At 1920×1080 the canvas is the screen: each region's box is the layout's, to the pixel.
     for (const r of LED_REGIONS) expect(await boxOf(page, `region-${r.kind}`), r.kind).toEqual([r.x, r.y, r.w, r.h]);
@@ -158,19 +228,46 @@ describe.skipIf(skipBrowserTests)('layouts on the player in Chromium', () => {
     await page.clock.runFor(61_000);
     const want = clockText(fixed + 61_000, TZ);
     expect(want).toBe('Thứ Năm, 03/12/2026 · 22:31');
-    await until(async () => (await page.getByTestId('region-clock').innerText()) === want, 5_000, () => `the clock to read ${want}`);
+    await until(
+      async () => (await page.getByTestId('region-clock').innerText()) === want,
+      5_000,
+      () => `the clock to read ${want}`,
+    );
   });
 
   it('lays out a portrait kiosk: banner on top, the programme, the clock at the foot, scaled to the screen', async () => {
-    const layoutId = await approvedLayout(editor, reviewer, 'Kiosk một cửa', { orientation: 'portrait', width: 1080, height: 1920, regions: KIOSK_REGIONS.map((r) => (r.id === 'banner' ? { ...r, contentId: bannerId } : r)) });
+    const layoutId = await approvedLayout(editor, reviewer, 'Kiosk một cửa', {
+      orientation: 'portrait',
+      width: 1080,
+      height: 1920,
+      regions: KIOSK_REGIONS.map((r) => (r.id === 'banner' ? { ...r, contentId: bannerId } : r)),
+    });
     // A 540×960 screen: the 1080×1920 canvas is drawn at half size.
     const { page, id } = await pairedPlayer({ width: 540, height: 960 }, { name: 'Kiosk một cửa', kind: 'kiosk' });
     await schedule(id, mainId, 'Quy tắc ứng xử kiosk');
     expect((await editor('PUT', '/api/layouts/assignments', { layoutId, deviceId: id })).status).toBe(204);
     await page.locator(`[data-testid="player-layout"][data-layout-id="${layoutId}"]`).waitFor({ timeout: 20_000 });
-    await until(async () => (await page.getByTestId('region-main').innerText().catch(() => '')).includes(MAIN_TEXT), 20_000, 'the main programme in its region');
+    await until(
+      async () =>
+        (
+          await page
+            .getByTestId('region-main')
+            .innerText()
+            .catch(() => '')
+        ).includes(MAIN_TEXT),
+      20_000,
+      'the main programme in its region',
+    );
     for (const r of KIOSK_REGIONS) expect(await boxOf(page, `region-${r.kind}`), r.kind).toEqual([r.x / 2, r.y / 2, r.w / 2, r.h / 2]);
     expect(await page.getByTestId('region-banner').innerText()).toContain(BANNER);
+    // The kiosk's invitations (Phản ánh, Góp ý) sit inside the main programme, clear of the clock and the banner.
+    const [mx, my, mw, mh] = await boxOf(page, 'region-main');
+    const [ax, ay, aw, ah] = await boxOf(page, 'kiosk-actions');
+    expect(ax).toBeGreaterThanOrEqual(mx);
+    expect(ay).toBeGreaterThanOrEqual(my);
+    expect(ax + aw).toBeLessThanOrEqual(mx + mw);
+    expect(ay + ah).toBeLessThanOrEqual(my + mh);
+    expect(await page.getByTestId('feedback-open').isVisible()).toBe(true);
     const clock = await page.getByTestId('region-clock').innerText();
     expect([clockText(Date.now(), TZ), clockText(Date.now() - 60_000, TZ)]).toContain(clock);
     await page.screenshot({ path: join(ARTIFACTS, 'layout-kiosk-portrait.png') });

@@ -31,22 +31,32 @@ export function tickerLoopSeconds(line: string, speed: number): number {
   return Math.max(1, line.length / Math.max(1, speed));
 }
 
-/** The largest scale at which the canvas fits the screen, and the offsets that centre it. */
-function useFit(width: number, height: number) {
-  const measure = () => {
-    const vw = window.innerWidth || width;
-    const vh = window.innerHeight || height;
-    const scale = Math.min(vw / width, vh / height);
-    return { scale, left: (vw - width * scale) / 2, top: (vh - height * scale) / 2 };
-  };
-  const [fit, setFit] = useState(measure);
+/** Where a canvas of width × height is drawn on a vw × vh screen: the largest scale at which it fits, centred. */
+export function canvasFit(width: number, height: number, vw: number, vh: number) {
+  const scale = Math.min(vw / width, vh / height);
+  return { scale, left: (vw - width * scale) / 2, top: (vh - height * scale) / 2 };
+}
+
+/** The screen's size in CSS pixels, kept up to date on resize. */
+export function useViewport(): { vw: number; vh: number } {
+  // 0 × 0 where there is no window (rendered to a string in tests): callers fall back to the canvas size.
+  const measure = () => (typeof window === 'undefined' ? { vw: 0, vh: 0 } : { vw: window.innerWidth, vh: window.innerHeight });
+  const [size, setSize] = useState(measure);
   useEffect(() => {
-    const on = () => setFit(measure());
+    const on = () => setSize(measure());
     on();
     window.addEventListener('resize', on);
     return () => window.removeEventListener('resize', on);
-  }, [width, height]);
-  return fit;
+  }, []);
+  return size;
+}
+
+/** The box on the screen, in CSS pixels, of the layout's first region of this kind; null when it has none. */
+export function regionOnScreen(body: DeviceLayout['body'], kind: Region['kind'], vw: number, vh: number) {
+  const r = body.regions.find((x) => x.kind === kind);
+  if (!r) return null;
+  const fit = canvasFit(body.width, body.height, vw || body.width, vh || body.height);
+  return { left: fit.left + r.x * fit.scale, top: fit.top + r.y * fit.scale, width: r.w * fit.scale, height: r.h * fit.scale };
 }
 
 function box(r: Region): JSX.CSSProperties {
@@ -66,9 +76,20 @@ function Ticker({ region, segment, clock }: { region: Region; segment: Segment |
   // (new media, a volume change) does not move the text. The two copies make the loop seamless.
   const delay = useMemo(() => (segment ? ((clock.now() - segment.start) / 1000) % seconds : 0), [line, segment?.start, seconds]);
   return (
-    <div class={`${styles.region} ${styles.ticker}`} style={{ ...box(region), fontSize: fontOf(region, 0.6) }} data-testid="region-ticker" data-region={region.id} lang="vi">
+    <div
+      class={`${styles.region} ${styles.ticker}`}
+      style={{ ...box(region), fontSize: fontOf(region, 0.6) }}
+      data-testid="region-ticker"
+      data-region={region.id}
+      lang="vi"
+    >
       {line && (
-        <div key={line} class={styles.track} style={{ animationDuration: `${seconds}s`, animationDelay: `-${delay.toFixed(3)}s` }} data-testid="ticker-track">
+        <div
+          key={line}
+          class={styles.track}
+          style={{ animationDuration: `${seconds}s`, animationDelay: `-${delay.toFixed(3)}s` }}
+          data-testid="ticker-track"
+        >
           <span class={styles.copy} style={{ minWidth: `${region.w}px` }}>
             {line}
           </span>
@@ -82,7 +103,8 @@ function Ticker({ region, segment, clock }: { region: Region; segment: Segment |
 }
 
 /** The clock's size: its style's, or as large as fits the region on one line (a glyph is about 0.56 em wide). */
-const clockFont = (r: Region, text: string) => r.style?.fontPx ? `${r.style.fontPx}px` : `${Math.max(8, Math.floor(Math.min(r.h * 0.4, (r.w * 0.92) / (text.length * 0.56))))}px`;
+const clockFont = (r: Region, text: string) =>
+  r.style?.fontPx ? `${r.style.fontPx}px` : `${Math.max(8, Math.floor(Math.min(r.h * 0.4, (r.w * 0.92) / (text.length * 0.56))))}px`;
 
 function ClockRegion({ region, clock, tz }: { region: Region; clock: Clock; tz: string }) {
   const [now, setNow] = useState(clock.now());
@@ -98,13 +120,29 @@ function ClockRegion({ region, clock, tz }: { region: Region; clock: Clock; tz: 
   }, [clock]);
   const text = clockText(now, tz);
   return (
-    <div class={`${styles.region} ${styles.text} ${styles.clock}`} style={{ ...box(region), fontSize: clockFont(region, text) }} data-testid="region-clock" data-region={region.id} lang="vi">
+    <div
+      class={`${styles.region} ${styles.text} ${styles.clock}`}
+      style={{ ...box(region), fontSize: clockFont(region, text) }}
+      data-testid="region-clock"
+      data-region={region.id}
+      lang="vi"
+    >
       {text}
     </div>
   );
 }
 
-function ContentRegion({ region, item, core, urls }: { region: Region; item: TimelineItem | undefined; core: PlayerCore; urls: MediaUrls }) {
+function ContentRegion({
+  region,
+  item,
+  core,
+  urls,
+}: {
+  region: Region;
+  item: TimelineItem | undefined;
+  core: PlayerCore;
+  urls: MediaUrls;
+}) {
   const image = item && item.kind === 'image' && core.canShow(item) ? item.sha256 : null;
   const src = useMediaUrl(urls, image);
   const text = item?.kind === 'text' ? item.text : undefined;
@@ -128,10 +166,18 @@ function ContentRegion({ region, item, core, urls }: { region: Region; item: Tim
   );
 }
 
-export function LayoutView(props: { layout: DeviceLayout; ticker: Segment | null; core: PlayerCore; urls: MediaUrls; kind: DeviceKind; clock: Clock }) {
+export function LayoutView(props: {
+  layout: DeviceLayout;
+  ticker: Segment | null;
+  core: PlayerCore;
+  urls: MediaUrls;
+  kind: DeviceKind;
+  clock: Clock;
+}) {
   const { layout, core, urls, kind, clock } = props;
   const { body } = layout;
-  const fit = useFit(body.width, body.height);
+  const { vw, vh } = useViewport();
+  const fit = canvasFit(body.width, body.height, vw || body.width, vh || body.height);
   return (
     <div
       class={styles.canvas}

@@ -11,7 +11,7 @@ import { AlertSpeaker } from '../AlertSpeaker';
 import { CitizenReport } from '../CitizenReport';
 import { FeedbackForm } from '../FeedbackForm';
 import { IdentifyOverlay } from '../IdentifyOverlay';
-import { LayoutView } from '../Layout';
+import { LayoutView, regionOnScreen, useViewport } from '../Layout';
 import { Quiz } from '../Quiz';
 import { Stage } from '../Stage';
 import { quizAvailableAt } from '@bantin/protocol/core';
@@ -28,8 +28,23 @@ export function Player({ runtime }: { runtime: Runtime }) {
   const sleeping = state.sleeping && kind !== 'speaker';
   const idle = kiosk && !sleeping && !feedback && !report && !quiz && !state.alert;
   const questions = kiosk ? quizAvailableAt(state.quiz, clock.now()) : [];
+  const { vw, vh } = useViewport();
+  // With a layout, the invitations sit in the corner of the main programme, never over the clock or the banner.
+  const main = idle && state.layout ? regionOnScreen(state.layout.body, 'main', vw, vh) : null;
+  const anchored = main
+    ? {
+        right: `calc(${Math.round(vw - main.left - main.width)}px + 2vw)`,
+        bottom: `calc(${Math.round(vh - main.top - main.height)}px + 2vh)`,
+        maxWidth: `calc(${Math.round(main.width)}px - 4vw)`,
+      }
+    : undefined;
   return (
-    <div class={styles.root} data-online={state.online ? 'true' : 'false'} data-sleeping={sleeping ? 'true' : 'false'} onPointerDown={idle ? () => setFeedback(true) : undefined}>
+    <div
+      class={styles.root}
+      data-online={state.online ? 'true' : 'false'}
+      data-sleeping={sleeping ? 'true' : 'false'}
+      onPointerDown={idle ? () => setFeedback(true) : undefined}
+    >
       {sleeping ? (
         <div class={styles.sleeping} data-testid="player-sleeping" aria-hidden="true" />
       ) : state.layout && kind !== 'speaker' ? (
@@ -38,7 +53,7 @@ export function Player({ runtime }: { runtime: Runtime }) {
         <Stage core={core} urls={urls} kind={kind} />
       )}
       {idle && (
-        <div class={styles.actions}>
+        <div class={styles.actions} style={anchored} data-testid="kiosk-actions">
           {questions.length > 0 && (
             <button
               type="button"
@@ -66,7 +81,9 @@ export function Player({ runtime }: { runtime: Runtime }) {
           </button>
         </div>
       )}
-      {kiosk && quiz && !state.alert && !sleeping && <Quiz questions={quiz} newId={runtime.newId} onAnswer={(a) => core.answerQuiz(a)} close={() => setQuiz(null)} />}
+      {kiosk && quiz && !state.alert && !sleeping && (
+        <Quiz questions={quiz} newId={runtime.newId} onAnswer={(a) => core.answerQuiz(a)} close={() => setQuiz(null)} />
+      )}
       {kiosk && report && !state.alert && !sleeping && (
         <CitizenReport now={clock.now} submit={(r) => core.submitCitizenReport(r)} close={() => setReport(false)} />
       )}
