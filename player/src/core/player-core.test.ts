@@ -1,84 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { STARTER_LAYOUTS, type AlertMessage, type DeviceTimeline, type DeviceToServer, type MediaRef, type PlayRecord, type QuizAnswer, type TimelineItem } from '@bantin/protocol/core';
+import {
+  STARTER_LAYOUTS,
+  type AlertMessage,
+  type DeviceTimeline,
+  type DeviceToServer,
+  type PlayRecord,
+  type TimelineItem,
+} from '@bantin/protocol/core';
 import type { MediaSync } from '../media/sync';
-import { createMemoryQueueStore } from '../queue/outbox';
-import { createFakeClock } from '../test-support/fake-clock';
+import { HOUR, readyMedia, setupCore as setup, T0 } from '../test-support/core-harness';
 import { item, segment, timeline } from '../test-support/timelines';
-import { createPlayerCore, type DeviceKind, type FeedbackMessage } from './player-core';
+import type { FeedbackMessage } from './player-core';
 
-const T0 = Date.UTC(2026, 2, 2, 0, 0, 0);
-const HOUR = 3_600_000;
 const tick = () => new Promise((r) => setImmediate(r));
-
-/** Media already verified: the sync itself is tested in media/sync.test.ts. */
-function readyMedia(): MediaSync {
-  let ready = new Set<string>();
-  return {
-    async sync(manifest: readonly MediaRef[], keep: readonly MediaRef[] = []) {
-      ready = new Set([...manifest, ...keep].map((m) => m.sha256));
-      return { ready, missing: [], bytes: 0 };
-    },
-    ready: () => ready,
-  };
-}
-
-function setup(kind: DeviceKind = 'led', media: MediaSync = readyMedia(), freeBytes: () => Promise<number | null> = async () => 123) {
-  const clock = createFakeClock(T0);
-  let offset = 0;
-  const sent: DeviceToServer[] = [];
-  let online = false;
-  const playsStore = createMemoryQueueStore<PlayRecord>();
-  const feedbackStore = createMemoryQueueStore<FeedbackMessage>();
-  const quizStore = createMemoryQueueStore<QuizAnswer>();
-  let n = 0;
-  const stored: { timeline: DeviceTimeline | null; alerts: AlertMessage[] } = { timeline: null, alerts: [] };
-  const core = createPlayerCore({
-    kind,
-    clock,
-    localNow: () => clock.now() - offset,
-    syncClock(serverTime, localAt) {
-      const change = serverTime - localAt - offset;
-      offset += change;
-      clock.set(clock.now() + change);
-      return change;
-    },
-    send: (m) => {
-      if (!online) return false;
-      sent.push(m);
-      return true;
-    },
-    playsStore,
-    feedbackStore,
-    quizStore,
-    media,
-    uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
-    reload: () => undefined,
-    freeBytes,
-    saveTimeline: (t) => void (stored.timeline = t),
-    saveAlerts: (a) => void (stored.alerts = a),
-    saveVolume: () => undefined,
-    playerVersion: 'test',
-    capabilities: [],
-    heartbeatMs: 30_000,
-  });
-  const goOnline = () => {
-    online = true;
-    core.connected();
-  };
-  const goOffline = () => {
-    online = false;
-    core.disconnected();
-  };
-  /** Acknowledge every plays batch sent so far, like the server after its commit. */
-  const serverAcks = () => {
-    for (const m of sent.splice(0)) {
-      if (m.type === 'plays.v1') core.handle({ type: 'plays.ack.v1', eventIds: m.records.map((r) => r.eventId) });
-      if (m.type === 'feedback.v1') core.handle({ type: 'feedback.ack.v1', eventId: m.eventId });
-      if (m.type === 'quiz-answer.v1') core.handle({ type: 'quiz-answer.ack.v1', eventIds: m.records.map((r) => r.eventId) });
-    }
-  };
-  return { clock, core, sent, playsStore, feedbackStore, quizStore, goOnline, goOffline, serverAcks, stored };
-}
 
 const img = item('img', 10_000, 'image');
 const vid = item('video', 20_000, 'video');
@@ -326,7 +260,19 @@ describe('createPlayerCore', () => {
 
   it('offers the quiz questions of its timeline', () => {
     const { core } = setup('kiosk');
-    const quiz = [{ contentId: '7', versionId: '12', title: 'T', question: 'Q?', answers: ['a', 'b'], correctIndex: 0, explanation: 'E', articleUrl: 'https://x.vn', windows: [{ start: T0, end: T0 + HOUR }] }];
+    const quiz = [
+      {
+        contentId: '7',
+        versionId: '12',
+        title: 'T',
+        question: 'Q?',
+        answers: ['a', 'b'],
+        correctIndex: 0,
+        explanation: 'E',
+        articleUrl: 'https://x.vn',
+        windows: [{ start: T0, end: T0 + HOUR }],
+      },
+    ];
     core.start({ ...day, quiz });
     expect(core.state().quiz).toEqual(quiz);
   });
@@ -354,7 +300,6 @@ describe('createPlayerCore', () => {
     await tick();
     expect(await feedbackStore.count()).toBe(0);
   });
-
 
   it('sends a heartbeat with now playing, cache state, free storage and uptime', async () => {
     const { core, clock } = setup();
@@ -405,7 +350,10 @@ describe('createPlayerCore', () => {
 });
 
 describe('proof of play per layout region', () => {
-  const tickerText = (id: string, ms: number, body: string): TimelineItem => ({ ...item(id, ms, 'text'), text: { title: '', body, style: 'ticker' } });
+  const tickerText = (id: string, ms: number, body: string): TimelineItem => ({
+    ...item(id, ms, 'text'),
+    text: { title: '', body, style: 'ticker' },
+  });
   const news = tickerText('news', 20_000, 'Lịch tiêm chủng tháng 3 tại trạm y tế phường');
   const road = tickerText('road', 10_000, 'Đường Trần Hưng Đạo cấm xe từ 20 giờ');
   const mainTicker = STARTER_LAYOUTS.find((l) => l.key === 'main-ticker')!.body;

@@ -9,65 +9,22 @@ import {
   type AlertMessage,
   type AwakeInterval,
   type DeviceTimeline,
-  type DeviceToServer,
   type Heartbeat,
-  type MediaRef,
-  type PlayRecord,
-  type QuizAnswer,
   type Segment,
 } from '@bantin/protocol/core';
-import type { MediaSync } from '../media/sync';
-import { createMemoryQueueStore } from '../queue/outbox';
-import { createFakeClock } from '../test-support/fake-clock';
+import { HOUR, setupCore, T0 } from '../test-support/core-harness';
 import { item, segment, timeline } from '../test-support/timelines';
-import { createPlayerCore, type DeviceKind, type FeedbackMessage, type PlayerCore } from './player-core';
+import type { DeviceKind, PlayerCore } from './player-core';
 import { Player } from '../components/Player';
 
-const T0 = Date.UTC(2026, 2, 2, 0, 0, 0);
-const HOUR = 3_600_000;
 const tick = () => new Promise((r) => setImmediate(r));
 
-function readyMedia(): MediaSync {
-  let ready = new Set<string>();
-  return {
-    async sync(manifest: readonly MediaRef[], keep: readonly MediaRef[] = []) {
-      ready = new Set([...manifest, ...keep].map((m) => m.sha256));
-      return { ready, missing: [], bytes: 0 };
-    },
-    ready: () => ready,
-  };
-}
-
+/** The shared core harness, whose sends always succeed, with the heartbeats and plays it sent. */
 function setup(kind: DeviceKind = 'led') {
-  const clock = createFakeClock(T0);
-  const sent: DeviceToServer[] = [];
-  let n = 0;
-  const core = createPlayerCore({
-    kind,
-    clock,
-    localNow: () => clock.now(),
-    syncClock: () => 0,
-    send: (m) => {
-      sent.push(m);
-      return true;
-    },
-    playsStore: createMemoryQueueStore<PlayRecord>(),
-    feedbackStore: createMemoryQueueStore<FeedbackMessage>(),
-    quizStore: createMemoryQueueStore<QuizAnswer>(),
-    media: readyMedia(),
-    uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
-    reload: () => undefined,
-    freeBytes: async () => null,
-    saveTimeline: () => undefined,
-    saveAlerts: () => undefined,
-    saveVolume: () => undefined,
-    playerVersion: 'test',
-    capabilities: [],
-    heartbeatMs: 30_000,
-  });
-  const beats = () => sent.filter((m): m is Heartbeat => m.type === 'heartbeat.v1');
-  const plays = () => sent.flatMap((m) => (m.type === 'plays.v1' ? m.records : []));
-  return { clock, core, sent, beats, plays };
+  const h = setupCore(kind, undefined, async () => null, { sendsAlways: true });
+  const beats = () => h.sent.filter((m): m is Heartbeat => m.type === 'heartbeat.v1');
+  const plays = () => h.sent.flatMap((m) => (m.type === 'plays.v1' ? m.records : []));
+  return { ...h, beats, plays };
 }
 
 const img = item('img', 10_000, 'image');
