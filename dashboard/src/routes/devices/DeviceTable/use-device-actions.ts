@@ -59,23 +59,38 @@ export function useDeviceActions(onChanged: () => void) {
     }
   }
 
-  /** Revokes the token of the device awaiting confirmation; the server closes its connection at once. */
-  async function revoke() {
-    if (!revoking) return;
+  /**
+   * Runs one action with the busy flag up: `done` is told when it succeeds (its message is shown), the error
+   * otherwise; `info` is what staff should know meanwhile.
+   */
+  async function busyWith(info: string | null, action: () => Promise<void>, after?: () => void) {
     setError(null);
-    setInfo(null);
+    setInfo(info);
     setBusy(true);
     try {
-      const device = await revokeDevice(revoking.device.id);
-      setDone(tf('revoke.done', { name: device.name }));
+      await action();
       onChanged();
     } catch (err) {
       setDone(null);
       setError(err);
     } finally {
       setBusy(false);
-      setRevoking(null);
+      after?.();
     }
+  }
+
+  /** Revokes the token of the device awaiting confirmation; the server closes its connection at once. */
+  async function revoke() {
+    if (!revoking) return;
+    const id = revoking.device.id;
+    await busyWith(
+      null,
+      async () => {
+        const device = await revokeDevice(id);
+        setDone(tf('revoke.done', { name: device.name }));
+      },
+      () => setRevoking(null),
+    );
   }
 
   /**
@@ -83,21 +98,12 @@ export function useDeviceActions(onChanged: () => void) {
    * takes it when it reconnects, so it is sent whether or not the device is online (and staff are told).
    */
   async function power(v: DeviceView, req: PowerRequest) {
-    setError(null);
-    setInfo(v.online ? null : t('power.offline'));
-    setBusy(true);
-    try {
+    await busyWith(v.online ? null : t('power.offline'), async () => {
       const device = await setDevicePower(v.device.id, req);
       const until = device.powerOverride ? formatDateTime(device.powerOverride.until, lang.value) : '';
       setDone(tf(`power.done.${req.state}`, { name: device.name, until }));
       setPowering({ ...v, device });
-      onChanged();
-    } catch (err) {
-      setDone(null);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   /** A receiver gets a new stream URL (shown once); its old one stops and its open stream is closed. */
