@@ -10,7 +10,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { clockText } from '@bantin/protocol/core';
 import { launchBrowser, REPO_ROOT, skipBrowserTests, startServer, type RunningServer } from './harness';
 import {
+  allDay,
   approvedContent,
+  approvedLayout,
   approvedMessage,
   claimPairing,
   createStaff,
@@ -19,7 +21,6 @@ import {
   sleep,
   TZ,
   until,
-  vnDate,
   type Call,
 } from './story-helpers';
 
@@ -53,28 +54,6 @@ const KIOSK_REGIONS: Region[] = [
   { id: 'main', kind: 'main', x: 0, y: 200, w: 1080, h: 1600, z: 0 },
   { id: 'clock', kind: 'clock', x: 0, y: 1800, w: 1080, h: 120, z: 1 },
 ];
-
-/** A layout created by `editor` and approved by `reviewer`; answers its id. */
-async function approvedLayout(
-  editor: Call,
-  reviewer: Call,
-  name: string,
-  body: { orientation: string; width: number; height: number; regions: Region[] },
-): Promise<number> {
-  const made = await editor<{ id: number; latest: { id: number } }>('POST', '/api/layouts', { name, ...body });
-  expect(made.status, JSON.stringify(made.body)).toBe(201);
-  const decided = await reviewer('POST', `/api/layouts/${made.body.id}/versions/${made.body.latest.id}/decision`, { decision: 'approve' });
-  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
-  return made.body.id;
-}
-
-/** Every day, all day, from today: "now" is inside. */
-const allDay = () => ({
-  dateFrom: vnDate(),
-  dateTo: vnDate(Date.now() + 2 * 86_400_000),
-  daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
-  windows: [{ start: '00:00', end: '23:59' }],
-});
 
 /** The page box of an element, rounded to whole pixels. */
 async function boxOf(page: Page, testId: string): Promise<[number, number, number, number]> {

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from './harness';
 import {
+  allDay,
   approvedContent,
+  approvedLayout,
   approvedMessage,
   claimPairing,
   createStaff,
@@ -23,13 +25,6 @@ import {
 const PASSWORD = 'mat-khau-e2e-2026';
 const MAIN_TITLE = 'Tôn trọng, trách nhiệm trên mạng';
 const TICKER_TITLE = 'Chữ chạy: không chia sẻ tin giả';
-
-const allDay = () => ({
-  dateFrom: vnDate(),
-  dateTo: vnDate(Date.now() + 2 * 86_400_000),
-  daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
-  windows: [{ start: '00:00', end: '23:59' }],
-});
 
 type Play = { deviceId: number; contentId: number | null; region: string };
 
@@ -61,8 +56,7 @@ describe.skipIf(skipBrowserTests)('proof of play by region on the reports page',
         body: 'Kiểm chứng trước khi chia sẻ',
       })
     ).id;
-    const made = await asEditor<{ id: number; latest: { id: number } }>('POST', '/api/layouts', {
-      name: 'LED chính + chữ chạy',
+    const layoutId = await approvedLayout(asEditor, reviewer, 'LED chính + chữ chạy', {
       orientation: 'landscape',
       width: 960,
       height: 540,
@@ -71,10 +65,6 @@ describe.skipIf(skipBrowserTests)('proof of play by region on the reports page',
         { id: 'ticker', kind: 'ticker', x: 0, y: 460, w: 960, h: 80, z: 1, style: { speed: 40 } },
       ],
     });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    expect(
-      (await reviewer('POST', `/api/layouts/${made.body.id}/versions/${made.body.latest.id}/decision`, { decision: 'approve' })).status,
-    ).toBe(200);
 
     context = await browser.newContext({ viewport: { width: 960, height: 540 } });
     led = await context.newPage();
@@ -95,7 +85,7 @@ describe.skipIf(skipBrowserTests)('proof of play by region on the reports page',
       });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
     }
-    expect((await asEditor('PUT', '/api/layouts/assignments', { layoutId: made.body.id, deviceId: ledId })).status).toBe(204);
+    expect((await asEditor('PUT', '/api/layouts/assignments', { layoutId, deviceId: ledId })).status).toBe(204);
     await led.getByTestId('ticker-track').waitFor({ timeout: 20_000 });
     editor = await signInThroughLoginPage(browser, server, 'bientap', PASSWORD, problems);
   }, 180_000);

@@ -98,7 +98,11 @@ export async function claimPairing(page: Page, call: Call, device: Record<string
 }
 
 /** Content created by `editor` with `body`, submitted and approved by `reviewer`; answers its id and approved version id. */
-export async function approvedContent(editor: Call, reviewer: Call, body: { title: string } & Record<string, unknown>): Promise<{ id: number; versionId: number }> {
+export async function approvedContent(
+  editor: Call,
+  reviewer: Call,
+  body: { title: string } & Record<string, unknown>,
+): Promise<{ id: number; versionId: number }> {
   const created = await editor<{ id: number }>('POST', '/api/content', body);
   if (created.status !== 201) throw new Error(`creating “${body.title}” answered ${created.status}: ${JSON.stringify(created.body)}`);
   const submitted = await editor<{ id: number }>('POST', `/api/content/${created.body.id}/versions/1/submit`);
@@ -107,6 +111,28 @@ export async function approvedContent(editor: Call, reviewer: Call, body: { titl
   if (approved.status !== 200) throw new Error(`approving “${body.title}” answered ${approved.status}`);
   return { id: created.body.id, versionId: submitted.body.id };
 }
+
+/** A layout created by `editor` and approved by `reviewer`; answers its id. */
+export async function approvedLayout(
+  editor: Call,
+  reviewer: Call,
+  name: string,
+  body: { orientation: string; width: number; height: number; regions: readonly object[] },
+): Promise<number> {
+  const made = await editor<{ id: number; latest: { id: number } }>('POST', '/api/layouts', { name, ...body });
+  if (made.status !== 201) throw new Error(`creating layout “${name}” answered ${made.status}: ${JSON.stringify(made.body)}`);
+  const decided = await reviewer('POST', `/api/layouts/${made.body.id}/versions/${made.body.latest.id}/decision`, { decision: 'approve' });
+  if (decided.status !== 200) throw new Error(`approving layout “${name}” answered ${decided.status}: ${JSON.stringify(decided.body)}`);
+  return made.body.id;
+}
+
+/** Schedule times of every day, all day, from today for three days: "now" is inside. */
+export const allDay = () => ({
+  dateFrom: vnDate(),
+  dateTo: vnDate(Date.now() + 2 * 86_400_000),
+  daysOfWeek: [1, 2, 3, 4, 5, 6, 7],
+  windows: [{ start: '00:00', end: '23:59' }],
+});
 
 /** A message written by `editor`, submitted and approved by `reviewer`: approved content to schedule. */
 export async function approvedMessage(
