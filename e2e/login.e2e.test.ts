@@ -11,6 +11,7 @@ const NAV_VI = [
   'Lịch phát',
   'Danh sách phát',
   'Bố cục màn hình',
+  'Nguồn tiếp âm',
   'Thiết bị',
   'Cảnh báo',
   'Báo cáo',
@@ -18,7 +19,7 @@ const NAV_VI = [
   'Người dùng',
   'Nhật ký',
 ];
-const NAV_EN = ['Overview', 'Content', 'Review', 'Schedules', 'Playlists', 'Screen layouts', 'Devices', 'Alerts', 'Reports', 'Citizen reports', 'Users', 'Audit log'];
+const NAV_EN = ['Overview', 'Content', 'Review', 'Schedules', 'Playlists', 'Screen layouts', 'Relay sources', 'Devices', 'Alerts', 'Reports', 'Citizen reports', 'Users', 'Audit log'];
 const VIETNAMESE_LETTER = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
 
 describe.skipIf(skipBrowserTests)('dashboard and player in Chromium against the real server', () => {

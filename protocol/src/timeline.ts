@@ -40,6 +40,8 @@ export const TimelineItemSchema = z.object({
   text: TextBodySchema.optional(),
   /** Why this item is here, for previews and audits (lý do phát). */
   reason: z.object({ scheduleId: z.string().nullable(), rule: z.string() }),
+  /** A live feed from the server (core/timeline.ts LiveRef): heard over the live socket, never a file. */
+  live: z.object({ id: z.string().min(1).max(64), title: z.string().max(200) }).optional(),
 });
 
 /** A quiz question a kiosk may offer (core/quiz.ts): carried beside the segments, never played as a slide. */

@@ -68,6 +68,8 @@ import type { PortalService } from './services/public/portal-service';
 import { quizRoutes } from './routes/quiz';
 import { caseRoutes } from './routes/cases';
 import type { CaseService } from './services/cases/case-service';
+import { relaySourceRoutes } from './routes/relay-sources';
+import type { RelaySourceService } from './services/relays/relay-source-service';
 
 export type AppDeps = {
   db: Db;
@@ -83,6 +85,7 @@ export type AppDeps = {
   groups: GroupService;
   playlists: PlaylistService;
   layouts: LayoutService;
+  relaySources: RelaySourceService;
   schedules: ScheduleService;
   playNow: PlayNowService;
   pairing: PairingService;
@@ -135,6 +138,7 @@ export function createApi(deps: AppDeps) {
     .route('/', streamZoneRoutes({ zones: deps.streamZones, hook }))
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
     .route('/layouts', layoutRoutes({ layouts: deps.layouts, hook }))
+    .route('/relay-sources', relaySourceRoutes({ relaySources: deps.relaySources, hook }))
     .route('/schedules', scheduleRoutes({ schedules: deps.schedules, playNow: deps.playNow, conflicts: () => deps.timeline.conflicts(), hook }))
     .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }))
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))

@@ -26,6 +26,7 @@ import { composeAlerts } from './compose/alerts';
 import { composeDevices } from './compose/devices';
 import { composeReports } from './compose/reports';
 import { composeStreams } from './compose/streams';
+import { composeRelays } from './compose/relays';
 import type { ZoneAudioSource } from './streams/source';
 import { STATIC_ROOTS } from './paths';
 
@@ -53,14 +54,15 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const reports = composeReports(base, { audit });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
-  const streams = composeStreams(base, { audit, timeline: scheduling.timeline, metrics, zoneAudio: opts.zoneAudio });
-  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams };
+  const streams = composeStreams(base, { audit, timeline: scheduling.timeline, metrics, zoneAudio: opts.zoneAudio, relayAir: scheduling.relayAir });
+  const relays = composeRelays(base, { audit });
+  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams, ...relays };
 
   // The WebSocket hub; start() attaches it to the HTTP server.
   const realtime = createRealtime({
     log, clock, bus, deviceStatus: devices.deviceStatus, devices: devices.devices, sessions: accounts.auth,
     timelines: scheduling.timeline, alerts, plays: reports.plays, feedback: reports.feedback, quiz: reports.quiz,
-    cases: reports.cases,
+    cases: reports.cases, liveHub: streams.liveHub,
   });
   // No device is connected yet: clear stale online flags, then arm the alert expiry timer.
   await realtime.start();

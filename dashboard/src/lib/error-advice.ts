@@ -13,6 +13,7 @@ interface ErrorView {
 /** Advice for problems whose code says more than their status (a 403 that no role would lift). */
 const NEXT_BY_CODE: Readonly<Record<string, MessageKey>> = {
   self_review: 'next.selfReview',
+  relay_source_self_review: 'next.selfReview',
 };
 
 export function nextStepFor(status: number | null): MessageKey {

@@ -12,6 +12,7 @@ describe('visibleScreens', () => {
       'schedules',
       'playlists',
       'layouts',
+      'relays',
       'devices',
       'alerts',
       'reports',

@@ -10,6 +10,7 @@ export type ScreenId =
   | 'schedules'
   | 'playlists'
   | 'layouts'
+  | 'relays'
   | 'devices'
   | 'alerts'
   | 'reports'
@@ -32,6 +33,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'schedules', path: '/schedules', title: 'nav.schedules', access: 'all' },
   { id: 'playlists', path: '/playlists', title: 'nav.playlists', access: 'all' },
   { id: 'layouts', path: '/layouts', title: 'nav.layouts', access: 'all' },
+  // Relay sources (nguồn tiếp âm): every role reads; writing (admin) and deciding (reviewer) are per button.
+  { id: 'relays', path: '/relay-sources', title: 'nav.relays', access: 'all' },
   { id: 'devices', path: '/devices', title: 'nav.devices', access: 'all' },
   { id: 'alerts', path: '/alerts', title: 'nav.alerts', access: 'all' },
   { id: 'reports', path: '/reports', title: 'nav.reports', access: 'all' },

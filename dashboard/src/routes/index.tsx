@@ -22,6 +22,7 @@ const pages: Record<ScreenId, ComponentType> = {
   schedules: lazyScreen(() => import('./schedules/index')),
   playlists: lazyScreen(() => import('./playlists/index')),
   layouts: lazyScreen(() => import('./layouts/index')),
+  relays: lazyScreen(() => import('./relays/index')),
   devices: lazyScreen(() => import('./devices/index')),
   alerts: lazyScreen(() => import('./alerts/index')),
   reports: lazyScreen(() => import('./reports/index')),

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'devices.command': ['editor', 'admin'], // lệnh tới thiết bị (tải lại, nhận diện, âm lượng)
   'alerts.issue': ['editor', 'reviewer', 'admin'], // phát / huỷ cảnh báo khẩn cấp
   'reports.generate': ['editor', 'admin'],
+  'relays.manage': ['admin'], // nguồn tiếp âm (VOV1, đài tỉnh): thêm, sửa, xoá; phòng Văn hoá – Xã hội duyệt
   // Citizens' reports (phản ánh) hold personal data: not every role reads them.
   'cases.read': ['reviewer', 'admin'], // xem mọi phản ánh
   'cases.handle': ['reviewer'], // xử lý, chuyển công an phường, đóng phản ánh

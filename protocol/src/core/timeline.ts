@@ -60,7 +60,32 @@ export type TimelineItem = {
   text?: TextBody;
   /** Why this item is here, for previews and audits (lý do phát). */
   reason: { scheduleId: string | null; rule: string };
+  /**
+   * A live feed from the server instead of a file: a relay of an external station (tiếp âm), or later a live
+   * announcement. Its `kind` is 'audio', its sha256 names the feed (liveSha256), it is never in the media
+   * manifest, and the player hears it over the live socket (LIVE_SOCKET_PATH) while its segment is on.
+   */
+  live?: LiveRef;
 };
+
+/** What a live item plays: the feed's id on the server ('relay:<scheduleId>') and its title. */
+export type LiveRef = { id: string; title: string };
+
+/** The WebSocket path on which a player hears a live feed: `?id=<feed id>`, the device token as a subprotocol. */
+export const LIVE_SOCKET_PATH = '/ws/live' as const;
+/** The subprotocol of the live socket, offered with the device token (`bantin.token.<t>`). */
+export const LIVE_PROTOCOL = 'bantin.live.v1' as const;
+
+/**
+ * The sha256 field of a live item: 48 zeros and a hash of the feed id. It names the feed (items of one feed are
+ * equal) and is no file's digest, so no media lookup ever finds it.
+ */
+export function liveSha256(id: string): string {
+  return '0'.repeat(48) + fnv1a64('live:' + id);
+}
+
+/** Whether an item is a live feed (heard over the live socket, no file). */
+export const isLiveItem = (it: TimelineItem): boolean => it.live !== undefined;
 
 export type Segment = {
   start: number;

@@ -10,9 +10,12 @@ import { createPlayNowService } from '../services/scheduling/play-now';
 import { createGroupCalendar } from '../services/scheduling/group-calendar';
 import { createCalendarLinkService } from '../services/scheduling/calendar-link-service';
 import { createLayoutService } from '../services/layouts/layout-service';
+import { createRelayAir } from '../services/relays/relay-air';
 
 export function composeScheduling({ config, db, clock, log, bus }: Base, { audit }: { audit: AuditService }) {
-  const timeline = createTimelineService({ db, clock, tz: config.tz, horizonDays: config.horizonDays, bus, log });
+  // Relays in dead air: an input of every compile (their windows play the fallback).
+  const relayAir = createRelayAir(bus);
+  const timeline = createTimelineService({ db, clock, tz: config.tz, horizonDays: config.horizonDays, bus, log, offAir: relayAir.offAir });
   const groups = createGroupService({ db, clock, audit, bus });
   const playlists = createPlaylistService({ db, clock, audit, bus });
   const schedules = createScheduleService({ db, clock, audit, bus });
@@ -20,5 +23,5 @@ export function composeScheduling({ config, db, clock, log, bus }: Base, { audit
   const groupCalendar = createGroupCalendar({ db, clock, tz: config.tz });
   const calendarLinks = createCalendarLinkService({ db, calendar: groupCalendar });
   const layouts = createLayoutService({ db, clock, audit, bus });
-  return { timeline, groups, playlists, schedules, playNow, groupCalendar, calendarLinks, layouts };
+  return { timeline, groups, playlists, schedules, playNow, groupCalendar, calendarLinks, layouts, relayAir };
 }

@@ -17,14 +17,16 @@ import type { ZoneAudioSource } from '../streams/source';
 import { createZoneFanout, type ZoneFanout } from '../streams/fanout/zone-fanout';
 import { createListenedTime } from '../streams/fanout/listened-time';
 import { createAsRunService } from '../services/reports/as-run-service';
+import { createLiveHub } from '../streams/live/live-hub';
+import type { RelayAir } from '../services/relays/relay-air';
 
 export function composeStreams(
   base: Base,
-  deps: { audit: AuditService; timeline: TimelineService; metrics: Registry; zoneAudio?: ZoneAudioSource },
+  deps: { audit: AuditService; timeline: TimelineService; metrics: Registry; zoneAudio?: ZoneAudioSource; relayAir?: RelayAir },
 ) {
   const { config, db, clock, bus, log } = base;
   const streamZones = createStreamZoneService({ db, clock, audit: deps.audit, bus, icecast: config.icecast });
-  const zoneTimelines = createZoneTimelineService({ db, clock, bus, log, horizon: deps.timeline.horizon });
+  const zoneTimelines = createZoneTimelineService({ db, clock, bus, log, horizon: deps.timeline.horizon, offAir: deps.relayAir?.offAir });
   const restarts = new Counter({
     name: 'bantin_stream_encoder_restarts_total',
     help: 'Stream zone encoders started again after their process died',
@@ -46,6 +48,8 @@ export function composeStreams(
     onEncoderRestart: (slug) => restarts.inc({ zone: slug }),
   });
   const zoneAudio = deps.zoneAudio ?? streamEngine;
+  // Live feeds (relays, live announcements): encoded once, heard by web players over the live socket.
+  const liveHub = createLiveHub(clock);
   // A receiver's presence is the list of its open connections, reported one change at a time and in order
   // (each report reads the list as it is then), so a quick connect–disconnect never ends up "online".
   let reports = Promise.resolve();
@@ -74,5 +78,5 @@ export function composeStreams(
   bus.on('stream-zone.changed', ({ groupId }) => fanout.closeZone(groupId));
   /** Resolves when every presence report made so far is stored (tests, shutdown). */
   const settled = () => reports;
-  return { streamZones, zoneTimelines, streamEngine, zoneAudio, fanout, asRun, streamReportsSettled: settled };
+  return { streamZones, zoneTimelines, streamEngine, zoneAudio, fanout, asRun, liveHub, streamReportsSettled: settled };
 }

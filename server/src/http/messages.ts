@@ -69,6 +69,54 @@ export const MESSAGES = {
   layout_reject_reason: { vi: 'Hãy ghi lý do từ chối bố cục.', en: 'Give a reason for rejecting the layout.' },
   layout_in_use: { vi: 'Bố cục đang dùng cho {count} thiết bị hoặc nhóm; hãy gỡ trước.', en: 'The layout is assigned to {count} devices or groups; unassign it first.' },
   layout_not_for_kind: { vi: 'Thiết bị loại {kind} không có màn hình để dùng bố cục.', en: 'A {kind} device has no screen to use a layout.' },
+  // Relay sources (nguồn tiếp âm) and the SSRF guard of their URLs
+  relay_source_not_found: { vi: 'Không tìm thấy nguồn tiếp âm #{id}.', en: 'Relay source #{id} not found.' },
+  relay_source_name_taken: { vi: 'Đã có nguồn tiếp âm tên "{name}".', en: 'A relay source named "{name}" already exists.' },
+  relay_source_not_waiting: {
+    vi: 'Nguồn tiếp âm không chờ duyệt (trạng thái: {state}).',
+    en: 'The relay source is not waiting for review (state: {state}).',
+  },
+  relay_source_changed: {
+    vi: 'Nguồn tiếp âm vừa được người khác sửa; hãy tải lại và xem địa chỉ mới.',
+    en: 'Someone has just changed the relay source; reload and check its new address.',
+  },
+  relay_source_self_review: {
+    vi: 'Không ai được tự duyệt nguồn tiếp âm do mình thêm hoặc sửa.',
+    en: 'Nobody may decide on a relay source they added or changed.',
+  },
+  relay_reject_reason: { vi: 'Hãy ghi lý do từ chối nguồn tiếp âm.', en: 'Give a reason for rejecting the relay source.' },
+  relay_url_invalid: { vi: 'Địa chỉ nguồn tiếp âm không phải một URL hợp lệ.', en: 'The relay address is not a valid URL.' },
+  relay_url_scheme: { vi: 'Nguồn tiếp âm phải là địa chỉ http:// hoặc https://.', en: 'A relay source must be an http:// or https:// address.' },
+  relay_url_userinfo: {
+    vi: 'Địa chỉ nguồn tiếp âm không được chứa tên đăng nhập hay mật khẩu (dạng user:pass@).',
+    en: 'The relay address may not carry a user name or password (user:pass@).',
+  },
+  relay_url_host: { vi: 'Địa chỉ nguồn tiếp âm thiếu tên máy chủ.', en: 'The relay address has no host.' },
+  relay_url_port: { vi: 'Cổng của nguồn tiếp âm phải từ 1 đến 65535.', en: 'The relay port must be 1 to 65535.' },
+  relay_url_unresolvable: {
+    vi: 'Không tra được địa chỉ IP của máy "{host}". Hãy kiểm tra tên máy và mạng.',
+    en: 'The host "{host}" could not be resolved. Check the name and the network.',
+  },
+  relay_url_private: {
+    vi: 'Địa chỉ {address} là {kind}: chỉ dùng được khi quản trị viên chọn "Cho phép địa chỉ nội bộ".',
+    en: 'The address {address} is {kind}: it is allowed only with "Allow internal addresses", set by an administrator.',
+  },
+  relay_url_reserved: {
+    vi: 'Địa chỉ {address} là {kind}: không bao giờ dùng làm nguồn tiếp âm.',
+    en: 'The address {address} is {kind}: it can never be a relay source.',
+  },
+  relay_url_self: {
+    vi: 'Địa chỉ {address} trỏ về chính máy chủ bantin: không tiếp âm từ chính mình.',
+    en: 'The address {address} points at this bantin server itself: it cannot relay itself.',
+  },
+  // Kinds of address (the {kind} of relay_url_private and relay_url_reserved)
+  relay_addr_public: { vi: 'địa chỉ công cộng', en: 'a public address' },
+  relay_addr_private: { vi: 'địa chỉ mạng nội bộ', en: 'a private network address' },
+  relay_addr_loopback: { vi: 'địa chỉ nội bộ của chính máy (loopback)', en: 'a loopback address' },
+  relay_addr_link_local: { vi: 'địa chỉ link-local (kể cả dịch vụ metadata của đám mây)', en: 'a link-local address (cloud metadata included)' },
+  relay_addr_unspecified: { vi: 'địa chỉ không xác định (0.0.0.0, ::)', en: 'an unspecified address (0.0.0.0, ::)' },
+  relay_addr_multicast: { vi: 'địa chỉ multicast', en: 'a multicast address' },
+  relay_addr_reserved: { vi: 'địa chỉ dành riêng hoặc quảng bá', en: 'a reserved or broadcast address' },
   group_not_stream_zone: { vi: 'Nhóm #{id} chưa được phát thành luồng.', en: 'Group #{id} is not a stream zone.' },
   stream_zone_slug_taken: {
     vi: 'Tên luồng "{slug}" đã được vùng phát khác dùng.',
@@ -135,6 +183,14 @@ export const MESSAGES = {
   schedule_speaker_window_too_short: {
     vi: 'Nội dung dài {needed} giây (kể cả nhạc hiệu) nhưng khung giờ của lịch trên loa "{device}" chỉ có {available} giây.',
     en: 'The content lasts {needed} s (jingle included) but the schedule\'s window on speaker "{device}" is only {available} s.',
+  },
+  schedule_relay_class: {
+    vi: 'Lịch tiếp âm chỉ thuộc lớp "normal" hoặc "priority".',
+    en: 'A relay schedule belongs to the "normal" or "priority" class only.',
+  },
+  schedule_relay_not_approved: {
+    vi: 'Nguồn tiếp âm #{id} không có hoặc chưa được duyệt; chỉ nguồn đã duyệt mới được lên lịch.',
+    en: 'Relay source #{id} does not exist or is not approved; only approved sources can be scheduled.',
   },
   schedule_speaker_too_long: {
     vi: 'Nội dung dài {needed} giây (kể cả nhạc hiệu) nhưng khung phát thanh dài nhất của loa "{device}" chỉ có {available} giây.',

@@ -1,9 +1,10 @@
 // The realtime hub on the same HTTP server as the API: WebSocket upgrades for /ws/device (device token,
-// checked during the upgrade, admission-paced) and /ws/dashboard (staff session cookie).
+// checked during the upgrade, admission-paced), /ws/dashboard (staff session cookie) and /ws/live (a speaker
+// hears a live feed its timeline plays now; see live-socket.ts).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Http2SecureServer, Http2Server } from 'node:http2';
 import type { Duplex } from 'node:stream';
-import { DEFLATE_PROTOCOL, LAYOUT_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
+import { DEFLATE_PROTOCOL, LAYOUT_PROTOCOL, LIVE_SOCKET_PATH, TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
 import type { Logger } from '../log';
 import { SESSION_COOKIE } from '../http/middleware';
 import type { AlertService } from '../services/alerts/alert-service';
@@ -12,10 +13,12 @@ import type { EventBus } from '../services/event-bus';
 import type { PlayService } from '../services/reports/play-service';
 import type { FeedbackService } from '../services/reports/feedback-service';
 import type { CaseService } from '../services/cases/case-service';
+import type { LiveHub } from '../streams/live/live-hub';
 import { createAdmission } from './admission';
 import { createDashboardHub } from './dashboard-hub';
 import { createDeviceHub, type DeviceHubDeps, type DeviceIdentity, type HubTimelines } from './device-hub';
 import { createPresence } from './presence';
+import { createLiveSockets } from './live-socket';
 
 export type RealtimeDeps = {
   log: Logger;
@@ -35,6 +38,8 @@ export type RealtimeDeps = {
   feedback: FeedbackService;
   quiz: DeviceHubDeps['quiz'];
   cases: Pick<CaseService, 'ingest'>;
+  /** The live feeds on air, heard by speakers over /ws/live. */
+  liveHub: Pick<LiveHub, 'subscribe' | 'isOn'>;
   /** admitConcurrent: device upgrades let in at once; admitWaiting: how many may wait their turn before a 503. */
   options?: { pingIntervalMs?: number; admitConcurrent?: number; admitWaiting?: number; sessionCheckMs?: number };
 };
@@ -69,7 +74,7 @@ function cookieValue(header: string | undefined, name: string): string | null {
 }
 
 /** The upgrade paths this hub answers; any other path is refused with 404 (server/test/security/route-table.ts). */
-export const WS_PATHS = { device: '/ws/device', dashboard: '/ws/dashboard' } as const;
+export const WS_PATHS = { device: '/ws/device', dashboard: '/ws/dashboard', live: LIVE_SOCKET_PATH } as const;
 
 const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
 
@@ -89,6 +94,7 @@ export function createRealtime(deps: RealtimeDeps) {
   const dashboards = createDashboardHub({ log: deps.log, snapshot: () => presenceRef?.snapshot() ?? [] });
   const presence = (presenceRef = createPresence({ status: deps.deviceStatus, log: deps.log, publish: (m) => dashboards.publish(m) }));
   const devices = createDeviceHub({ ...deps, presence, pingIntervalMs: o.pingIntervalMs });
+  const live = createLiveSockets({ ...deps, pingIntervalMs: o.pingIntervalMs });
   const stopAcks = deps.bus.on('alert.acked', (a) =>
     dashboards.publish({ type: 'alert.ack.v1', alertId: String(a.alertId), deviceId: String(a.deviceId), at: a.at }),
   );
@@ -123,6 +129,22 @@ export function createRealtime(deps: RealtimeDeps) {
     }
   }
 
+  /** Paced like device upgrades: a speaker reconnect storm reads tokens and timelines too. */
+  async function upgradeLive(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
+    const turn = admission.enter();
+    if (!turn) return refuse(socket, 503, 'busy', { 'Retry-After': String(Math.max(1, Math.ceil(admission.retryAfterMs() / 1000))) });
+    const done = await turn;
+    try {
+      if (socket.destroyed) return;
+      const verdict = await live.authorize(deviceTokenOf(req, url), url.searchParams.get('id'));
+      if ('status' in verdict) return refuse(socket, verdict.status, verdict.code);
+      if (socket.destroyed) return;
+      live.wss.handleUpgrade(req, socket, head, (ws) => live.accept(ws, verdict));
+    } finally {
+      done();
+    }
+  }
+
   async function upgradeDashboard(req: IncomingMessage, socket: Duplex, head: Buffer) {
     // Cross-site WebSocket hijacking: a browser always sends Origin; it must be this host.
     const origin = req.headers.origin;
@@ -146,7 +168,13 @@ export function createRealtime(deps: RealtimeDeps) {
     socket.on('error', () => undefined);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const run =
-      url.pathname === WS_PATHS.device ? upgradeDevice(req, socket, head, url) : url.pathname === WS_PATHS.dashboard ? upgradeDashboard(req, socket, head) : null;
+      url.pathname === WS_PATHS.device
+        ? upgradeDevice(req, socket, head, url)
+        : url.pathname === WS_PATHS.dashboard
+          ? upgradeDashboard(req, socket, head)
+          : url.pathname === WS_PATHS.live
+            ? upgradeLive(req, socket, head, url)
+            : null;
     if (!run) return refuse(socket, 404, 'not_found');
     run.catch((err: unknown) => {
       deps.log.error('upgrade failed', { err, path: url.pathname });
@@ -159,6 +187,7 @@ export function createRealtime(deps: RealtimeDeps) {
     devices,
     dashboards,
     presence,
+    live,
     /** Device upgrades being let in now, and waiting their turn. */
     admissionLoad: () => admission.load(),
     /** Listens for WebSocket upgrades on the server returned by serve(). */
@@ -176,6 +205,7 @@ export function createRealtime(deps: RealtimeDeps) {
       stopStreams();
       devices.close();
       dashboards.close();
+      live.close();
     },
   };
 }

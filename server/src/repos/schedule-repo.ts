@@ -16,6 +16,8 @@ export type ScheduleRow = {
   class: ScheduleClass;
   content_id: number | null;
   playlist_id: number | null;
+  /** A relay (tiếp âm) of this approved source instead of a content or playlist. */
+  relay_source_id: number | null;
   target: ScheduleTarget;
   recurrence: ScheduleWhen;
   ad_share: number | null;
@@ -50,6 +52,7 @@ export type ScheduleFields = {
   class: ScheduleClass;
   content_id: number | null;
   playlist_id: number | null;
+  relay_source_id: number | null;
   target: string;
   recurrence: string;
   ad_share: number | null;
@@ -57,7 +60,7 @@ export type ScheduleFields = {
   sort_order: number;
 };
 
-const COLS = ['name', 'class', 'content_id', 'playlist_id', 'target', 'recurrence', 'ad_share', 'ad_plays_per_hour', 'sort_order'] as const;
+const COLS = ['name', 'class', 'content_id', 'playlist_id', 'relay_source_id', 'target', 'recurrence', 'ad_share', 'ad_plays_per_hour', 'sort_order'] as const;
 
 const listActive = async (q: Queryable) =>
   (await q.all<RawScheduleRow>('SELECT * FROM schedules WHERE deleted_at IS NULL ORDER BY id')).map(decode);

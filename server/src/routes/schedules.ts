@@ -38,22 +38,28 @@ const fields = {
   class: ScheduleClass,
   contentId: z.number().int().positive().optional(),
   playlistId: z.number().int().positive().optional(),
+  /** A relay (tiếp âm) of this approved relay source, on loudspeakers and stream zones, in the entry's windows. */
+  relaySourceId: z.number().int().positive().optional(),
   target: Target,
   when: When,
   adShare: z.number().gt(0).max(1).nullable().optional(),
   adPlaysPerHour: z.number().int().min(1).max(360).nullable().optional(),
   order: z.number().int().min(-1000).max(1000).optional(),
 };
-const oneWhat = { message: 'Chọn đúng một: contentId hoặc playlistId / give exactly one of contentId or playlistId' };
+const oneWhat = {
+  message: 'Chọn đúng một: contentId, playlistId hoặc relaySourceId / give exactly one of contentId, playlistId or relaySourceId',
+};
+const named = (b: { contentId?: number; playlistId?: number; relaySourceId?: number }) =>
+  [b.contentId, b.playlistId, b.relaySourceId].filter((v) => v !== undefined).length;
 const CreateSchedule = z
   .object(fields)
   .strict()
-  .refine((b) => (b.contentId === undefined) !== (b.playlistId === undefined), oneWhat)
+  .refine((b) => named(b) === 1, oneWhat)
   .openapi('CreateSchedule');
 const PatchSchedule = z
   .object({ ...fields, class: ScheduleClass.optional(), target: Target.optional(), when: When.optional() })
   .strict()
-  .refine((b) => b.contentId === undefined || b.playlistId === undefined, oneWhat)
+  .refine((b) => named(b) <= 1, oneWhat)
   .openapi('PatchSchedule');
 
 const PlayNow = z
@@ -73,6 +79,7 @@ const ScheduleSchema = z
     class: ScheduleClass,
     contentId: z.number().int().nullable(),
     playlistId: z.number().int().nullable(),
+    relaySourceId: z.number().int().nullable(),
     target: z.object({ deviceIds: z.array(z.number()), groupIds: z.array(z.number()), kinds: z.array(DeviceKindSchema) }),
     when: When,
     adShare: z.number().nullable(),

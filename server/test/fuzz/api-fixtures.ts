@@ -57,6 +57,8 @@ export async function createFixtures(t: TestCtx): Promise<Fixtures> {
     height: 1080,
     regions: [{ id: 'main', kind: 'main', x: 0, y: 0, w: 1920, h: 1080, z: 0 }],
   });
+  // Added by the admin, so that the fuzzing reviewer (who has every role) is not refused as its own reviewer.
+  const relay = await call<{ id: number }>(t, await t.login('admin'), 'POST', '/api/relay-sources', { name: 'Đài tỉnh (thử)', url: 'http://127.0.0.1:8000/radio.mp3', allowPrivate: true });
   const alert = await call<{ id: number }>(t, session, 'POST', '/api/alerts', { text: 'Cảnh báo thử', target: { deviceIds: [kiosk.id] } });
   // Its speech is rendered in the background; a file landing mid-fuzz would look like a change.
   await t.alerts.settle();
@@ -78,6 +80,7 @@ export async function createFixtures(t: TestCtx): Promise<Fixtures> {
     'playlists/id': String(playlist.id),
     'layouts/id': String(layout.id),
     'versions/versionId': String(layout.latest.id),
+    'relay-sources/id': String(relay.id),
     'schedules/id': String(schedule.id),
     'alerts/id': String(alert.id),
     'cases/id': String(citizenCase),

@@ -1,5 +1,5 @@
 // Every entry point outside the JSON API, on a real listening server: the WebSocket upgrades (/ws/device,
-// /ws/dashboard, anything else), /healthz, /metrics, the player and dashboard files, and the secret iCalendar
+// /ws/dashboard, /ws/live, anything else), /healthz, /metrics, the player and dashboard files, and the secret iCalendar
 // link. The tables in route-table.ts must name exactly what the server answers.
 import http from 'node:http';
 import os from 'node:os';
@@ -97,6 +97,26 @@ describe('/ws/device', () => {
     expect(await upgrade('/ws/device', { protocols: ['bantin.v1'], headers: { authorization: `Bearer ${sessionToken}` } })).toEqual(
       refusedWith(401),
     );
+  });
+});
+
+describe('/ws/live', () => {
+  // Who may hear which feed is the device's own timeline (server/src/realtime/live-socket.int.test.ts); here only
+  // that no one but a paired speaker's token gets past the upgrade.
+  const live = (token: string, id = 'relay:1') => upgrade(`/ws/live?id=${id}`, { protocols: ['bantin.live.v1', `bantin.token.${token}`] });
+
+  it('refuses no token, a wrong, a revoked token, and a staff session with 401', async () => {
+    const revoked = await s.createDevice('speaker');
+    await s.devices.revoke({ id: null, name: 'test' }, revoked.id);
+    for (const token of ['', 'x', 'bt_' + 'A'.repeat(43), 'y'.repeat(201), revoked.token]) {
+      expect(await live(token), token).toEqual(refusedWith(401, 'device_unauthenticated'));
+    }
+    expect(await upgrade('/ws/live?id=relay:1', { protocols: ['bantin.live.v1'], headers: { cookie: admin.cookie } })).toEqual(refusedWith(401));
+  });
+
+  it('refuses screens (403) and a speaker whose timeline plays no such feed (403)', async () => {
+    for (const kind of ['led', 'kiosk'] as const) expect(await live((await s.createDevice(kind)).token), kind).toEqual(refusedWith(403, 'live_not_for_kind'));
+    expect(await live((await s.createDevice('speaker')).token)).toEqual(refusedWith(403, 'live_not_scheduled'));
   });
 });
 

@@ -76,6 +76,13 @@ export const MATRIX: Record<string, Expect> = {
   'PUT /api/layouts/:id': ['admin', 'editor'],
   'DELETE /api/layouts/:id': ['admin', 'editor'],
   'POST /api/layouts/:id/versions/:versionId/decision': ['reviewer'],
+  // Relay sources (nguồn tiếp âm): every staff role reads, admins keep the list, the culture–social office approves
+  'GET /api/relay-sources': ALL,
+  'POST /api/relay-sources': ['admin'],
+  'GET /api/relay-sources/:id': ALL,
+  'PUT /api/relay-sources/:id': ['admin'],
+  'DELETE /api/relay-sources/:id': ['admin'],
+  'POST /api/relay-sources/:id/decision': ['reviewer'],
   'GET /api/schedules': ALL,
   'POST /api/schedules': ['admin', 'editor'],
   'POST /api/schedules/play-now': ['admin', 'editor'],
@@ -147,4 +154,5 @@ export const OTHER_ROUTES: Record<string, 'public' | 'local-or-token' | 'stream-
 export const WS_ROUTES: Record<string, 'device' | 'authenticated'> = {
   '/ws/device': 'device',
   '/ws/dashboard': 'authenticated',
+  '/ws/live': 'device',
 };

@@ -26,6 +26,7 @@ export const createRealtimeFor = (t: TestCtx, options: RealtimeDeps['options']) 
     feedback: t.feedback,
     quiz: t.quiz,
     cases: t.cases,
+    liveHub: t.liveHub,
     options,
   });
 

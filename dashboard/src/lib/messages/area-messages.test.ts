@@ -4,10 +4,11 @@ import { alertsText } from './alerts';
 import { devicesText } from './devices';
 import { layoutsText } from './layouts';
 import { playNowText } from './play-now';
+import { relaysText } from './relays';
 import { reportsText } from './reports';
 import { schedulesText } from './schedules';
 
-const areas = { schedules: schedulesText, devices: devicesText, alerts: alertsText, reports: reportsText, playNow: playNowText, layouts: layoutsText };
+const areas = { schedules: schedulesText, devices: devicesText, alerts: alertsText, reports: reportsText, playNow: playNowText, layouts: layoutsText, relays: relaysText };
 
 describe('area dictionaries', () => {
   for (const [name, area] of Object.entries(areas)) {

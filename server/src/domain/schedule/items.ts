@@ -80,6 +80,7 @@ export class Catalog {
       it = { id, contentId: v.contentId, versionId: v.versionId, sha256: v.sha256, kind: v.kind, durationMs, reason };
       if (muted) it.muted = true;
       if (v.text) it.text = v.text;
+      if (v.live) it.live = v.live;
       this.items.set(key, it);
     }
     return it;

@@ -78,7 +78,7 @@ export function programKey(d: DeviceInput, schedules: ScheduleInput[], alerts: A
   return `${d.kind}${d.ticker && d.kind !== 'speaker' ? '+ticker' : ''}|${hours}|${schedules.map((s) => s.id).join(',')}|${alerts.map((a) => a.id).join(',')}`;
 }
 
-function availability(d: DeviceInput, ctx: ProgramContext): Interval[] | null {
+function availability(d: DeviceInput, ctx: ProgramContext, entries: readonly Entry[]): Interval[] | null {
   const { cal, fromDay, toDay } = ctx;
   if (d.kind !== 'speaker') {
     const hours = d.operatingHours ? unionIntervals(dailyWindows(cal, d.operatingHours, fromDay, toDay)) : null;
@@ -90,10 +90,12 @@ function availability(d: DeviceInput, ctx: ProgramContext): Interval[] | null {
     return subtractIntervals(hours ?? [{ start: -Infinity, end: Infinity }], [span]);
   }
   const slots = (d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).flatMap((w) => dailyWindows(cal, w, fromDay, toDay));
+  // A relay's windows are slots of their own: the relay plays when it is scheduled (quiet hours still apply).
+  const relays = entries.flatMap((e) => (e.schedule.live ? e.occ.map((o) => ({ start: o.start, end: o.end })) : []));
   const quietWin = d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours;
   const quiet = quietWin ? dailyWindows(cal, quietWin, fromDay - 1, toDay) : [];
   // Each slot stays its own once-through run (overlapping slots are merged).
-  return subtractIntervals(unionIntervals(slots), quiet);
+  return subtractIntervals(unionIntervals([...slots, ...relays]), quiet);
 }
 
 /** What reaches a device and the key of its program; cheap, so devices can be grouped before building. */
@@ -108,7 +110,7 @@ export function buildProgram(d: DeviceInput, ctx: ProgramContext, inputs = progr
   const entries = schedules
     .map((s) => entryFor(s, ctx))
     .sort((a, b) => (a.schedule.order ?? 0) - (b.schedule.order ?? 0) || (a.schedule.id < b.schedule.id ? -1 : 1));
-  return { key, kind: d.kind, ticker: d.kind !== 'speaker' && d.ticker === true, available: availability(d, ctx), entries, alerts };
+  return { key, kind: d.kind, ticker: d.kind !== 'speaker' && d.ticker === true, available: availability(d, ctx, entries), entries, alerts };
 }
 
 /** The first occurrence of an entry covering instant t, or null. */

@@ -24,26 +24,28 @@ interface Source {
   window: Interval;
 }
 
-function entrySources(p: DeviceProgram, slot: Interval, cls: ScheduleClass): Source[] {
+function entrySources(p: DeviceProgram, slot: Interval, cls: ScheduleClass, ctx: BuildContext): Source[] {
   return p.entries.flatMap((e) => {
     if (e.schedule.class !== cls) return [];
     const o = occurrencesIn(e, slot.start, slot.end)[0];
     if (!o) return [];
     const window = { start: Math.max(o.start, slot.start), end: Math.min(o.end, slot.end) };
+    // A relay in dead air (or whose source is no longer approved) is not on: its window plays the fallback.
+    if (e.schedule.live && !e.plan.some((pl) => ctx.catalog.version(pl.contentId, window.start, window.start + 1))) return [];
     return [{ plan: e.plan, scheduleId: e.schedule.id, rule: `${cls}: lịch #${e.schedule.id} ${o.label}`, cls, window }];
   });
 }
 
 /** The fallback of a slot: its fallback-class entries, else the speaker's built-in loop. */
 function fallbackSources(p: DeviceProgram, slot: Interval, ctx: BuildContext): Source[] {
-  const own = entrySources(p, slot, 'fallback');
+  const own = entrySources(p, slot, 'fallback', ctx);
   return own.length > 0 ? own : [{ plan: ctx.fallback.speaker ?? [], scheduleId: null, rule: FALLBACK_RULE, cls: 'fallback', window: slot }];
 }
 
 /** Everything a slot plays: the jingle, then the priority and normal entries (or the fallback). */
 function sourcesFor(p: DeviceProgram, slot: Interval, ctx: BuildContext): Source[] {
   const jingle: Source = { plan: ctx.jingle, scheduleId: null, rule: JINGLE_RULE, cls: 'jingle', window: slot };
-  const programme = [...entrySources(p, slot, 'priority'), ...entrySources(p, slot, 'normal')];
+  const programme = [...entrySources(p, slot, 'priority', ctx), ...entrySources(p, slot, 'normal', ctx)];
   return [jingle, ...(programme.length > 0 ? programme : fallbackSources(p, slot, ctx))];
 }
 
@@ -68,6 +70,12 @@ export function slotDemandMs(p: DeviceProgram, slot: Interval, ctx: BuildContext
 export function slotSegments(p: DeviceProgram, slot: Interval, ctx: BuildContext): Segment[] {
   const [jingle, ...rest] = sourcesFor(p, slot, ctx);
   const programme = rest.filter((s) => s.cls === 'priority' || s.cls === 'normal');
+  // Dead air: a relay that should be on here is not, and nothing else is scheduled. The fallback loops through
+  // the slot (a once-through run would be over long before a relay's half hour is).
+  if (programme.length === 0 && deadRelayIn(p, slot, ctx)) {
+    const seg = runSegment(rest, slot, ctx);
+    return seg ? [{ ...seg, mode: 'loop' }] : [];
+  }
   const starts = [...new Set(programme.map((s) => s.window.start))].sort((x, y) => x - y);
   const runs: Source[][] = [];
   if (programme.length === 0) runs.push([jingle!, ...rest]);
@@ -86,6 +94,17 @@ export function slotSegments(p: DeviceProgram, slot: Interval, ctx: BuildContext
     else if (last) last.end = bounds[k + 1]!;
   });
   return out;
+}
+
+/** Whether a relay entry has a window in the slot but nothing on air (its source failed, or is no longer approved). */
+function deadRelayIn(p: DeviceProgram, slot: Interval, ctx: BuildContext): boolean {
+  return p.entries.some((e) => {
+    if (!e.schedule.live) return false;
+    const o = occurrencesIn(e, slot.start, slot.end)[0];
+    if (!o) return false;
+    const start = Math.max(o.start, slot.start);
+    return !e.plan.some((pl) => ctx.catalog.version(pl.contentId, start, start + 1));
+  });
 }
 
 function runSegment(sources: readonly Source[], run: Interval, ctx: BuildContext): Segment | null {

@@ -1,5 +1,5 @@
 // Input types of the timeline compiler (trình biên dịch lịch phát). Plain data, as the services load it.
-import type { DeviceKind, MediaKind, MediaRef, TextBody } from './protocol';
+import type { DeviceKind, LiveRef, MediaKind, MediaRef, TextBody } from './protocol';
 
 // led | kiosk | speaker: màn hình LED ngoài trời | ki-ốt | cụm loa truyền thanh
 export type { DeviceKind };
@@ -55,6 +55,8 @@ export interface ContentVersionInput {
   isAd: boolean;
   media: MediaRef[];
   text?: TextBody;
+  /** A live feed (a relay): no file; the item carries it to the player (TimelineItem.live). */
+  live?: LiveRef;
 }
 
 export interface PlaylistInput {
@@ -95,6 +97,11 @@ export interface ScheduleInput {
   adShare?: number;
   /** Ads only: at most this many ad plays an hour (to within one item). */
   adPlaysPerHour?: number;
+  /**
+   * A relay (tiếp âm): `what` names its live item (a content whose version carries `live`). On speakers its
+   * windows are broadcast slots of their own (minus quiet hours): a relay plays when it is scheduled.
+   */
+  live?: boolean;
 }
 
 /** An emergency alert (cảnh báo khẩn cấp): takes over every targeted device, quiet hours included. */

@@ -6,6 +6,7 @@ import { validateSchedule, type CalendarWhen, type DeviceKind, type RruleWhen, t
 import type { MessageCode } from '../../http/messages';
 import { groupRepo } from '../../repos/group-repo';
 import { playlistRepo } from '../../repos/playlist-repo';
+import { relayRepo } from '../../repos/relay-repo';
 import { scheduleRepo, type ScheduleClass, type ScheduleFields, type ScheduleRow } from '../../repos/schedule-repo';
 import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
@@ -20,6 +21,7 @@ export type ScheduleBody = {
   class: ScheduleClass;
   contentId?: number | null;
   playlistId?: number | null;
+  relaySourceId?: number | null;
   target: ScheduleTarget;
   when: ScheduleWhen;
   adShare?: number | null;
@@ -33,6 +35,7 @@ export type ScheduleView = {
   class: ScheduleClass;
   contentId: number | null;
   playlistId: number | null;
+  relaySourceId: number | null;
   target: ScheduleTarget;
   when: ScheduleWhen;
   adShare: number | null;
@@ -48,6 +51,7 @@ export const toScheduleView = (s: ScheduleRow): ScheduleView => ({
   class: s.class,
   contentId: s.content_id,
   playlistId: s.playlist_id,
+  relaySourceId: s.relay_source_id,
   target: s.target,
   when: s.recurrence,
   adShare: s.ad_share,
@@ -89,6 +93,7 @@ function refusal(i: ScheduleIssue): AppError {
 
 /** Loads what the entry names and the devices it may reach, then refuses it with the validator's first reason. */
 async function validate(q: Queryable, b: ScheduleBody, now: number) {
+  if (b.relaySourceId != null) return validateRelay(q, b, now);
   const p = b.playlistId != null ? await playlistRepo.findById(q, b.playlistId) : undefined;
   const items: PlaylistItem[] = b.playlistId != null ? (p?.items ?? []) : [{ contentId: b.contentId! }];
   const [kinds, liveGroups, inputs] = await Promise.all([
@@ -113,11 +118,31 @@ async function validate(q: Queryable, b: ScheduleBody, now: number) {
   if (first) throw refusal(first);
 }
 
+/** A relay plays in its own windows (they are its broadcast slots), so the loudspeaker slot rules do not apply. */
+const RELAY_EXEMPT: ReadonlySet<ScheduleIssueCode> = new Set(['speaker_overfull', 'speaker_outside_slots', 'speaker_window_outside_slot', 'speaker_window_too_short']);
+
+/**
+ * A relay entry: its source approved (the approved URL is what will be pulled), class normal or priority (a relay
+ * is neither an ad nor a fallback), and the form, target and dates checked like any entry.
+ */
+async function validateRelay(q: Queryable, b: ScheduleBody, now: number) {
+  if (b.class !== 'normal' && b.class !== 'priority') throw new AppError(422, 'schedule_relay_class');
+  const source = await relayRepo.findApproved(q, b.relaySourceId!);
+  if (!source) throw new AppError(422, 'schedule_relay_not_approved', { id: b.relaySourceId! });
+  const [liveGroups, inputs] = await Promise.all([groupRepo.liveIds(q, b.target.groupIds), loadCompileInputs(q, now)]);
+  const entry: ScheduleInput = { id: 'new', target: toTargetInput(b.target), what: { contentId: 'relay:new' }, class: b.class, when: b.when };
+  const store = { contentKinds: new Map([['relay:new', 'clip' as const]]), liveGroupIds: new Set(liveGroups.map(String)) };
+  const issues = validateSchedule(entry, inputs.base.devices, inputs.byAudience.speaker.contents, { now, playlists: [], store });
+  const first = issues.find((i) => !RELAY_EXEMPT.has(i.code));
+  if (first) throw refusal(first);
+}
+
 const fieldsOf = (b: ScheduleBody): ScheduleFields => ({
   name: b.name ?? '',
   class: b.class,
-  content_id: b.playlistId != null ? null : (b.contentId ?? null),
-  playlist_id: b.playlistId ?? null,
+  content_id: b.playlistId != null || b.relaySourceId != null ? null : (b.contentId ?? null),
+  playlist_id: b.relaySourceId != null ? null : (b.playlistId ?? null),
+  relay_source_id: b.relaySourceId ?? null,
   target: JSON.stringify({ deviceIds: [...new Set(b.target.deviceIds)], groupIds: [...new Set(b.target.groupIds)], kinds: [...new Set(b.target.kinds)] }),
   recurrence: JSON.stringify(b.when),
   ad_share: b.adShare ?? null,
@@ -154,12 +179,13 @@ export function createScheduleService(deps: { db: Db; clock: () => number; audit
       const out = await deps.db.transaction(async (tx) => {
         const before = await view(tx, id);
         beforeTarget = before.target;
-        const switched = patch.contentId != null || patch.playlistId != null;
+        const switched = patch.contentId != null || patch.playlistId != null || patch.relaySourceId != null;
         const merged: ScheduleBody = {
           name: patch.name ?? before.name,
           class: patch.class ?? before.class,
           contentId: switched ? (patch.contentId ?? null) : before.contentId,
           playlistId: switched ? (patch.playlistId ?? null) : before.playlistId,
+          relaySourceId: switched ? (patch.relaySourceId ?? null) : before.relaySourceId,
           target: patch.target ?? before.target,
           when: patch.when ?? before.when,
           adShare: patch.adShare !== undefined ? patch.adShare : before.adShare,

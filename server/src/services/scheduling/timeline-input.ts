@@ -23,6 +23,8 @@ import { layoutRepo } from '../../repos/layout-repo';
 import { playlistRepo } from '../../repos/playlist-repo';
 import { scheduleRepo, type ScheduleRow } from '../../repos/schedule-repo';
 import { timelineRepo, type AlertRow, type PlayableVersionRow } from '../../repos/timeline-repo';
+import { relayRepo, type ApprovedRelayRow } from '../../repos/relay-repo';
+import { liveSha256 } from '@bantin/protocol/core';
 
 export type Audience = 'screen' | 'speaker';
 
@@ -57,15 +59,18 @@ export function toTargetInput(t: StoredTarget): TargetInput {
   return { deviceIds: (t.deviceIds ?? []).map(String), groupIds: (t.groupIds ?? []).map(String), kinds: t.kinds ?? [] };
 }
 
+/** The content id a relay entry plays: its live item (one per entry, so each relay is its own feed). */
+export const relayContentId = (scheduleId: number) => `relay:${scheduleId}`;
+
 export function toScheduleInput(s: ScheduleRow): ScheduleInput {
-  const out: ScheduleInput = {
-    id: String(s.id),
-    target: toTargetInput(s.target),
-    what: s.content_id !== null ? { contentId: String(s.content_id) } : { playlistId: String(s.playlist_id) },
-    class: s.class,
-    when: s.recurrence,
-    order: s.sort_order,
-  };
+  const what: ScheduleInput['what'] =
+    s.relay_source_id !== null
+      ? { contentId: relayContentId(s.id) }
+      : s.content_id !== null
+        ? { contentId: String(s.content_id) }
+        : { playlistId: String(s.playlist_id) };
+  const out: ScheduleInput = { id: String(s.id), target: toTargetInput(s.target), what, class: s.class, when: s.recurrence, order: s.sort_order };
+  if (s.relay_source_id !== null) out.live = true;
   if (s.ad_share !== null) out.adShare = s.ad_share;
   if (s.ad_plays_per_hour !== null) out.adPlaysPerHour = s.ad_plays_per_hour;
   return out;
@@ -133,7 +138,33 @@ function toAlertInput(a: AlertRow): AlertInput {
 
 const SCREEN_KINDS = new Set(['image', 'video', 'text']);
 
-export async function loadCompileInputs(q: Queryable, now: number): Promise<LoadedInputs> {
+/** A relay's live item lasts the whole of its window: the segment ends it. */
+const RELAY_ITEM_MS = 86_400_000;
+
+/**
+ * The live "content" of a relay entry, as speakers play it: approved while its source's approved URL exists and
+ * the relay is on air; `offAir` (dead air: the source failed or fell silent) withdraws it, so the compiler puts
+ * the fallback in its window until the relay resumes.
+ */
+function relayVersion(s: ScheduleRow, source: ApprovedRelayRow | undefined, offAir: ReadonlySet<number>): ContentVersionInput {
+  const id = relayContentId(s.id);
+  return {
+    contentId: id,
+    versionId: `${id}:${s.relay_source_id}:${source?.approved_at ?? 0}`,
+    sha256: liveSha256(id),
+    kind: 'audio',
+    durationMs: RELAY_ITEM_MS,
+    state: source && !offAir.has(s.id) ? 'approved' : 'withdrawn',
+    validFrom: null,
+    validTo: null,
+    isAd: false,
+    media: [],
+    live: { id, title: source?.name ?? '' },
+  };
+}
+
+/** `offAir`: relay entries (schedule ids) in dead air now, whose windows play the fallback (see relayVersion). */
+export async function loadCompileInputs(q: Queryable, now: number, offAir: ReadonlySet<number> = new Set()): Promise<LoadedInputs> {
   const [deviceRows, members, groups, playlists, scheduleRows, versions, alerts, quizIds, layoutRows] = await Promise.all([
     timelineRepo.compileDevices(q),
     deviceRepo.memberships(q),
@@ -145,6 +176,8 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
     timelineRepo.quizContentIds(q),
     layoutRepo.approvedForScreens(q),
   ]);
+  const relaySources = new Map((await relayRepo.listApproved(q)).map((r) => [r.id, r]));
+  const relayVersions = scheduleRows.flatMap((s) => (s.relay_source_id !== null ? [relayVersion(s, relaySources.get(s.relay_source_id), offAir)] : []));
   const layouts = new Map(layoutRows.map((l) => [String(l.deviceId), { layoutId: l.layoutId, versionId: l.versionId, body: l.body }]));
   const groupSlots = new Map(groups.map((g) => [g.id, g.broadcast_slots]));
   const groupsOf = new Map<number, number[]>();
@@ -184,7 +217,7 @@ export async function loadCompileInputs(q: Queryable, now: number): Promise<Load
   // A malformed stored quiz version (it cannot be approved so, but rows can be edited by hand) is left out.
   const quizVersions = liveQuiz.map(toQuizVersionInput).filter((v) => v.answers.length >= 2 && v.correctIndex >= 0 && v.correctIndex < v.answers.length);
   const screenContents = live.map((v) => toVersionInput(v, 'screen'));
-  const speakerContents = live.map((v) => toVersionInput(v, 'speaker'));
+  const speakerContents = [...live.map((v) => toVersionInput(v, 'speaker')), ...relayVersions];
 
   const system = live.filter((v) => v.system === 1);
   const jingle = system.find((v) => v.tags.includes('jingle'));

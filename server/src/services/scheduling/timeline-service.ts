@@ -106,7 +106,16 @@ function withLayout(tl: DeviceTimeline, inputs: LoadedInputs, deviceId: string, 
   return { ...tl, layout, media: sorted, version: versionWithLayout(tl.version, undefined, layout) };
 }
 
-export type TimelineServiceDeps = { db: Db; clock: () => number; tz: string; horizonDays: number; bus: EventBus; log?: Logger };
+export type TimelineServiceDeps = {
+  db: Db;
+  clock: () => number;
+  tz: string;
+  horizonDays: number;
+  bus: EventBus;
+  log?: Logger;
+  /** Relay entries in dead air now (services/relays/relay-air.ts): their windows play the fallback. */
+  offAir?: () => ReadonlySet<number>;
+};
 
 export function createTimelineService(deps: TimelineServiceDeps) {
   const cal = new ZoneCalendar(deps.tz);
@@ -235,7 +244,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
     /** Compile every device and drop timelines of deleted devices (start-up and the daily horizon job). */
     recompileAll: (): Promise<RecompileResult> =>
       serial(async () => {
-        const inputs = await loadCompileInputs(deps.db, deps.clock());
+        const inputs = await loadCompileInputs(deps.db, deps.clock(), deps.offAir?.());
         await deps.db.transaction(async (tx) => {
           await timelineRepo.deleteOrphans(tx);
           await timelineRepo.deleteUnusedBlobs(tx);
@@ -246,7 +255,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
     /** Recompile only the devices `change` may affect. */
     recompileFor: (change: TimelineChange): Promise<RecompileResult> =>
       serial(async () => {
-        const inputs = await loadCompileInputs(deps.db, deps.clock());
+        const inputs = await loadCompileInputs(deps.db, deps.clock(), deps.offAir?.());
         const mapped = toChange(change, inputs);
         const ids = Array.isArray(mapped) ? mapped : affectedDevices(mapped, inputs.base);
         // A content shown in a banner or image region reaches the screens whose layout names it.
@@ -277,7 +286,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
       if (!(to > from)) throw new AppError(400, 'timeline_range_invalid', { details: 'to ≤ from' });
       if (to - from > MAX_PREVIEW_MS) throw new AppError(400, 'timeline_range_invalid', { details: '> 31 days / ngày' });
       if (!(await deviceRepo.findById(deps.db, deviceId))) throw new AppError(404, 'device_not_found', { id: deviceId });
-      const inputs = await loadCompileInputs(deps.db, Math.min(from, deps.clock()));
+      const inputs = await loadCompileInputs(deps.db, Math.min(from, deps.clock()), deps.offAir?.());
       const tl = compileOne(inputs, String(deviceId), { from, to, tz: deps.tz });
       if (!tl) throw new AppError(404, 'device_not_found', { id: deviceId });
       return tl;

@@ -15,7 +15,15 @@ import { compileZone, zoneMembers, type ZoneCompileSpec } from './zone-timeline'
 /** A timeline is refreshed this long before its horizon ends, so the feeder never runs off its end. */
 const REFRESH_BEFORE_END_MS = 60 * 60_000;
 
-export type ZoneTimelineDeps = { db: Db; clock: () => number; horizon: (now: number) => CompileOptions; bus: EventBus; log?: Logger };
+export type ZoneTimelineDeps = {
+  db: Db;
+  clock: () => number;
+  horizon: (now: number) => CompileOptions;
+  bus: EventBus;
+  log?: Logger;
+  /** Relay entries in dead air now: their windows play the fallback. */
+  offAir?: () => ReadonlySet<number>;
+};
 
 export function createZoneTimelineService(deps: ZoneTimelineDeps) {
   const timelines = new Map<number, DeviceTimeline>();
@@ -35,7 +43,7 @@ export function createZoneTimelineService(deps: ZoneTimelineDeps) {
       members.clear();
       return;
     }
-    const inputs = await loadCompileInputs(deps.db, now);
+    const inputs = await loadCompileInputs(deps.db, now, deps.offAir?.());
     const opts = deps.horizon(now);
     titles = new Map(inputs.versions.map((v) => [v.content_id, v.title]));
     const live = new Set<number>();
