@@ -82,6 +82,12 @@ const schema = z.object({
       'BANTIN_ICECAST_URL phải có dạng icecast://source:MẬT_KHẨU@máy:cổng / must be icecast://source:PASSWORD@host:port',
     )
     .optional(),
+  BANTIN_RELAY_SILENCE_S: z.coerce
+    .number({ message: 'BANTIN_RELAY_SILENCE_S phải là số giây / must be a number of seconds' })
+    .int('BANTIN_RELAY_SILENCE_S phải là số nguyên giây / must be whole seconds')
+    .min(2, 'BANTIN_RELAY_SILENCE_S ít nhất 2 giây / at least 2 seconds')
+    .max(600, 'BANTIN_RELAY_SILENCE_S nhiều nhất 600 giây / at most 600 seconds')
+    .default(10),
   BANTIN_LOG_FILES: z.enum(['0', '1'], { message: 'BANTIN_LOG_FILES phải là 0 hoặc 1 / must be 0 or 1' }).default('1'),
   BANTIN_RETAIN_PLAYS_DAYS: days('BANTIN_RETAIN_PLAYS_DAYS', REPORT_DAYS, 730, 'báo cáo quý / the quarterly report'),
   BANTIN_RETAIN_FEEDBACK_DAYS: days('BANTIN_RETAIN_FEEDBACK_DAYS', REPORT_DAYS, 365, 'báo cáo quý / the quarterly report'),
@@ -121,6 +127,8 @@ export type Config = {
   retention: { playsDays: number; feedbackDays: number; logsDays: number; cron: string };
   /** BANTIN_ICECAST_URL parsed; null = zones are not pushed to an Icecast server. */
   icecast: IcecastTarget | null;
+  /** A relay silent this long (ms) is dead air: its targets fall back (BANTIN_RELAY_SILENCE_S). */
+  relaySilenceMs: number;
 };
 
 /** An Icecast server that zone encoders push to as a source client. */
@@ -175,5 +183,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       cron: e.BANTIN_RETENTION_CRON.trim().replace(/\s+/g, ' '),
     },
     icecast: e.BANTIN_ICECAST_URL ? parseIcecastUrl(e.BANTIN_ICECAST_URL) : null,
+    relaySilenceMs: e.BANTIN_RELAY_SILENCE_S * 1000,
   };
 }

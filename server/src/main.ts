@@ -54,8 +54,15 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
   const reports = composeReports(base, { audit });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
-  const streams = composeStreams(base, { audit, timeline: scheduling.timeline, metrics, zoneAudio: opts.zoneAudio, relayAir: scheduling.relayAir });
   const relays = composeRelays(base, { audit });
+  const streams = composeStreams(base, {
+    audit,
+    timeline: scheduling.timeline,
+    metrics,
+    zoneAudio: opts.zoneAudio,
+    relayAir: scheduling.relayAir,
+    relaySources: relays.relaySources,
+  });
   const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams, ...relays };
 
   // The WebSocket hub; start() attaches it to the HTTP server.
@@ -106,6 +113,7 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     streams.fanout.close();
     await streams.streamReportsSettled();
     realtime.close();
+    await streams.relayEngine?.close().catch(() => undefined);
     await streams.streamEngine.close().catch(() => undefined);
     await alerts.settle().catch(() => undefined);
     await content.speech.close().catch(() => undefined);

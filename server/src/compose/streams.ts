@@ -19,10 +19,19 @@ import { createListenedTime } from '../streams/fanout/listened-time';
 import { createAsRunService } from '../services/reports/as-run-service';
 import { createLiveHub } from '../streams/live/live-hub';
 import type { RelayAir } from '../services/relays/relay-air';
+import type { RelaySourceService } from '../services/relays/relay-source-service';
+import { createRelayEngine } from '../streams/relay/relay-engine';
 
 export function composeStreams(
   base: Base,
-  deps: { audit: AuditService; timeline: TimelineService; metrics: Registry; zoneAudio?: ZoneAudioSource; relayAir?: RelayAir },
+  deps: {
+    audit: AuditService;
+    timeline: TimelineService;
+    metrics: Registry;
+    zoneAudio?: ZoneAudioSource;
+    relayAir?: RelayAir;
+    relaySources?: RelaySourceService;
+  },
 ) {
   const { config, db, clock, bus, log } = base;
   const streamZones = createStreamZoneService({ db, clock, audit: deps.audit, bus, icecast: config.icecast });
@@ -33,6 +42,24 @@ export function composeStreams(
     labelNames: ['zone'],
     registers: [deps.metrics],
   });
+  // Live feeds (relays, live announcements): encoded once, heard by web players over the live socket.
+  const liveHub = createLiveHub(clock);
+  // Relays pull their sources once each, for the web players (the hub) and the zones (relayEngine.pcmOf).
+  const relayEngine =
+    deps.relayAir && deps.relaySources
+      ? createRelayEngine({
+          db,
+          bus,
+          clock,
+          log,
+          tz: config.tz,
+          ffmpeg: ffmpegPath,
+          hub: liveHub,
+          air: deps.relayAir,
+          sources: deps.relaySources,
+          silenceMs: config.relaySilenceMs,
+        })
+      : null;
   const toneFile = path.join(MEDIA_DIR, 'sounds', 'attention.ogg');
   const streamEngine = createStreamEngine({
     db,
@@ -46,10 +73,9 @@ export function composeStreams(
     zoneTimelines,
     attentionTone: { file: toneFile, sha: createHash('sha256').update(fs.readFileSync(toneFile)).digest('hex') },
     onEncoderRestart: (slug) => restarts.inc({ zone: slug }),
+    relayPcm: (feed) => relayEngine?.pcmOf(feed) ?? null,
   });
   const zoneAudio = deps.zoneAudio ?? streamEngine;
-  // Live feeds (relays, live announcements): encoded once, heard by web players over the live socket.
-  const liveHub = createLiveHub(clock);
   // A receiver's presence is the list of its open connections, reported one change at a time and in order
   // (each report reads the list as it is then), so a quick connect–disconnect never ends up "online".
   let reports = Promise.resolve();
@@ -78,5 +104,5 @@ export function composeStreams(
   bus.on('stream-zone.changed', ({ groupId }) => fanout.closeZone(groupId));
   /** Resolves when every presence report made so far is stored (tests, shutdown). */
   const settled = () => reports;
-  return { streamZones, zoneTimelines, streamEngine, zoneAudio, fanout, asRun, liveHub, streamReportsSettled: settled };
+  return { streamZones, zoneTimelines, streamEngine, zoneAudio, fanout, asRun, liveHub, relayEngine, streamReportsSettled: settled };
 }

@@ -20,6 +20,10 @@ export function startFeeder(opts: {
   volume: () => number;
   slotAt: (t: number) => Slot;
   pcm: Pick<PcmCache, 'read'>;
+  /** The audio of a live feed (relay) now, or null when it is not on air; `reader` keeps this zone's place. */
+  live?: (feed: string) => { read(reader: string, out: Buffer, channels: number): number } | null;
+  /** This feeder's name as a reader of live feeds. */
+  reader?: string;
   write: (pcm: Buffer) => void;
   onSpan: (span: Omit<AsRunSpan, 'zoneId'>) => void;
   onSlot?: (slot: Slot) => void;
@@ -41,7 +45,12 @@ export function startFeeder(opts: {
 
   const fill = (out: Buffer, from: number, slot: Slot) => {
     const n = out.length;
-    if (slot.sha) {
+    if (slot.live) {
+      const got = opts.live?.(slot.live)?.read(opts.reader ?? 'zone', out, channels) ?? 0;
+      out.fill(0, got);
+      const gain = Math.max(0, Math.min(100, opts.volume())) / 100;
+      if (gain < 1) for (let i = 0; i + 1 < got; i += 2) out.writeInt16LE(Math.round(out.readInt16LE(i) * gain), i);
+    } else if (slot.sha) {
       const offset = Math.round((slot.offsetMs * rate) / 1000) * frameBytes;
       const got = opts.pcm.read(slot.sha, opts.format, offset, out);
       out.fill(0, got);

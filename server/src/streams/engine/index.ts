@@ -36,6 +36,8 @@ export type StreamEngineDeps = {
   /** The attention tone played before every alert round (hiệu lệnh chú ý). */
   attentionTone: { sha: string; file: string };
   onEncoderRestart?: (slug: string) => void;
+  /** The decoded audio of a relay on air (the relay engine), read by the zones that play it. */
+  relayPcm?: (feed: string) => { read(reader: string, out: Buffer, channels: number): number } | null;
   log?: Logger;
 };
 
@@ -76,7 +78,7 @@ export function createStreamEngine(deps: StreamEngineDeps) {
     const now = deps.clock();
     for (let t = now, n = 0; t < now + PREFETCH_AHEAD_MS && n < 50; n++) {
       const p = whatPlaysAt(tl, t);
-      if (p.item && p.item.kind !== 'text' && p.item.kind !== 'image') void ensure(p.item.sha256, f);
+      if (p.item && p.item.kind !== 'text' && p.item.kind !== 'image' && !p.item.live) void ensure(p.item.sha256, f);
       if (p.nextChangeAt === null || p.nextChangeAt <= t) break;
       t = p.nextChangeAt;
     }
@@ -126,6 +128,7 @@ export function createStreamEngine(deps: StreamEngineDeps) {
       log: deps.log,
       onRestart: () => deps.onEncoderRestart?.(row.slug),
       onAsRun: (span) => void deps.bus.emit('stream.as-run', span),
+      relayPcm: deps.relayPcm,
       slotAt: (t, f) => {
         const tone = pcm.durationMs(deps.attentionTone.sha, f);
         return slotAt(

@@ -7,8 +7,10 @@ import type { AsRunSpan } from '../source';
 export type Slot = {
   /** Same key = same span of as-run (one item from one start). */
   key: string;
-  /** The decoded file to play, or null for silence. */
+  /** The decoded file to play, or null for silence (or for a live feed). */
   sha: string | null;
+  /** A live feed (relay) to play instead of a file: its id, read from the relay engine. */
+  live?: string;
   offsetMs: number;
   /** When this answer changes at the latest (absolute ms). */
   untilMs: number;
@@ -95,6 +97,19 @@ export function slotAt(p: ProgramInputs, t: number): Slot {
   const until = nextAlertRound(now.nextChangeAt ?? t + FAR);
   const item = now.item;
   if (!item || !now.segment || (item.kind !== 'audio' && item.kind !== 'speech' && item.kind !== 'video')) return silence(until);
+  if (item.live) {
+    // A relay: one span from its start, under the source's name; the relay engine has its audio.
+    return {
+      key: `live:${item.live.id}:${Math.round(t - now.offsetMs)}`,
+      sha: null,
+      live: item.live.id,
+      offsetMs: now.offsetMs,
+      untilMs: Math.min(until, t + 1000),
+      title: item.live.title,
+      contentId: null,
+      reason: now.segment.class === 'ads' ? 'normal' : now.segment.class,
+    };
+  }
   const id = Number(item.contentId);
   const contentId = Number.isInteger(id) ? id : null;
   return {

@@ -54,6 +54,8 @@ export function startZoneStream(opts: {
   icecast: IcecastTarget | null;
   onRestart: () => void;
   onAsRun: (span: AsRunSpan) => void;
+  /** The decoded audio of a relay now playing (relay engine), or null. */
+  relayPcm?: (feed: string) => { read(reader: string, out: Buffer, channels: number): number } | null;
   log?: Logger;
 }) {
   const z = opts.zone;
@@ -99,6 +101,8 @@ export function startZoneStream(opts: {
     volume: () => volume,
     slotAt: (t) => opts.slotAt(t, format),
     pcm: opts.pcm,
+    live: opts.relayPcm,
+    reader: `zone:${z.groupId}`,
     write: (pcm) => encoder.write(pcm),
     onSpan: (span) => opts.onAsRun({ zoneId: z.groupId, ...span }),
     onSlot: (slot) => void (onAir = slot.sha ? slot.title : ''),
