@@ -69,6 +69,8 @@ import { quizRoutes } from './routes/quiz';
 import { caseRoutes } from './routes/cases';
 import type { CaseService } from './services/cases/case-service';
 import { relaySourceRoutes } from './routes/relay-sources';
+import { relayRoutes, type RelayStatus } from './routes/relays';
+import { listRelayIncidents } from './services/relays/relay-incidents';
 import type { RelaySourceService } from './services/relays/relay-source-service';
 
 export type AppDeps = {
@@ -86,6 +88,8 @@ export type AppDeps = {
   playlists: PlaylistService;
   layouts: LayoutService;
   relaySources: RelaySourceService;
+  /** The relays being pulled now (null where zones and relays do not run). */
+  relayEngine?: RelayStatus | null;
   schedules: ScheduleService;
   playNow: PlayNowService;
   pairing: PairingService;
@@ -139,6 +143,7 @@ export function createApi(deps: AppDeps) {
     .route('/playlists', playlistRoutes({ playlists: deps.playlists, hook }))
     .route('/layouts', layoutRoutes({ layouts: deps.layouts, hook }))
     .route('/relay-sources', relaySourceRoutes({ relaySources: deps.relaySources, hook }))
+    .route('/relays', relayRoutes({ clock: deps.clock, relayEngine: deps.relayEngine ?? null, incidents: (f, t) => listRelayIncidents(deps.db, f, t), hook }))
     .route('/schedules', scheduleRoutes({ schedules: deps.schedules, playNow: deps.playNow, conflicts: () => deps.timeline.conflicts(), hook }))
     .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }))
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))

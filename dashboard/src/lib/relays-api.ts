@@ -29,3 +29,11 @@ export async function deleteRelaySource(id: number): Promise<void> {
 export async function decideRelaySource(id: number, body: RelayDecision): Promise<RelaySource> {
   return await answer(sourceById.decision.$post({ param: { id: String(id) }, json: body }, { headers: csrfHeaders() }), 200);
 }
+
+const onAir = client.api.relays['on-air'];
+export type RelaysOnAir = InferResponseType<typeof onAir.$get, 200>;
+
+/** The relays in their window now (on air or in dead air) and the incidents of the last 7 days. */
+export async function relaysOnAir(): Promise<RelaysOnAir> {
+  return await answer(onAir.$get(), 200);
+}

@@ -66,6 +66,22 @@ describe('speaker windows in the schedule form', () => {
       params: { window: '06:18–06:36', device: 'Loa tổ 9', slots: '06:00–06:30' },
     });
   });
+  it('lets a relay play outside the slots (its windows are slots of their own), and sends its source', () => {
+    const relay = { ...base(), whatKind: 'relay' as const, contentId: null, relaySourceId: 4, windows: [{ start: '18:00', end: '18:30' }] };
+    expect(speakerWindowProblem(relay, [speaker], [group])).toBeNull();
+    expect(checkForm(relay)).toBeNull();
+    expect(checkForm({ ...relay, relaySourceId: null })).toBe('editor.needWhat');
+    const body = inputOf(relay);
+    expect(body).toMatchObject({ relaySourceId: 4 });
+    expect(body).not.toHaveProperty('contentId');
+    expect(body).not.toHaveProperty('playlistId');
+    // A window across the slot's end: refused before saving for a content, fine for a relay.
+    const across = [{ start: '06:18', end: '06:36' }];
+    expect(speakerWindowProblem({ ...relay, windows: across }, [speaker], [group])).toBeNull();
+    expect(speakerWindowProblem({ ...relay, windows: across, whatKind: 'content', contentId: 7 }, [speaker], [group])?.key).toBe(
+      'editor.speakerWindow',
+    );
+  });
   it('accepts a window inside the slot, and says nothing for screens', () => {
     expect(speakerWindowProblem({ ...base(), windows: [{ start: '06:18', end: '06:28' }] }, [speaker], [group])).toBeNull();
     expect(

@@ -8,9 +8,10 @@ import type { SchedulesKey } from './messages/schedules';
 
 export interface FormState {
   name: string;
-  whatKind: 'content' | 'playlist';
+  whatKind: 'content' | 'playlist' | 'relay';
   contentId: number | null;
   playlistId: number | null;
+  relaySourceId: number | null;
   cls: ScheduleClass;
   groupIds: number[];
   kinds: DeviceKind[];
@@ -31,6 +32,7 @@ export function emptyForm(today: string, yearEnd: string): FormState {
     whatKind: 'content',
     contentId: null,
     playlistId: null,
+    relaySourceId: null,
     cls: 'normal',
     groupIds: [],
     kinds: [],
@@ -52,9 +54,10 @@ export function formFromSchedule(s: Schedule, fallback: FormState): FormState {
   return {
     ...fallback,
     name: s.name,
-    whatKind: s.playlistId !== null ? 'playlist' : 'content',
+    whatKind: s.relaySourceId !== null ? 'relay' : s.playlistId !== null ? 'playlist' : 'content',
     contentId: s.contentId,
     playlistId: s.playlistId,
+    relaySourceId: s.relaySourceId,
     cls: s.class,
     groupIds: [...s.target.groupIds],
     kinds: [...s.target.kinds],
@@ -86,7 +89,8 @@ export function whenOf(f: FormState): ScheduleWhen {
 
 /** The first problem a person must fix before saving, or null. */
 export function checkForm(f: FormState): SchedulesKey | null {
-  if (f.whatKind === 'content' ? f.contentId === null : f.playlistId === null) return 'editor.needWhat';
+  const what = f.whatKind === 'content' ? f.contentId : f.whatKind === 'playlist' ? f.playlistId : f.relaySourceId;
+  if (what === null) return 'editor.needWhat';
   if (f.groupIds.length + f.kinds.length + f.deviceIds.length === 0) return 'editor.needTarget';
   if (f.preset === 'rrule') return /DTSTART/.test(f.rrule) && /FREQ=/.test(f.rrule) ? null : 'editor.needRrule';
   if (!f.dateFrom || !f.dateTo || f.dateTo < f.dateFrom) return 'editor.needDates';
@@ -101,7 +105,11 @@ export function inputOf(f: FormState): CreateScheduleInput {
   return {
     name: f.name.trim(),
     class: f.cls,
-    ...(f.whatKind === 'content' ? { contentId: f.contentId! } : { playlistId: f.playlistId! }),
+    ...(f.whatKind === 'content'
+      ? { contentId: f.contentId! }
+      : f.whatKind === 'playlist'
+        ? { playlistId: f.playlistId! }
+        : { relaySourceId: f.relaySourceId! }),
     target: { groupIds: f.groupIds, kinds: f.kinds, deviceIds: f.deviceIds },
     when: whenOf(f),
     ...(f.cls === 'ads' ? { adShare: Math.min(100, Math.max(1, f.adSharePct)) / 100 } : {}),
@@ -140,7 +148,7 @@ export function speakerWindowProblem(
   devices: readonly Device[],
   groups: readonly DeviceGroup[],
 ): { key: SchedulesKey; params: { window: string; device: string; slots: string } } | null {
-  if (f.preset === 'rrule' || f.cls === 'ads') return null;
+  if (f.preset === 'rrule' || f.cls === 'ads' || f.whatKind === 'relay') return null;
   const when = whenOf(f);
   if ('rrule' in when) return null;
   const target = { deviceIds: f.deviceIds, groupIds: f.groupIds, kinds: f.kinds };

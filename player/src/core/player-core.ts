@@ -92,8 +92,10 @@ export function createPlayerCore(deps: CoreDeps): PlayerCore {
   const recorder = recorderFor('main');
   const tickerRecorder = recorderFor('ticker');
 
+  // A live feed has no file: a speaker hears it over the live socket (screens never do).
   const canShow = (item: TimelineItem) =>
-    isForKind(deps.kind, item) && ((item.kind === 'text' && !!item.text) || deps.media.ready().has(item.sha256));
+    isForKind(deps.kind, item) &&
+    (item.live ? deps.kind === 'speaker' : (item.kind === 'text' && !!item.text) || deps.media.ready().has(item.sha256));
 
   function follow(now: NowPlaying) {
     if (state.alert) return; // an alert owns the device; the timeline resumes after it

@@ -5,6 +5,7 @@ import { createPlayerCore, type DeviceKind, type KioskMessage, type PlayerCore }
 import { createMediaSync } from '../media/sync';
 import { pickMediaStore } from '../media/store';
 import { createMediaUrls, type MediaUrls } from '../media/urls';
+import { createLiveSource, type LiveSource } from '../media/live-socket';
 import { createConnection, deviceSocketUrl } from '../net/connection';
 import { createMemoryQueueStore, type QueueStore } from '../queue/outbox';
 import { freeStorageBytes, persistStorage, serviceWorkerServes } from './browser';
@@ -29,6 +30,8 @@ export const KEYS = {
 export interface Runtime {
   core: PlayerCore;
   urls: MediaUrls;
+  /** Speakers: opens the live socket of a feed their timeline plays (tiếp âm); absent or null on screens. */
+  live?: LiveSource | null;
   kind: DeviceKind;
   clock: Clock;
   label: string;
@@ -139,6 +142,7 @@ export async function startRuntime(opts: { db: IDBDatabase | null; token: string
   return {
     core: playerCore,
     urls,
+    live: kind === 'speaker' ? createLiveSource({ location, token }) : null,
     kind,
     clock,
     label: name || `#${opts.deviceId}`,

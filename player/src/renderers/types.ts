@@ -3,6 +3,7 @@
 // transitions have no gap. It never fetches anything but `src`, which is a verified file.
 import type { JSX } from 'preact';
 import type { TimelineItem } from '@bantin/protocol/core';
+import type { LiveSource } from '../media/live-socket';
 
 export interface RendererProps {
   item: TimelineItem;
@@ -16,6 +17,8 @@ export interface RendererProps {
   /** Ads are muted (item.muted); speakers never mute. */
   muted: boolean;
   onError(): void;
+  /** Speakers: opens the live socket of a feed (live items); absent where nothing is heard live. */
+  live?: LiveSource | null;
 }
 
 export type Renderer = (props: RendererProps) => JSX.Element | null;

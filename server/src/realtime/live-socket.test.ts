@@ -3,10 +3,24 @@ import { liveSha256, type Segment, type TimelineItem } from '@bantin/protocol';
 import { LIVE_SKEW_MS, liveAllowedUntil } from './live-socket';
 
 const liveItem = (id: string): TimelineItem => ({
-  id: `i-${id}`, contentId: id, versionId: `${id}:1`, sha256: liveSha256(id), kind: 'audio', durationMs: 86_400_000,
-  reason: { scheduleId: '1', rule: 'test' }, live: { id, title: 'VOV1' },
+  id: `i-${id}`,
+  contentId: id,
+  versionId: `${id}:1`,
+  sha256: liveSha256(id),
+  kind: 'audio',
+  durationMs: 86_400_000,
+  reason: { scheduleId: '1', rule: 'test' },
+  live: { id, title: 'VOV1' },
 });
-const clip: TimelineItem = { id: 'clip', contentId: '9', versionId: '9', sha256: 'a'.repeat(64), kind: 'audio', durationMs: 10_000, reason: { scheduleId: null, rule: 'test' } };
+const clip: TimelineItem = {
+  id: 'clip',
+  contentId: '9',
+  versionId: '9',
+  sha256: 'a'.repeat(64),
+  kind: 'audio',
+  durationMs: 10_000,
+  reason: { scheduleId: null, rule: 'test' },
+};
 const seg = (start: number, end: number, items: TimelineItem[]): Segment => ({ start, end, class: 'normal', mode: 'once', items });
 const tl = (segments: Segment[], to = 1_000_000) => ({ segments, to });
 

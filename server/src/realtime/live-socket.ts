@@ -55,7 +55,15 @@ export type LiveRefusal = { status: 401 | 403 | 404; code: string };
 export type LiveGrant = { device: DeviceIdentity; token: string; id: string; until: number; generation: number };
 
 /** What one listener got so far (tests, logs). */
-export type LiveListenerStats = { deviceId: number; feedId: string; sentBytes: number; sentChunks: number; skippedBytes: number; skippedChunks: number; maxBuffered: number };
+export type LiveListenerStats = {
+  deviceId: number;
+  feedId: string;
+  sentBytes: number;
+  sentChunks: number;
+  skippedBytes: number;
+  skippedChunks: number;
+  maxBuffered: number;
+};
 
 type Listener = LiveListenerStats & { ws: WebSocket; alive: boolean; stop: (() => void) | null; timer: NodeJS.Timeout | null };
 
@@ -68,9 +76,8 @@ export function createLiveSockets(deps: LiveSocketDeps) {
     handleProtocols: (offered) => (offered.has(LIVE_PROTOCOL) ? LIVE_PROTOCOL : false),
   });
   const byDevice = new Map<number, Listener>();
-  /** Bumped on every timeline or access change of a device, so an upgrade checked before one rechecks. */
-  const generations = new Map<number, number>();
-  const bump = (deviceId: number) => generations.set(deviceId, (generations.get(deviceId) ?? 0) + 1);
+  /** Counts timeline and access changes (of any device): an upgrade checked while one came checks again. */
+  let changes = 0;
 
   const close = (l: Listener, code: number, reason: string) => {
     if (l.ws.readyState === l.ws.OPEN || l.ws.readyState === l.ws.CONNECTING) l.ws.close(code, reason);
@@ -100,12 +107,12 @@ export function createLiveSockets(deps: LiveSocketDeps) {
 
   const unsubscribe = [
     deps.bus.on('timeline.changed', ({ deviceId, timeline }) => {
-      bump(deviceId);
+      changes++;
       const l = byDevice.get(deviceId);
       if (l) recheck(l, timeline);
     }),
     deps.bus.on('device.access-lost', ({ deviceId }) => {
-      bump(deviceId);
+      changes++;
       const l = byDevice.get(deviceId);
       if (l) close(l, LIVE_CLOSE.unauthorized, 'unauthorized');
     }),
@@ -113,10 +120,10 @@ export function createLiveSockets(deps: LiveSocketDeps) {
 
   /** The checks of an upgrade, before any socket exists: token, kind, schedule, on air. */
   async function authorize(token: string | null, id: string | null): Promise<LiveGrant | LiveRefusal> {
+    const generation = changes;
     const device = token ? await deps.devices.authenticateDevice(token) : null;
     if (!device || !token) return { status: 401, code: 'device_unauthenticated' };
     if (device.kind !== 'speaker') return { status: 403, code: 'live_not_for_kind' };
-    const generation = generations.get(device.id) ?? 0;
     const tl = id && id.length <= 200 ? await deps.timelines.getTimeline(device.id) : null;
     const until = tl && id ? liveAllowedUntil(tl, id, deps.clock()) : null;
     if (until === null || !id) return { status: 403, code: 'live_not_scheduled' };
@@ -127,8 +134,17 @@ export function createLiveSockets(deps: LiveSocketDeps) {
   /** Starts sending the feed to an upgraded socket. */
   function accept(ws: WebSocket, g: LiveGrant) {
     const l: Listener = {
-      ws, deviceId: g.device.id, feedId: g.id, alive: true, stop: null, timer: null,
-      sentBytes: 0, sentChunks: 0, skippedBytes: 0, skippedChunks: 0, maxBuffered: 0,
+      ws,
+      deviceId: g.device.id,
+      feedId: g.id,
+      alive: true,
+      stop: null,
+      timer: null,
+      sentBytes: 0,
+      sentChunks: 0,
+      skippedBytes: 0,
+      skippedChunks: 0,
+      maxBuffered: 0,
     };
     const old = byDevice.get(l.deviceId);
     byDevice.set(l.deviceId, l);
@@ -165,7 +181,7 @@ export function createLiveSockets(deps: LiveSocketDeps) {
     if (!l.stop) return close(l, LIVE_CLOSE.ended, 'ended'); // went off air during the handshake
     arm(l, g.until);
     // A timeline or access change announced while the upgrade was checked: check it all once more.
-    if ((generations.get(l.deviceId) ?? 0) !== g.generation) {
+    if (changes !== g.generation) {
       void deps.devices.authenticateDevice(g.token).then(
         (d) => (d ? reread(l) : close(l, LIVE_CLOSE.unauthorized, 'unauthorized')),
         () => close(l, LIVE_CLOSE.unauthorized, 'unauthorized'),
@@ -192,7 +208,13 @@ export function createLiveSockets(deps: LiveSocketDeps) {
     /** The open live sockets and what each got so far. */
     listeners: (): LiveListenerStats[] =>
       [...byDevice.values()].map(({ deviceId, feedId, sentBytes, sentChunks, skippedBytes, skippedChunks, maxBuffered }) => ({
-        deviceId, feedId, sentBytes, sentChunks, skippedBytes, skippedChunks, maxBuffered,
+        deviceId,
+        feedId,
+        sentBytes,
+        sentChunks,
+        skippedBytes,
+        skippedChunks,
+        maxBuffered,
       })),
     close() {
       clearInterval(pinger);

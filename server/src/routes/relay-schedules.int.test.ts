@@ -68,6 +68,19 @@ describe('relay schedule entries', () => {
     expect(tl.media.map((m) => m.sha256)).not.toContain(liveSha256(feed));
   });
 
+  it('plays an all-day relay on every day of the horizon (whole-day windows merge into one slot)', async () => {
+    const g = (await ed('POST', '/api/groups', { name: 'Tổ 10' })).body.id as number;
+    const speaker = await device('speaker', [g]);
+    await ed('PATCH', `/api/devices/${speaker}`, { quietHours: null });
+    const sourceId = await approvedSource();
+    const allDay = { ...evening([g], sourceId), when: everyDay('2026-03-01', '2026-03-31', [{ start: '00:00', end: '24:00' }]) };
+    const res = await ed('POST', '/api/schedules', allDay);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    for (const day of ['2026-03-02', '2026-03-03', '2026-03-05']) {
+      expect((await playingAt(speaker, vn(day, '12:00'))).item?.live?.id, day).toBe(`relay:${res.body.id}`);
+    }
+  });
+
   it('refuses unapproved or unknown sources, the ads and fallback classes, and an empty target; nothing is saved', async () => {
     const g = (await ed('POST', '/api/groups', { name: 'Tổ 6' })).body.id as number;
     const pending = (await admin('POST', '/api/relay-sources', { name: 'Đài tỉnh', url: 'http://8.8.4.4/live.mp3' })).body.id as number;

@@ -83,6 +83,7 @@ export const MATRIX: Record<string, Expect> = {
   'PUT /api/relay-sources/:id': ['admin'],
   'DELETE /api/relay-sources/:id': ['admin'],
   'POST /api/relay-sources/:id/decision': ['reviewer'],
+  'GET /api/relays/on-air': ALL,
   'GET /api/schedules': ALL,
   'POST /api/schedules': ['admin', 'editor'],
   'POST /api/schedules/play-now': ['admin', 'editor'],

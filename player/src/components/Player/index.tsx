@@ -50,7 +50,7 @@ export function Player({ runtime }: { runtime: Runtime }) {
       ) : state.layout && kind !== 'speaker' ? (
         <LayoutView layout={state.layout} ticker={state.ticker} core={core} urls={urls} kind={kind} clock={clock} />
       ) : (
-        <Stage core={core} urls={urls} kind={kind} />
+        <Stage core={core} urls={urls} kind={kind} live={runtime.live} />
       )}
       {idle && (
         <div class={styles.actions} style={anchored} data-testid="kiosk-actions">

@@ -3,10 +3,11 @@
 // element that preloaded and only flips it visible: no gap, no reload.
 import type { DeviceKind, PlayerCore } from '../../core/player-core';
 import type { TimelineItem } from '@bantin/protocol/core';
+import type { LiveSource } from '../../media/live-socket';
 import { useCoreState } from '../../lib/use-core';
 import type { MediaUrls } from '../../media/urls';
 import { useMediaUrl } from '../../media/use-media-url';
-import { needsFile, renderers } from '../../renderers';
+import { needsFile, rendererFor } from '../../renderers';
 import styles from './style.module.css';
 
 interface SlotProps {
@@ -18,11 +19,12 @@ interface SlotProps {
   kind: DeviceKind;
   core: PlayerCore;
   urls: MediaUrls;
+  live?: LiveSource | null;
 }
 
-function Slot({ item, playKey, active, offsetMs, volume, kind, core, urls }: SlotProps) {
-  const src = useMediaUrl(urls, needsFile(item.kind) ? item.sha256 : null);
-  const Render = renderers[item.kind];
+function Slot({ item, playKey, active, offsetMs, volume, kind, core, urls, live }: SlotProps) {
+  const src = useMediaUrl(urls, needsFile(item) ? item.sha256 : null);
+  const Render = rendererFor(item);
   return (
     <section
       class={active ? styles.layer : styles.hidden}
@@ -40,16 +42,18 @@ function Slot({ item, playKey, active, offsetMs, volume, kind, core, urls }: Slo
         volume={volume}
         muted={kind !== 'speaker' && item.muted === true}
         onError={() => core.mediaFailed(playKey)}
+        live={live}
       />
     </section>
   );
 }
 
-export function Stage({ core, urls, kind }: { core: PlayerCore; urls: MediaUrls; kind: DeviceKind }) {
+/** `live`: how a speaker opens a live feed's socket (live items); screens have none. */
+export function Stage({ core, urls, kind, live }: { core: PlayerCore; urls: MediaUrls; kind: DeviceKind; live?: LiveSource | null }) {
   const state = useCoreState(core);
   const now = state.now;
   const layers: SlotProps[] = [];
-  const common = { volume: state.volume, kind, core, urls };
+  const common = { volume: state.volume, kind, core, urls, live };
   if (!state.alert && now?.item && core.canShow(now.item)) {
     layers.push({ ...common, item: now.item, playKey: now.playKey, active: true, offsetMs: now.offsetMs });
   }

@@ -138,8 +138,11 @@ function toAlertInput(a: AlertRow): AlertInput {
 
 const SCREEN_KINDS = new Set(['image', 'video', 'text']);
 
-/** A relay's live item lasts the whole of its window: the segment ends it. */
-const RELAY_ITEM_MS = 86_400_000;
+/**
+ * A relay's live item lasts the whole of its window, however long: the segment ends it. Windows of whole days
+ * on consecutive days merge into one slot, so it outlasts any horizon (BANTIN_HORIZON_DAYS ≤ 31).
+ */
+const RELAY_ITEM_MS = 32 * 86_400_000;
 
 /**
  * The live "content" of a relay entry, as speakers play it: approved while its source's approved URL exists and

@@ -285,6 +285,8 @@ export function createRelayEngine(deps: {
     status: () =>
       [...running.values()].map((r) => ({
         scheduleId: r.row.id,
+        name: r.row.name,
+        source: r.title,
         feed: r.feed,
         onAir: r.onAir,
         incidentOpen: r.incidentId !== null,

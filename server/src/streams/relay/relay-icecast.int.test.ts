@@ -170,6 +170,12 @@ describe('a relay from Icecast', () => {
     expect(open[0]).toMatchObject({ reason: 'source_failed', ended_at: null });
     expect(t.relayAir.offAir().has(scheduleId)).toBe(true);
     expect(t.liveHub.isOn(`relay:${scheduleId}`)).toBe(false);
+    // Every staff role sees the incident, named by its entry and source.
+    const viewer = await callerFor(t, 'xem', ['viewer']);
+    const seen = await viewer('GET', '/api/relays/on-air');
+    expect(seen.status).toBe(200);
+    expect(seen.body.relays).toEqual([expect.objectContaining({ scheduleId, onAir: false, incidentOpen: true })]);
+    expect(seen.body.incidents[0]).toMatchObject({ scheduleId, scheduleName: 'Tiếp âm VOV1', sourceName: 'VOV1', reason: 'source_failed', endedAt: null });
 
     startStation();
     await untilZonePlays(660, 40_000);

@@ -15,6 +15,7 @@ import { ProgressBar } from '../../../components/ProgressBar/index';
 import { RelaySourceList } from '../RelaySourceList/index';
 import { RelaySourceForm } from '../RelaySourceForm/index';
 import { DecisionPanel } from '../DecisionPanel/index';
+import { RelayOnAir } from '../RelayOnAir/index';
 import controls from '../../../components/controls.module.css';
 
 export function RelaySourcesScreen() {
@@ -85,6 +86,7 @@ export function RelaySourcesScreen() {
           onDecided={(s) => done(tf('review.done', { name: s.name }))}
         />
       )}
+      <RelayOnAir />
       <section class={controls.section} aria-labelledby="relay-sources-list">
         <h2 id="relay-sources-list" class={controls.heading}>
           {t('list.title')}

@@ -5,6 +5,7 @@ import { DEVICE_KINDS, type Device, type DeviceGroup } from '../../../lib/device
 import { schedulesText } from '../../../lib/messages/schedules';
 import type { FormState } from '../../../lib/schedule-form';
 import { SCHEDULE_CLASSES, type Playlist } from '../../../lib/schedules-api';
+import type { RelaySource } from '../../../lib/relays-api';
 import { CheckboxGroup } from '../../../components/CheckboxGroup/index';
 import { NumberField, SelectField, TextField } from '../../../components/Field/index';
 import controls from '../../../components/controls.module.css';
@@ -47,23 +48,37 @@ export function NameClassFields({ f, set }: FormProps) {
   );
 }
 
-export function WhatFields({ f, set, contents, playlists }: FormProps & { contents: readonly Content[]; playlists: readonly Playlist[] }) {
+export function WhatFields({
+  f,
+  set,
+  contents,
+  playlists,
+  relays,
+}: FormProps & { contents: readonly Content[]; playlists: readonly Playlist[]; relays: readonly RelaySource[] }) {
   const { t } = schedulesText;
   return (
     <fieldset class={controls.fieldset}>
       <legend>{t('editor.whatKind')}</legend>
       <div class={controls.row}>
-        {(['content', 'playlist'] as const).map((k) => (
+        {(['content', 'playlist', 'relay'] as const).map((k) => (
           <label key={k} class={controls.choice}>
-            <input type="radio" name="sch-what" checked={f.whatKind === k} onChange={() => set({ whatKind: k })} />
-            {t(k === 'content' ? 'editor.content' : 'editor.playlist')}
+            <input
+              type="radio"
+              name="sch-what"
+              checked={f.whatKind === k}
+              onChange={() => set({ whatKind: k })}
+              data-testid={`sch-what-${k}`}
+            />
+            {t(k === 'content' ? 'editor.content' : k === 'playlist' ? 'editor.playlist' : 'editor.relay')}
           </label>
         ))}
       </div>
       {f.whatKind === 'content' ? (
         <ContentPicker f={f} set={set} contents={contents} />
-      ) : (
+      ) : f.whatKind === 'playlist' ? (
         <PlaylistPicker f={f} set={set} playlists={playlists} />
+      ) : (
+        <RelayPicker f={f} set={set} relays={relays} />
       )}
     </fieldset>
   );
@@ -98,6 +113,24 @@ function PlaylistPicker({ f, set, playlists }: FormProps & { playlists: readonly
       choices={playlists.map((p) => ({ value: String(p.id), label: p.name }))}
       onValue={(v) => set({ playlistId: v ? Number(v) : null })}
       testId="sch-playlist"
+    />
+  );
+}
+
+/** Approved relay sources only: a pending change of a source keeps its approved URL on air. */
+function RelayPicker({ f, set, relays }: FormProps & { relays: readonly RelaySource[] }) {
+  const { t } = schedulesText;
+  const approved = relays.filter((r) => r.approved !== null);
+  return (
+    <SelectField
+      id="sch-relay"
+      label={t('editor.pickRelay')}
+      hint={approved.length === 0 ? t('editor.noRelay') : t('editor.relayHint')}
+      value={f.relaySourceId === null ? '' : String(f.relaySourceId)}
+      placeholder="—"
+      choices={approved.map((r) => ({ value: String(r.id), label: r.name }))}
+      onValue={(v) => set({ relaySourceId: v ? Number(v) : null })}
+      testId="sch-relay"
     />
   );
 }

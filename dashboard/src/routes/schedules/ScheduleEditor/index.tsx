@@ -1,6 +1,7 @@
 // Create or edit a schedule entry: what (approved content or a playlist), where (groups, kinds, devices),
 // when (a recurrence preset, custom days and windows, or an RRULE) and the class — with the plain sentence
 // that says what the rule will do, updated as the person types. Server refusals are shown as sent.
+import type { RelaySource } from '../../../lib/relays-api';
 import { useState } from 'preact/hooks';
 import type { Content } from '../../../lib/content-api';
 import type { Device, DeviceGroup } from '../../../lib/devices-api';
@@ -23,13 +24,15 @@ interface Props {
   editing: Schedule | null;
   contents: readonly Content[];
   playlists: readonly Playlist[];
+  /** Relay sources (only the approved ones can be chosen). */
+  relays: readonly RelaySource[];
   devices: readonly Device[];
   groups: readonly DeviceGroup[];
   onSaved: (s: Schedule) => void;
   onCancel: () => void;
 }
 
-export function ScheduleEditor({ initial, editing, contents, playlists, devices, groups, onSaved, onCancel }: Props) {
+export function ScheduleEditor({ initial, editing, contents, playlists, relays, devices, groups, onSaved, onCancel }: Props) {
   const { t, tf } = schedulesText;
   const [f, setF] = useState<FormState>(initial);
   const [problem, setProblem] = useState<string | null>(null);
@@ -66,7 +69,7 @@ export function ScheduleEditor({ initial, editing, contents, playlists, devices,
         {t(editing ? 'editor.titleEdit' : 'editor.titleNew')}
       </h2>
       <NameClassFields f={f} set={set} />
-      <WhatFields f={f} set={set} contents={contents} playlists={playlists} />
+      <WhatFields f={f} set={set} contents={contents} playlists={playlists} relays={relays} />
       <TargetFields f={f} set={set} devices={devices} groups={groups} />
       <RecurrenceFields form={f} set={set} />
       <p class={styles.sentence} aria-live="polite">

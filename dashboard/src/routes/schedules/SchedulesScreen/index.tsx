@@ -1,6 +1,7 @@
 // The schedules screen: the schedule list with its plain-language rules, the editor, a group's week
 // calendar, a device's day timeline with reasons, and the conflict report. Viewers see it all; editors and
 // admins also create, edit and delete.
+import { listRelaySources } from '../../../lib/relays-api';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { listContent } from '../../../lib/content-api';
@@ -26,15 +27,16 @@ import { WeekCalendar } from '../WeekCalendar/index';
 import controls from '../../../components/controls.module.css';
 
 async function loadAll() {
-  const [schedules, devices, groups, playlists, contents, conflicts] = await Promise.all([
+  const [schedules, devices, groups, playlists, contents, conflicts, relays] = await Promise.all([
     listSchedules(),
     listDevices(),
     listGroups(),
     listPlaylists(),
     listContent({ limit: 200 }),
     scheduleConflicts(),
+    listRelaySources(),
   ]);
-  return { schedules, devices, groups, playlists, contents, conflicts };
+  return { schedules, devices, groups, playlists, contents, conflicts, relays };
 }
 
 export function SchedulesScreen() {
@@ -78,9 +80,11 @@ export function SchedulesScreen() {
 
   const sentenceOf = (s: Schedule) => describeRecurrence(s, summarizeTargets(s.target, d.devices, d.groups), lang.value);
   const whatOf = (s: Schedule) =>
-    s.contentId !== null
-      ? (titles.get(String(s.contentId)) ?? tf('what.content', { id: s.contentId }))
-      : (d.playlists.find((p) => p.id === s.playlistId)?.name ?? tf('what.playlist', { id: s.playlistId ?? 0 }));
+    s.relaySourceId !== null
+      ? tf('what.relay', { name: d.relays.find((r) => r.id === s.relaySourceId)?.name ?? `#${s.relaySourceId}` })
+      : s.contentId !== null
+        ? (titles.get(String(s.contentId)) ?? tf('what.content', { id: s.contentId }))
+        : (d.playlists.find((p) => p.id === s.playlistId)?.name ?? tf('what.playlist', { id: s.playlistId ?? 0 }));
   const open = (id: number) => {
     const s = d.schedules.find((x) => x.id === id);
     if (s && canWrite) setEditing(s);
@@ -156,6 +160,7 @@ export function SchedulesScreen() {
           editing={editing === 'new' ? null : editing}
           contents={d.contents}
           playlists={d.playlists}
+          relays={d.relays}
           devices={d.devices}
           groups={d.groups}
           onCancel={() => setEditing(null)}
