@@ -22,6 +22,8 @@ export type BusEvents = {
   'group.changed': { groupId: number; deviceIds: number[] };
   'playlist.changed': { playlistId: number };
   'schedule.changed': { scheduleId: number; beforeTarget?: StoredTarget };
+  /** A relay source was changed, approved, rejected or deleted: relays of it are compiled and pulled afresh. */
+  'relay-source.changed': { sourceId: number };
   /** A relay went into dead air (`open`, with why) or came back on air (relay engine). */
   'relay.incident': { scheduleId: number; sourceId: number; reason: 'source_failed' | 'silence' | null; at: number; open: boolean };
   /** An alert started, changed or ended, with the devices it reaches (alert service). */

@@ -318,6 +318,8 @@ export function createTimelineService(deps: TimelineServiceDeps) {
   deps.bus.on('group.changed', ({ deviceIds }) => service.recompileFor({ type: 'devices', deviceIds }));
   deps.bus.on('playlist.changed', ({ playlistId }) => service.recompileFor({ type: 'playlist', playlistId }));
   deps.bus.on('schedule.changed', ({ scheduleId, beforeTarget }) => service.recompileFor({ type: 'schedule', scheduleId, beforeTarget }));
+  // A relay source's approval or deletion changes what its relay entries play (rare: recompile all).
+  deps.bus.on('relay-source.changed', async () => void (await service.recompileAll()));
   deps.bus.on('content.changed', ({ contentId }) => service.recompileFor({ type: 'content', contentId }));
   deps.bus.on('layout.changed', ({ deviceIds }) => service.recompileFor({ type: 'devices', deviceIds }));
   // The alerts table feeds the compiler too: devices that are offline now play the alert from their timeline

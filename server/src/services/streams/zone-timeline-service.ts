@@ -88,6 +88,7 @@ export function createZoneTimelineService(deps: ZoneTimelineDeps) {
 
   deps.bus.on('stream-zone.changed', onChange);
   deps.bus.on('schedule.changed', onChange);
+  deps.bus.on('relay-source.changed', onChange);
   deps.bus.on('content.changed', onChange);
   deps.bus.on('playlist.changed', onChange);
   deps.bus.on('group.changed', onChange);

@@ -274,6 +274,13 @@ export function createRelayEngine(deps: {
   const timer = setInterval(() => void serial(tick), TICK_MS);
   timer.unref();
   deps.bus.on('schedule.changed', () => void (stale = true));
+  // A source changed, unapproved or deleted: its relays stop and start afresh (checked again) on the next step.
+  deps.bus.on('relay-source.changed', ({ sourceId }) => {
+    stale = true;
+    void serial(async () => {
+      for (const r of [...running.values()]) if (r.row.relay_source_id === sourceId) await stop(r.row.id);
+    });
+  });
 
   return {
     /** The decoded audio of a relay entry's feed (`relay:<id>`) for a zone's feeder, or null when it is not on air. */
