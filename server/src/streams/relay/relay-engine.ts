@@ -5,6 +5,8 @@
 // the relay off air (RelayAir: the compiler puts the fallback in its window), opens an incident, and the source is
 // tried again with backoff; the first audible audio puts it back on air and closes the incident.
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import https from 'node:https';
 import type { Db } from '../../db/sqlite';
 import type { Logger } from '../../log';
 import { dayRange, scheduleOccurrences } from '../../domain/schedule/occurrences';
@@ -51,18 +53,16 @@ type Running = {
 };
 
 /** ffmpeg: the source → loudness-normalised mono PCM on stdout and MP3 on fd 3. */
-export function relayArgs(url: string, hostHeader: string | null): string[] {
+export function relayArgs(input: string): string[] {
   return [
     '-hide_banner',
     '-nostdin',
     '-v',
     'error',
-    // A dead connection must fail, not hang: 5 s without data is an error.
-    '-rw_timeout',
-    '5000000',
-    ...(hostHeader ? ['-headers', `Host: ${hostHeader}\r\n`] : []),
+    // HLS: a dead connection must fail, not hang (5 s without data is an error).
+    ...(input === 'pipe:0' ? [] : ['-rw_timeout', '5000000']),
     '-i',
-    url,
+    input,
     '-vn',
     '-filter_complex',
     `[0:a]loudnorm=I=-16:TP=-1.5:LRA=11,aresample=${RELAY_RATE},aformat=sample_fmts=s16:channel_layouts=mono,asplit=2[pcm][mp3]`,
@@ -174,19 +174,47 @@ export function createRelayEngine(deps: {
     const check = await deps.sources.checkApproved(r.row.relay_source_id!);
     if (!check) return deadAir(r, 'source_failed', 'source not approved / nguồn chưa được duyệt');
     if (!check.ok) return deadAir(r, 'source_failed', `refused address: ${check.code}`);
+    if (check.addresses.length === 0) return deadAir(r, 'source_failed', 'no address / không có địa chỉ');
     r.title = check.source.name;
-    // Plain HTTP connects to the address the guard checked, naming the host in the header (no second lookup).
-    const u = new URL(check.url.href);
-    let host: string | null = null;
-    const first = check.addresses[0];
-    if (u.protocol === 'http:' && first && u.hostname !== first && !u.hostname.startsWith('[')) {
-      host = u.host;
-      u.hostname = first.includes(':') ? `[${first}]` : first;
+    let err = '';
+    const u = check.url;
+    const hls = /\.m3u8$/i.test(u.pathname);
+    // A stream (Icecast MP3/AAC) is fetched here, from the very address the guard checked, never following a
+    // redirect, and piped into ffmpeg: nothing else is ever contacted. HLS needs ffmpeg to fetch its segments
+    // itself (the playlist's own host only; see README "Relays").
+    const proc = spawn(deps.ffmpeg, relayArgs(hls ? u.href : 'pipe:0'), { stdio: [hls ? 'ignore' : 'pipe', 'pipe', 'pipe', 'pipe'] });
+    if (!hls) {
+      const pinned = check.addresses[0]!;
+      const get = u.protocol === 'https:' ? https.get : http.get;
+      const req = get(
+        u,
+        {
+          headers: { 'user-agent': 'bantin-relay', 'icy-metadata': '0' },
+          // The guard's address: no second DNS answer can point the relay elsewhere.
+          lookup: (_host: string, _opts: unknown, cb: (err: Error | null, address: string, family: number) => void) =>
+            cb(null, pinned, pinned.includes(':') ? 6 : 4),
+          timeout: 5000,
+        },
+        (res) => {
+          if (res.statusCode !== 200) {
+            err = `HTTP ${res.statusCode}${res.headers.location ? ' (redirect refused / không theo chuyển hướng)' : ''}`;
+            res.resume();
+            proc.kill('SIGKILL');
+            return;
+          }
+          res.pipe(proc.stdin!);
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (e) => {
+        err = `fetch: ${e.message}`;
+        proc.kill('SIGKILL');
+      });
+      proc.stdin!.on('error', () => undefined);
+      proc.on('close', () => req.destroy());
     }
-    const proc = spawn(deps.ffmpeg, relayArgs(u.href, host), { stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
     r.proc = proc;
     const splitter = createFrameSplitter();
-    let err = '';
     proc.stdout!.on('data', (chunk: Buffer) => {
       if (r.proc !== proc) return;
       const t = deps.clock();

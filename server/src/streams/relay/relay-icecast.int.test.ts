@@ -175,7 +175,13 @@ describe('a relay from Icecast', () => {
     const seen = await viewer('GET', '/api/relays/on-air');
     expect(seen.status).toBe(200);
     expect(seen.body.relays).toEqual([expect.objectContaining({ scheduleId, onAir: false, incidentOpen: true })]);
-    expect(seen.body.incidents[0]).toMatchObject({ scheduleId, scheduleName: 'Tiếp âm VOV1', sourceName: 'VOV1', reason: 'source_failed', endedAt: null });
+    expect(seen.body.incidents[0]).toMatchObject({
+      scheduleId,
+      scheduleName: 'Tiếp âm VOV1',
+      sourceName: 'VOV1',
+      reason: 'source_failed',
+      endedAt: null,
+    });
 
     startStation();
     await untilZonePlays(660, 40_000);
@@ -245,6 +251,47 @@ describe('a relay from Icecast', () => {
       expect(t.liveHub.isOn(`relay:${id}`)).toBe(false);
     } finally {
       quiet.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('never follows a redirect: a source that answers 302 is dead air, never on air', async () => {
+    const http = await import('node:http');
+    const redirector = http.createServer((_req, res) => {
+      res.writeHead(302, { location: `http://127.0.0.1:${ice.port}/vov1.mp3` });
+      res.end();
+    });
+    await new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r));
+    const port = (redirector.address() as { port: number }).port;
+    try {
+      const ed = await callerFor(t, 'bientap3', ['editor']);
+      const reviewer = await callerFor(t, 'kiemduyet3', ['reviewer']);
+      const g = (await ed('POST', '/api/groups', { name: 'Tổ dân phố 6' })).body.id;
+      const source = await admin('POST', '/api/relay-sources', {
+        name: 'Chuyển hướng',
+        url: `http://127.0.0.1:${port}/live.mp3`,
+        allowPrivate: true,
+      });
+      expect(
+        (await reviewer('POST', `/api/relay-sources/${source.body.id}/decision`, { decision: 'approve', url: source.body.url })).status,
+      ).toBe(200);
+      const relay = await ed('POST', '/api/schedules', {
+        class: 'normal',
+        relaySourceId: source.body.id,
+        target: { groupIds: [g] },
+        when: everyDay('2026-03-01', '2026-03-31', [WINDOW]),
+      });
+      const id = relay.body.id as number;
+      const end = Date.now() + 15_000;
+      let rows: { detail: string | null; reason: string }[] = [];
+      while (Date.now() < end && rows.length === 0) {
+        rows = await t.db.all('SELECT * FROM relay_incidents WHERE schedule_id = ?', [id]);
+        if (!rows.length) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(rows).toEqual([expect.objectContaining({ reason: 'source_failed' })]);
+      expect(rows[0]!.detail).toMatch(/HTTP 302.*redirect/);
+      expect(t.relayEngine!.status().find((r) => r.scheduleId === id)?.onAir).toBe(false);
+    } finally {
+      redirector.close();
     }
   }, 60_000);
 
