@@ -6,7 +6,6 @@
 // tried again with backoff; the first audible audio puts it back on air and closes the incident.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import https from 'node:https';
 import type { Db } from '../../db/sqlite';
 import type { Logger } from '../../log';
 import { dayRange, scheduleOccurrences } from '../../domain/schedule/occurrences';
@@ -185,7 +184,8 @@ export function createRelayEngine(deps: {
     const proc = spawn(deps.ffmpeg, relayArgs(hls ? u.href : 'pipe:0'), { stdio: [hls ? 'ignore' : 'pipe', 'pipe', 'pipe', 'pipe'] });
     if (!hls) {
       const pinned = check.addresses[0]!;
-      const get = u.protocol === 'https:' ? https.get : http.get;
+      // TLS is loaded only by a ward that relays over HTTPS (it costs an idle server several MB).
+      const get = u.protocol === 'https:' ? (await import('node:https')).get : http.get;
       const req = get(
         u,
         {
@@ -299,9 +299,23 @@ export function createRelayEngine(deps: {
   /** Everything that changes a relay runs one at a time. */
   const serial = (fn: () => Promise<void>) =>
     (busy = busy.then(fn, fn).catch((err: unknown) => deps.log?.error('relay engine step failed', { err })));
-  const timer = setInterval(() => void serial(tick), TICK_MS);
-  timer.unref();
-  deps.bus.on('schedule.changed', () => void (stale = true));
+  // Twice a second while any relay entry exists; a ward without relays is looked at every half minute only (a busy
+  // timer would keep the idle server from ever giving memory back). A changed schedule is looked at at once.
+  let timer: NodeJS.Timeout | null = null;
+  const arm = (ms: number) => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void serial(tick).then(() => arm(rows.length > 0 || running.size > 0 ? TICK_MS : RELOAD_MS));
+    }, ms);
+    timer.unref();
+  };
+  arm(0);
+  deps.bus.on('schedule.changed', () => {
+    stale = true;
+    arm(0);
+  });
   // A source changed, unapproved or deleted: its relays stop and start afresh (checked again) on the next step.
   deps.bus.on('relay-source.changed', ({ sourceId }) => {
     stale = true;
@@ -331,7 +345,7 @@ export function createRelayEngine(deps: {
     step: () => serial(tick),
     async close() {
       closed = true;
-      clearInterval(timer);
+      if (timer) clearTimeout(timer);
       await busy;
       for (const r of running.values()) stopProcess(r);
       running.clear();
