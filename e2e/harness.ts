@@ -144,13 +144,13 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-/** Launches Debian's Chromium (or CHROMIUM_PATH). Throws when it is missing. */
-export async function launchBrowser(): Promise<Browser> {
+/** Launches Debian's Chromium (or CHROMIUM_PATH) with CHROMIUM_ARGS plus `args` (e.g. a fake microphone). Throws when it is missing. */
+export async function launchBrowser(args: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: browser tests are mandatory${IN_CI ? ' in CI' : ''}. ` +
         'Install it (apt-get install chromium) or set CHROMIUM_PATH.',
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...args] });
 }

@@ -8,7 +8,7 @@ import { launchBrowser, skipBrowserTests, startServer, type RunningServer } from
 import { fetchSession, nav, pageApi, signInThroughLoginPage } from './story-helpers';
 
 const PASSWORD = 'mat-khau-e2e-2026';
-const ROLES = ['editor', 'reviewer', 'ad_reviewer', 'viewer', 'admin'];
+const ROLES = ['editor', 'reviewer', 'ad_reviewer', 'announcer', 'viewer', 'admin'];
 const TITLE = 'Lịch thu gom rác tổ 5';
 
 describe.skipIf(skipBrowserTests)('accounts and self-approval in the dashboard', () => {

@@ -4,7 +4,7 @@ import { visibleScreens } from './nav';
 const ids = (roles: Parameters<typeof visibleScreens>[0]) => visibleScreens(roles).map((s) => s.id);
 
 describe('visibleScreens', () => {
-  it('shows every screen to an admin', () => {
+  it('shows an admin every screen but the announcers’ one', () => {
     expect(ids(['admin'])).toEqual([
       'overview',
       'content',
@@ -36,5 +36,13 @@ describe('visibleScreens', () => {
 
   it('unions the screens of several roles', () => {
     expect(ids(['reviewer', 'viewer'])).toContain('audit');
+  });
+
+  it('shows "Phát trực tiếp" to announcers only, after the alerts', () => {
+    for (const role of ['admin', 'editor', 'reviewer', 'ad_reviewer', 'viewer'] as const) expect(ids([role]), role).not.toContain('announce');
+    const both = ids(['editor', 'announcer']);
+    expect(both.slice(both.indexOf('alerts'), both.indexOf('alerts') + 2)).toEqual(['alerts', 'announce']);
+    expect(ids(['announcer'])).toContain('announce');
+    expect(ids(['announcer'])).not.toContain('users');
   });
 });

@@ -1,5 +1,6 @@
 // The dashboard's screens: path, title and who may see them. The shell's navigation and the router are
 // both built from this one table, so a hidden link never leaves a reachable route behind.
+import { PERMISSIONS } from './permissions';
 import type { Role } from './api';
 import type { MessageKey } from './i18n';
 
@@ -13,6 +14,7 @@ export type ScreenId =
   | 'relays'
   | 'devices'
   | 'alerts'
+  | 'announce'
   | 'reports'
   | 'cases'
   | 'users'
@@ -37,6 +39,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'relays', path: '/relay-sources', title: 'nav.relays', access: 'all' },
   { id: 'devices', path: '/devices', title: 'nav.devices', access: 'all' },
   { id: 'alerts', path: '/alerts', title: 'nav.alerts', access: 'all' },
+  // Phát trực tiếp, ghi âm thông báo: announcers only (live.announce); an editor who announces holds both roles.
+  { id: 'announce', path: '/announce', title: 'nav.announce', access: PERMISSIONS['live.announce'] },
   { id: 'reports', path: '/reports', title: 'nav.reports', access: 'all' },
   // Citizens' reports: the culture–social office handles them, admins read them, the police read forwarded ones.
   { id: 'cases', path: '/cases', title: 'nav.cases', access: ['reviewer', 'admin', 'viewer'] },

@@ -25,6 +25,7 @@ const pages: Record<ScreenId, ComponentType> = {
   relays: lazyScreen(() => import('./relays/index')),
   devices: lazyScreen(() => import('./devices/index')),
   alerts: lazyScreen(() => import('./alerts/index')),
+  announce: lazyScreen(() => import('./announce/index')),
   reports: lazyScreen(() => import('./reports/index')),
   cases: lazyScreen(() => import('./cases/index')),
   users: lazyScreen(() => import('./users/index')),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, can, canDecide, isReviewer, type Permission } from './roles';
+import { PERMISSIONS, ROLES, can, canDecide, isReviewer, type Permission } from './roles';
 
 describe('can', () => {
   it('lets only editors write content', () => {
@@ -36,5 +36,16 @@ describe('PERMISSIONS', () => {
   it('lets reviewers issue alerts as well as editors and admin', () => {
     expect(can(['reviewer'], 'alerts.issue')).toBe(true);
     expect(can(['ad_reviewer'], 'alerts.issue')).toBe(false);
+  });
+});
+
+describe('announcer (phát thanh viên)', () => {
+  it('is a role of its own: only announcers may speak live, and the role adds nothing else', () => {
+    expect(ROLES).toContain('announcer');
+    expect(can(['announcer'], 'live.announce')).toBe(true);
+    for (const r of ['admin', 'editor', 'reviewer', 'ad_reviewer', 'viewer'] as const) expect(can([r], 'live.announce'), r).toBe(false);
+    expect((Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(['announcer'], p))).toEqual(['live.announce']);
+    // A recording becomes a clip through content.write: an editor who announces holds both roles.
+    expect(can(['editor', 'announcer'], 'content.write') && can(['editor', 'announcer'], 'live.announce')).toBe(true);
   });
 });

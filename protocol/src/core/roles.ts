@@ -1,7 +1,7 @@
 // Staff roles (ARCHITECTURE.md "Who uses it") and the one table of what each role may do. The server checks
 // every request against PERMISSIONS; the dashboard reads the same table to hide what a role may not do.
 
-export const ROLES = ['admin', 'editor', 'reviewer', 'ad_reviewer', 'viewer'] as const;
+export const ROLES = ['admin', 'editor', 'reviewer', 'ad_reviewer', 'viewer', 'announcer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Which roles may do what. Reading (any logged-in staff member) is not listed: every role may read. */
@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   // Citizens' reports (phản ánh) hold personal data: not every role reads them.
   'cases.read': ['reviewer', 'admin'], // xem mọi phản ánh
   'cases.handle': ['reviewer'], // xử lý, chuyển công an phường, đóng phản ánh
+  // Phát thanh viên: phát trực tiếp ra loa, ghi âm thông báo. A recording still becomes a clip through content.write
+  // and review, so an editor who announces holds both roles.
+  'live.announce': ['announcer'], // phát trực tiếp, ghi âm thông báo
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Ward police (viewer) read only the cases forwarded to them, and nothing else of the case list. */

@@ -54,6 +54,18 @@ describe('/api/users', () => {
     expect((await t.request('/api/session', { cookie: e.cookie })).status).toBe(401);
   });
 
+  it('grants the announcer role beside editor, and every role at once', async () => {
+    const a = await t.login('admin');
+    await t.createUser('phatthanh', ['editor']);
+    const id = (await t.users.list()).find((u) => u.username === 'phatthanh')!.id;
+    const res = await t.request(`/api/users/${id}`, { method: 'PATCH', ...a, body: JSON.stringify({ roles: ['editor', 'announcer'] }) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()).roles as string[]).sort()).toEqual(['announcer', 'editor']);
+    const all = ['admin', 'editor', 'reviewer', 'ad_reviewer', 'viewer', 'announcer'];
+    const every = await t.request(`/api/users/${id}`, { method: 'PATCH', ...a, body: JSON.stringify({ roles: all }) });
+    expect(((await every.json()).roles as string[]).sort()).toEqual([...all].sort());
+  });
+
   it('refuses to remove the admin role from the last administrator', async () => {
     const a = await t.login('admin');
     const res = await t.request('/api/users/1', { method: 'PATCH', ...a, body: JSON.stringify({ roles: ['viewer'] }) });

@@ -24,7 +24,7 @@ const username = z
   .transform((s) => s.normalize('NFC').trim())
   .pipe(z.string().regex(/^[\p{L}\p{N}._-]{3,50}$/u, 'Tên đăng nhập 3–50 ký tự chữ, số, . _ - / 3–50 letters, digits, . _ -'));
 const password = z.string().min(10, 'Mật khẩu ít nhất 10 ký tự / at least 10 characters').max(200);
-const roles = z.array(z.enum(ROLES)).min(1).max(5);
+const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
 
 const CreateUser = z
   .object({ username, displayName: text(100), password, roles })

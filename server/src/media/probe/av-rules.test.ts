@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestCodeOf as codeOf } from '../../../test/support/ingest-error';
-import { evaluateAv } from './av-rules';
+import { declaredDuration, evaluateAv } from './av-rules';
 import type { FfprobeData, FfprobeStream } from './ffprobe';
 
 const MAX = 50_000_000;
@@ -60,5 +60,15 @@ describe('evaluateAv', () => {
 
   it('refuses a container with no audio or video stream as corrupt', () => {
     expect(codeOf(() => evaluateAv('webm', data([]), MAX))).toBe('corrupt');
+  });
+});
+
+describe('declaredDuration', () => {
+  it('answers the longest duration the container or a stream declares, or null when none does (a live WebM)', () => {
+    const opus: FfprobeStream = { index: 0, codec_type: 'audio', codec_name: 'opus' };
+    expect(declaredDuration(data([opus], '3.008'))).toBe(3.008);
+    expect(declaredDuration({ streams: [{ ...opus, duration: '4.5' }], format: { duration: '3' } })).toBe(4.5);
+    expect(declaredDuration({ streams: [opus], format: {} })).toBeNull();
+    expect(declaredDuration(data([opus], 'N/A'))).toBeNull();
   });
 });

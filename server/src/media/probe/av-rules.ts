@@ -125,12 +125,18 @@ function displaySize(stream: FfprobeStream): { width: number; height: number } {
   return Math.abs(rotation) % 180 === 90 ? { width: height, height: width } : { width, height };
 }
 
-function readDuration(data: FfprobeData): number {
+/** The longest duration the container or its streams declare, or null when none is declared. */
+export function declaredDuration(data: FfprobeData): number | null {
   const candidates = [data.format.duration, ...data.streams.map((s) => s.duration)]
     .map((d) => Number(d))
     .filter((d) => Number.isFinite(d) && d > 0);
-  if (candidates.length === 0) throw noDuration();
-  return Math.max(...candidates);
+  return candidates.length === 0 ? null : Math.max(...candidates);
+}
+
+function readDuration(data: FfprobeData): number {
+  const seconds = declaredDuration(data);
+  if (seconds === null) throw noDuration();
+  return seconds;
 }
 
 function checkVideo(stream: FfprobeStream, rule: ContainerRule, maxPixels: number): { width: number; height: number } {

@@ -17,13 +17,12 @@ function truncated(readSeconds: number, declaredSeconds: number): IngestError {
   });
 }
 
-export async function assertComplete(
+/** Reads every packet (copied to nowhere, not decoded) and answers the last timestamp and whether ffmpeg saw damage. */
+export async function readThrough(
   path: string,
   format: SupportedFormat,
-  declaredSeconds: number,
   signal?: AbortSignal,
-): Promise<void> {
-  if (!DECLARES_DURATION.includes(format)) return;
+): Promise<{ seconds: number; damaged: boolean }> {
   let lastMicros = 0;
   const args = ['-hide_banner', '-nostdin', '-v', 'error', '-nostats', '-progress', 'pipe:1', ...safeInputArgs(format, path)];
   args.push('-map', '0', '-c', 'copy', '-f', 'null', '-');
@@ -35,8 +34,18 @@ export async function assertComplete(
       if (match) lastMicros = Math.max(lastMicros, Number(match[1]));
     },
   });
-  const readSeconds = lastMicros / 1e6;
+  return { seconds: lastMicros / 1e6, damaged: result.code !== 0 || DAMAGE.test(result.stderr) };
+}
+
+export async function assertComplete(
+  path: string,
+  format: SupportedFormat,
+  declaredSeconds: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!DECLARES_DURATION.includes(format)) return;
+  const { seconds: readSeconds, damaged } = await readThrough(path, format, signal);
   // Streams may end a frame or two apart; allow 1 s plus 1 % before calling the file short.
   const shortfall = declaredSeconds - readSeconds > Math.max(1, declaredSeconds * 0.01);
-  if (result.code !== 0 || DAMAGE.test(result.stderr) || shortfall) throw truncated(readSeconds, declaredSeconds);
+  if (damaged || shortfall) throw truncated(readSeconds, declaredSeconds);
 }

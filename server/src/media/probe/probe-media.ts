@@ -4,10 +4,10 @@ import { open, stat } from 'node:fs/promises';
 import { IngestError } from '../errors';
 import type { SupportedFormat } from '../sniff/sniff';
 import { DEFAULT_MAX_PIXELS, type MediaInfo } from '../types';
-import { evaluateAv, type AvFormat } from './av-rules';
-import { runFfprobe } from './ffprobe';
+import { declaredDuration, evaluateAv, type AvFormat } from './av-rules';
+import { runFfprobe, unreadable, type FfprobeData } from './ffprobe';
 import { probeImage, isImageFormat } from './image';
-import { assertComplete } from './integrity';
+import { assertComplete, readThrough } from './integrity';
 
 interface ProbeOptions {
   maxPixels?: number;
@@ -51,7 +51,20 @@ export async function probeMedia(path: string, format: SupportedFormat, options:
   if (format === 'pdf') return probePdf(path);
   const avFormat: AvFormat = format;
   const data = await runFfprobe(path, avFormat, options.signal);
+  if (avFormat === 'webm' && declaredDuration(data) === null) return probeLiveWebm(path, data, maxPixels, options.signal);
   const info = evaluateAv(avFormat, data, maxPixels);
   await assertComplete(path, avFormat, info.durationSeconds ?? 0, options.signal);
   return info;
+}
+
+/**
+ * A WebM written live declares no duration: the browser's MediaRecorder (the dashboard's "Ghi âm") streams it out
+ * as it records and never goes back to fill the header in. Its length is what a read-through of every packet
+ * finds; a damaged one is refused as such. There is no declared length for it to fall short of.
+ */
+async function probeLiveWebm(path: string, data: FfprobeData, maxPixels: number, signal?: AbortSignal): Promise<MediaInfo> {
+  const read = await readThrough(path, 'webm', signal);
+  if (read.damaged) throw unreadable('WebM read-through');
+  if (read.seconds <= 0) return evaluateAv('webm', data, maxPixels); // nothing readable: refused as without duration
+  return evaluateAv('webm', { ...data, format: { ...data.format, duration: String(read.seconds) } }, maxPixels);
 }

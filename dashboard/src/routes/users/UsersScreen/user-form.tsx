@@ -9,7 +9,7 @@ import { FormActions } from '../../../components/FormActions/index';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
 
-const ROLES: Role[] = ['editor', 'reviewer', 'ad_reviewer', 'viewer', 'admin'];
+const ROLES: Role[] = ['editor', 'reviewer', 'ad_reviewer', 'announcer', 'viewer', 'admin'];
 
 interface Props {
   user: User | null;
