@@ -15,6 +15,9 @@ let clock = vn('2026-03-02', '08:00');
 beforeEach(async () => {
   clock = vn('2026-03-02', '08:00');
   t = await createTestContext({ clock: () => clock });
+  // These tests are about the compiler: no station is reachable here, and the engine would (rightly) take a relay
+  // whose window is on now off the air as dead air. relay-icecast.int.test.ts tests the engine with a real station.
+  await t.relayEngine?.close();
   admin = await callerFor(t, 'quantri2', ['admin']);
   ed = await callerFor(t, 'bientap', ['editor']);
   reviewer = await callerFor(t, 'kiemduyet', ['reviewer']);
@@ -55,7 +58,12 @@ describe('relay schedule entries', () => {
 
     const during = await playingAt(speaker, vn('2026-03-02', '18:10'));
     const feed = `relay:${id}`;
-    expect(during.item).toMatchObject({ kind: 'audio', sha256: liveSha256(feed), live: { id: feed, title: 'VOV1' }, reason: { scheduleId: String(id) } });
+    expect(during.item).toMatchObject({
+      kind: 'audio',
+      sha256: liveSha256(feed),
+      live: { id: feed, title: 'VOV1' },
+      reason: { scheduleId: String(id) },
+    });
     expect(during.segment.class).toBe('normal');
     // The whole window is the relay's (after the slot's opening jingle, if the ward has one).
     expect((await playingAt(speaker, vn('2026-03-02', '18:29'))).item?.live?.id).toBe(feed);
@@ -76,6 +84,12 @@ describe('relay schedule entries', () => {
     const allDay = { ...evening([g], sourceId), when: everyDay('2026-03-01', '2026-03-31', [{ start: '00:00', end: '24:00' }]) };
     const res = await ed('POST', '/api/schedules', allDay);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await t.timeline.settled();
+    // One run a day: touching whole-day windows are not merged into one long slot (a run plays one window).
+    const tl = (await t.timeline.getTimeline(speaker))!;
+    const runs = tl.segments.filter((s) => s.items.some((i) => i.live));
+    expect(runs.length).toBeGreaterThanOrEqual(7);
+    expect(runs.every((s) => s.end - s.start === 86_400_000)).toBe(true);
     for (const day of ['2026-03-02', '2026-03-03', '2026-03-05']) {
       expect((await playingAt(speaker, vn(day, '12:00'))).item?.live?.id, day).toBe(`relay:${res.body.id}`);
     }

@@ -94,8 +94,26 @@ function availability(d: DeviceInput, ctx: ProgramContext, entries: readonly Ent
   const relays = entries.flatMap((e) => (e.schedule.live ? e.occ.map((o) => ({ start: o.start, end: o.end })) : []));
   const quietWin = d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours;
   const quiet = quietWin ? dailyWindows(cal, quietWin, fromDay - 1, toDay) : [];
-  // Each slot stays its own once-through run (overlapping slots are merged).
-  return subtractIntervals(unionIntervals([...slots, ...relays]), quiet);
+  // Each slot stays its own once-through run (overlapping slots are merged). A relay's window is cut out as a slot
+  // of its own, so windows that touch (all day, every day) stay one run each: a run plays one window of an entry.
+  const merged = subtractIntervals(unionIntervals([...slots, ...relays]), quiet);
+  return relays.length === 0 ? merged : cutAt(merged, relays.flatMap((r) => [r.start, r.end]));
+}
+
+/** The intervals split at every cut point strictly inside one of them. */
+function cutAt(list: Interval[], cuts: number[]): Interval[] {
+  const points = [...new Set(cuts)].sort((a, b) => a - b);
+  const out: Interval[] = [];
+  for (const iv of list) {
+    let start = iv.start;
+    for (const p of points) {
+      if (p <= start || p >= iv.end) continue;
+      out.push({ start, end: p });
+      start = p;
+    }
+    out.push({ start, end: iv.end });
+  }
+  return out;
 }
 
 /** What reaches a device and the key of its program; cheap, so devices can be grouped before building. */
