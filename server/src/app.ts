@@ -70,6 +70,8 @@ import { caseRoutes } from './routes/cases';
 import type { CaseService } from './services/cases/case-service';
 import { relaySourceRoutes } from './routes/relay-sources';
 import { relayRoutes, type RelayStatus } from './routes/relays';
+import { liveAnnouncementRoutes } from './routes/live-announcements';
+import type { LiveAnnouncementService } from './services/live/live-announcement-service';
 import { listRelayIncidents } from './services/relays/relay-incidents';
 import type { RelaySourceService } from './services/relays/relay-source-service';
 
@@ -90,6 +92,8 @@ export type AppDeps = {
   relaySources: RelaySourceService;
   /** The relays being pulled now (null where zones and relays do not run). */
   relayEngine?: RelayStatus | null;
+  /** Live announcements (phát trực tiếp); absent in apps built without them. */
+  liveAnnouncements?: LiveAnnouncementService;
   schedules: ScheduleService;
   playNow: PlayNowService;
   pairing: PairingService;
@@ -144,6 +148,7 @@ export function createApi(deps: AppDeps) {
     .route('/layouts', layoutRoutes({ layouts: deps.layouts, hook }))
     .route('/relay-sources', relaySourceRoutes({ relaySources: deps.relaySources, hook }))
     .route('/relays', relayRoutes({ clock: deps.clock, relayEngine: deps.relayEngine ?? null, incidents: (f, t) => listRelayIncidents(deps.db, f, t), hook }))
+    .route('/live-announcements', deps.liveAnnouncements ? liveAnnouncementRoutes({ live: deps.liveAnnouncements, hook }) : new OpenAPIHono<AppEnv>())
     .route('/schedules', scheduleRoutes({ schedules: deps.schedules, playNow: deps.playNow, conflicts: () => deps.timeline.conflicts(), hook }))
     .route('/pairing', pairingRoutes({ pairing: deps.pairing, trustProxy: deps.trustProxy, hook }))
     .route('/alerts', alertRoutes({ alerts: deps.alerts, cap: deps.cap, hook }))

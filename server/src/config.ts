@@ -88,6 +88,12 @@ const schema = z.object({
     .min(2, 'BANTIN_RELAY_SILENCE_S ít nhất 2 giây / at least 2 seconds')
     .max(600, 'BANTIN_RELAY_SILENCE_S nhiều nhất 600 giây / at most 600 seconds')
     .default(10),
+  BANTIN_LIVE_MAX_MIN: z.coerce
+    .number({ message: 'BANTIN_LIVE_MAX_MIN phải là số phút / must be a number of minutes' })
+    .int('BANTIN_LIVE_MAX_MIN phải là số nguyên phút / must be whole minutes')
+    .min(1, 'BANTIN_LIVE_MAX_MIN ít nhất 1 phút / at least 1 minute')
+    .max(240, 'BANTIN_LIVE_MAX_MIN nhiều nhất 240 phút / at most 240 minutes')
+    .default(60),
   BANTIN_LOG_FILES: z.enum(['0', '1'], { message: 'BANTIN_LOG_FILES phải là 0 hoặc 1 / must be 0 or 1' }).default('1'),
   BANTIN_RETAIN_PLAYS_DAYS: days('BANTIN_RETAIN_PLAYS_DAYS', REPORT_DAYS, 730, 'báo cáo quý / the quarterly report'),
   BANTIN_RETAIN_FEEDBACK_DAYS: days('BANTIN_RETAIN_FEEDBACK_DAYS', REPORT_DAYS, 365, 'báo cáo quý / the quarterly report'),
@@ -129,6 +135,8 @@ export type Config = {
   icecast: IcecastTarget | null;
   /** A relay silent this long (ms) is dead air: its targets fall back (BANTIN_RELAY_SILENCE_S). */
   relaySilenceMs: number;
+  /** A live announcement ends by itself after this long (ms) if nobody stops it (BANTIN_LIVE_MAX_MIN). */
+  liveMaxMs: number;
 };
 
 /** An Icecast server that zone encoders push to as a source client. */
@@ -184,5 +192,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     icecast: e.BANTIN_ICECAST_URL ? parseIcecastUrl(e.BANTIN_ICECAST_URL) : null,
     relaySilenceMs: e.BANTIN_RELAY_SILENCE_S * 1000,
+    liveMaxMs: e.BANTIN_LIVE_MAX_MIN * 60_000,
   };
 }

@@ -27,6 +27,7 @@ import { composeDevices } from './compose/devices';
 import { composeReports } from './compose/reports';
 import { composeStreams } from './compose/streams';
 import { composeRelays } from './compose/relays';
+import { composeLive } from './compose/live';
 import type { ZoneAudioSource } from './streams/source';
 import { STATIC_ROOTS } from './paths';
 
@@ -62,14 +63,25 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     zoneAudio: opts.zoneAudio,
     relayAir: scheduling.relayAir,
     relaySources: relays.relaySources,
+    announcementAir: scheduling.announcementAir,
   });
-  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams, ...relays };
+  const live = composeLive(base, {
+    audit,
+    media: content.media,
+    air: scheduling.announcementAir,
+    hub: streams.liveHub,
+    livePcm: streams.livePcm,
+    toneFile: streams.attentionToneFile,
+  });
+  // Announcements a crash left "on air" are closed with what they had recorded.
+  await live.liveAnnouncements.recover();
+  const services = { ...accounts, ...content, ...scheduling, ...alertArea, ...devices, ...reports, ...streams, ...relays, ...live };
 
   // The WebSocket hub; start() attaches it to the HTTP server.
   const realtime = createRealtime({
     log, clock, bus, deviceStatus: devices.deviceStatus, devices: devices.devices, sessions: accounts.auth,
     timelines: scheduling.timeline, alerts, plays: reports.plays, feedback: reports.feedback, quiz: reports.quiz,
-    cases: reports.cases, liveHub: streams.liveHub,
+    cases: reports.cases, liveHub: streams.liveHub, announcements: live.liveAnnouncements,
   });
   // No device is connected yet: clear stale online flags, then arm the alert expiry timer.
   await realtime.start();
@@ -112,6 +124,8 @@ export async function compose(config: Config, opts: { log?: Logger; clock?: () =
     alerts.stop();
     streams.fanout.close();
     await streams.streamReportsSettled();
+    // Announcements end as a server stop (recorded, audited) before their sockets close.
+    await live.liveAnnouncements.close().catch(() => undefined);
     realtime.close();
     await streams.relayEngine?.close().catch(() => undefined);
     await streams.streamEngine.close().catch(() => undefined);

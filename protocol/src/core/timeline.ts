@@ -76,6 +76,11 @@ export const LIVE_SOCKET_PATH = '/ws/live' as const;
 /** The subprotocol of the live socket, offered with the device token (`bantin.token.<t>`). */
 export const LIVE_PROTOCOL = 'bantin.live.v1' as const;
 
+/** The WebSocket path on which an announcer speaks live from the dashboard (staff session cookie). */
+export const ANNOUNCE_SOCKET_PATH = '/ws/announce' as const;
+/** The subprotocol of the announce socket. */
+export const ANNOUNCE_PROTOCOL = 'bantin.announce.v1' as const;
+
 /**
  * The sha256 field of a live item: 48 zeros and a hash of the feed id. It names the feed (items of one feed are
  * equal) and is no file's digest, so no media lookup ever finds it.

@@ -21,6 +21,8 @@ import { createLiveHub } from '../streams/live/live-hub';
 import type { RelayAir } from '../services/relays/relay-air';
 import type { RelaySourceService } from '../services/relays/relay-source-service';
 import { createRelayEngine } from '../streams/relay/relay-engine';
+import type { RelayPcm } from '../streams/relay/relay-pcm';
+import type { AnnouncementAir } from '../services/live/announcement-air';
 
 export function composeStreams(
   base: Base,
@@ -31,11 +33,15 @@ export function composeStreams(
     zoneAudio?: ZoneAudioSource;
     relayAir?: RelayAir;
     relaySources?: RelaySourceService;
+    announcementAir?: AnnouncementAir;
   },
 ) {
   const { config, db, clock, bus, log } = base;
   const streamZones = createStreamZoneService({ db, clock, audit: deps.audit, bus, icecast: config.icecast });
-  const zoneTimelines = createZoneTimelineService({ db, clock, bus, log, horizon: deps.timeline.horizon, offAir: deps.relayAir?.offAir });
+  const zoneTimelines = createZoneTimelineService({ db, clock, bus, log, horizon: deps.timeline.horizon,
+    offAir: deps.relayAir?.offAir,
+    announcements: deps.announcementAir?.inputs,
+  });
   const restarts = new Counter({
     name: 'bantin_stream_encoder_restarts_total',
     help: 'Stream zone encoders started again after their process died',
@@ -44,6 +50,8 @@ export function composeStreams(
   });
   // Live feeds (relays, live announcements): encoded once, heard by web players over the live socket.
   const liveHub = createLiveHub(clock);
+  // The decoded audio of live announcements on air, by feed id, for the zones (the announcement service fills it).
+  const livePcm = new Map<string, RelayPcm>();
   // Relays pull their sources once each, for the web players (the hub) and the zones (relayEngine.pcmOf).
   const relayEngine =
     deps.relayAir && deps.relaySources
@@ -73,7 +81,7 @@ export function composeStreams(
     zoneTimelines,
     attentionTone: { file: toneFile, sha: createHash('sha256').update(fs.readFileSync(toneFile)).digest('hex') },
     onEncoderRestart: (slug) => restarts.inc({ zone: slug }),
-    relayPcm: (feed) => relayEngine?.pcmOf(feed) ?? null,
+    relayPcm: (feed) => relayEngine?.pcmOf(feed) ?? livePcm.get(feed) ?? null,
   });
   const zoneAudio = deps.zoneAudio ?? streamEngine;
   // A receiver's presence is the list of its open connections, reported one change at a time and in order
@@ -104,5 +112,5 @@ export function composeStreams(
   bus.on('stream-zone.changed', ({ groupId }) => fanout.closeZone(groupId));
   /** Resolves when every presence report made so far is stored (tests, shutdown). */
   const settled = () => reports;
-  return { streamZones, zoneTimelines, streamEngine, zoneAudio, fanout, asRun, liveHub, relayEngine, streamReportsSettled: settled };
+  return { streamZones, zoneTimelines, streamEngine, zoneAudio, fanout, asRun, liveHub, livePcm, relayEngine, attentionToneFile: toneFile, streamReportsSettled: settled };
 }

@@ -70,6 +70,28 @@ export const MESSAGES = {
   layout_in_use: { vi: 'Bố cục đang dùng cho {count} thiết bị hoặc nhóm; hãy gỡ trước.', en: 'The layout is assigned to {count} devices or groups; unassign it first.' },
   layout_not_for_kind: { vi: 'Thiết bị loại {kind} không có màn hình để dùng bố cục.', en: 'A {kind} device has no screen to use a layout.' },
   // Relay sources (nguồn tiếp âm) and the SSRF guard of their URLs
+  live_bad_request: {
+    vi: 'Yêu cầu phát trực tiếp không hợp lệ: {details}',
+    en: 'The live announcement request is invalid: {details}',
+  },
+  live_no_targets: {
+    vi: 'Các nhóm đã chọn không có loa hay vùng phát nào.',
+    en: 'The chosen groups have no loudspeaker or stream zone.',
+  },
+  live_group_not_found: { vi: 'Không tìm thấy nhóm #{id}.', en: 'Group #{id} not found.' },
+  live_emergency_forbidden: {
+    vi: 'Chỉ người được phát cảnh báo khẩn cấp mới phát trực tiếp ở mức khẩn cấp.',
+    en: 'Only staff allowed to issue alerts may speak live at emergency class.',
+  },
+  live_busy: {
+    vi: '{by} đang phát trực tiếp tới {groups} (từ {since}). Chờ họ kết thúc rồi thử lại.',
+    en: '{by} is speaking live to {groups} (since {since}). Wait until they finish, then try again.',
+  },
+  live_unavailable: {
+    vi: 'Không bắt đầu được buổi phát trực tiếp: {details}',
+    en: 'The live announcement could not start: {details}',
+  },
+  live_announcement_not_found: { vi: 'Không tìm thấy buổi phát trực tiếp #{id}.', en: 'Live announcement #{id} not found.' },
   relay_source_not_found: { vi: 'Không tìm thấy nguồn tiếp âm #{id}.', en: 'Relay source #{id} not found.' },
   relay_source_name_taken: { vi: 'Đã có nguồn tiếp âm tên "{name}".', en: 'A relay source named "{name}" already exists.' },
   relay_source_not_waiting: {

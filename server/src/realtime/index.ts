@@ -4,7 +4,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Http2SecureServer, Http2Server } from 'node:http2';
 import type { Duplex } from 'node:stream';
-import { DEFLATE_PROTOCOL, LAYOUT_PROTOCOL, LIVE_SOCKET_PATH, TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
+import { ANNOUNCE_SOCKET_PATH, DEFLATE_PROTOCOL, LAYOUT_PROTOCOL, LIVE_SOCKET_PATH, TOKEN_PROTOCOL_PREFIX } from '@bantin/protocol';
 import type { Logger } from '../log';
 import { SESSION_COOKIE } from '../http/middleware';
 import type { AlertService } from '../services/alerts/alert-service';
@@ -19,6 +19,8 @@ import { createDashboardHub } from './dashboard-hub';
 import { createDeviceHub, type DeviceHubDeps, type DeviceIdentity, type HubTimelines } from './device-hub';
 import { createPresence } from './presence';
 import { createLiveSockets } from './live-socket';
+import { createAnnounceSockets, type AnnounceUser } from './announce-socket';
+import type { LiveAnnouncementService } from '../services/live/live-announcement-service';
 
 export type RealtimeDeps = {
   log: Logger;
@@ -28,7 +30,7 @@ export type RealtimeDeps = {
   deviceStatus: DeviceStatusService;
   devices: { authenticateDevice(token: string): Promise<DeviceIdentity | null> };
   sessions: {
-    resolve(token: string): Promise<{ sessionId?: string; user: { id: number; username: string } } | null>;
+    resolve(token: string): Promise<{ sessionId?: string; user: AnnounceUser } | null>;
     /** Whether a session still stands, without extending it; open dashboards are closed when it does not. */
     alive?(sessionId: string): Promise<boolean>;
   };
@@ -39,7 +41,9 @@ export type RealtimeDeps = {
   quiz: DeviceHubDeps['quiz'];
   cases: Pick<CaseService, 'ingest'>;
   /** The live feeds on air, heard by speakers over /ws/live. */
-  liveHub: Pick<LiveHub, 'subscribe' | 'isOn'>;
+  liveHub: Pick<LiveHub, 'subscribe' | 'isOn' | 'onAir'>;
+  /** Live announcements from the dashboard (/ws/announce); absent, that path answers 404. */
+  announcements?: Pick<LiveAnnouncementService, 'begin'>;
   /** admitConcurrent: device upgrades let in at once; admitWaiting: how many may wait their turn before a 503. */
   options?: { pingIntervalMs?: number; admitConcurrent?: number; admitWaiting?: number; sessionCheckMs?: number };
 };
@@ -74,7 +78,7 @@ function cookieValue(header: string | undefined, name: string): string | null {
 }
 
 /** The upgrade paths this hub answers; any other path is refused with 404 (server/test/security/route-table.ts). */
-export const WS_PATHS = { device: '/ws/device', dashboard: '/ws/dashboard', live: LIVE_SOCKET_PATH } as const;
+export const WS_PATHS = { device: '/ws/device', dashboard: '/ws/dashboard', live: LIVE_SOCKET_PATH, announce: ANNOUNCE_SOCKET_PATH } as const;
 
 const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
 
@@ -95,6 +99,15 @@ export function createRealtime(deps: RealtimeDeps) {
   const presence = (presenceRef = createPresence({ status: deps.deviceStatus, log: deps.log, publish: (m) => dashboards.publish(m) }));
   const devices = createDeviceHub({ ...deps, presence, pingIntervalMs: o.pingIntervalMs });
   const live = createLiveSockets({ ...deps, pingIntervalMs: o.pingIntervalMs });
+  const announce = deps.announcements
+    ? createAnnounceSockets({
+        log: deps.log,
+        clock: deps.clock,
+        live: deps.announcements,
+        listeners: (feed) => deps.liveHub.onAir().find((f) => f.id === feed)?.listeners ?? 0,
+        isOnline: (id) => devices.isOnline(id),
+      })
+    : null;
   const stopAcks = deps.bus.on('alert.acked', (a) =>
     dashboards.publish({ type: 'alert.ack.v1', alertId: String(a.alertId), deviceId: String(a.deviceId), at: a.at }),
   );
@@ -104,7 +117,10 @@ export function createRealtime(deps: RealtimeDeps) {
   // account (also from the CLI, another process) or idle expiry close it within one check.
   const alive = deps.sessions.alive?.bind(deps.sessions);
   const sessionCheck = alive
-    ? setInterval(() => void dashboards.closeEnded(alive).catch((err: unknown) => deps.log.error('dashboard session check failed', { err })), o.sessionCheckMs ?? 10_000)
+    ? setInterval(() => {
+        void dashboards.closeEnded(alive).catch((err: unknown) => deps.log.error('dashboard session check failed', { err }));
+        void announce?.closeEnded(alive).catch((err: unknown) => deps.log.error('announce session check failed', { err }));
+      }, o.sessionCheckMs ?? 10_000)
     : null;
   sessionCheck?.unref();
 
@@ -145,7 +161,8 @@ export function createRealtime(deps: RealtimeDeps) {
     }
   }
 
-  async function upgradeDashboard(req: IncomingMessage, socket: Duplex, head: Buffer) {
+  /** A staff upgrade: same-host Origin and a live session cookie; answers the session, or null once refused. */
+  async function staffSession(req: IncomingMessage, socket: Duplex) {
     // Cross-site WebSocket hijacking: a browser always sends Origin; it must be this host.
     const origin = req.headers.origin;
     if (origin) {
@@ -155,13 +172,31 @@ export function createRealtime(deps: RealtimeDeps) {
       } catch {
         host = '';
       }
-      if (host !== req.headers.host) return refuse(socket, 403, 'bad_origin');
+      if (host !== req.headers.host) {
+        refuse(socket, 403, 'bad_origin');
+        return null;
+      }
     }
     const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
     const session = token ? await deps.sessions.resolve(token) : null;
-    if (!session) return refuse(socket, 401, 'unauthenticated');
-    if (socket.destroyed) return;
+    if (!session) {
+      refuse(socket, 401, 'unauthenticated');
+      return null;
+    }
+    return socket.destroyed ? null : session;
+  }
+
+  async function upgradeDashboard(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const session = await staffSession(req, socket);
+    if (!session) return;
     dashboards.wss.handleUpgrade(req, socket, head, (ws) => dashboards.accept(ws, session.user, session.sessionId ?? null));
+  }
+
+  async function upgradeAnnounce(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const session = await staffSession(req, socket);
+    if (!session || !announce) return;
+    if (!announce.allowed(session.user)) return refuse(socket, 403, 'forbidden');
+    announce.wss.handleUpgrade(req, socket, head, (ws) => announce.accept(ws, session.user, session.sessionId ?? null));
   }
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -174,7 +209,9 @@ export function createRealtime(deps: RealtimeDeps) {
           ? upgradeDashboard(req, socket, head)
           : url.pathname === WS_PATHS.live
             ? upgradeLive(req, socket, head, url)
-            : null;
+            : url.pathname === WS_PATHS.announce && announce
+              ? upgradeAnnounce(req, socket, head)
+              : null;
     if (!run) return refuse(socket, 404, 'not_found');
     run.catch((err: unknown) => {
       deps.log.error('upgrade failed', { err, path: url.pathname });
@@ -188,6 +225,7 @@ export function createRealtime(deps: RealtimeDeps) {
     dashboards,
     presence,
     live,
+    announce,
     /** Device upgrades being let in now, and waiting their turn. */
     admissionLoad: () => admission.load(),
     /** Listens for WebSocket upgrades on the server returned by serve(). */
@@ -206,6 +244,7 @@ export function createRealtime(deps: RealtimeDeps) {
       devices.close();
       dashboards.close();
       live.close();
+      announce?.close();
     },
   };
 }

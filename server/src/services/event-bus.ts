@@ -26,6 +26,8 @@ export type BusEvents = {
   'relay-source.changed': { sourceId: number };
   /** A relay went into dead air (`open`, with why) or came back on air (relay engine). */
   'relay.incident': { scheduleId: number; sourceId: number; reason: 'source_failed' | 'silence' | null; at: number; open: boolean };
+  /** A live announcement went on air or ended; `deviceIds` are the loudspeakers it reaches. */
+  'live.changed': { announcementId: number; deviceIds: number[] };
   /** An alert started, changed or ended, with the devices it reaches (alert service). */
   'alert.changed': { action: AlertMessage['action']; message: AlertMessage; deviceIds: number[] };
   /** A device acknowledged an alert for the first time. */

@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from '../support/realtime-server';
 import { createTestContext } from '../support/context';
 import { WS_PATHS } from '../../src/realtime/index';
 import { WS_ROUTES } from './route-table';
+import { ROLES, type Role } from '../../src/domain/roles';
 
 let s: TestServer;
 let admin: { cookie: string; csrf: string };
@@ -117,6 +118,31 @@ describe('/ws/live', () => {
   it('refuses screens (403) and a speaker whose timeline plays no such feed (403)', async () => {
     for (const kind of ['led', 'kiosk'] as const) expect(await live((await s.createDevice(kind)).token), kind).toEqual(refusedWith(403, 'live_not_for_kind'));
     expect(await live((await s.createDevice('speaker')).token)).toEqual(refusedWith(403, 'live_not_scheduled'));
+  });
+});
+
+describe('/ws/announce', () => {
+  const same = () => ({ origin: `http://${s.base}` });
+  const announce = (headers: Record<string, string>) => upgrade('/ws/announce', { protocols: ['bantin.announce.v1'], headers });
+
+  it('opens only for a staff session with the announcer role, from our own origin', async () => {
+    const allowed = WS_ROUTES['/ws/announce'] as readonly Role[];
+    for (const role of ROLES) {
+      const u = await s.createUser(`ws-announce-${role}`, [role]);
+      const got = await announce({ cookie: u.cookie, ...same() });
+      if (allowed.includes(role)) expect(got, role).toMatchObject({ open: true, protocol: 'bantin.announce.v1' });
+      else expect(got, role).toEqual(refusedWith(403, 'forbidden'));
+    }
+  });
+
+  it('refuses no session or a device token (401) and another origin (403)', async () => {
+    const d = await s.createDevice('speaker');
+    for (const headers of [same(), { cookie: `bantin_session=${d.token}`, ...same() }, { authorization: `Bearer ${d.token}`, ...same() }]) {
+      expect(await announce(headers), JSON.stringify(headers)).toEqual(refusedWith(401, 'unauthenticated'));
+    }
+    expect(await upgrade('/ws/announce', { protocols: ['bantin.announce.v1', `bantin.token.${d.token}`], headers: same() })).toEqual(refusedWith(401));
+    const a = await s.createUser('ws-announce-origin', ['announcer']);
+    for (const origin of ['http://evil.example', 'null']) expect(await announce({ cookie: a.cookie, origin }), origin).toEqual(refusedWith(403, 'bad_origin'));
   });
 });
 

@@ -84,6 +84,9 @@ export const MATRIX: Record<string, Expect> = {
   'DELETE /api/relay-sources/:id': ['admin'],
   'POST /api/relay-sources/:id/decision': ['reviewer'],
   'GET /api/relays/on-air': ALL,
+  // Live announcements (phát trực tiếp): every staff role reads the log; announcers see whom they may speak to
+  'GET /api/live-announcements': ALL,
+  'GET /api/live-announcements/targets': ['announcer'],
   'GET /api/schedules': ALL,
   'POST /api/schedules': ['admin', 'editor'],
   'POST /api/schedules/play-now': ['admin', 'editor'],
@@ -151,9 +154,10 @@ export const OTHER_ROUTES: Record<string, 'public' | 'local-or-token' | 'stream-
   'GET /*': 'public',
 };
 
-/** WebSocket upgrade paths: a device token, or a staff session cookie from our own origin. */
-export const WS_ROUTES: Record<string, 'device' | 'authenticated'> = {
+/** WebSocket upgrade paths: a device token, or a staff session cookie from our own origin (of these roles). */
+export const WS_ROUTES: Record<string, 'device' | 'authenticated' | readonly Role[]> = {
   '/ws/device': 'device',
   '/ws/dashboard': 'authenticated',
   '/ws/live': 'device',
+  '/ws/announce': ['announcer'],
 };

@@ -12,7 +12,7 @@ import type { BuildContext } from './screen';
 import { screenPieces, tickerPieces } from './screen';
 import { speakerPieces } from './speaker';
 import { TargetIndex } from './targeting';
-import type { AlertInput, CompileInput, CompileOptions, ContentVersionInput, DeviceInput, ScheduleInput } from './types';
+import type { AlertInput, AnnouncementInput, CompileInput, CompileOptions, ContentVersionInput, DeviceInput, ScheduleInput } from './types';
 import { DEFAULT_TZ, HOUR_MS, ZoneCalendar } from './zone';
 
 /** Caches that outlive one compile: occurrence expansions (per schedule object) and prepared inputs. */
@@ -62,6 +62,7 @@ function prepare(input: CompileInput, opts: CompileOptions, cache: CompileCache)
   const versions = new Map<string, ContentVersionInput>();
   for (const c of input.contents) versions.set(c.versionId, c);
   for (const a of input.alerts) for (const v of [a.item, a.speechItem]) if (v) versions.set(v.versionId, v);
+  for (const a of input.announcements ?? []) versions.set(a.item.versionId, a.item);
   const plan = (ids: string[] | undefined) => (ids ?? []).map((contentId) => ({ contentId }));
   const prepared: Prepared = {
     program: {
@@ -72,6 +73,7 @@ function prepare(input: CompileInput, opts: CompileOptions, cache: CompileCache)
       occurrences: cache.occurrences,
       schedules: new TargetIndex<ScheduleInput>(input.schedules),
       alerts: new TargetIndex<AlertInput>(input.alerts),
+      announcements: new TargetIndex<AnnouncementInput>(input.announcements ?? []),
       entryCache: new Map(),
     },
     build: {

@@ -5,7 +5,7 @@ import type { Catalog, PlannedPlay } from './items';
 import type { OccurrenceCache } from './occurrences';
 import { dailyWindows, subtractIntervals, unionIntervals } from './occurrences';
 import type { TargetIndex } from './targeting';
-import type { AlertInput, ClockWindow, DeviceInput, DeviceKind, Interval, Occurrence, PowerOverride, ScheduleInput } from './types';
+import type { AlertInput, AnnouncementInput, ClockWindow, DeviceInput, DeviceKind, Interval, Occurrence, PowerOverride, ScheduleInput } from './types';
 import type { ZoneCalendar } from './zone';
 
 export const DEFAULT_QUIET_HOURS: ClockWindow = { start: '21:00', end: '06:00' };
@@ -36,6 +36,10 @@ export interface DeviceProgram {
   /** Applicable schedules, sorted by (order, id): the documented merge order of equal classes. */
   entries: Entry[];
   alerts: AlertInput[];
+  /** Speakers: live announcements on air that reach the device. */
+  announcements: AnnouncementInput[];
+  /** Speakers: quiet hours (a priority announcement is silent in them). */
+  quiet: Interval[];
 }
 
 export interface ProgramContext {
@@ -46,6 +50,7 @@ export interface ProgramContext {
   occurrences: OccurrenceCache;
   schedules: TargetIndex<ScheduleInput>;
   alerts: TargetIndex<AlertInput>;
+  announcements: TargetIndex<AnnouncementInput>;
   entryCache: Map<ScheduleInput, Entry>;
 }
 
@@ -70,12 +75,12 @@ function powerKey(p: PowerOverride | undefined): string {
   return p ? `|${p.state}:${p.from}-${p.until}` : '';
 }
 
-export function programKey(d: DeviceInput, schedules: ScheduleInput[], alerts: AlertInput[]): string {
+export function programKey(d: DeviceInput, schedules: ScheduleInput[], alerts: AlertInput[], announcements: AnnouncementInput[] = []): string {
   const hours =
     d.kind === 'speaker'
       ? `${windowsKey(d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours)}|${(d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).map(windowsKey).join(',')}`
       : windowsKey(d.operatingHours) + powerKey(d.power);
-  return `${d.kind}${d.ticker && d.kind !== 'speaker' ? '+ticker' : ''}|${hours}|${schedules.map((s) => s.id).join(',')}|${alerts.map((a) => a.id).join(',')}`;
+  return `${d.kind}${d.ticker && d.kind !== 'speaker' ? '+ticker' : ''}|${hours}|${schedules.map((s) => s.id).join(',')}|${alerts.map((a) => a.id).join(',')}${announcements.length ? `|live:${announcements.map((a) => `${a.id}@${a.from}-${a.to}`).join(',')}` : ''}`;
 }
 
 function availability(d: DeviceInput, ctx: ProgramContext, entries: readonly Entry[]): Interval[] | null {
@@ -92,12 +97,17 @@ function availability(d: DeviceInput, ctx: ProgramContext, entries: readonly Ent
   const slots = (d.broadcastSlots ?? DEFAULT_BROADCAST_SLOTS).flatMap((w) => dailyWindows(cal, w, fromDay, toDay));
   // A relay's windows are slots of their own: the relay plays when it is scheduled (quiet hours still apply).
   const relays = entries.flatMap((e) => (e.schedule.live ? e.occ.map((o) => ({ start: o.start, end: o.end })) : []));
-  const quietWin = d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours;
-  const quiet = quietWin ? dailyWindows(cal, quietWin, fromDay - 1, toDay) : [];
+  const quiet = quietIntervals(d, ctx);
   // Each slot stays its own once-through run (overlapping slots are merged). A relay's window is cut out as a slot
   // of its own, so windows that touch (all day, every day) stay one run each: a run plays one window of an entry.
   const merged = subtractIntervals(unionIntervals([...slots, ...relays]), quiet);
   return relays.length === 0 ? merged : cutAt(merged, relays.flatMap((r) => [r.start, r.end]));
+}
+
+/** A speaker's quiet hours over the compile's days. */
+function quietIntervals(d: DeviceInput, ctx: ProgramContext): Interval[] {
+  const quietWin = d.quietHours === undefined ? DEFAULT_QUIET_HOURS : d.quietHours;
+  return quietWin ? dailyWindows(ctx.cal, quietWin, ctx.fromDay - 1, ctx.toDay) : [];
 }
 
 /** The intervals split at every cut point strictly inside one of them. */
@@ -120,15 +130,17 @@ function cutAt(list: Interval[], cuts: number[]): Interval[] {
 export function programInputs(d: DeviceInput, ctx: ProgramContext) {
   const schedules = ctx.schedules.for(d);
   const alerts = ctx.alerts.for(d);
-  return { schedules, alerts, key: programKey(d, schedules, alerts) };
+  const announcements = d.kind === 'speaker' ? ctx.announcements.for(d) : [];
+  return { schedules, alerts, announcements, key: programKey(d, schedules, alerts, announcements) };
 }
 
 export function buildProgram(d: DeviceInput, ctx: ProgramContext, inputs = programInputs(d, ctx)): DeviceProgram {
-  const { schedules, alerts, key } = inputs;
+  const { schedules, alerts, announcements, key } = inputs;
   const entries = schedules
     .map((s) => entryFor(s, ctx))
     .sort((a, b) => (a.schedule.order ?? 0) - (b.schedule.order ?? 0) || (a.schedule.id < b.schedule.id ? -1 : 1));
-  return { key, kind: d.kind, ticker: d.kind !== 'speaker' && d.ticker === true, available: availability(d, ctx, entries), entries, alerts };
+  const quiet = d.kind === 'speaker' && announcements.length > 0 ? quietIntervals(d, ctx) : [];
+  return { key, kind: d.kind, ticker: d.kind !== 'speaker' && d.ticker === true, available: availability(d, ctx, entries), entries, alerts, announcements, quiet };
 }
 
 /** The first occurrence of an entry covering instant t, or null. */

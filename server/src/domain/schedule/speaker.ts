@@ -11,6 +11,7 @@ import type { DeviceProgram } from './program';
 import { occurrencesIn } from './program';
 import type { BuildContext } from './screen';
 import { FALLBACK_RULE, alertBounds, alertItems } from './screen';
+import { subtractIntervals } from './occurrences';
 import type { Interval, ScheduleClass } from './types';
 
 export const JINGLE_RULE = 'jingle: nhạc hiệu đầu buổi phát';
@@ -146,26 +147,58 @@ function emergencySegments(p: DeviceProgram, ctx: BuildContext): Segment[] {
   return out;
 }
 
-/** Unclipped speaker segments touching [from, to): slots (cut around emergencies, keeping their position) and emergencies. */
+/**
+ * Live announcements on air (phát trực tiếp): each its one live item from its start to its end, minus quiet
+ * hours for `priority`. Two never overlap on one speaker (one announcement per target); if they did, the later
+ * start wins from there.
+ */
+function announcementSegments(p: DeviceProgram, ctx: BuildContext): Segment[] {
+  const out: Segment[] = [];
+  const list = [...p.announcements].sort((a, b) => a.from - b.from || (a.id < b.id ? -1 : 1));
+  list.forEach((a, i) => {
+    const end = Math.min(a.to, list[i + 1]?.from ?? Infinity);
+    if (!(end > a.from)) return;
+    const spans = a.class === 'emergency' ? [{ start: a.from, end }] : subtractIntervals([{ start: a.from, end }], p.quiet);
+    const rule = `${a.class}: phát trực tiếp #${a.id}`;
+    for (const sp of spans) {
+      const item = ctx.catalog.item(`live:${a.id}:${a.item.versionId}`, a.item, Math.max(a.item.durationMs, a.to - a.from), false, { scheduleId: null, rule });
+      out.push({ start: sp.start, end: sp.end, class: a.class, mode: 'once', items: [item], ...(sp.start > a.from ? { phaseMs: sp.start - a.from } : {}) });
+    }
+  });
+  return out;
+}
+
+/** `seg` minus the intervals of `cuts` (sorted), each piece keeping its playback position. */
+function cutAround(seg: Segment, cuts: readonly Interval[], push: (s: Segment) => void) {
+  let cur = seg.start;
+  const piece = (end: number) => {
+    if (end <= cur) return;
+    const { phaseMs: phase, ...rest } = seg;
+    const base = phase ?? 0;
+    push(cur > seg.start || phase ? { ...rest, start: cur, end, phaseMs: base + cur - seg.start } : { ...rest, start: cur, end });
+  };
+  for (const c of cuts) {
+    if (c.end <= cur || c.start >= seg.end) continue;
+    piece(c.start);
+    cur = Math.max(cur, c.end);
+  }
+  piece(seg.end);
+}
+
+/**
+ * Unclipped speaker segments touching [from, to): slots (cut around emergencies and live announcements, keeping
+ * their position), emergencies (cut around live announcements) and live announcements.
+ */
 export function speakerPieces(p: DeviceProgram, from: number, to: number, ctx: BuildContext): Segment[] {
-  const emergencies = emergencySegments(p, ctx);
-  const out: Segment[] = emergencies.filter((s) => s.end > from && s.start < to);
+  const live = announcementSegments(p, ctx);
+  const out: Segment[] = live.filter((s) => s.end > from && s.start < to);
+  const emergencies: Segment[] = [];
+  for (const em of emergencySegments(p, ctx)) cutAround(em, live, (s) => emergencies.push(s));
+  for (const em of emergencies) if (em.end > from && em.start < to) out.push(em);
+  const interrupts = [...emergencies, ...live].sort((a, b) => a.start - b.start);
   for (const slot of p.available ?? []) {
     if (slot.end <= from || slot.start >= to) continue;
-    for (const seg of slotSegments(p, slot, ctx)) {
-      let cur = seg.start;
-      const push = (end: number) => {
-        if (end <= cur) return;
-        const { phaseMs: _none, ...rest } = seg;
-        out.push(cur > seg.start ? { ...rest, start: cur, end, phaseMs: cur - seg.start } : { ...rest, start: cur, end });
-      };
-      for (const em of emergencies) {
-        if (em.end <= cur || em.start >= seg.end) continue;
-        push(em.start);
-        cur = Math.max(cur, em.end);
-      }
-      push(seg.end);
-    }
+    for (const seg of slotSegments(p, slot, ctx)) cutAround(seg, interrupts, (s) => out.push(s));
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -116,12 +116,29 @@ export interface AlertInput {
   speechItem?: ContentVersionInput;
 }
 
+/**
+ * A live announcement on air (phát trực tiếp): the loudspeakers it targets play its live item from `from` to
+ * `to`, cutting into whatever plays (which resumes at its own position after). `priority` keeps quiet hours;
+ * `emergency` plays through them, and over an alert. Speakers only: screens never get it.
+ */
+export interface AnnouncementInput {
+  id: string;
+  target: TargetInput;
+  from: number;
+  to: number;
+  class: 'priority' | 'emergency';
+  /** Its live item (a version whose `live` names the feed). */
+  item: ContentVersionInput;
+}
+
 export interface CompileInput {
   devices: DeviceInput[];
   contents: ContentVersionInput[];
   playlists: PlaylistInput[];
   schedules: ScheduleInput[];
   alerts: AlertInput[];
+  /** Live announcements on air now (speakers only). */
+  announcements?: AnnouncementInput[];
   /** The built-in default loop per device kind (content ids, in order). */
   fallback: Partial<Record<DeviceKind, string[]>>;
   /** The jingle played first in every speaker slot (nhạc hiệu). */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/sqlite';
 import type {
   AlertInput,
+  AnnouncementInput,
   CompileInput,
   ContentVersionInput,
   DeviceInput,
@@ -166,8 +167,16 @@ function relayVersion(s: ScheduleRow, source: ApprovedRelayRow | undefined, offA
   };
 }
 
-/** `offAir`: relay entries (schedule ids) in dead air now, whose windows play the fallback (see relayVersion). */
-export async function loadCompileInputs(q: Queryable, now: number, offAir: ReadonlySet<number> = new Set()): Promise<LoadedInputs> {
+/** What is on air live, from memory (not the database): relays in dead air and live announcements. */
+export type AirState = {
+  /** Relay entries (schedule ids) in dead air now, whose windows play the fallback (see relayVersion). */
+  offAir?: ReadonlySet<number>;
+  /** Live announcements on air now (speakers only). */
+  announcements?: readonly AnnouncementInput[];
+};
+
+export async function loadCompileInputs(q: Queryable, now: number, air: AirState = {}): Promise<LoadedInputs> {
+  const offAir = air.offAir ?? new Set<number>();
   const [deviceRows, members, groups, playlists, scheduleRows, versions, alerts, quizIds, layoutRows] = await Promise.all([
     timelineRepo.compileDevices(q),
     deviceRepo.memberships(q),
@@ -240,7 +249,7 @@ export async function loadCompileInputs(q: Queryable, now: number, offAir: Reado
     base: { ...common, schedules: allSchedules, devices, contents: screenContents },
     byAudience: {
       screen: { ...common, devices: devices.filter((d) => d.kind !== 'speaker'), contents: screenContents },
-      speaker: { ...common, devices: devices.filter((d) => d.kind === 'speaker'), contents: speakerContents },
+      speaker: { ...common, devices: devices.filter((d) => d.kind === 'speaker'), contents: speakerContents, announcements: [...(air.announcements ?? [])] },
     },
     versions,
     scheduleRows,

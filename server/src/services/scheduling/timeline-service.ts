@@ -37,7 +37,8 @@ import { timelineRepo } from '../../repos/timeline-repo';
 import { AppError } from '../app-error';
 import type { EventBus, StoredTarget } from '../event-bus';
 import { findConflicts, type Conflict } from './timeline-conflicts';
-import { loadCompileInputs, toTargetInput, type LoadedInputs } from './timeline-input';
+import { loadCompileInputs, toTargetInput, type AirState, type LoadedInputs } from './timeline-input';
+import type { AnnouncementInput } from '../../domain/schedule/index';
 
 /** What changed, as the other services say it; mapped to the devices it may affect. */
 export type TimelineChange =
@@ -115,10 +116,13 @@ export type TimelineServiceDeps = {
   log?: Logger;
   /** Relay entries in dead air now (services/relays/relay-air.ts): their windows play the fallback. */
   offAir?: () => ReadonlySet<number>;
+  /** Live announcements on air now (services/live/announcement-air.ts). */
+  announcements?: () => readonly AnnouncementInput[];
 };
 
 export function createTimelineService(deps: TimelineServiceDeps) {
   const cal = new ZoneCalendar(deps.tz);
+  const air = (): AirState => ({ offAir: deps.offAir?.(), announcements: deps.announcements?.() });
   let queue: Promise<unknown> = Promise.resolve();
   /** Recompiles run one at a time, so an older result never overwrites a newer one. */
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -244,7 +248,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
     /** Compile every device and drop timelines of deleted devices (start-up and the daily horizon job). */
     recompileAll: (): Promise<RecompileResult> =>
       serial(async () => {
-        const inputs = await loadCompileInputs(deps.db, deps.clock(), deps.offAir?.());
+        const inputs = await loadCompileInputs(deps.db, deps.clock(), air());
         await deps.db.transaction(async (tx) => {
           await timelineRepo.deleteOrphans(tx);
           await timelineRepo.deleteUnusedBlobs(tx);
@@ -255,7 +259,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
     /** Recompile only the devices `change` may affect. */
     recompileFor: (change: TimelineChange): Promise<RecompileResult> =>
       serial(async () => {
-        const inputs = await loadCompileInputs(deps.db, deps.clock(), deps.offAir?.());
+        const inputs = await loadCompileInputs(deps.db, deps.clock(), air());
         const mapped = toChange(change, inputs);
         const ids = Array.isArray(mapped) ? mapped : affectedDevices(mapped, inputs.base);
         // A content shown in a banner or image region reaches the screens whose layout names it.
@@ -286,7 +290,7 @@ export function createTimelineService(deps: TimelineServiceDeps) {
       if (!(to > from)) throw new AppError(400, 'timeline_range_invalid', { details: 'to ≤ from' });
       if (to - from > MAX_PREVIEW_MS) throw new AppError(400, 'timeline_range_invalid', { details: '> 31 days / ngày' });
       if (!(await deviceRepo.findById(deps.db, deviceId))) throw new AppError(404, 'device_not_found', { id: deviceId });
-      const inputs = await loadCompileInputs(deps.db, Math.min(from, deps.clock()), deps.offAir?.());
+      const inputs = await loadCompileInputs(deps.db, Math.min(from, deps.clock()), air());
       const tl = compileOne(inputs, String(deviceId), { from, to, tz: deps.tz });
       if (!tl) throw new AppError(404, 'device_not_found', { id: deviceId });
       return tl;
@@ -320,6 +324,8 @@ export function createTimelineService(deps: TimelineServiceDeps) {
   deps.bus.on('schedule.changed', ({ scheduleId, beforeTarget }) => service.recompileFor({ type: 'schedule', scheduleId, beforeTarget }));
   // A relay source's approval or deletion changes what its relay entries play (rare: recompile all).
   deps.bus.on('relay-source.changed', async () => void (await service.recompileAll()));
+  // A live announcement went on air or ended: its loudspeakers at once.
+  deps.bus.on('live.changed', ({ deviceIds }) => service.recompileFor({ type: 'devices', deviceIds }));
   deps.bus.on('content.changed', ({ contentId }) => service.recompileFor({ type: 'content', contentId }));
   deps.bus.on('layout.changed', ({ deviceIds }) => service.recompileFor({ type: 'devices', deviceIds }));
   // The alerts table feeds the compiler too: devices that are offline now play the alert from their timeline

@@ -3,7 +3,7 @@
 // Zones are few: every change recompiles them all, coalesced so a burst of events costs one compile.
 import type { Db } from '../../db/sqlite';
 import type { Logger } from '../../log';
-import type { CompileOptions } from '../../domain/schedule/index';
+import type { AnnouncementInput, CompileOptions } from '../../domain/schedule/index';
 import type { DeviceTimeline } from '../../domain/schedule/protocol';
 import { groupRepo } from '../../repos/group-repo';
 import { streamZoneRepo, type StreamZoneRow } from '../../repos/stream-zone-repo';
@@ -23,6 +23,8 @@ export type ZoneTimelineDeps = {
   log?: Logger;
   /** Relay entries in dead air now: their windows play the fallback. */
   offAir?: () => ReadonlySet<number>;
+  /** Live announcements on air now: they cut into the zones of their groups. */
+  announcements?: () => readonly AnnouncementInput[];
 };
 
 export function createZoneTimelineService(deps: ZoneTimelineDeps) {
@@ -43,7 +45,7 @@ export function createZoneTimelineService(deps: ZoneTimelineDeps) {
       members.clear();
       return;
     }
-    const inputs = await loadCompileInputs(deps.db, now, deps.offAir?.());
+    const inputs = await loadCompileInputs(deps.db, now, { offAir: deps.offAir?.(), announcements: deps.announcements?.() });
     const opts = deps.horizon(now);
     titles = new Map(inputs.versions.map((v) => [v.content_id, v.title]));
     const live = new Set<number>();
@@ -88,6 +90,7 @@ export function createZoneTimelineService(deps: ZoneTimelineDeps) {
 
   deps.bus.on('stream-zone.changed', onChange);
   deps.bus.on('schedule.changed', onChange);
+  deps.bus.on('live.changed', onChange);
   deps.bus.on('relay-source.changed', onChange);
   deps.bus.on('content.changed', onChange);
   deps.bus.on('playlist.changed', onChange);
