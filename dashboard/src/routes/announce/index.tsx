@@ -1,4 +1,4 @@
-// The "Phát trực tiếp" screen (lazy-loaded route): microphone test and recording announcements.
+// The "Phát trực tiếp" screen (lazy-loaded route): microphone test, speaking live, recording announcements and the live log.
 import { ScreenPage } from '../../components/ScreenPage/index';
 import { AnnounceScreen } from './AnnounceScreen/index';
 

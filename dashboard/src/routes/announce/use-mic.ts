@@ -1,9 +1,10 @@
-// One microphone for the screen, shared by the test and the recorder: opened when the first of them asks,
-// closed when the last lets go (or the screen closes), with its level read twenty times a second.
+// One microphone for the screen, shared by the test, the recorder and the live announcement: opened when the
+// first of them asks, closed when the last lets go (or the screen closes), with its level read twenty times a
+// second.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { FLOOR_DB, micErrorKind, openMic, type MicErrorKind, type MicInput } from '../../lib/mic';
 
-export type MicUser = 'test' | 'record';
+export type MicUser = 'test' | 'record' | 'live';
 
 export interface MicState {
   input: MicInput | null;

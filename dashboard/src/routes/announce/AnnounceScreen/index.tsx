@@ -1,28 +1,20 @@
-// "Phát trực tiếp" (live & recording), for announcers: test the microphone with a live level meter, then
-// record an announcement, listen back and send it for review as a clip. Speaking live to the loudspeakers
-// will join this screen; until then it says so.
-import { useEffect } from 'preact/hooks';
+// "Phát trực tiếp" (live & recording), for announcers: test the microphone with a live level meter, speak
+// live to the loudspeakers of chosen groups, or record an announcement, listen back and send it for review as a
+// clip; below, the log of past live broadcasts with their recordings.
+import { useState } from 'preact/hooks';
 import { announceText } from '../../../lib/messages/announce';
 import { can } from '../../../lib/permissions';
 import { session } from '../../../lib/session';
-import { Notice } from '../../../components/Notice/index';
 import { LevelMeter } from '../LevelMeter/index';
+import { LiveAnnounce } from '../LiveAnnounce/index';
+import { LiveLog } from '../LiveLog/index';
 import { Recorder } from '../Recorder/index';
 import { RecordingReview } from '../RecordingReview/index';
 import { recording, sending } from '../recording-store';
+import { useLeaveGuard } from '../use-leave-guard';
 import { useMic } from '../use-mic';
 import controls from '../../../components/controls.module.css';
 import styles from './style.module.css';
-
-/** Asks before the page is left while a recording waits to be sent (a tab closed by mistake). */
-function useLeaveGuard(active: boolean) {
-  useEffect(() => {
-    if (!active) return;
-    const guard = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', guard);
-    return () => window.removeEventListener('beforeunload', guard);
-  }, [active]);
-}
 
 export function AnnounceScreen() {
   const { t } = announceText;
@@ -30,12 +22,12 @@ export function AnnounceScreen() {
   const rec = recording.value;
   const roles = session.value?.user.roles ?? [];
   const testing = mic.users.has('test');
+  const [logVersion, setLogVersion] = useState(0);
   useLeaveGuard(rec !== null && sending.value.step !== 'done');
 
   return (
     <div class={styles.screen} data-testid="announce-screen">
       <p class={controls.muted}>{t('intro')}</p>
-      <Notice tone="info">{t('live.soon')}</Notice>
       <section class={`${controls.panel} ${styles.section}`} aria-labelledby="mic-h">
         <h2 id="mic-h" class={controls.heading}>
           {t('mic.title')}
@@ -56,14 +48,19 @@ export function AnnounceScreen() {
             {t(`error.${mic.error}`)}
           </p>
         )}
-        {mic.input ? <LevelMeter db={mic.db} /> : <p class={controls.muted}>{t('mic.hint')}</p>}
+        {/* While on air the live part shows the meter: one meter on the screen at a time. */}
+        {mic.input ? !mic.users.has('live') && <LevelMeter db={mic.db} /> : <p class={controls.muted}>{t('mic.hint')}</p>}
       </section>
+      {can(roles, 'live.announce') && (
+        <LiveAnnounce mic={mic} canEmergency={can(roles, 'alerts.issue')} onLogChanged={() => setLogVersion((v) => v + 1)} />
+      )}
       <section class={`${controls.panel} ${styles.section}`} aria-labelledby="rec-h">
         <h2 id="rec-h" class={controls.heading}>
           {t('rec.title')}
         </h2>
         {rec ? <RecordingReview rec={rec} canSubmit={can(roles, 'content.write')} /> : <Recorder mic={mic} />}
       </section>
+      <LiveLog refreshKey={logVersion} />
     </div>
   );
 }
