@@ -85,6 +85,11 @@ ${table('Theo kết quả xử lý (phản ánh đã đóng trong kỳ)', t.case
 ${table('Các chỉ tiêu tương tác trong kỳ', t.interaction, cal)}
 ${r.interaction.charts.map(svgBarChart).join('\n')}
 </section>
+<section><h2>12. Phát trực tiếp <span lang="en">/ Live announcements</span></h2>
+<p>Phát trực tiếp không được duyệt trước khi phát; bản ghi của mỗi lần phát được lưu để kiểm tra sau. <span lang="en">Live announcements are not reviewed beforehand; each one's recording is kept to be checked afterwards.</span></p>
+${table(`${r.live.count} lần phát trực tiếp, ${r.live.totalMinutes.toLocaleString('vi-VN')} phút / ${r.live.count} live announcements, ${r.live.totalMinutes} minutes`, t.liveSummary, cal)}
+${table('Danh sách phát trực tiếp / List of live announcements', t.live, cal, 'Không có phát trực tiếp trong kỳ. / No live announcements in the period.')}
+</section>
 </main>
 <footer><p>Báo cáo do hệ thống bantin lập tự động.</p></footer>
 </body>

@@ -1,10 +1,10 @@
 // Repo rows → report API shapes: seconds instead of ms, labels in Vietnamese, ISO instants.
-import type { ContentPlayRow, DevicePlayRow, FeedbackAgg, GroupPlayRow, KindPlayRow, DayPlayRow, PlayAgg, CommentRow, AlertRow } from '../repos/report-repo';
+import type { ContentPlayRow, DevicePlayRow, FeedbackAgg, GroupPlayRow, KindPlayRow, DayPlayRow, PlayAgg, CommentRow, AlertRow, LiveAnnouncementRow } from '../repos/report-repo';
 import type { ZoneCalendar } from '../domain/schedule/zone';
 import { REGION_KINDS, type RegionKind } from '@bantin/protocol/core';
 import { formatDay, localDateTime } from './period';
 import { NO_GROUP_LABEL, UNKNOWN_CONTENT_LABEL, classLabel, kindLabel, maskPhones } from './text';
-import type { FeedbackComment, FeedbackStats, Incident, PlayStats, PlaysRow } from './types';
+import type { FeedbackComment, FeedbackStats, Incident, LiveReportEntry, LiveSummary, PlayStats, PlaysRow } from './types';
 
 const sec = (ms: number) => Math.round(ms / 1000);
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -79,3 +79,42 @@ export const incidentOf = (r: AlertRow): Incident => ({
   acks: r.acks,
   firstAckAt: isoOrNull(r.first_ack_at),
 });
+
+/** The group ids of a live announcement as chosen (a JSON array); anything that is not an integer id is left out. */
+export function liveGroupIds(json: string): number[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is number => Number.isSafeInteger(x)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A live announcement row, with the names of its groups (`names`: id → name; an id not there shows as "#id"). */
+export const liveEntry = (r: LiveAnnouncementRow, names: ReadonlyMap<number, string>): LiveReportEntry => ({
+  id: r.id,
+  startedAt: iso(r.started_at),
+  endedAt: isoOrNull(r.ended_at),
+  durationMs: r.duration_ms,
+  class: r.class,
+  title: r.title,
+  speaker: r.speaker_name ?? `#${r.user_id}`,
+  groups: liveGroupIds(r.group_ids)
+    .map((id) => names.get(id) ?? `#${id}`)
+    .join(', '),
+  speakers: r.speakers,
+  zones: r.zones,
+  endReason: r.end_reason,
+  recordingSha256: r.recording_sha256,
+});
+
+/** Count, minutes on air (one decimal; a broadcast still on air adds nothing yet) and count by class. */
+export function liveSummary(items: LiveReportEntry[]): LiveSummary {
+  const ms = items.reduce((a, x) => a + (x.durationMs ?? 0), 0);
+  return {
+    count: items.length,
+    totalMinutes: Math.round((ms / 60_000) * 10) / 10,
+    byClass: { priority: items.filter((x) => x.class === 'priority').length, emergency: items.filter((x) => x.class === 'emergency').length },
+    items,
+  };
+}

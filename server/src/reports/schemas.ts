@@ -38,7 +38,16 @@ export const PlayRegionParam = z
   .optional()
   .openapi({ description: 'Only the plays shown in this layout region (main: the programme, ticker: the scrolling line); absent = all / Chỉ các lượt phát ở vùng này' });
 const playsFields = { ...rangeFields, groupBy: PlaysGroupBy.default('content'), region: PlayRegionParam };
-export const PlaysCsvQuery = z.object(playsFields).strict().superRefine(checkRange);
+export const PlaysCsvQuery = z
+  .object({
+    ...playsFields,
+    table: z
+      .enum(['plays', 'live'])
+      .default('plays')
+      .openapi({ description: 'plays: the plays grouped (groupBy); live: the live announcements of the range, one row each / Bảng xuất CSV' }),
+  })
+  .strict()
+  .superRefine(checkRange);
 export const PlaysQuery = z
   .object({ ...playsFields, format: jsonFormat })
   .strict()
@@ -134,6 +143,22 @@ export const AsRunSummarySchema = z
     seconds: n,
   })
   .openapi('AsRunSummary', { description: 'A zone stream sent this while a receiver listened (phát thực tế); the zone is the place.' });
+export const LiveReportEntrySchema = z
+  .object({
+    id: n,
+    startedAt: z.string(),
+    endedAt: z.string().nullable().openapi({ description: 'null: on air now' }),
+    durationMs: n.nullable(),
+    class: z.enum(['priority', 'emergency']),
+    title: z.string(),
+    speaker: z.string().openapi({ description: "The speaker's display name" }),
+    groups: z.string().openapi({ description: 'Names of the chosen groups joined with ", "; a group with no row left is "#id"' }),
+    speakers: n.openapi({ description: 'Web-player loudspeakers reached' }),
+    zones: n.openapi({ description: 'Stream zones reached' }),
+    endReason: z.enum(['stopped', 'dropped', 'max_duration', 'server_stopped', 'failed']).nullable(),
+    recordingSha256: z.string().nullable().openapi({ description: 'The recording as it went out: /api/media/<sha256>' }),
+  })
+  .openapi('LiveReportEntry', { description: 'A live announcement (phát trực tiếp): not reviewed beforehand, checked afterwards.' });
 export const PlaysReportSchema = z
   .object({
     ...Range,
@@ -142,6 +167,9 @@ export const PlaysReportSchema = z
     totals: PlayStatsSchema,
     rows: z.array(PlaysRowSchema),
     asRun: z.array(AsRunSummarySchema),
+    live: z
+      .array(LiveReportEntrySchema)
+      .openapi({ description: 'Live announcements that started in the range, by start; not plays, never in the counts. Empty with a region other than main.' }),
   })
   .openapi('PlaysReport', { description: 'Proof of play between local dates; a play counts on the local day it started.' });
 
@@ -256,6 +284,12 @@ export const PeriodicReportSchema = z
     }),
     quiz: z.object(QuizReportFields),
     cases: CaseIndicatorsSchema,
+    live: z.object({
+      count: n,
+      totalMinutes: n.openapi({ description: 'Minutes on air, one decimal (a broadcast still on air adds nothing yet)' }),
+      byClass: z.object({ priority: n, emergency: n }),
+      items: z.array(LiveReportEntrySchema),
+    }),
   })
   .openapi('PeriodicReport');
 export const CasesReportSchema = CaseIndicatorsSchema.extend({ period: PeriodicReportSchema.shape.period }).openapi('CasesReport');

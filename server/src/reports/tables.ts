@@ -4,8 +4,8 @@ import type { ZoneCalendar } from '../domain/schedule/zone';
 import type { Cell, Table } from '@bantin/protocol/core';
 import { localDateTime } from './period';
 import { barText } from './chart';
-import type { AsRunSummary, FeedbackReport, FeedbackStats, IndicatorChart, InteractionSummary, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';
-import { CASE_CATEGORY_LABELS, CASE_OUTCOME_LABELS, REGION_LABELS, kindLabel } from './text';
+import type { AsRunSummary, FeedbackReport, FeedbackStats, IndicatorChart, InteractionSummary, LiveReportEntry, LiveSummary, PeriodicReport, PlayStats, PlaysReport, UptimeReport, UptimeRow } from './types';
+import { CASE_CATEGORY_LABELS, CASE_OUTCOME_LABELS, LIVE_CLASS_LABELS, LIVE_END_LABELS, LIVE_ON_AIR_LABEL, REGION_LABELS, kindLabel } from './text';
 
 /** A table whose `dateColumns` hold epoch ms (written as date cells in XLSX, local text elsewhere). */
 export type SheetTable = Table & { dateColumns?: readonly number[]; totals?: readonly Cell[]; after?: SheetTable };
@@ -49,6 +49,59 @@ export function playsTable(r: PlaysReport): SheetTable {
     rows: r.rows.map((x) => [x.label, ...(device ? [kindLabel(x.kind ?? ''), x.residentialGroup] : []), ...(region ? [regionCell(x)] : []), ...stats(x)]),
     totals: ['Tổng cộng', ...(device ? [null, null] : []), ...(region ? [r.region === null ? null : REGION_LABELS[r.region]] : []), ...stats(r.totals)],
     ...(r.asRun.length > 0 ? { after: asRunTable(r.asRun) } : {}),
+  };
+}
+
+const secOrNull = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
+const endReasonCell = (x: LiveReportEntry) => (x.endReason !== null ? LIVE_END_LABELS[x.endReason] : x.endedAt === null ? LIVE_ON_AIR_LABEL : null);
+
+/**
+ * Live announcements (phát trực tiếp), one row each in order of start, headers in Vietnamese and English: the
+ * list of the periodic report's section and of the proof-of-play CSV with table=live. Last row: the total airtime.
+ */
+export function liveTable(items: readonly LiveReportEntry[]): SheetTable {
+  return {
+    headers: [
+      'Bắt đầu / Started',
+      'Kết thúc / Ended',
+      'Người nói / Speaker',
+      'Nhóm / Groups',
+      'Loại / Class',
+      'Tiêu đề / Title',
+      'Thời lượng (giây) / Duration (s)',
+      'Lý do kết thúc / End reason',
+      'Số loa nhận / Loudspeakers reached',
+      'Số vùng phát luồng / Stream zones reached',
+      'SHA-256 bản ghi / Recording SHA-256',
+    ],
+    rows: items.map((x) => [
+      Date.parse(x.startedAt),
+      x.endedAt === null ? null : Date.parse(x.endedAt),
+      x.speaker,
+      x.groups,
+      LIVE_CLASS_LABELS[x.class],
+      x.title,
+      secOrNull(x.durationMs),
+      endReasonCell(x),
+      x.speakers,
+      x.zones,
+      x.recordingSha256,
+    ]),
+    dateColumns: [0, 1],
+    totals: ['Tổng cộng / Total', null, null, null, null, null, Math.round(items.reduce((a, x) => a + (x.durationMs ?? 0), 0) / 1000), null, null, null, null],
+  };
+}
+
+/** The headline figures of the live announcements of a period: how many, minutes on air, by class. */
+export function liveSummaryTable(l: LiveSummary): SheetTable {
+  return {
+    headers: ['Chỉ tiêu / Indicator', 'Giá trị / Value'],
+    rows: [
+      ['Số lần phát trực tiếp / Live announcements', l.count],
+      ['Tổng thời lượng (phút) / Total minutes', l.totalMinutes],
+      [`${LIVE_CLASS_LABELS.priority} / Priority`, l.byClass.priority],
+      [`${LIVE_CLASS_LABELS.emergency} / Emergency`, l.byClass.emergency],
+    ],
   };
 }
 
@@ -140,6 +193,7 @@ export function periodicTables(r: PeriodicReport) {
       ['Số góp ý tại kiosk', r.feedback.totals.count],
       ['Điểm hài lòng trung bình (1–5)', r.feedback.totals.average],
       ['Cảnh báo khẩn cấp đã phát', r.incidents.count],
+      ['Phát trực tiếp (số lần)', r.live.count],
     ],
   };
   const channels: SheetTable = {
@@ -190,6 +244,8 @@ export function periodicTables(r: PeriodicReport) {
     interaction: interactionTable(r.interaction),
     interactionCharts: r.interaction.charts.map(chartTable),
     ...casesTables(r.cases),
+    liveSummary: liveSummaryTable(r.live),
+    live: liveTable(r.live.items),
   };
 }
 

@@ -25,6 +25,18 @@ export const REGION_LABELS: Record<RegionKind, string> = {
   image: 'Hình ảnh',
 };
 
+/** Live announcements (phát trực tiếp): their class and why they ended, as the reports name them. */
+export const LIVE_CLASS_LABELS = { priority: 'Ưu tiên', emergency: 'Khẩn cấp' } as const;
+export const LIVE_END_LABELS = {
+  stopped: 'Người nói kết thúc',
+  dropped: 'Mất kết nối',
+  max_duration: 'Hết thời lượng tối đa',
+  server_stopped: 'Máy chủ dừng',
+  failed: 'Lỗi',
+} as const;
+/** A live announcement not ended (yet): on air, or left open by a crash until the next broadcast closes it. */
+export const LIVE_ON_AIR_LABEL = 'Đang phát';
+
 export const RESULT_LABELS = { completed: 'Hoàn thành', interrupted: 'Bị ngắt', failed: 'Lỗi' } as const;
 
 /** Loại phản ánh and kết quả xử lý, as the periodic report names them. */

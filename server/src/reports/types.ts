@@ -43,6 +43,40 @@ export type AsRunSummary = {
   seconds: number;
 };
 
+/** Why a live announcement ended (migration 0023); null while it is on air. */
+export type LiveEndReason = 'stopped' | 'dropped' | 'max_duration' | 'server_stopped' | 'failed';
+/**
+ * A live announcement (phát trực tiếp): a staff member spoke from the dashboard to loudspeaker groups. It is
+ * not reviewed beforehand, so proof of play and the periodic report list it for the office to check afterwards.
+ */
+export type LiveReportEntry = {
+  id: number;
+  startedAt: string;
+  /** null: on air now (or left open by a crash until the next broadcast closes it). */
+  endedAt: string | null;
+  durationMs: number | null;
+  class: 'priority' | 'emergency';
+  title: string;
+  /** The speaker's display name (users.display_name). */
+  speaker: string;
+  /** The chosen groups' names joined with ", " in the order chosen; a group with no row left is "#id". */
+  groups: string;
+  /** Web-player loudspeakers reached. */
+  speakers: number;
+  /** Stream zones reached. */
+  zones: number;
+  endReason: LiveEndReason | null;
+  /** The MP3 exactly as it went out, in the content store (`/api/media/<sha256>`); null when none was kept. */
+  recordingSha256: string | null;
+};
+/** Live announcements of a period: how many, their minutes on air (one decimal), by class, and the list. */
+export type LiveSummary = {
+  count: number;
+  totalMinutes: number;
+  byClass: { priority: number; emergency: number };
+  items: LiveReportEntry[];
+};
+
 export type RangeInfo = { from: string; to: string; fromDate: string; toDate: string; tz: string };
 export type PlaysReport = RangeInfo & {
   groupBy: PlaysGroupBy;
@@ -51,6 +85,11 @@ export type PlaysReport = RangeInfo & {
   totals: PlayStats;
   rows: PlaysRow[];
   asRun: AsRunSummary[];
+  /**
+   * Live announcements that started in the range, by start. Loudspeakers have no ticker: like the as-run list,
+   * they are there without a region filter or with region main, and empty for another region.
+   */
+  live: LiveReportEntry[];
 };
 
 export type UptimeRow = {
@@ -147,6 +186,8 @@ export type PeriodicReport = {
   quiz: QuizReport;
   /** Citizens' reports (phản ánh) received and cases closed in the period. */
   cases: CaseIndicators;
+  /** Live announcements (phát trực tiếp) that started in the period. */
+  live: LiveSummary;
 };
 export type CasesReport = { period: PeriodicReport['period'] } & CaseIndicators;
 

@@ -20,6 +20,7 @@ export const SHEET_NAMES = {
   interaction: 'Tương tác',
   quiz: 'Tìm hiểu Bộ Quy tắc',
   cases: 'Phản ánh',
+  live: 'Phát trực tiếp',
 } as const;
 
 const DATE_FMT = 'dd/mm/yyyy hh:mm';
@@ -113,5 +114,12 @@ export async function buildPeriodicWorkbook(report: PeriodicReport, cal: ZoneCal
     addTable(cases, table, cal);
   }
   cases.getColumn(1).width = 45;
+  // Live announcements: not reviewed beforehand, so the office checks them here: the figures, then the list.
+  const live = wb.addWorksheet(SHEET_NAMES.live);
+  addTable(live, t.liveSummary, cal);
+  live.addRow([]);
+  live.addRow(['Danh sách phát trực tiếp / List of live announcements']).font = { bold: true };
+  addTable(live, t.live, cal);
+  live.getColumn(1).width = 45;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

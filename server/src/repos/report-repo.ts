@@ -67,6 +67,22 @@ export type AlertRow = {
   first_ack_at: number | null;
 };
 export type DeviceCountRow = { kind: string; devices: number };
+/** A live announcement (phát trực tiếp, migration 0023) with its speaker's display name; `group_ids` is the JSON as chosen. */
+export type LiveAnnouncementRow = {
+  id: number;
+  class: 'priority' | 'emergency';
+  title: string;
+  group_ids: string;
+  started_at: number;
+  ended_at: number | null;
+  end_reason: 'stopped' | 'dropped' | 'max_duration' | 'server_stopped' | 'failed' | null;
+  duration_ms: number | null;
+  recording_sha256: string | null;
+  speakers: number;
+  zones: number;
+  user_id: number;
+  speaker_name: string | null;
+};
 
 export type ArchiveRow = {
   id: number;
@@ -187,6 +203,26 @@ export const reportRepo = {
        GROUP BY a.id ORDER BY a.created_at, a.id`,
       [from, to],
     ),
+
+  /** Live announcements that started in [from, to), in order of start. Not reviewed beforehand: reports are how they are checked. */
+  liveAnnouncements: (q: Queryable, from: number, to: number) =>
+    q.all<LiveAnnouncementRow>(
+      `SELECT a.id, a.class, a.title, a.group_ids, a.started_at, a.ended_at, a.end_reason, a.duration_ms, a.recording_sha256,
+         a.speakers, a.zones, a.user_id, u.display_name AS speaker_name
+       FROM live_announcements a LEFT JOIN users u ON u.id = a.user_id
+       WHERE a.started_at >= ? AND a.started_at < ?
+       ORDER BY a.started_at, a.id`,
+      [from, to],
+    ),
+
+  /**
+   * Names of device groups by id, deleted ones included: a soft-deleted group keeps its name (with its
+   * "#id (đã xoá)" mark), so a past broadcast still says where it went. An id with no row is simply absent.
+   */
+  groupNames: async (q: Queryable, ids: readonly number[]) =>
+    ids.length === 0
+      ? []
+      : q.all<{ id: number; name: string }>('SELECT g.id, g.name FROM device_groups g JOIN json_each(?) j ON j.value = g.id', [JSON.stringify(ids)]),
 
   insertArchive: async (q: Queryable, r: Omit<ArchiveRow, 'id' | 'generated_by_name'>) =>
     (

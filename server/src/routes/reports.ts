@@ -13,7 +13,7 @@ import type { HookFn } from '../http/validation';
 import { actorOf } from '../http/actor';
 import type { ReportService } from '../services/reports/report-service';
 import { PERMISSIONS, toCsv } from '@bantin/protocol/core';
-import { commentsTable, feedbackTable, forCsv, playsTable, uptimeReportTable, type SheetTable } from '../reports/tables';
+import { commentsTable, feedbackTable, forCsv, liveTable, playsTable, uptimeReportTable, type SheetTable } from '../reports/tables';
 import { PRINT_CSS } from '../reports/print-css';
 import { ZoneCalendar } from '../domain/schedule/zone';
 import {
@@ -60,6 +60,7 @@ const playsCsv = defineRoute(STAFF, {
   path: '/plays.csv',
   tags,
   summary: 'Proof of play as CSV / Báo cáo lượt phát (CSV)',
+  description: 'table=plays: the rows of the JSON (groupBy); table=live: the live announcements (phát trực tiếp) of the range.',
   request: { query: PlaysCsvQuery },
   responses: { 200: csvOk('Rows with totals'), ...errorResponses },
 });
@@ -199,8 +200,10 @@ function legacyFormats(formats: Record<string, LegacyFormat>, hook: HookFn) {
 
 export function reportRoutes(deps: { reports: ReportService; hook: HookFn }) {
   const cal = new ZoneCalendar(deps.reports.tz);
-  const answerPlaysCsv: FileAnswer<z.infer<typeof PlaysCsvQuery>> = async (c, q) =>
-    csv(c, playsTable(await deps.reports.plays(q)), cal, `luot-phat-${q.groupBy}`, q);
+  const answerPlaysCsv: FileAnswer<z.infer<typeof PlaysCsvQuery>> = async (c, q) => {
+    const r = await deps.reports.plays(q);
+    return q.table === 'live' ? csv(c, liveTable(r.live), cal, 'phat-truc-tiep', q) : csv(c, playsTable(r), cal, `luot-phat-${q.groupBy}`, q);
+  };
   const answerUptimeCsv: FileAnswer<z.infer<typeof UptimeCsvQuery>> = async (c, q) =>
     csv(c, uptimeReportTable(await deps.reports.uptime(q)), cal, 'hoat-dong-thiet-bi', q);
   const answerFeedbackCsv: FileAnswer<z.infer<typeof FeedbackCsvQuery>> = async (c, q) => {

@@ -15,13 +15,13 @@ import { AppError } from '../app-error';
 import type { Actor, AuditService } from '../accounts/audit-service';
 import { MAX_RANGE_DAYS, dateRange, formatDay, isValidPeriod, offsetSegments, periodLabel, periodRange, previousPeriod, type Period, type PeriodKind, type Range } from '../../reports/period';
 import { operatingWindows, totalMs } from '../../reports/operating';
-import { commentOf, contentRow, dayRow, deviceRow, feedbackStats, groupRow, incidentOf, iso, isoOrNull, kindRow, playStats } from '../../reports/map';
+import { commentOf, contentRow, dayRow, deviceRow, feedbackStats, groupRow, incidentOf, iso, isoOrNull, kindRow, liveEntry, liveGroupIds, liveSummary, playStats } from '../../reports/map';
 import { kindLabel } from '../../reports/text';
 import { buildPeriodicWorkbook } from '../../reports/xlsx';
 import { quizReport } from './quiz-service';
 import { renderPeriodicHtml } from '../../reports/html';
 import { interactionSummary } from './interaction';
-import type { ArchiveEntry, CasesReport, FeedbackGroupBy, FeedbackReport, PeriodicReport, PlaysGroupBy, PlaysReport, QuizReport, RangeInfo, UptimeReport, UptimeRow } from '../../reports/types';
+import type { ArchiveEntry, CasesReport, FeedbackGroupBy, FeedbackReport, LiveReportEntry, PeriodicReport, PlaysGroupBy, PlaysReport, QuizReport, RangeInfo, UptimeReport, UptimeRow } from '../../reports/types';
 
 export type DateRangeInput = { from: string; to: string };
 const KINDS = ['led', 'kiosk', 'speaker'] as const;
@@ -96,6 +96,14 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
     });
   }
 
+  /** Live announcements that started in the range, by start, with their groups' names (deleted ones too). */
+  async function liveEntries(r: Range): Promise<LiveReportEntry[]> {
+    const rows = await reportRepo.liveAnnouncements(deps.db, r.from, r.to);
+    const ids = [...new Set(rows.flatMap((x) => liveGroupIds(x.group_ids)))];
+    const names = new Map((await reportRepo.groupNames(deps.db, ids)).map((g) => [g.id, g.name]));
+    return rows.map((x) => liveEntry(x, names));
+  }
+
   async function feedbackSeries(groupBy: FeedbackGroupBy, r: Range) {
     if (groupBy === 'day')
       return (await reportRepo.feedbackByDay(deps.db, r.from, r.to, segmentsOf(r))).map((x) => ({ key: formatDay(x.day), label: formatDay(x.day), ...feedbackStats(x) }));
@@ -132,13 +140,16 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
     async plays(input: DateRangeInput & { groupBy: PlaysGroupBy; region?: RegionKind }): Promise<PlaysReport> {
       const r = rangeOf(input);
       const region = input.region ?? null;
-      const [totals, rows, asRun] = await Promise.all([
+      // A zone stream is a programme of its own (there is no ticker in a loudspeaker): it counts as main, and so
+      // does a live announcement. Neither is a play: they are listed beside the plays, never counted in them.
+      const main = region === null || region === 'main';
+      const [totals, rows, asRun, live] = await Promise.all([
         reportRepo.totalPlays(deps.db, r.from, r.to, region),
         playRows(input.groupBy, r, region),
-        // A zone stream is a programme of its own (there is no ticker in a loudspeaker): it counts as main.
-        region === null || region === 'main' ? asRunRepo.summary(deps.db, r.from, r.to) : [],
+        main ? asRunRepo.summary(deps.db, r.from, r.to) : [],
+        main ? liveEntries(r) : [],
       ]);
-      return { ...info(r, input.from, input.to), groupBy: input.groupBy, region, totals: playStats(totals), rows, asRun: asRun.map(toAsRunSummary) };
+      return { ...info(r, input.from, input.to), groupBy: input.groupBy, region, totals: playStats(totals), rows, asRun: asRun.map(toAsRunSummary), live };
     },
 
     async uptime(input: DateRangeInput): Promise<UptimeReport> {
@@ -171,7 +182,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
     },
     async periodic(p: Period): Promise<PeriodicReport> {
       const { r, period } = periodOf(p);
-      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime, asRun, interaction, quiz] = await Promise.all([
+      const [totals, kinds, counts, daily, top, fTotals, fTopics, comments, alerts, uptime, asRun, interaction, quiz, live] = await Promise.all([
         reportRepo.totalPlays(deps.db, r.from, r.to),
         reportRepo.playsByKind(deps.db, r.from, r.to),
         reportRepo.deviceCountsByKind(deps.db, r.from, r.to),
@@ -185,6 +196,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         asRunRepo.summary(deps.db, r.from, r.to),
         interactionSummary({ db: deps.db, from: r.from, to: r.to }),
         quizReport(deps.db, r),
+        liveEntries(r),
       ]);
       const cases = await caseIndicators(deps.db, r);
       const incidents = alerts.map(incidentOf);
@@ -214,6 +226,7 @@ export function createReportService(deps: { db: Db; clock: () => number; audit: 
         interaction,
         quiz,
         cases,
+        live: liveSummary(live),
       };
     },
 

@@ -1,5 +1,6 @@
 // The proof-of-play section of the reports screen: grouping, the screen region (all, main programme, ticker),
-// the server's CSV, totals, a chart (a line over days, bars otherwise) and the table.
+// the server's CSV, totals, a chart (a line over days, bars otherwise) and the table, then the live
+// announcements of the range (not plays: listed, never counted).
 import type { Resource } from '../../../lib/use-resource';
 import { reportsText } from '../../../lib/messages/reports';
 import { downloads, type DateRange, type PlaysGroupBy, type PlaysRegion, type PlaysReport } from '../../../lib/reports-api';
@@ -7,6 +8,7 @@ import { BarChart } from '../BarChart/index';
 import { DataTable } from '../../../components/DataTable/index';
 import { SelectField } from '../../../components/Field/index';
 import { LineChart } from '../LineChart/index';
+import { LiveAnnouncements } from '../LiveAnnouncements/index';
 import controls from '../../../components/controls.module.css';
 import { playColumns, type ReportNumbers } from './columns';
 import { Pending } from './pending';
@@ -56,6 +58,7 @@ export function PlaysSection({ plays, range, groupBy, onGroupBy, region, onRegio
       </div>
       <Pending resource={plays} label={t('plays.title')} />
       {plays.data && <PlaysResult data={plays.data} groupBy={groupBy} region={region} num={num} />}
+      {plays.data && <LiveAnnouncements items={plays.data.live} range={range} region={region} />}
     </section>
   );
 }
