@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the relay silence and the longest live announcement, with their bounds', () => {
+    expect(loadConfig({})).toMatchObject({ relaySilenceMs: 10_000, liveMaxMs: 60 * 60_000 });
+    expect(loadConfig({ BANTIN_LIVE_MAX_MIN: '15' }).liveMaxMs).toBe(15 * 60_000);
+    for (const bad of ['0', '241', '1.5', 'abc']) expect(() => loadConfig({ BANTIN_LIVE_MAX_MIN: bad }), bad).toThrow(/BANTIN_LIVE_MAX_MIN/);
+  });
+
   it('reads the default LED operating hours, or always on', () => {
     expect(loadConfig({}).ledHours).toEqual({ start: '05:30', end: '22:00' });
     expect(loadConfig({ BANTIN_LED_HOURS: '06:00-23:30' }).ledHours).toEqual({ start: '06:00', end: '23:30' });

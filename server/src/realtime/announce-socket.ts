@@ -143,7 +143,9 @@ export function createAnnounceSockets(deps: {
       return;
     }
     if (msg.type === 'ping') return send(c, { type: 'pong' });
-    refuse(c, 400, 'live_bad_request', { details: `type: ${String(msg.type).slice(0, 40)}` });
+    // Never String() an unknown value: a deeply nested array would overflow the stack.
+    const type = typeof msg.type === 'string' ? msg.type.slice(0, 40) : typeof msg.type;
+    refuse(c, 400, 'live_bad_request', { details: `type: ${type}` });
   }
 
   function accept(ws: WebSocket, user: AnnounceUser, sessionId: string | null) {
@@ -152,7 +154,16 @@ export function createAnnounceSockets(deps: {
     ws.on('pong', () => (c.lastPong = deps.clock()));
     ws.on('message', (data, isBinary) => {
       c.lastPong = deps.clock();
-      if (!isBinary) return onText(c, data);
+      if (!isBinary) {
+        // Whatever a message holds, it must never throw out of the socket's handler (that would end the process).
+        try {
+          onText(c, data);
+        } catch (err) {
+          deps.log.warn('announce message refused', { err: err instanceof Error ? err.message : 'error' });
+          refuse(c, 400, 'live_bad_request', { details: 'message' });
+        }
+        return;
+      }
       if (c.session && c.state === 'live') c.session.mic(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer));
     });
     ws.on('error', (err) => deps.log.warn('announce socket error', { userId: user.id, err: err.message }));
