@@ -339,9 +339,10 @@ export function createLiveAnnouncementService(deps: {
       for (const r of await liveAnnouncementRepo.unfinished(deps.db)) {
         if (sessions.has(r.id)) continue;
         const file = fileOf(r.id);
-        const exists = await fs.stat(file).then((st) => st.size > 0, () => false);
-        const recording = exists ? await storeRecording(r.id, file, 0) : null;
-        const endedAt = Math.max(r.started_at, r.on_air_at ?? r.started_at);
+        const st = await fs.stat(file).catch(() => null);
+        // The recording's last write is when it was last on air (the best end there is).
+        const endedAt = Math.max(r.started_at, r.on_air_at ?? r.started_at, st ? Math.round(st.mtimeMs) : 0);
+        const recording = st && st.size > 0 ? await storeRecording(r.id, file, endedAt - (r.on_air_at ?? r.started_at)) : null;
         await deps.db.transaction(async (tx) => {
           await liveAnnouncementRepo.end(tx, r.id, { at: endedAt, reason: 'server_stopped', recordingSha256: recording?.sha256 ?? null });
           await deps.audit.append(tx, { id: r.user_id, name: r.speaker_name }, {

@@ -82,8 +82,14 @@ function alertSlot(a: ZoneAlert, p: ProgramInputs, t: number): Slot | null {
   return null;
 }
 
+/** Whether a live announcement (phát trực tiếp) is on at t: a person speaking now goes over an alert round. */
+function announcementAt(p: ProgramInputs, t: number): boolean {
+  if (!p.timeline) return false;
+  return whatPlaysAt(scheduleOnly(p.timeline), t).item?.live?.id.startsWith('announce:') ?? false;
+}
+
 export function slotAt(p: ProgramInputs, t: number): Slot {
-  if (p.alert) {
+  if (p.alert && !announcementAt(p, t)) {
     const s = alertSlot(p.alert, p, t);
     if (s) return s;
   }
