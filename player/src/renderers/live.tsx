@@ -48,7 +48,10 @@ export function attachLiveAudio(el: HTMLAudioElement, onFail: () => void) {
   };
 
   const keepUp = () => {
-    const b = sb!.buffered;
+    // A closed feed detaches the MediaSource: an append it aborted still fires updateend, and the removed
+    // SourceBuffer must not be read then.
+    if (!sb || ms.readyState !== 'open') return;
+    const b = sb.buffered;
     if (!b.length) return;
     const end = b.end(b.length - 1);
     if (started && !el.paused && end - el.currentTime > MAX_LAG_S) el.currentTime = end - TARGET_LAG_S;
