@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { Logger } from '../../log';
-import type { LiveHub } from '../live/live-hub';
+import { liveMp3Output, type LiveHub } from '../live/live-hub';
 import { createFrameSplitter } from '../mp3-frames';
 import { createRelayPcm, type RelayPcm } from '../relay/relay-pcm';
 
@@ -15,7 +15,6 @@ export const LIVE_RATE = 44_100;
 const BYTES_PER_MS = (LIVE_RATE * 2) / 1000;
 /** The tone goes out in chunks this long, paced by the clock. */
 const TONE_CHUNK_MS = 40;
-const PLAYER_BITRATE = '64k';
 /** MP3 frames of MPEG-1 layer III hold this many samples. */
 const SAMPLES_PER_FRAME = 1152;
 
@@ -59,19 +58,7 @@ export const encoderArgs = () => [
   '1',
   '-i',
   'pipe:0',
-  '-c:a',
-  'libmp3lame',
-  '-b:a',
-  PLAYER_BITRATE,
-  '-id3v2_version',
-  '0',
-  '-write_xing',
-  '0',
-  '-flush_packets',
-  '1',
-  '-f',
-  'mp3',
-  'pipe:1',
+  ...liveMp3Output('pipe:1'),
 ];
 
 /** Decodes a sound file to the broadcast's PCM (the attention tone), once. */

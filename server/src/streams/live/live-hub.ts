@@ -1,6 +1,24 @@
 // The live feeds on air (relays of external stations, later live announcements): each is published once, as
 // MP3 frames from its one encoder, and heard by any number of players (over the live socket) at once. The hub
 // only fans frames out; who may hear which feed is the live socket's business (the device's own timeline).
+/** ffmpeg output arguments of the MP3 every live feed carries (mono speech and music at loudspeaker quality,
+ *  64 kb/s, no tags, flushed frame by frame) to `out`. */
+export const liveMp3Output = (out: string): string[] => [
+  '-c:a',
+  'libmp3lame',
+  '-b:a',
+  '64k',
+  '-id3v2_version',
+  '0',
+  '-write_xing',
+  '0',
+  '-flush_packets',
+  '1',
+  '-f',
+  'mp3',
+  out,
+];
+
 export type LiveSink = {
   /** One or more whole MP3 frames. */
   frames: (mp3: Buffer) => void;

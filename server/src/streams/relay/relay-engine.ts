@@ -17,7 +17,7 @@ import type { EventBus } from '../../services/event-bus';
 import { relayContentId, toScheduleInput } from '../../services/scheduling/timeline-input';
 import type { RelaySourceService } from '../../services/relays/relay-source-service';
 import { backoffCeiling } from '@bantin/protocol/core';
-import type { LiveHub, LivePublisher } from '../live/live-hub';
+import { liveMp3Output, type LiveHub, type LivePublisher } from '../live/live-hub';
 import { createFrameSplitter } from '../mp3-frames';
 import { createRelayPcm, rmsDbfs, type RelayPcm } from './relay-pcm';
 
@@ -28,8 +28,6 @@ const SILENCE_DBFS = -50;
 const STALL_MS = 8000;
 const TICK_MS = 500;
 const RELOAD_MS = 30_000;
-/** The MP3 the web players hear (mono speech and music at loudspeaker quality). */
-const PLAYER_BITRATE = '64k';
 
 export type IncidentReason = 'source_failed' | 'silence';
 
@@ -74,19 +72,7 @@ export function relayArgs(input: string): string[] {
     'pipe:1',
     '-map',
     '[mp3]',
-    '-c:a',
-    'libmp3lame',
-    '-b:a',
-    PLAYER_BITRATE,
-    '-id3v2_version',
-    '0',
-    '-write_xing',
-    '0',
-    '-flush_packets',
-    '1',
-    '-f',
-    'mp3',
-    'pipe:3',
+    ...liveMp3Output('pipe:3'),
   ];
 }
 
