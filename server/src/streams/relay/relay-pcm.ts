@@ -29,7 +29,15 @@ export function createRelayPcm(rate: number) {
       const frames = Math.floor(out.length / (2 * channels));
       let at = readers.get(reader);
       const jitter = Math.round(rate * JITTER_SECONDS);
-      if (at === undefined || at < total - cap + rate || at > total) at = Math.max(0, total - jitter);
+      if (at === undefined || at < total - cap + rate || at > total) {
+        // A reader that would start at the very edge (a feed just begun) waits in silence until there is a jitter
+        // buffer's worth of audio, then starts that far behind: reading at the edge leaves holes at every hiccup.
+        if (total < jitter) {
+          readers.delete(reader);
+          return 0;
+        }
+        at = total - jitter;
+      }
       const n = Math.min(frames, total - at);
       for (let i = 0; i < n; i++) {
         const v = ring[(at + i) % cap]!;
