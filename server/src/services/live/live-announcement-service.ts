@@ -289,8 +289,6 @@ export function createLiveAnnouncementService(deps: {
 
   return {
     begin,
-    /** Whether someone is on air now (tests, dashboard). */
-    onAir: () => [...sessions.values()].map((s) => ({ id: s.id, by: s.actor.name, groupIds: s.groupIds, startedAt: s.startedAt })),
 
     /** Groups an announcer may pick, with their loudspeakers, zone and who is on air to them now. */
     async targets(): Promise<LiveTargetView[]> {

@@ -113,8 +113,7 @@ export function startBroadcast(deps: {
   let ending = false;
   /** end() has begun: processes closing now are expected. */
   let stopping = false;
-  /** Bytes of microphone WebM received, and when the last came. */
-  let micBytes = 0;
+  /** When the last chunk of microphone WebM came. */
   let lastMicAt = deps.clock();
 
   const encoder = spawn(deps.ffmpeg, encoderArgs(), { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -152,11 +151,9 @@ export function startBroadcast(deps: {
     /** A chunk of the announcer's WebM. */
     mic(chunk: Buffer) {
       if (stopping) return;
-      micBytes += chunk.length;
       lastMicAt = deps.clock();
       decoder.stdin!.write(chunk);
     },
-    micBytes: () => micBytes,
     lastMicAt: () => lastMicAt,
     /** Sends the tone out at real-time pace; resolves when the last of it is out. */
     async tone(samples: Buffer) {
